@@ -1,0 +1,47 @@
+# gongkai: `make serve` runs the portal with demo data; `make test` runs every check.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+
+.PHONY: serve test install messages lint pytest bench clean
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "gongkai needs Python 3.11"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+# Reinstall when the dependency list changes.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e ".[dev,server]"
+	touch $@
+
+install: $(VENV)/.installed messages
+
+# Compile every django.po to .mo with Babel (no GNU gettext needed).
+messages: $(VENV)/.installed
+	$(BIN)/python -m gongkai.i18n compile
+
+serve: install
+	$(BIN)/gongkai migrate --noinput -v0
+	$(BIN)/gongkai demo
+	@$(BIN)/python -m gongkai.core.demo_accounts
+	DEBUG=1 $(BIN)/gongkai runserver $(HOST)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check src bench
+	$(BIN)/gongkai makemigrations --check --dry-run -v0
+	$(BIN)/python -m gongkai.i18n check
+
+# pytest exits 5 when it collects nothing; that is a failure here too.
+pytest: install
+	$(BIN)/pytest -q
+
+test: lint pytest
+
+bench: install
+	$(BIN)/python bench/workdays.py
+
+clean:
+	rm -rf $(VENV) var/test.sqlite3

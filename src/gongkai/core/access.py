@@ -1,0 +1,68 @@
+"""Who may see what: every protected list and object goes through here.
+
+Scoping (issue: "one unit's staff never see another unit's cases unless
+assigned"): the openness office, leaders and administrators see their whole
+body and its subordinate bodies; handlers and reviewers see their own units'
+cases and the cases assigned to them.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from gongkai.core.models import Organisation, Role
+
+
+def user_roles(user) -> set[str]:
+    if not user.is_authenticated:
+        return set()
+    if not hasattr(user, "_gongkai_roles"):
+        user._gongkai_roles = set(user.groups.values_list("name", flat=True))
+        if user.is_superuser:
+            user._gongkai_roles.add(Role.ADMIN.value)
+    return user._gongkai_roles
+
+
+def has_role(user, *roles: Role) -> bool:
+    return bool(user_roles(user) & {r.value for r in roles})
+
+
+def sees_whole_body(user) -> bool:
+    return has_role(user, Role.OFFICE, Role.LEADER, Role.ADMIN)
+
+
+def body_and_descendants(root: Organisation) -> list[int]:
+    """The ids of a body, its units and its subordinate bodies (the whole subtree)."""
+    ids = [root.pk]
+    frontier = [root.pk]
+    while frontier:
+        frontier = list(Organisation.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+        ids.extend(frontier)
+    return ids
+
+
+def organisation_ids_visible_to(user) -> list[int] | None:
+    """None means everything (a superuser); otherwise the organisation ids in scope."""
+    if not user.is_authenticated:
+        return []
+    if user.is_superuser:
+        return None
+    profile = getattr(user, "staff_profile", None)
+    if profile is None:
+        return []
+    return body_and_descendants(profile.organisation)
+
+
+def scope_cases(queryset: QuerySet, user, *, organisation_field: str, unit_field: str,
+                handler_field: str) -> QuerySet:
+    """Filter any case queryset to what ``user`` may see."""
+    organisations = organisation_ids_visible_to(user)
+    if organisations is None:
+        return queryset
+    in_body = queryset.filter(**{f"{organisation_field}__in": organisations})
+    if sees_whole_body(user):
+        return in_body
+    unit_ids = list(user.staff_profile.units.values_list("pk", flat=True))
+    return in_body.filter(
+        Q(**{f"{unit_field}__in": unit_ids}) | Q(**{handler_field: user.pk})
+    )

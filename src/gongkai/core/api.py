@@ -1,0 +1,107 @@
+"""API for the working-day calendar and statutory clocks."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+from ninja.security import django_auth
+
+from gongkai.core import holidays
+from gongkai.core.errors import NotFoundError, ServiceError
+from gongkai.core.explain import step_text
+from gongkai.core.selectors import clock_explanation, clocks_visible_to
+from gongkai.core.workdays import OutOfRange
+
+router = Router(tags=["calendar"])
+
+
+class DateAnswer(Schema):
+    date: dt.date
+    provisional: bool
+
+
+class CountAnswer(Schema):
+    working_days: int
+    provisional: bool
+
+
+class DayAnswer(Schema):
+    date: dt.date
+    kind: str
+    holiday: str
+
+
+class Error(Schema):
+    code: str
+    message: str
+
+
+def _guard(call):
+    try:
+        return call()
+    except OutOfRange:
+        raise ServiceError("date_out_of_range", _("The date is outside the supported calendar "
+                                                  "(1990–2100).")) from None
+
+
+@router.get("/workdays/add", response={200: DateAnswer, 400: Error})
+def workdays_add(request, date: dt.date, n: int):
+    """The n-th working day after ``date`` (the day itself never counts, 民法典 art. 201)."""
+    if n < 0:
+        raise ServiceError("negative_n", _("N must be zero or more."))
+    answer = _guard(lambda: holidays.get_calendar().add(date, n))
+    return {"date": answer.value, "provisional": answer.provisional}
+
+
+@router.get("/workdays/between", response={200: CountAnswer, 400: Error})
+def workdays_between(request, start: dt.date, end: dt.date):
+    """How many working days lie after ``start`` up to and including ``end``."""
+    answer = _guard(lambda: holidays.get_calendar().between(start, end))
+    return {"working_days": answer.value, "provisional": answer.provisional}
+
+
+@router.get("/workdays/is", response={200: DayAnswer, 400: Error})
+def workdays_is(request, date: dt.date):
+    calendar = holidays.get_calendar()
+    kind = _guard(lambda: calendar.kind(date))
+    return {"date": date, "kind": str(kind), "holiday": calendar.holiday_name(date)}
+
+
+class StepOut(Schema):
+    code: str
+    date: dt.date | None
+    text: str
+
+
+class ClockOut(Schema):
+    id: int
+    rule: str
+    label: str
+    state: str
+    started_at: dt.datetime
+    due_on: dt.date | None
+    due_at: dt.datetime | None
+    provisional: bool
+    explanation: list[StepOut]
+
+
+@router.get(
+    "/clocks/{clock_id}", response={200: ClockOut, 404: Error}, auth=django_auth,
+    tags=["clocks"],
+)
+def clock_detail(request, clock_id: int):
+    """A statutory clock with its due date and why it is that date."""
+    clock = clocks_visible_to(request.user).filter(pk=clock_id).first()
+    if clock is None:
+        raise NotFoundError("not_found", _("No such time limit."))
+    steps = clock_explanation(clock)
+    return {
+        "id": clock.pk, "rule": clock.rule, "label": clock.label, "state": clock.state,
+        "started_at": clock.started_at, "due_on": clock.due_on, "due_at": clock.due_at,
+        "provisional": clock.is_provisional,
+        "explanation": [
+            {"code": s.code, "date": s.day, "text": step_text(s)} for s in steps
+        ],
+    }

@@ -1,0 +1,47 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.core.models import LedgerEntry
+
+
+class NoticeForm(forms.Form):
+    text = forms.CharField(
+        label=_("Notice text"),
+        widget=forms.Textarea(attrs={"rows": 14}),
+        max_length=20000,
+        help_text=_("Paste the whole notice 《国务院办公厅关于YYYY年部分节假日安排的通知》, "
+                    "title included."),
+    )
+    year = forms.IntegerField(
+        label=_("Year"), required=False, min_value=1990, max_value=2100,
+        help_text=_("Only needed when the title is not pasted."),
+    )
+
+
+class WorkdaysForm(forms.Form):
+    date = forms.DateField(label=_("Start date"), widget=forms.DateInput(attrs={"type": "date"}))
+    n = forms.IntegerField(label=_("Working days"), min_value=0, max_value=2000, initial=20)
+
+
+class LedgerFilterForm(forms.Form):
+    object_type = forms.ChoiceField(label=_("Object type"), required=False)
+    object_id = forms.CharField(label=_("Object id"), required=False, max_length=40)
+    start = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        types = LedgerEntry.objects.order_by("object_type").values_list(
+            "object_type", flat=True
+        ).distinct()
+        self.fields["object_type"].choices = [("", _("All"))] + [(t, t) for t in types if t]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["start"] > data["end"]:
+            raise forms.ValidationError(_("The start date is after the end date."))
+        return data

@@ -1,0 +1,98 @@
+"""Time limits from law, declared once, each with its source.
+
+Every statutory clock in the platform names one of these rules. The numbers are
+the law's; nothing else in the code repeats them. Sources are quoted as in
+../shared/RULES.md (条例 = 《中华人民共和国政府信息公开条例》, 国务院令第711号).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.utils.translation import gettext_lazy as _
+
+
+class LimitUnit(StrEnum):
+    WORKING_DAYS = "working_days"
+    HOURS = "hours"
+    DAYS = "days"
+
+
+@dataclass(frozen=True)
+class ClockRule:
+    code: str
+    label: str
+    unit: LimitUnit
+    amount: int
+    source: str
+
+
+_RULES = (
+    ClockRule(
+        "foi_reply", _("Reply to a disclosure request"), LimitUnit.WORKING_DAYS, 20,
+        "条例 art. 33 para. 2",
+    ),
+    ClockRule(
+        "foi_supplement_notice", _("Notice asking for a supplement"), LimitUnit.WORKING_DAYS, 7,
+        "条例 art. 30",
+    ),
+    ClockRule(
+        "foi_third_party", _("Third-party opinion"), LimitUnit.WORKING_DAYS, 15,
+        "条例 art. 32",
+    ),
+    ClockRule(
+        "foi_other_agency", _("Opinion of another agency"), LimitUnit.WORKING_DAYS, 15,
+        "条例 art. 34",
+    ),
+    ClockRule(
+        "foi_fee_payment", _("Payment of a processing fee"), LimitUnit.WORKING_DAYS, 20,
+        "国办函〔2020〕109号 art. 8",
+    ),
+    ClockRule(
+        "proactive_publish", _("Proactive disclosure"), LimitUnit.WORKING_DAYS, 20,
+        "条例 art. 26",
+    ),
+    ClockRule(
+        "interpretation", _("Policy interpretation"), LimitUnit.WORKING_DAYS, 3,
+        "local practice: 西市区2018年政务公开工作要点; 湛江市公安局2017年实施方案 task 11",
+    ),
+    ClockRule(
+        "service_guide_change", _("Changed service guide"), LimitUnit.WORKING_DAYS, 1,
+        "local practice: 西市区2018年政务公开工作要点",
+    ),
+    ClockRule(
+        "enforcement_publicity", _("Licence and penalty publicity"), LimitUnit.WORKING_DAYS, 7,
+        "local practice: 双公示 catalogs (configurable)",
+    ),
+    ClockRule(
+        "consultation_minimum", _("Minimum consultation period"), LimitUnit.WORKING_DAYS, 7,
+        "国办发〔2018〕37号 (行政规范性文件); 西市区2018年政务公开工作要点",
+    ),
+    ClockRule(
+        "incident_information", _("Authoritative information on a major incident"),
+        LimitUnit.HOURS, 5, "国办发〔2016〕80号; 长治市公安局上党分局2023年方案",
+    ),
+    ClockRule(
+        "incident_press_conference", _("Press conference on a major incident"),
+        LimitUnit.HOURS, 24, "国办发〔2016〕80号",
+    ),
+    ClockRule(
+        "incident_response", _("Response to an opinion incident"), LimitUnit.HOURS, 48,
+        "国办发〔2016〕80号",
+    ),
+    ClockRule(
+        "yearly_report", _("Yearly report"), LimitUnit.DAYS, 31,
+        "条例 art. 49 (by 31 January)",
+    ),
+)
+
+CLOCK_RULES: dict[str, ClockRule] = {rule.code: rule for rule in _RULES}
+CLOCK_RULE_CHOICES = [(rule.code, rule.label) for rule in _RULES]
+
+# 条例 art. 33: one extension, of at most 20 working days.
+MAX_EXTENSION_WORKING_DAYS = 20
+
+
+def clock_rule(code: str) -> ClockRule:
+    return CLOCK_RULES[code]

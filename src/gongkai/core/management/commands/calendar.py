@@ -1,0 +1,64 @@
+"""Load a year's holiday arrangement from the State Council notice.
+
+    gongkai calendar load-notice FILE [--year Y] [--yes] [--json]
+
+Without --yes it only parses and prints the arrangement; with --yes it stores it,
+logs it in the ledger and recomputes every open time limit.
+"""
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from gongkai.core.errors import ServiceError
+from gongkai.core.services import calendar_load_notice
+from gongkai.core.services.calendar import notice_parse
+
+
+class Command(BaseCommand):
+    help = __doc__
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        load = sub.add_parser("load-notice", help=_("parse (and with --yes store) a notice"))
+        load.add_argument("file")
+        load.add_argument("--year", type=int, default=None)
+        load.add_argument("--yes", action="store_true", help=_("store the arrangement"))
+        load.add_argument("--json", action="store_true", help=_("print the arrangement as JSON"))
+
+    def handle(self, *args, **options):
+        text = self._read(options["file"])
+        try:
+            arrangement = notice_parse(text=text, year=options["year"])
+            if options["yes"]:
+                calendar_load_notice(actor=None, text=text, year=options["year"])
+        except ServiceError as error:
+            raise CommandError(error.message) from None
+        if options["json"]:
+            self.stdout.write(json.dumps(arrangement.as_json(), ensure_ascii=False))
+        else:
+            self._print(arrangement)
+        if options["yes"] and not options["json"]:
+            self.stdout.write(_("Stored the %(year)d arrangement.") % {"year": arrangement.year})
+
+    def _read(self, name: str) -> str:
+        try:
+            return Path(name).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise CommandError(_("No such file: %(name)s") % {"name": name}) from None
+        except (UnicodeDecodeError, OSError) as error:
+            raise CommandError(
+                _("Cannot read %(name)s as UTF-8 text: %(error)s") % {"name": name, "error": error}
+            ) from None
+
+    def _print(self, arrangement):
+        self.stdout.write(_("Holiday arrangement for %(year)d:") % {"year": arrangement.year})
+        for line in arrangement.lines:
+            holidays = f"{line.holidays[0]} – {line.holidays[-1]} ({len(line.holidays)})"
+            workdays = ", ".join(d.isoformat() for d in line.workdays) or "—"
+            self.stdout.write(
+                _("  %(name)s: off %(holidays)s; working %(workdays)s")
+                % {"name": line.name, "holidays": holidays, "workdays": workdays}
+            )

@@ -1,0 +1,18 @@
+from gongkai.core.models.calendar import CalendarDay, CalendarYear
+from gongkai.core.models.clock import Clock, ClockEvent
+from gongkai.core.models.ledger import LedgerAnchor, LedgerEntry
+from gongkai.core.models.notification import Notification
+from gongkai.core.models.organisation import Organisation, Role, StaffProfile
+
+__all__ = [
+    "CalendarDay",
+    "CalendarYear",
+    "Clock",
+    "ClockEvent",
+    "LedgerAnchor",
+    "LedgerEntry",
+    "Notification",
+    "Organisation",
+    "Role",
+    "StaffProfile",
+]

@@ -1,0 +1,179 @@
+"""Workbench pages of the foundation: clocks, calendar, ledger.
+
+Views parse input and call services or selectors; they never change state themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gongkai.core import holidays
+from gongkai.core.access import has_role, organisation_ids_visible_to
+from gongkai.core.clockmath import end_of_day, explain_working_days
+from gongkai.core.errors import ServiceError
+from gongkai.core.explain import step_text
+from gongkai.core.exports import ledger_csv_response, ledger_xlsx_response
+from gongkai.core.forms import LedgerFilterForm, NoticeForm, WorkdaysForm
+from gongkai.core.models import CalendarYear, Role
+from gongkai.core.selectors import (
+    clock_explanation,
+    clocks_due_between,
+    clocks_due_today,
+    clocks_overdue,
+    clocks_visible_to,
+    ledger_entries,
+    ledger_verify,
+)
+from gongkai.core.services import calendar_load_notice
+from gongkai.core.services.calendar import notice_parse
+
+
+def staff_required(view):
+    @wraps(view)
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        if not (request.user.is_superuser or hasattr(request.user, "staff_profile")):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def role_required(*roles: Role):
+    def decorator(view):
+        @wraps(view)
+        @staff_required
+        def wrapper(request, *args, **kwargs):
+            if not has_role(request.user, *roles):
+                raise Http404
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def calendar_warnings(today: dt.date | None = None) -> list[str]:
+    """Years the office should load: next year from November, and the current year."""
+    today = today or timezone.localdate()
+    calendar = holidays.get_calendar()
+    years = [today.year] + ([today.year + 1] if today.month >= 11 else [])
+    return [
+        _("The holiday arrangement for %(year)d is not loaded: deadlines in %(year)d are "
+          "provisional (counted on plain weekdays). Load the State Council notice.")
+        % {"year": y}
+        for y in years if not calendar.is_known(y)
+    ]
+
+
+@staff_required
+def workbench(request):
+    clocks = clocks_visible_to(request.user)
+    context = {
+        "overdue": clocks_overdue(clocks)[:50],
+        "today": clocks_due_today(clocks)[:50],
+        "soon": clocks_due_between(clocks, 5)[:50],
+        "notifications": request.user.notifications.filter(read_at__isnull=True)[:20],
+        "warnings": calendar_warnings() if has_role(request.user, Role.OFFICE, Role.ADMIN) else [],
+        "provisional_count": clocks.filter(is_provisional=True).exclude(state="stopped").count(),
+    }
+    return render(request, "core/workbench.html", context)
+
+
+@role_required(Role.OFFICE, Role.ADMIN)
+def calendar_view(request):
+    form = NoticeForm(request.POST or None)
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        text, year = form.cleaned_data["text"], form.cleaned_data["year"]
+        try:
+            if "confirm" in request.POST:
+                stored = calendar_load_notice(actor=request.user, text=text, year=year)
+                messages.success(
+                    request, _("The %(year)d arrangement was stored.") % {"year": stored.year}
+                )
+                return redirect("core:calendar")
+            preview = notice_parse(text=text, year=year)
+        except ServiceError as error:
+            form.add_error("text", error.message)
+    calendar = holidays.get_calendar()
+    context = {
+        "form": form,
+        "preview": preview,
+        "loaded": CalendarYear.objects.select_related("loaded_by__staff_profile"),
+        "package_years": sorted(y for y in calendar.known_years),
+        "warnings": calendar_warnings(),
+    }
+    return render(request, "core/calendar.html", context)
+
+
+@staff_required
+def workdays_view(request):
+    form = WorkdaysForm(request.GET or None)
+    result = None
+    if form.is_valid():
+        start, n = form.cleaned_data["date"], form.cleaned_data["n"]
+        calendar = holidays.get_calendar()
+        try:
+            answer = calendar.add(start, n)
+            moment = end_of_day(start).replace(hour=9)
+            steps = explain_working_days(calendar, n, moment, []) if n else []
+            result = {"answer": answer, "steps": [step_text(s) for s in steps]}
+        except ValueError:
+            form.add_error("date", _("The date is outside the supported calendar (1990–2100)."))
+    return render(request, "core/workdays.html", {"form": form, "result": result})
+
+
+@staff_required
+def clock_detail(request, clock_id: int):
+    clock = clocks_visible_to(request.user).filter(pk=clock_id).first()
+    if clock is None:
+        raise Http404
+    steps = [step_text(s) for s in clock_explanation(clock)]
+    events = clock.events.select_related("actor__staff_profile", "approved_by__staff_profile")
+    return render(
+        request, "core/clock.html", {"clock": clock, "steps": steps, "events": events}
+    )
+
+
+def _ledger_queryset(request, form: LedgerFilterForm):
+    data = form.cleaned_data if form.is_valid() else {}
+    return ledger_entries(
+        organisation_ids=organisation_ids_visible_to(request.user),
+        object_type=data.get("object_type", ""),
+        object_id=data.get("object_id", ""),
+        start=data.get("start"),
+        end=data.get("end"),
+    )
+
+
+@role_required(Role.OFFICE, Role.LEADER, Role.ADMIN)
+def ledger_view(request):
+    form = LedgerFilterForm(request.GET or None)
+    page = Paginator(_ledger_queryset(request, form), 50).get_page(request.GET.get("page"))
+    check = ledger_verify() if request.GET.get("verify") else None
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request, "core/ledger.html",
+        {"form": form, "page": page, "check": check, "query": query.urlencode()},
+    )
+
+
+@role_required(Role.OFFICE, Role.LEADER, Role.ADMIN)
+def ledger_export(request, fmt: str):
+    entries = _ledger_queryset(request, LedgerFilterForm(request.GET or None))
+    if fmt == "csv":
+        return ledger_csv_response(entries)
+    if fmt == "xlsx":
+        return ledger_xlsx_response(entries)
+    raise Http404

@@ -1,0 +1,1 @@
+"""The public portal: what a citizen sees of the body."""

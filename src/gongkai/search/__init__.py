@@ -1,0 +1,1 @@
+"""Chinese full-text search: character bigrams for recall, jieba words for ranking."""

@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.api import api
+
+admin.site.site_header = _("gongkai administration")
+admin.site.site_title = _("gongkai")
+admin.site.index_title = _("Administration")
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+    path("workbench/", include("gongkai.core.urls")),
+    path("", include("gongkai.portal.urls")),
+]
