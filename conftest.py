@@ -10,3 +10,20 @@ def artifacts_dir() -> Path:
     path = Path(__file__).parent / "test-artifacts"
     path.mkdir(exist_ok=True)
     return path
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(request, settings):
+    """Argon2 is deliberately slow; tests that do not check hashing use a fast hasher."""
+    if "argon2" not in request.node.name:
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_calendar_cache():
+    """Each test sees the calendar its own database holds (the cache is per process)."""
+    from gongkai.core import holidays
+
+    holidays.invalidate()
+    yield
+    holidays.invalidate()

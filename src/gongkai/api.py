@@ -29,8 +29,11 @@ def service_error(request, error: ServiceError):
 def validation_error(request, error: NinjaValidationError):
     return api.create_response(
         request,
-        {"code": "invalid_input", "message": str(_("The input is invalid.")),
-         "details": error.errors},
+        {
+            "code": "invalid_input",
+            "message": str(_("The input is invalid.")),
+            "details": error.errors,
+        },
         status=422,
     )
 

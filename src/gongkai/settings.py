@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "gongkai.core",
     "gongkai.portal",
     "gongkai.search",
+    "gongkai.reports",
 ]
 
 MIDDLEWARE = [
@@ -170,6 +171,7 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {

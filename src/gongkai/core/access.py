@@ -36,7 +36,8 @@ def body_and_descendants(root: Organisation) -> list[int]:
     ids = [root.pk]
     frontier = [root.pk]
     while frontier:
-        frontier = list(Organisation.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+        children = Organisation.objects.filter(parent_id__in=frontier)
+        frontier = list(children.values_list("pk", flat=True))
         ids.extend(frontier)
     return ids
 
@@ -53,16 +54,17 @@ def organisation_ids_visible_to(user) -> list[int] | None:
     return body_and_descendants(profile.organisation)
 
 
-def scope_cases(queryset: QuerySet, user, *, organisation_field: str, unit_field: str,
-                handler_field: str) -> QuerySet:
+def scope_cases(
+    queryset: QuerySet, user, *, organisation_field: str, unit_field: str, handler_field: str
+) -> QuerySet:
     """Filter any case queryset to what ``user`` may see."""
     organisations = organisation_ids_visible_to(user)
     if organisations is None:
         return queryset
+    if not organisations:
+        return queryset.none()
     in_body = queryset.filter(**{f"{organisation_field}__in": organisations})
     if sees_whole_body(user):
         return in_body
     unit_ids = list(user.staff_profile.units.values_list("pk", flat=True))
-    return in_body.filter(
-        Q(**{f"{unit_field}__in": unit_ids}) | Q(**{handler_field: user.pk})
-    )
+    return in_body.filter(Q(**{f"{unit_field}__in": unit_ids}) | Q(**{handler_field: user.pk}))

@@ -42,8 +42,9 @@ def _guard(call):
     try:
         return call()
     except OutOfRange:
-        raise ServiceError("date_out_of_range", _("The date is outside the supported calendar "
-                                                  "(1990–2100).")) from None
+        raise ServiceError(
+            "date_out_of_range", _("The date is outside the supported calendar (1990–2100).")
+        ) from None
 
 
 @router.get("/workdays/add", response={200: DateAnswer, 400: Error})
@@ -88,7 +89,9 @@ class ClockOut(Schema):
 
 
 @router.get(
-    "/clocks/{clock_id}", response={200: ClockOut, 404: Error}, auth=django_auth,
+    "/clocks/{clock_id}",
+    response={200: ClockOut, 404: Error},
+    auth=django_auth,
     tags=["clocks"],
 )
 def clock_detail(request, clock_id: int):
@@ -98,10 +101,13 @@ def clock_detail(request, clock_id: int):
         raise NotFoundError("not_found", _("No such time limit."))
     steps = clock_explanation(clock)
     return {
-        "id": clock.pk, "rule": clock.rule, "label": clock.label, "state": clock.state,
-        "started_at": clock.started_at, "due_on": clock.due_on, "due_at": clock.due_at,
+        "id": clock.pk,
+        "rule": clock.rule,
+        "label": clock.label,
+        "state": clock.state,
+        "started_at": clock.started_at,
+        "due_on": clock.due_on,
+        "due_at": clock.due_at,
         "provisional": clock.is_provisional,
-        "explanation": [
-            {"code": s.code, "date": s.day, "text": step_text(s)} for s in steps
-        ],
+        "explanation": [{"code": s.code, "date": s.day, "text": step_text(s)} for s in steps],
     }

@@ -134,8 +134,9 @@ def explain_working_days(
     due = compute_working_days(calendar, limit, start, events)
     steps = [Step("start", day=local_date(start), at=start, number=limit)]
     for event in sorted(events, key=lambda e: e.at):
-        steps.append(Step(f"event-{event.kind}", day=local_date(event.at), at=event.at,
-                          number=event.days))
+        steps.append(
+            Step(f"event-{event.kind}", day=local_date(event.at), at=event.at, number=event.days)
+        )
     segments, _bonus, _stopped = _segments(start, events)
     counted = 0
     for begin, end in segments:

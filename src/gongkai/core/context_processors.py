@@ -7,4 +7,8 @@ def site(request):
 
     organisation = site_organisation()
     name = settings.GONGKAI_SITE_NAME or (organisation.name if organisation else "")
-    return {"site_name": name, "site_organisation": organisation}
+    return {
+        "site_name": name,
+        "site_organisation": organisation,
+        "cooloff_hours": f"{settings.AXES_COOLOFF_TIME:g}",
+    }

@@ -12,8 +12,7 @@ def main() -> None:
 
     from gongkai.core.demo import DEMO_PASSWORD, STAFF
 
-    print(_("Demo staff accounts (password for all: %(password)s):")
-          % {"password": DEMO_PASSWORD})
+    print(_("Demo staff accounts (password for all: %(password)s):") % {"password": DEMO_PASSWORD})
     for username, full_name, roles, _units in STAFF:
         print(f"  {username:<12} {full_name}  ({', '.join(str(r.label) for r in roles)})")
     print(_("Portal: http://127.0.0.1:8000/   Workbench: http://127.0.0.1:8000/workbench/"))

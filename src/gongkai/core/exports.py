@@ -12,8 +12,18 @@ from openpyxl import Workbook
 
 
 def _header() -> list[str]:
-    return [_("Number"), _("Time"), _("Actor"), _("Action"), _("Organisation"),
-            _("Object type"), _("Object id"), _("Object"), _("Summary"), _("Hash")]
+    return [
+        _("Number"),
+        _("Time"),
+        _("Actor"),
+        _("Action"),
+        _("Organisation"),
+        _("Object type"),
+        _("Object id"),
+        _("Object"),
+        _("Summary"),
+        _("Hash"),
+    ]
 
 
 def _row(entry) -> list:

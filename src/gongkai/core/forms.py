@@ -9,11 +9,15 @@ class NoticeForm(forms.Form):
         label=_("Notice text"),
         widget=forms.Textarea(attrs={"rows": 14}),
         max_length=20000,
-        help_text=_("Paste the whole notice 《国务院办公厅关于YYYY年部分节假日安排的通知》, "
-                    "title included."),
+        help_text=_(
+            "Paste the whole notice 《国务院办公厅关于YYYY年部分节假日安排的通知》, title included."
+        ),
     )
     year = forms.IntegerField(
-        label=_("Year"), required=False, min_value=1990, max_value=2100,
+        label=_("Year"),
+        required=False,
+        min_value=1990,
+        max_value=2100,
         help_text=_("Only needed when the title is not pasted."),
     )
 
@@ -35,9 +39,11 @@ class LedgerFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        types = LedgerEntry.objects.order_by("object_type").values_list(
-            "object_type", flat=True
-        ).distinct()
+        types = (
+            LedgerEntry.objects.order_by("object_type")
+            .values_list("object_type", flat=True)
+            .distinct()
+        )
         self.fields["object_type"].choices = [("", _("All"))] + [(t, t) for t in types if t]
 
     def clean(self):

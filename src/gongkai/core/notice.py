@@ -50,6 +50,17 @@ class HolidayLine:
     workdays: list[dt.date]
     line_number: int
 
+    @property
+    def ranges(self) -> list[tuple[dt.date, dt.date]]:
+        """The holidays as contiguous runs (one line may hold two, e.g. 中秋 and 国庆)."""
+        runs: list[tuple[dt.date, dt.date]] = []
+        for day in sorted(self.holidays):
+            if runs and (day - runs[-1][1]).days == 1:
+                runs[-1] = (runs[-1][0], day)
+            else:
+                runs.append((day, day))
+        return runs
+
 
 @dataclass
 class Arrangement:

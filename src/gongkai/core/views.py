@@ -33,6 +33,7 @@ from gongkai.core.selectors import (
     ledger_entries,
     ledger_verify,
 )
+from gongkai.core.selectors.ledger import LEDGER_PROBLEMS
 from gongkai.core.services import calendar_load_notice
 from gongkai.core.services.calendar import notice_parse
 
@@ -68,10 +69,13 @@ def calendar_warnings(today: dt.date | None = None) -> list[str]:
     calendar = holidays.get_calendar()
     years = [today.year] + ([today.year + 1] if today.month >= 11 else [])
     return [
-        _("The holiday arrangement for %(year)d is not loaded: deadlines in %(year)d are "
-          "provisional (counted on plain weekdays). Load the State Council notice.")
+        _(
+            "The holiday arrangement for %(year)d is not loaded: deadlines in %(year)d are "
+            "provisional (counted on plain weekdays). Load the State Council notice."
+        )
         % {"year": y}
-        for y in years if not calendar.is_known(y)
+        for y in years
+        if not calendar.is_known(y)
     ]
 
 
@@ -140,9 +144,7 @@ def clock_detail(request, clock_id: int):
         raise Http404
     steps = [step_text(s) for s in clock_explanation(clock)]
     events = clock.events.select_related("actor__staff_profile", "approved_by__staff_profile")
-    return render(
-        request, "core/clock.html", {"clock": clock, "steps": steps, "events": events}
-    )
+    return render(request, "core/clock.html", {"clock": clock, "steps": steps, "events": events})
 
 
 def _ledger_queryset(request, form: LedgerFilterForm):
@@ -161,11 +163,19 @@ def ledger_view(request):
     form = LedgerFilterForm(request.GET or None)
     page = Paginator(_ledger_queryset(request, form), 50).get_page(request.GET.get("page"))
     check = ledger_verify() if request.GET.get("verify") else None
+    problem = _(LEDGER_PROBLEMS[check.problem]) if check and not check.ok else ""
     query = request.GET.copy()
     query.pop("page", None)
     return render(
-        request, "core/ledger.html",
-        {"form": form, "page": page, "check": check, "query": query.urlencode()},
+        request,
+        "core/ledger.html",
+        {
+            "form": form,
+            "page": page,
+            "check": check,
+            "problem": problem,
+            "query": query.urlencode(),
+        },
     )
 
 

@@ -8,6 +8,7 @@ def home(request):
     organisation = site_organisation()
     bodies = (
         Organisation.objects.filter(parent=organisation, kind=Organisation.Kind.BODY)
-        if organisation else Organisation.objects.none()
+        if organisation
+        else Organisation.objects.none()
     )
     return render(request, "portal/home.html", {"organisation": organisation, "bodies": bodies})

@@ -13,8 +13,12 @@ class CalendarYear(models.Model):
     year = models.PositiveIntegerField(_("year"), unique=True)
     source_text = models.TextField(_("notice text"))
     loaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="+", verbose_name=_("loaded by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("loaded by"),
     )
     loaded_at = models.DateTimeField(_("loaded at"), auto_now=True)
 

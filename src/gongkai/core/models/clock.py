@@ -24,16 +24,26 @@ class Clock(models.Model):
     rule = models.CharField(_("rule"), max_length=40, choices=CLOCK_RULE_CHOICES)
     label = models.CharField(_("label"), max_length=200)
     organisation = models.ForeignKey(
-        "core.Organisation", on_delete=models.PROTECT, related_name="clocks",
+        "core.Organisation",
+        on_delete=models.PROTECT,
+        related_name="clocks",
         verbose_name=_("organisation"),
     )
     unit = models.ForeignKey(
-        "core.Organisation", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="unit_clocks", verbose_name=_("unit"),
+        "core.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="unit_clocks",
+        verbose_name=_("unit"),
     )
     handler = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="clocks", verbose_name=_("handler"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="clocks",
+        verbose_name=_("handler"),
     )
     subject_type = models.ForeignKey(
         ContentType, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
@@ -41,9 +51,7 @@ class Clock(models.Model):
     subject_id = models.PositiveBigIntegerField(null=True, blank=True)
     subject = GenericForeignKey("subject_type", "subject_id")
     started_at = models.DateTimeField(_("started at"))
-    state = models.CharField(
-        _("state"), max_length=8, choices=State.choices, default=State.RUNNING
-    )
+    state = models.CharField(_("state"), max_length=8, choices=State.choices, default=State.RUNNING)
     due_on = models.DateField(_("due on"), null=True, blank=True)
     due_at = models.DateTimeField(_("due at"), null=True, blank=True)
     is_provisional = models.BooleanField(_("provisional"), default=False)
@@ -88,12 +96,20 @@ class ClockEvent(models.Model):
     at = models.DateTimeField(_("at"))
     days = models.PositiveIntegerField(_("days"), default=0)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="+", verbose_name=_("recorded by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
     )
     approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="+", verbose_name=_("approved by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved by"),
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -105,7 +121,8 @@ class ClockEvent(models.Model):
         constraints = [
             # 条例 art. 33: one extension per clock.
             models.UniqueConstraint(
-                fields=["clock"], condition=models.Q(kind="extend"),
+                fields=["clock"],
+                condition=models.Q(kind="extend"),
                 name="clock_one_extension",
             )
         ]

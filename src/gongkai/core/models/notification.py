@@ -7,7 +7,9 @@ class Notification(models.Model):
     """A message on a staff member's workbench (a changed due date, a reminder)."""
 
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
         verbose_name=_("recipient"),
     )
     message = models.CharField(_("message"), max_length=500)

@@ -18,14 +18,20 @@ class Organisation(models.Model):
         UNIT = "unit", _("Internal unit")
 
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name=_("parent"),
     )
     kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.BODY)
     name = models.CharField(_("name"), max_length=100)
     code = models.SlugField(_("short code"), max_length=40, unique=True)
     credit_code = models.CharField(
-        _("unified social credit code"), max_length=18, blank=True,
+        _("unified social credit code"),
+        max_length=18,
+        blank=True,
         validators=[validate_credit_code],
     )
     address = models.CharField(_("address"), max_length=200, blank=True)
@@ -39,7 +45,8 @@ class Organisation(models.Model):
         ordering = ["parent_id", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["credit_code"], condition=~Q(credit_code=""),
+                fields=["credit_code"],
+                condition=~Q(credit_code=""),
                 name="organisation_credit_code_unique",
             ),
             models.UniqueConstraint(fields=["parent", "name"], name="organisation_name_unique"),
@@ -75,11 +82,15 @@ class StaffProfile(models.Model):
     """Where a staff member works: their body and the units they belong to."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_profile",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="staff_profile",
         verbose_name=_("user"),
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="staff",
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="staff",
         verbose_name=_("organisation"),
     )
     units = models.ManyToManyField(

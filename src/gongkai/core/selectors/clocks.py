@@ -15,7 +15,9 @@ from gongkai.core.models import Clock
 def clocks_visible_to(user) -> QuerySet[Clock]:
     return scope_cases(
         Clock.objects.select_related("organisation", "unit", "handler__staff_profile"),
-        user, organisation_field="organisation_id", unit_field="unit_id",
+        user,
+        organisation_field="organisation_id",
+        unit_field="unit_id",
         handler_field="handler_id",
     )
 
@@ -52,6 +54,3 @@ def clock_explanation(clock: Clock) -> list[Step]:
     if clock.due_at:
         steps.append(Step("due-hours", at=clock.due_at, number=rule.amount))
     return steps
-
-
-

@@ -6,9 +6,21 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_noop
 
 from gongkai.core.models import LedgerAnchor, LedgerEntry
 from gongkai.core.services.ledger import GENESIS_HASH, digest_of
+
+# What each problem code means, translated where it is shown.
+LEDGER_PROBLEMS = {
+    "hash": gettext_noop("the entry was changed after it was written"),
+    "link": gettext_noop(
+        "the entry does not follow the one before (a row was removed or inserted)"
+    ),
+    "missing": gettext_noop("the entry is missing"),
+    "anchor": gettext_noop("the entry differs from the anchored copy"),
+    "truncated": gettext_noop("entries recorded by an anchor are gone (the tail was cut off)"),
+}
 
 
 @dataclass

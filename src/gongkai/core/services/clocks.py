@@ -40,8 +40,11 @@ def clock_recompute(clock: Clock) -> bool:
     """Refresh the cached due fields; True when the due moment changed."""
     due = clock_due(clock)
     state = (
-        Clock.State.STOPPED if due.stopped_at else
-        Clock.State.PAUSED if due.paused else Clock.State.RUNNING
+        Clock.State.STOPPED
+        if due.stopped_at
+        else Clock.State.PAUSED
+        if due.paused
+        else Clock.State.RUNNING
     )
     changed = due.due_at != clock.due_at
     clock.due_on, clock.due_at = due.due_on, due.due_at
@@ -64,7 +67,11 @@ def clock_start(
     if rule not in CLOCK_RULES:
         raise ServiceError("unknown_rule", _("Unknown time-limit rule %(rule)s.") % {"rule": rule})
     clock = Clock(
-        rule=rule, label=label, organisation=organisation, unit=unit, handler=handler,
+        rule=rule,
+        label=label,
+        organisation=organisation,
+        unit=unit,
+        handler=handler,
         started_at=started_at or timezone.now(),
     )
     if subject is not None:
@@ -74,15 +81,24 @@ def clock_start(
         clock.save()
         clock_recompute(clock)
         ledger_append(
-            actor=actor, action="clock.start", obj=clock, organisation=organisation,
+            actor=actor,
+            action="clock.start",
+            obj=clock,
+            organisation=organisation,
             summary={"rule": rule, "started_at": clock.started_at, "due_on": clock.due_on},
         )
     return clock
 
 
 def _record(
-    clock: Clock, *, actor, kind: EventKind, at: dt.datetime | None, days: int = 0,
-    approved_by=None, note: str = "",
+    clock: Clock,
+    *,
+    actor,
+    kind: EventKind,
+    at: dt.datetime | None,
+    days: int = 0,
+    approved_by=None,
+    note: str = "",
 ) -> Clock:
     at = at or timezone.now()
     if at < clock.started_at:
@@ -92,16 +108,27 @@ def _record(
     with transaction.atomic():
         before = clock.due_on
         ClockEvent.objects.create(
-            clock=clock, kind=kind, at=at, days=days, actor=actor, approved_by=approved_by,
+            clock=clock,
+            kind=kind,
+            at=at,
+            days=days,
+            actor=actor,
+            approved_by=approved_by,
             note=note,
         )
         clock_recompute(clock)
         ledger_append(
-            actor=actor, action=f"clock.{kind}", obj=clock, organisation=clock.organisation,
+            actor=actor,
+            action=f"clock.{kind}",
+            obj=clock,
+            organisation=clock.organisation,
             summary={
-                "at": at, "days": days, "note": note,
+                "at": at,
+                "days": days,
+                "note": note,
                 "approved_by": approved_by.pk if approved_by else None,
-                "due_before": before, "due_after": clock.due_on,
+                "due_before": before,
+                "due_after": clock.due_on,
             },
         )
     return clock
@@ -128,7 +155,12 @@ def clock_stop(*, clock: Clock, actor, at: dt.datetime | None = None, note: str 
 
 
 def clock_extend(
-    *, clock: Clock, actor, days: int, approved_by, at: dt.datetime | None = None,
+    *,
+    clock: Clock,
+    actor,
+    days: int,
+    approved_by,
+    at: dt.datetime | None = None,
     note: str = "",
 ) -> Clock:
     """条例 art. 33: one extension of at most 20 working days, approved by name."""
@@ -142,7 +174,12 @@ def clock_extend(
     if clock.events.filter(kind=EventKind.EXTEND).exists():
         raise ServiceError("already_extended", _("This time limit was already extended once."))
     return _record(
-        clock, actor=actor, kind=EventKind.EXTEND, at=at, days=days, approved_by=approved_by,
+        clock,
+        actor=actor,
+        kind=EventKind.EXTEND,
+        at=at,
+        days=days,
+        approved_by=approved_by,
         note=note,
     )
 
@@ -157,15 +194,22 @@ def clocks_recompute_open(*, actor, reason: str) -> int:
             continue
         changed += 1
         ledger_append(
-            actor=actor, action="clock.recompute", obj=clock, organisation=clock.organisation,
+            actor=actor,
+            action="clock.recompute",
+            obj=clock,
+            organisation=clock.organisation,
             summary={"reason": reason, "due_before": before, "due_after": clock.due_on},
         )
         if clock.handler is not None:
             notification_send(
                 recipient=clock.handler,
-                message=_("The due date of “%(label)s” changed from %(before)s to %(after)s: "
-                          "%(reason)s") % {
-                    "label": clock.label, "before": before, "after": clock.due_on,
+                message=_(
+                    "The due date of “%(label)s” changed from %(before)s to %(after)s: %(reason)s"
+                )
+                % {
+                    "label": clock.label,
+                    "before": before,
+                    "after": clock.due_on,
                     "reason": reason,
                 },
                 url=f"/workbench/clocks/{clock.pk}/",

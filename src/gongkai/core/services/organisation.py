@@ -28,8 +28,14 @@ def organisation_create(
     office_hours: str = "",
 ) -> Organisation:
     organisation = Organisation(
-        name=name, code=code, kind=kind, parent=parent, credit_code=credit_code,
-        address=address, phone=phone, office_hours=office_hours,
+        name=name,
+        code=code,
+        kind=kind,
+        parent=parent,
+        credit_code=credit_code,
+        address=address,
+        phone=phone,
+        office_hours=office_hours,
     )
     try:
         organisation.full_clean()
@@ -38,7 +44,9 @@ def organisation_create(
     with transaction.atomic():
         organisation.save()
         ledger_append(
-            actor=actor, action="organisation.create", obj=organisation,
+            actor=actor,
+            action="organisation.create",
+            obj=organisation,
             organisation=organisation.body,
             summary={"name": name, "kind": kind, "credit_code": credit_code},
         )
@@ -74,7 +82,10 @@ def staff_create(
         )
     with transaction.atomic():
         user = User.objects.create_user(
-            username=username, email=email, password=password, is_staff=True,
+            username=username,
+            email=email,
+            password=password,
+            is_staff=True,
             is_superuser=Role.ADMIN in roles,
         )
         user.groups.set([role_group(role) for role in roles])
@@ -83,7 +94,10 @@ def staff_create(
         )
         profile.units.set(units)
         ledger_append(
-            actor=actor, action="staff.create", obj=profile, organisation=organisation,
+            actor=actor,
+            action="staff.create",
+            obj=profile,
+            organisation=organisation,
             summary={
                 "username": username,
                 "roles": [str(r) for r in roles],

@@ -30,7 +30,13 @@ def at(text: str, hour: int = 10) -> dt.datetime:
     return dt.datetime.combine(dt.date.fromisoformat(text), dt.time(hour), tzinfo=CHINA)
 
 
-P, R, X, S, T = EventKind.PAUSE, EventKind.RESUME, EventKind.EXTEND, EventKind.RESTART, EventKind.STOP
+P, R, X, S, T = (
+    EventKind.PAUSE,
+    EventKind.RESUME,
+    EventKind.EXTEND,
+    EventKind.RESTART,
+    EventKind.STOP,
+)
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 def make_entries(n: int) -> list[LedgerEntry]:
     return [
-        ledger_append(actor=None, action="test.step", summary={"n": i, "day": dt.date(2026, 1, i + 1)})
+        ledger_append(
+            actor=None, action="test.step", summary={"n": i, "day": dt.date(2026, 1, i + 1)}
+        )
         for i in range(n)
     ]
 

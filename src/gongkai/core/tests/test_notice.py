@@ -37,8 +37,13 @@ def test_2025_json_shape_and_names():
     data = arrangement.as_json()
     assert data["year"] == 2025
     assert len(data["holidays"]) == 28  # 1 + 8 + 3 + 5 + 3 + 8
-    assert data["workdays"] == ["2025-01-26", "2025-02-08", "2025-04-27", "2025-09-28",
-                                "2025-10-11"]
+    assert data["workdays"] == [
+        "2025-01-26",
+        "2025-02-08",
+        "2025-04-27",
+        "2025-09-28",
+        "2025-10-11",
+    ]
     assert arrangement.holidays[dt.date(2025, 10, 8)] == "国庆节、中秋节"
 
 
@@ -66,8 +71,14 @@ def test_wording_variants_星期_ascii_brackets_and_two_ranges():
     assert "2027-04-05" in data["holidays"] and "2027-04-04" not in data["holidays"]
     assert "2027-06-09" in data["holidays"]
     assert "2027-09-17" in data["holidays"] and "2027-10-07" in data["holidays"]
-    assert data["workdays"] == ["2027-02-14", "2027-02-20", "2027-04-25", "2027-05-08",
-                                "2027-09-26", "2027-10-09"]
+    assert data["workdays"] == [
+        "2027-02-14",
+        "2027-02-20",
+        "2027-04-25",
+        "2027-05-08",
+        "2027-09-26",
+        "2027-10-09",
+    ]
     assert len(data["holidays"]) == 3 + 8 + 1 + 5 + 1 + 3 + 7
 
 
@@ -81,11 +92,21 @@ def test_cross_year_new_year_with_explicit_years():
     [
         ("一、元旦：1月1日放假。", 1, REASON_NO_YEAR),
         ("国务院办公厅关于2027年部分节假日安排的通知\n全文略。", 1, REASON_NO_ITEMS),
-        ("国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：2月30日放假1天。", 2, REASON_BAD_DATE),
-        ("国务院办公厅关于2027年部分节假日安排的通知\n\n二、春节：2月5日至12日放假调休，共9天。", 3,
-         REASON_TOTAL_MISMATCH),
-        ("国务院办公厅关于2027年部分节假日安排的通知\n二、春节：2月5日至12日放假调休，共8天。2月15日（周一）上班。",
-         2, REASON_WORKDAY_NOT_WEEKEND),
+        (
+            "国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：2月30日放假1天。",
+            2,
+            REASON_BAD_DATE,
+        ),
+        (
+            "国务院办公厅关于2027年部分节假日安排的通知\n\n二、春节：2月5日至12日放假调休，共9天。",
+            3,
+            REASON_TOTAL_MISMATCH,
+        ),
+        (
+            "国务院办公厅关于2027年部分节假日安排的通知\n二、春节：2月5日至12日放假调休，共8天。2月15日（周一）上班。",
+            2,
+            REASON_WORKDAY_NOT_WEEKEND,
+        ),
     ],
 )
 def test_unreadable_lines_are_named(text, line, reason):

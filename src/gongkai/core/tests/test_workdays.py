@@ -66,7 +66,9 @@ def test_notice_holidays_and_adjusted_workdays(calendar, first, last, workdays):
     for text in workdays:
         assert calendar.kind(D(text)) == DayKind.ADJUSTED_WORKDAY, text
     assert calendar.kind(D(last) + dt.timedelta(days=1)) in (
-        DayKind.WORKDAY, DayKind.WEEKEND, DayKind.ADJUSTED_WORKDAY
+        DayKind.WORKDAY,
+        DayKind.WEEKEND,
+        DayKind.ADJUSTED_WORKDAY,
     )
 
 

@@ -16,8 +16,12 @@ class Command(BaseCommand):
     help = __doc__
 
     def add_arguments(self, parser):
-        parser.add_argument("--items", type=int, default=0,
-                            help=_("also generate this many information items (for benchmarks)"))
+        parser.add_argument(
+            "--items",
+            type=int,
+            default=0,
+            help=_("also generate this many information items (for benchmarks)"),
+        )
 
     def handle(self, *args, **options):
         self.verbosity = options["verbosity"]

@@ -1,9 +1,9 @@
 """The ledger (台账): verify the hash chain, anchor the head, export anchors.
 
-    gongkai ledger verify [--anchors FILE]   exit 0 with the entry count, or 1 naming
-                                             the first broken entry
-    gongkai ledger anchor                    record today's head hash (daily sweep)
-    gongkai ledger export-anchors            print every anchor as JSON for filing
+gongkai ledger verify [--anchors FILE]   exit 0 with the entry count, or 1 naming
+                                         the first broken entry
+gongkai ledger anchor                    record today's head hash (daily sweep)
+gongkai ledger export-anchors            print every anchor as JSON for filing
 """
 
 import json
@@ -11,19 +11,11 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from gongkai.core.models import LedgerAnchor
 from gongkai.core.selectors import ledger_verify
+from gongkai.core.selectors.ledger import LEDGER_PROBLEMS
 from gongkai.core.services import ledger_anchor
-
-PROBLEMS = {
-    "hash": gettext_noop("the entry was changed after it was written"),
-    "link": gettext_noop("the entry does not follow the one before (a row was removed or inserted)"),
-    "missing": gettext_noop("the entry is missing"),
-    "anchor": gettext_noop("the entry differs from the anchored copy"),
-    "truncated": gettext_noop("entries recorded by an anchor are gone (the tail was cut off)"),
-}
 
 
 class Command(BaseCommand):
@@ -67,7 +59,10 @@ class Command(BaseCommand):
             return
         raise CommandError(
             _("Broken at entry %(seq)d: %(problem)s (%(count)d entries verified before it).")
-            % {"seq": check.broken_seq, "problem": _(PROBLEMS[check.problem]),
-               "count": check.entries},
+            % {
+                "seq": check.broken_seq,
+                "problem": _(LEDGER_PROBLEMS[check.problem]),
+                "count": check.entries,
+            },
             returncode=1,
         )

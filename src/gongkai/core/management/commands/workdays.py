@@ -1,8 +1,8 @@
 """Working-day arithmetic on the official calendar.
 
-    gongkai workdays add DATE N      the N-th working day after DATE (+ " provisional")
-    gongkai workdays between A B     working days after A up to and including B
-    gongkai workdays is DATE         workday | weekend | holiday | adjusted-workday
+gongkai workdays add DATE N      the N-th working day after DATE (+ " provisional")
+gongkai workdays between A B     working days after A up to and including B
+gongkai workdays is DATE         workday | weekend | holiday | adjusted-workday
 """
 
 import datetime as dt
@@ -32,8 +32,7 @@ def parse_count(text: str) -> int:
         n = -1
     if n < 0:
         raise CommandError(
-            _("“%(text)s” is not a valid number of working days; give 0 or more.")
-            % {"text": text},
+            _("“%(text)s” is not a valid number of working days; give 0 or more.") % {"text": text},
             returncode=2,
         )
     return n
@@ -58,10 +57,14 @@ class Command(BaseCommand):
         try:
             if options["action"] == "add":
                 answer = calendar.add(parse_date(options["date"]), parse_count(options["n"]))
-                self.stdout.write(answer.value.isoformat() + (" provisional" if answer.provisional else ""))
+                self.stdout.write(
+                    answer.value.isoformat() + (" provisional" if answer.provisional else "")
+                )
             elif options["action"] == "between":
                 answer = calendar.between(parse_date(options["start"]), parse_date(options["end"]))
-                self.stdout.write(str(answer.value) + (" provisional" if answer.provisional else ""))
+                self.stdout.write(
+                    str(answer.value) + (" provisional" if answer.provisional else "")
+                )
             else:
                 self.stdout.write(str(calendar.kind(parse_date(options["date"]))))
         except OutOfRange:

@@ -1,0 +1,80 @@
+"""Browser tests: Debian's chromium driven by Playwright, headless.
+
+They skip, with the reason shown, where chromium or Playwright is missing.
+Screenshots go to test-artifacts/ for review.
+"""
+
+import os
+import shutil
+
+import pytest
+
+from gongkai.core.models import CalendarYear, Role
+from gongkai.core.tests.factories import OrganisationFactory, make_staff
+from gongkai.core.tests.test_notice import HYPOTHETICAL_2027
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed"),
+]
+# Playwright's sync API runs an event loop; Django must allow ORM calls beside it.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def page():
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        context = browser.new_context(locale="zh-CN")
+        yield context.new_page()
+        browser.close()
+
+
+def login(page, live_server, username):
+    page.goto(f"{live_server.url}/workbench/login/")
+    page.get_by_label("用户名").fill(username)
+    page.get_by_label("密码").fill("pw-for-tests-1")
+    page.get_by_role("button", name="登录").click()
+
+
+def test_office_loads_a_holiday_notice(page, live_server, artifacts_dir, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    body = OrganisationFactory(name="湛江市公安局")
+    make_staff(body, roles=[Role.OFFICE], username="office")
+    login(page, live_server, "office")
+    page.wait_for_url(f"{live_server.url}/workbench/")
+    assert page.get_by_role("heading", name="我的办理期限").is_visible()
+    page.get_by_role("link", name="节假日日历").first.click()
+    page.get_by_label("通知全文").fill(HYPOTHETICAL_2027)
+    page.get_by_role("button", name="解析并预览").click()
+    assert page.get_by_role("cell", name="春节").is_visible()
+    page.screenshot(path=str(artifacts_dir / "calendar-preview.png"), full_page=True)
+    page.get_by_role("button", name="确认并保存").click()
+    page.wait_for_url(f"{live_server.url}/workbench/calendar/")
+    assert CalendarYear.objects.get().year == 2027
+
+
+def test_workday_calculator_on_a_phone(page, live_server, artifacts_dir, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    make_staff(OrganisationFactory(), roles=[Role.HANDLER], username="handler")
+    page.set_viewport_size({"width": 375, "height": 740})
+    login(page, live_server, "handler")
+    page.goto(f"{live_server.url}/workbench/workdays/?date=2026-09-30&n=3")
+    assert page.get_by_text("2026-10-10").first.is_visible()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375  # nothing forces sideways scrolling on a phone
+    page.screenshot(path=str(artifacts_dir / "workdays-phone.png"), full_page=True)

@@ -1,0 +1,1 @@
+"""Yearly government information disclosure reports (政府信息公开工作年度报告)."""
