@@ -113,3 +113,31 @@ def test_the_installed_gongkai_command(tmp_path):
         timeout=60,
     )
     assert json.loads(parsed.stdout)["workdays"][0] == "2025-01-26"
+
+
+@pytest.mark.skipif(
+    not (Path(sys.executable).parent / "gongkai").exists(),
+    reason="the gongkai script is not installed in this environment",
+)
+def test_pure_clis_are_reachable_through_gongkai(tmp_path):
+    script = str(Path(sys.executable).parent / "gongkai")
+    env = {**os.environ, "GONGKAI_HOME": str(tmp_path)}
+    text = tmp_path / "letter.txt"
+    text.write_text("申请人：张三，电话13812345678。", encoding="utf-8")
+    scan = subprocess.run(
+        [script, "privacy", "scan", str(text), "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert scan.returncode == 0
+    assert [f["type"] for f in json.loads(scan.stdout)] == ["name", "mobile"]
+    report = subprocess.run(
+        [script, "report", "check", str(tmp_path / "missing.html")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert report.returncode == 2
