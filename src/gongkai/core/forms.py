@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.core.models import LedgerEntry
+from gongkai.core.models import LedgerEntry, Organisation
 
 
 class NoticeForm(forms.Form):
@@ -28,6 +28,9 @@ class WorkdaysForm(forms.Form):
 
 
 class LedgerFilterForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), required=False, queryset=Organisation.objects.none()
+    )
     object_type = forms.ChoiceField(label=_("Object type"), required=False)
     object_id = forms.CharField(label=_("Object id"), required=False, max_length=40)
     start = forms.DateField(
@@ -37,8 +40,12 @@ class LedgerFilterForm(forms.Form):
         label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, organisation_ids=None, **kwargs):
         super().__init__(*args, **kwargs)
+        organisations = Organisation.objects.order_by("id")
+        if organisation_ids is not None:
+            organisations = organisations.filter(pk__in=organisation_ids)
+        self.fields["organisation"].queryset = organisations
         types = (
             LedgerEntry.objects.order_by("object_type")
             .values_list("object_type", flat=True)

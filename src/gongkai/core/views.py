@@ -147,10 +147,18 @@ def clock_detail(request, clock_id: int):
     return render(request, "core/clock.html", {"clock": clock, "steps": steps, "events": events})
 
 
+def _ledger_form(request) -> LedgerFilterForm:
+    return LedgerFilterForm(
+        request.GET or None, organisation_ids=organisation_ids_visible_to(request.user)
+    )
+
+
 def _ledger_queryset(request, form: LedgerFilterForm):
     data = form.cleaned_data if form.is_valid() else {}
+    visible = organisation_ids_visible_to(request.user)
+    chosen = data.get("organisation")
     return ledger_entries(
-        organisation_ids=organisation_ids_visible_to(request.user),
+        organisation_ids=[chosen.pk] if chosen else visible,
         object_type=data.get("object_type", ""),
         object_id=data.get("object_id", ""),
         start=data.get("start"),
@@ -160,7 +168,7 @@ def _ledger_queryset(request, form: LedgerFilterForm):
 
 @role_required(Role.OFFICE, Role.LEADER, Role.ADMIN)
 def ledger_view(request):
-    form = LedgerFilterForm(request.GET or None)
+    form = _ledger_form(request)
     page = Paginator(_ledger_queryset(request, form), 50).get_page(request.GET.get("page"))
     check = ledger_verify() if request.GET.get("verify") else None
     problem = _(LEDGER_PROBLEMS[check.problem]) if check and not check.ok else ""
@@ -181,7 +189,7 @@ def ledger_view(request):
 
 @role_required(Role.OFFICE, Role.LEADER, Role.ADMIN)
 def ledger_export(request, fmt: str):
-    entries = _ledger_queryset(request, LedgerFilterForm(request.GET or None))
+    entries = _ledger_queryset(request, _ledger_form(request))
     if fmt == "csv":
         return ledger_csv_response(entries)
     if fmt == "xlsx":

@@ -91,3 +91,27 @@ def test_admin_is_in_chinese(client, office):
     office.save()
     page = client.get("/admin/").content.decode()
     assert "站点管理" in page or "管理" in page
+
+
+def test_ledger_filters_by_organisation_within_scope(client, office):
+    from gongkai.core.services import organisation_create
+
+    body = office.staff_profile.organisation
+    unit = organisation_create(actor=None, name="户政科", code="hz", kind="unit", parent=body)
+    outsider = organisation_create(actor=None, name="茂名市公安局", code="mm")
+    page = client.get(reverse("core:ledger"), {"organisation": body.pk}).content.decode()
+    assert "户政科" in page
+    refused = client.get(reverse("core:ledger"), {"organisation": outsider.pk})
+    assert "茂名市公安局" not in refused.content.decode().split("<table>")[1]
+    assert unit.pk
+
+
+def test_sweep_anchors_the_ledger():
+    from django.core.management import call_command
+
+    from gongkai.core.models import LedgerAnchor
+    from gongkai.core.services import ledger_append
+
+    ledger_append(actor=None, action="test.step")
+    call_command("sweep", verbosity=0)
+    assert LedgerAnchor.objects.get().seq == 1
