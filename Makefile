@@ -25,7 +25,7 @@ messages: $(VENV)/.installed
 serve: install
 	$(BIN)/gongkai migrate --noinput -v0
 	$(BIN)/gongkai demo
-	@$(BIN)/python -m gongkai.core.demo_accounts
+	@$(BIN)/python -m gongkai.core.demo_accounts $(HOST)
 	DEBUG=1 $(BIN)/gongkai runserver $(HOST)
 
 lint: install

@@ -82,13 +82,13 @@ INSTALLED_APPS = [
     "gongkai.portal",
     "gongkai.search",
     "gongkai.reports",
+    "gongkai.foi",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -162,6 +162,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "core/lockout.html"
 
+# The UI language; English is a translation away (add LocaleMiddleware and a catalog).
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", _("Simplified Chinese")), ("en", _("English"))]
 TIME_ZONE = "Asia/Shanghai"
@@ -236,4 +237,6 @@ LOGGING = {
 # The public body this installation serves (its organisation code in the tree).
 GONGKAI_SITE_NAME = os.environ.get("GONGKAI_SITE_NAME", "")
 # How long a process trusts its cached calendar before checking for newly loaded years (s).
+# Whether a fee notice pauses the reply clock (国办函〔2020〕109号 is silent; default yes).
+GONGKAI_FOI_FEE_PAUSES_CLOCK = _env_bool("GONGKAI_FOI_FEE_PAUSES_CLOCK", True)
 GONGKAI_CALENDAR_CACHE_SECONDS = int(os.environ.get("GONGKAI_CALENDAR_CACHE_SECONDS", "30"))

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gongkai.core.clockmath import CHINA
 from gongkai.core.models import Clock, Organisation, Role, StaffProfile
@@ -95,10 +97,10 @@ STAFF = [
 ]
 
 
-@register(10, "organisations and staff")
+@register(10, gettext_lazy("organisations and staff"))
 def load_organisations(context: DemoContext) -> None:
     if Organisation.objects.filter(code=BUREAU[0]).exists():
-        context.log("organisations: already loaded")
+        context.log(_("Already loaded."))
         return
     code, name, prefix, address, phone, hours = BUREAU
     bureau = organisation_create(
@@ -138,18 +140,21 @@ def load_organisations(context: DemoContext) -> None:
             units=[units[c] for c in unit_codes],
             password=DEMO_PASSWORD,
         )
-    context.log(f"organisations: {Organisation.objects.count()}, staff: {len(STAFF)}")
+    context.log(
+        _("%(organisations)d organisations, %(staff)d staff accounts.")
+        % {"organisations": Organisation.objects.count(), "staff": len(STAFF)}
+    )
 
 
 def _at(day: dt.date, hour: int = 10) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(hour), tzinfo=CHINA)
 
 
-@register(20, "time limits")
+@register(20, gettext_lazy("time limits"))
 def load_clocks(context: DemoContext) -> None:
     """A handful of clocks around today, so the workbench shows every colour."""
     if Clock.objects.filter(label__startswith="【示例】").exists():
-        context.log("time limits: already loaded")
+        context.log(_("Already loaded."))
         return
     bureau = Organisation.objects.get(code=BUREAU[0])
     units = {o.code: o for o in Organisation.objects.filter(parent=bureau)}
@@ -225,4 +230,4 @@ def load_clocks(context: DemoContext) -> None:
         at=_at(today - dt.timedelta(days=1), 11),
         note="征求第三方意见（条例第三十二条）",
     )
-    context.log(f"time limits: {len(plan)}")
+    context.log(_("%(count)d time limits.") % {"count": len(plan)})

@@ -1,11 +1,12 @@
 """Print the demo staff accounts (run by `make serve`)."""
 
 import os
+import sys
 
 import django
 
 
-def main() -> None:
+def main(host: str = "127.0.0.1:8000") -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
     django.setup()
     from django.utils.translation import gettext as _
@@ -15,8 +16,9 @@ def main() -> None:
     print(_("Demo staff accounts (password for all: %(password)s):") % {"password": DEMO_PASSWORD})
     for username, full_name, roles, _units in STAFF:
         print(f"  {username:<12} {full_name}  ({', '.join(str(r.label) for r in roles)})")
-    print(_("Portal: http://127.0.0.1:8000/   Workbench: http://127.0.0.1:8000/workbench/"))
+    print(_("Portal: %(portal)s") % {"portal": f"http://{host}/"})
+    print(_("Workbench: %(workbench)s") % {"workbench": f"http://{host}/workbench/"})
 
 
 if __name__ == "__main__":
-    main()
+    main(*sys.argv[1:2])

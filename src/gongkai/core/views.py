@@ -71,7 +71,7 @@ def calendar_warnings(today: dt.date | None = None) -> list[str]:
     return [
         _(
             "The holiday arrangement for %(year)d is not loaded: deadlines in %(year)d are "
-            "provisional (counted on plain weekdays). Load the State Council notice."
+            "provisional (counted on plain weekdays)."
         )
         % {"year": y}
         for y in years

@@ -1,0 +1,94 @@
+"""Rules of disclosure on request declared once as data, each with its source.
+
+Time limits live in ``gongkai.core.law.CLOCK_RULES`` (foi_reply, foi_supplement_notice,
+foi_third_party, foi_other_agency, foi_fee_payment); this module holds what core does
+not: the processing-fee tiers of 国办函〔2020〕109号 《政府信息公开信息处理费管理办法》
+and the pausing rule for fee notices.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+
+FEE_SOURCE = "国办函〔2020〕109号 art. 4"
+
+
+@dataclass(frozen=True)
+class Tier:
+    """Units ``first``..``last`` (inclusive; ``last`` None = no upper end) cost ``rate`` 元 each."""
+
+    first: int
+    last: int | None
+    rate: int
+
+
+# 按量收费 (art. 4(1)): "30页以下（含30页）的，不收费；31—100页（含100页）的部分：10元/页；
+# 101—200页（含200页）的部分：20元/页；200页以上的部分：40元/页". Each page costs its band's rate.
+PAGE_TIERS: tuple[Tier, ...] = (
+    Tier(1, 30, 0),
+    Tier(31, 100, 10),
+    Tier(101, 200, 20),
+    Tier(201, None, 40),
+)
+
+# 按件收费 (art. 4(2)), same applicant, one calendar month: "10件以下（含10件）的，不收费；
+# 11—30件（含30件）的部分：100元/件；31件以上的部分，以10件为一档，每增加一档，收费标准提高100元/件".
+APPLICATION_TIERS: tuple[Tier, ...] = (
+    Tier(1, 10, 0),
+    Tier(11, 30, 100),
+)
+# From the 31st application on: bands of 10, each 100 元 per application more than the last.
+APPLICATION_BAND_START = 31
+APPLICATION_BAND_WIDTH = 10
+APPLICATION_BAND_STEP = 100
+
+
+def _fee(tiers: tuple[Tier, ...], units: int) -> int:
+    total = 0
+    for tier in tiers:
+        if units < tier.first:
+            break
+        upper = units if tier.last is None else min(units, tier.last)
+        total += (upper - tier.first + 1) * tier.rate
+    return total
+
+
+def fee_per_pages(pages: int) -> int:
+    """The fee in 元 for ``pages`` pages (progressive: each page at its band's rate)."""
+    if pages < 0:
+        raise ValueError("pages must be zero or positive")
+    return _fee(PAGE_TIERS, pages)
+
+
+def application_rate(ordinal: int) -> int:
+    """What the ``ordinal``-th application of a calendar month costs, in 元."""
+    if ordinal < 1:
+        raise ValueError("ordinal starts at 1")
+    if ordinal < APPLICATION_BAND_START:
+        return _fee(APPLICATION_TIERS, ordinal) - _fee(APPLICATION_TIERS, ordinal - 1)
+    band = (ordinal - APPLICATION_BAND_START) // APPLICATION_BAND_WIDTH + 1
+    return APPLICATION_TIERS[-1].rate + band * APPLICATION_BAND_STEP
+
+
+def fee_per_applications(count_in_month: int) -> int:
+    """The total fee in 元 for ``count_in_month`` applications by one applicant in one month."""
+    if count_in_month < 0:
+        raise ValueError("count must be zero or positive")
+    return sum(application_rate(n) for n in range(1, count_in_month + 1))
+
+
+def fee_notice_pauses_clock() -> bool:
+    # RULES.md "Processing fees": whether the notice pauses the reply period is not settled
+    # nationally; configurable, paused by default.
+    return getattr(settings, "GONGKAI_FOI_FEE_PAUSES_CLOCK", True)
+
+
+# 条例 art. 39: 信访、投诉、举报 disguised as applications are not handled as applications.
+# Words that flag a request for the handler's attention; the handler decides.
+PETITION_KEYWORDS: tuple[str, ...] = ("信访", "举报", "投诉", "检举", "控告", "上访")
+
+# Two descriptions at least this similar (difflib ratio) flag a possible repeated request
+# (条例 art. 36(6)); the handler decides.
+REPEAT_SIMILARITY = 0.8

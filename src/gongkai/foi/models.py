@@ -1,0 +1,377 @@
+"""Disclosure applications (依申请公开) and what happens to them.
+
+Lifecycle ``status`` and legal ``outcome`` are two fields: the outcome is a leaf of the
+yearly report's section 三 (``gongkai.reports.format.OUTCOME_LEAVES``), so the report
+counts outcomes without translating anything. Only ``gongkai.foi.services`` writes these
+rows (each write with its ledger entry).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.reports.format import APPLICANT_PARTS, OUTCOME_LEAVES, column_label, row
+
+
+def _outcome_label(code: str) -> str:
+    # "1.属于国家秘密" alone is ambiguous: prefix the group, "（三）不予公开1.属于国家秘密".
+    leaf = row(code)
+    group = row(leaf.parent)
+    return leaf.label if group.parent is None else f"{group.label}{leaf.label}"
+
+
+# The labels of outcomes and applicant types are the official report texts.
+OUTCOME_CHOICES = [(code, _outcome_label(code)) for code in OUTCOME_LEAVES]
+APPLICANT_TYPE_CHOICES = [(code, column_label(code)) for code in APPLICANT_PARTS]
+
+
+class Channel(models.TextChoices):
+    """条例 art. 29; post and in person can never be refused (国办公开办函〔2017〕19号)."""
+
+    ONLINE = "online", _("Online")
+    LETTER = "letter", _("Letter")
+    IN_PERSON = "in_person", _("In person")
+    FAX = "fax", _("Fax")
+    EMAIL = "email", _("E-mail")
+
+
+class IdType(models.TextChoices):
+    RESIDENT_ID = "resident_id", _("Resident identity card")
+    PASSPORT = "passport", _("Passport")
+    CREDIT_CODE = "credit_code", _("Unified social credit code")
+    OTHER = "other", _("Other document")
+
+
+class Form(models.TextChoices):
+    """条例 art. 29(3): the form of receiving the information."""
+
+    PAPER = "paper", _("Paper")
+    ELECTRONIC = "electronic", _("Electronic")
+    OTHER = "other", _("Other form")
+
+
+class Delivery(models.TextChoices):
+    """条例 art. 29(3): the way of receiving the information."""
+
+    POST = "post", _("By post")
+    EMAIL = "email", _("By e-mail")
+    COLLECT = "collect", _("Collect in person")
+    ONLINE = "online", _("View online")
+
+
+class Status(models.TextChoices):
+    SUBMITTED = "submitted", _("Awaiting confirmation")
+    RECEIVED = "received", _("Received")
+    AWAITING_SUPPLEMENT = "awaiting_supplement", _("Awaiting supplement")
+    IN_CONSULTATION = "in_consultation", _("In consultation")
+    EXTENDED = "extended", _("Extended")
+    AWAITING_FEE = "awaiting_fee", _("Awaiting fee")
+    REPLIED = "replied", _("Replied")
+    CLOSED = "closed", _("Closed")
+
+
+# The one table of allowed status changes; services.transition() guards every change.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    Status.SUBMITTED: frozenset({Status.RECEIVED, Status.CLOSED}),
+    Status.RECEIVED: frozenset(
+        {
+            Status.AWAITING_SUPPLEMENT,
+            Status.IN_CONSULTATION,
+            Status.EXTENDED,
+            Status.AWAITING_FEE,
+            Status.REPLIED,
+        }
+    ),
+    # Supplement received: back to received (the period restarts, art. 30); lapsed: closed.
+    Status.AWAITING_SUPPLEMENT: frozenset({Status.RECEIVED, Status.CLOSED}),
+    # After a consultation or a paid fee the request returns to where it was.
+    Status.IN_CONSULTATION: frozenset({Status.RECEIVED, Status.EXTENDED}),
+    Status.EXTENDED: frozenset({Status.IN_CONSULTATION, Status.AWAITING_FEE, Status.REPLIED}),
+    Status.AWAITING_FEE: frozenset({Status.RECEIVED, Status.EXTENDED, Status.CLOSED}),
+    Status.REPLIED: frozenset({Status.CLOSED}),
+    Status.CLOSED: frozenset(),
+}
+
+OPEN_STATUSES = tuple(s for s in Status if s not in (Status.REPLIED, Status.CLOSED))
+
+
+class Request(models.Model):
+    """One disclosure application (政府信息公开申请)."""
+
+    code = models.CharField(_("tracking code"), max_length=20, unique=True)
+    secret_hash = models.CharField(_("tracking secret (hashed)"), max_length=64)
+    organisation = models.ForeignKey(
+        "core.Organisation",
+        on_delete=models.PROTECT,
+        related_name="foi_requests",
+        verbose_name=_("public body"),
+    )
+    unit = models.ForeignKey(
+        "core.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="unit_foi_requests",
+        verbose_name=_("handling unit"),
+    )
+    handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="foi_requests",
+        verbose_name=_("handler"),
+    )
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    applicant_type = models.CharField(
+        _("applicant type"), max_length=20, choices=APPLICANT_TYPE_CHOICES
+    )
+    applicant_name = models.CharField(_("applicant name"), max_length=100)
+    id_type = models.CharField(_("identity document"), max_length=12, choices=IdType.choices)
+    id_number = models.CharField(_("identity document number"), max_length=40)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    description = models.TextField(_("information sought"))
+    document_number = models.CharField(_("document number"), max_length=100, blank=True)
+    form = models.CharField(_("form"), max_length=10, choices=Form.choices)
+    delivery = models.CharField(_("way of receiving"), max_length=10, choices=Delivery.choices)
+    submitted_at = models.DateTimeField(_("submitted at"))
+    received_on = models.DateField(_("received on"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED
+    )
+    outcome = models.CharField(
+        _("outcome"), max_length=40, choices=OUTCOME_CHOICES, null=True, blank=True
+    )
+    legal_basis = models.TextField(_("legal basis of the reply"), blank=True)
+    replied_on = models.DateField(_("replied on"), null=True, blank=True)
+    idempotency_key = models.CharField(
+        _("idempotency key"), max_length=64, unique=True, null=True, blank=True
+    )
+    reply_clock = models.ForeignKey(
+        "core.Clock",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reply time limit"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("disclosure request")
+        verbose_name_plural = _("disclosure requests")
+        ordering = ["-submitted_at", "-id"]
+        indexes = [
+            models.Index(fields=["organisation", "status"]),
+            models.Index(fields=["unit", "status"]),
+            models.Index(fields=["id_number", "received_on"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(outcome__isnull=True) | Q(status__in=["replied", "closed"]),
+                name="foi_request_outcome_only_when_done",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="submitted") | Q(received_on__isnull=False),
+                name="foi_request_received_on_after_confirmation",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class RequestEvent(models.Model):
+    """The request's timeline: one row per service call, a constant type and a payload."""
+
+    class Type(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted")
+        RECEIVED = "received", _("Receipt confirmed")
+        REGISTERED = "registered", _("Registered by staff")
+        ASSIGNED = "assigned", _("Assigned")
+        SUPPLEMENT_REQUESTED = "supplement_requested", _("Supplement requested")
+        SUPPLEMENT_RECEIVED = "supplement_received", _("Supplement received")
+        SUPPLEMENT_LAPSED = "supplement_lapsed", _("Supplement not received in time")
+        CONSULTED = "consulted", _("Consultation sent")
+        CONSULTATION_ANSWERED = "consultation_answered", _("Consultation answered")
+        EXTENDED = "extended", _("Reply period extended")
+        FEE_NOTIFIED = "fee_notified", _("Fee notice sent")
+        FEE_PAID = "fee_paid", _("Fee paid")
+        FEE_LAPSED = "fee_lapsed", _("Fee not paid in time")
+        REPLIED = "replied", _("Replied")
+        CLOSED = "closed", _("Closed")
+        REMEDY = "remedy", _("Review or lawsuit recorded")
+
+    request = models.ForeignKey(
+        Request, on_delete=models.CASCADE, related_name="events", verbose_name=_("request")
+    )
+    type = models.CharField(_("type"), max_length=24, choices=Type.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("actor"),
+    )
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    payload = models.JSONField(_("details"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("request event")
+        verbose_name_plural = _("request events")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.request} {self.type}"
+
+
+class Supplement(models.Model):
+    """条例 art. 30: one notice, listing everything to supplement, with a reasonable period."""
+
+    request = models.ForeignKey(
+        Request, on_delete=models.CASCADE, related_name="supplements", verbose_name=_("request")
+    )
+    notified_on = models.DateField(_("notice date"))
+    items = models.TextField(_("items to supplement"))
+    deadline = models.DateField(_("deadline"))
+    received_on = models.DateField(_("received on"), null=True, blank=True)
+    lapsed_on = models.DateField(_("lapsed on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("supplement notice")
+        verbose_name_plural = _("supplement notices")
+        constraints = [
+            # Art. 30 "一次性告知": one notice per request, ever. Unconditional on purpose:
+            # a notice once sent cannot be withdrawn and followed by a second one.
+            models.UniqueConstraint(fields=["request"], name="foi_one_supplement_per_request"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.request} {self.notified_on}"
+
+
+class Consultation(models.Model):
+    """条例 art. 32 (third party) and art. 34 (other agency)."""
+
+    class Kind(models.TextChoices):
+        THIRD_PARTY = "third_party", _("Third party")
+        OTHER_AGENCY = "other_agency", _("Other agency")
+
+    request = models.ForeignKey(
+        Request,
+        on_delete=models.CASCADE,
+        related_name="consultations",
+        verbose_name=_("request"),
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    party = models.CharField(_("consulted party"), max_length=200)
+    sent_on = models.DateField(_("sent on"))
+    answer_due = models.DateField(_("answer due"), null=True, blank=True)
+    answered_on = models.DateField(_("answered on"), null=True, blank=True)
+    is_silent = models.BooleanField(_("no answer in time"), default=False)
+    has_objection = models.BooleanField(_("objects to disclosure"), default=False)
+    objection_reasons = models.TextField(_("reasons of the objection"), blank=True)
+    clock = models.ForeignKey(
+        "core.Clock",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("time limit"),
+    )
+
+    class Meta:
+        verbose_name = _("consultation")
+        verbose_name_plural = _("consultations")
+        ordering = ["sent_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request"],
+                condition=Q(answered_on__isnull=True),
+                name="foi_one_open_consultation_per_request",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.request} {self.party}"
+
+
+class FeeNotice(models.Model):
+    """国办函〔2020〕109号: a processing-fee notice, per application or per page, never both."""
+
+    class Basis(models.TextChoices):
+        PER_APPLICATION = "per_application", _("Per application")
+        PER_PAGE = "per_page", _("Per page")
+
+    request = models.ForeignKey(
+        Request, on_delete=models.CASCADE, related_name="fee_notices", verbose_name=_("request")
+    )
+    basis = models.CharField(_("basis"), max_length=16, choices=Basis.choices)
+    quantity = models.PositiveIntegerField(_("quantity"))
+    amount = models.PositiveIntegerField(_("amount (yuan)"))
+    sent_on = models.DateField(_("sent on"))
+    payment_due = models.DateField(_("payment due"), null=True, blank=True)
+    paid_on = models.DateField(_("paid on"), null=True, blank=True)
+    lapsed_on = models.DateField(_("lapsed on"), null=True, blank=True)
+    paused_reply_clock = models.BooleanField(_("paused the reply period"), default=False)
+    clock = models.ForeignKey(
+        "core.Clock",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("time limit"),
+    )
+
+    class Meta:
+        verbose_name = _("fee notice")
+        verbose_name_plural = _("fee notices")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request"],
+                condition=Q(paid_on__isnull=True, lapsed_on__isnull=True),
+                name="foi_one_open_fee_notice_per_request",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.request} {self.amount}"
+
+
+class Remedy(models.Model):
+    """行政复议 / 行政诉讼 against a reply; columns of the yearly report's section 四."""
+
+    class Kind(models.TextChoices):
+        REVIEW = "review", _("Administrative review")
+        LITIGATION_DIRECT = "litigation_direct", _("Lawsuit without prior review")
+        LITIGATION_AFTER_REVIEW = "litigation_after_review", _("Lawsuit after review")
+
+    class Result(models.TextChoices):
+        UPHELD = "upheld", _("Upheld")
+        CORRECTED = "corrected", _("Corrected")
+        OTHER = "other", _("Other result")
+        PENDING = "pending", _("Not yet concluded")
+
+    request = models.ForeignKey(
+        Request, on_delete=models.CASCADE, related_name="remedies", verbose_name=_("request")
+    )
+    kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
+    filed_on = models.DateField(_("filed on"))
+    result = models.CharField(
+        _("result"), max_length=10, choices=Result.choices, default=Result.PENDING
+    )
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("review or lawsuit")
+        verbose_name_plural = _("reviews and lawsuits")
+        ordering = ["filed_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.request} {self.kind}"

@@ -1,0 +1,145 @@
+"""Reading disclosure requests: scoping, queues, time spent, flags for the handler."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from django.db.models import F, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gongkai.core import holidays
+from gongkai.core.access import scope_cases
+from gongkai.core.clockmath import EventKind, local_date
+from gongkai.core.errors import NotFoundError
+from gongkai.core.models import Organisation
+from gongkai.foi import law
+from gongkai.foi.models import OPEN_STATUSES, Request
+
+# A request due within this many working days shows amber in a queue.
+AMBER_WORKING_DAYS = 3
+
+
+def requests_visible_to(user) -> QuerySet[Request]:
+    """Whole body for the office, leaders and admins; own units and assignments otherwise."""
+    return scope_cases(
+        Request.objects.select_related("organisation", "unit", "handler", "reply_clock"),
+        user,
+        organisation_field="organisation_id",
+        unit_field="unit_id",
+        handler_field="handler_id",
+    )
+
+
+def access_request(user, pk: int) -> Request:
+    """The request if ``user`` may see it; the same 404 whether missing or out of scope."""
+    request = requests_visible_to(user).filter(pk=pk).first()
+    if request is None:
+        raise NotFoundError("request_not_found", _("No such request."))
+    return request
+
+
+class Urgency(StrEnum):
+    RED = "red"  # overdue: the last day to act has passed
+    AMBER = "amber"  # due within AMBER_WORKING_DAYS working days
+    GREEN = "green"  # due later
+    PAUSED = "paused"  # the clock waits (supplement, consultation, fee): no due date
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    request: Request
+    due_on: dt.date | None
+    urgency: Urgency
+
+
+def urgency(due_on: dt.date | None, today: dt.date) -> Urgency:
+    if due_on is None:
+        return Urgency.PAUSED
+    if due_on < today:
+        return Urgency.RED
+    if due_on <= holidays.get_calendar().add(today, AMBER_WORKING_DAYS).value:
+        return Urgency.AMBER
+    return Urgency.GREEN
+
+
+def unit_queue(unit: Organisation, today: dt.date | None = None) -> list[QueueItem]:
+    """A unit's open requests, soonest due first, paused ones last."""
+    today = today or timezone.localdate()
+    requests = (
+        Request.objects.filter(unit=unit, status__in=OPEN_STATUSES)
+        .select_related("reply_clock", "handler")
+        .order_by(F("reply_clock__due_on").asc(nulls_last=True), "id")
+    )
+    items = []
+    for request in requests:
+        due_on = request.reply_clock.due_on if request.reply_clock else None
+        items.append(QueueItem(request, due_on, urgency(due_on, today)))
+    return items
+
+
+def request_working_days_spent(request: Request, today: dt.date | None = None) -> int:
+    """Working days counted against the reply period: after receipt (or after the supplement
+    arrived, art. 30), excluding paused time (consultations art. 33, fee notices), up to the
+    reply or today."""
+    clock = request.reply_clock
+    if clock is None:
+        return 0
+    end_default = today or timezone.localdate()
+    calendar = holidays.get_calendar()
+    segments: list[list] = [[local_date(clock.started_at), None]]
+    for event in clock.events.all():
+        day = local_date(event.at)
+        if event.kind == EventKind.RESTART:
+            segments = [[day, None]]
+        elif event.kind == EventKind.PAUSE and segments[-1][1] is None:
+            segments[-1][1] = day
+        elif event.kind == EventKind.RESUME and segments[-1][1] is not None:
+            segments.append([day, None])
+        elif event.kind == EventKind.STOP:
+            if segments[-1][1] is None:
+                segments[-1][1] = day
+            break
+    return sum(calendar.between(begin, end or end_default).value for begin, end in segments)
+
+
+@dataclass
+class Flags:
+    """Hints for the handler; the handler decides (条例 arts. 36(6), 39)."""
+
+    repeats: list[Request] = field(default_factory=list)
+    petition_words: list[str] = field(default_factory=list)
+
+    @property
+    def is_flagged(self) -> bool:
+        return bool(self.repeats or self.petition_words)
+
+
+def _normalise(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def _similar(a: str, b: str) -> bool:
+    ratio = difflib.SequenceMatcher(None, _normalise(a), _normalise(b)).ratio()
+    return ratio >= law.REPEAT_SIMILARITY
+
+
+def request_similar(request: Request) -> Flags:
+    """Possible repeats (same applicant, similar wording, already answered) and 信访-like
+    wording. Candidates only: a repeat is not_processed.repeated only if the handler says so."""
+    answered = (
+        Request.objects.filter(
+            organisation=request.organisation,
+            id_type=request.id_type,
+            id_number=request.id_number,
+            replied_on__isnull=False,
+        )
+        .exclude(pk=request.pk)
+        .order_by("-replied_on", "-id")
+    )
+    repeats = [other for other in answered if _similar(other.description, request.description)]
+    words = [word for word in law.PETITION_KEYWORDS if word in request.description]
+    return Flags(repeats=repeats, petition_words=words)

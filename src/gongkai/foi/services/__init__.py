@@ -1,0 +1,62 @@
+"""Every write of disclosure on request: one keyword-only function each, with its ledger entry."""
+
+from gongkai.foi.services.common import check_transition, transition
+from gongkai.foi.services.fees import (
+    fee_quote,
+    request_fee_lapsed,
+    request_fee_notice,
+    request_fee_paid,
+)
+from gongkai.foi.services.intake import (
+    Applicant,
+    Submission,
+    request_assign,
+    request_confirm_receipt,
+    request_register,
+    request_secret_matches,
+    request_submit,
+    validate_applicant,
+)
+from gongkai.foi.services.pauses import (
+    request_consult,
+    request_consult_answered,
+    request_supplement,
+    request_supplement_lapsed,
+    request_supplement_received,
+)
+from gongkai.foi.services.reply import (
+    outcome_needs_basis,
+    remedy_decide,
+    remedy_record,
+    request_close,
+    request_extend,
+    request_reply,
+)
+
+__all__ = [
+    "Applicant",
+    "Submission",
+    "check_transition",
+    "fee_quote",
+    "outcome_needs_basis",
+    "remedy_decide",
+    "remedy_record",
+    "request_assign",
+    "request_close",
+    "request_confirm_receipt",
+    "request_consult",
+    "request_consult_answered",
+    "request_extend",
+    "request_fee_lapsed",
+    "request_fee_notice",
+    "request_fee_paid",
+    "request_register",
+    "request_reply",
+    "request_secret_matches",
+    "request_submit",
+    "request_supplement",
+    "request_supplement_lapsed",
+    "request_supplement_received",
+    "transition",
+    "validate_applicant",
+]

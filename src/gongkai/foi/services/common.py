@@ -1,0 +1,106 @@
+"""What every disclosure service shares: the guarded transition, the timeline, dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gongkai.core.access import has_role
+from gongkai.core.clockmath import CHINA
+from gongkai.core.errors import PermissionDeniedError, ServiceError
+from gongkai.core.models import Clock, Role
+from gongkai.core.services import ledger_append
+from gongkai.foi.models import TRANSITIONS, Request, RequestEvent, Status
+
+# Dated acts (a notice sent, a supplement received) are recorded at noon local time: clocks
+# count whole days, and one fixed time keeps same-day events in the order they were made.
+_RECORDED_TIME = dt.time(12)
+
+
+def moment(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, _RECORDED_TIME, tzinfo=CHINA)
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def require_staff(actor, *, allow_system: bool = False) -> None:
+    """Staff acts need openness staff; ``allow_system`` lets a scheduled job (actor None)
+    record a lapse. Which requests a user may touch is the view's ``access_request``."""
+    if actor is None and allow_system:
+        return
+    if actor is None or not has_role(actor, Role.OFFICE, Role.HANDLER, Role.ADMIN):
+        raise PermissionDeniedError("staff_only", _("Only openness staff can do this."))
+
+
+def check_transition(request: Request, to: str) -> None:
+    """Refuse a status change the table does not allow (before anything is written)."""
+    if to not in TRANSITIONS[request.status]:
+        raise ServiceError(
+            "invalid_transition",
+            _("Request %(code)s cannot go from “%(from)s” to “%(to)s”.")
+            % {"code": request.code, "from": request.get_status_display(), "to": Status(to).label},
+        )
+
+
+def transition(request: Request, to: str, *, fields: tuple[str, ...] = ()) -> None:
+    check_transition(request, to)
+    request.status = to
+    request.save(update_fields=["status", *fields])
+
+
+def record(request: Request, *, actor, type: str, summary: dict | None = None) -> None:
+    """The timeline event and the ledger entry of one service call (inside its transaction)."""
+    summary = {"code": request.code, "status": request.status, **(summary or {})}
+    RequestEvent.objects.create(
+        request=request,
+        type=type,
+        actor=actor if _is_user(actor) else None,
+        payload=_jsonable(summary),
+    )
+    ledger_append(
+        actor=actor if _is_user(actor) else None,
+        action=f"foi.{type}",
+        obj=request,
+        organisation=request.organisation,
+        summary=summary,
+    )
+
+
+def _is_user(actor) -> bool:
+    return actor is not None and getattr(actor, "is_authenticated", False)
+
+
+def _jsonable(summary: dict) -> dict:
+    return {
+        k: v.isoformat() if isinstance(v, dt.date | dt.datetime) else v for k, v in summary.items()
+    }
+
+
+def not_before_receipt(request: Request, day: dt.date) -> None:
+    if request.received_on and day < request.received_on:
+        raise ServiceError(
+            "date_before_receipt",
+            _("This date is before the request was received (%(received)s).")
+            % {"received": request.received_on},
+        )
+
+
+def not_in_future(day: dt.date) -> None:
+    if day > today():
+        raise ServiceError("date_in_future", _("A date in the future cannot be recorded."))
+
+
+def reply_clock(request: Request) -> Clock:
+    if request.reply_clock is None:
+        raise ServiceError("no_reply_clock", _("This request has not been received yet."))
+    return request.reply_clock
+
+
+def working_status(request: Request) -> str:
+    """Where a request returns after a consultation or a paid fee: extended or received."""
+    extended = request.reply_clock.events.filter(kind="extend").exists()
+    return Status.EXTENDED if extended else Status.RECEIVED
