@@ -44,4 +44,4 @@ bench: install
 	$(BIN)/python bench/workdays.py
 
 clean:
-	rm -rf $(VENV) var/test.sqlite3
+	rm -rf $(VENV) var/test-*.sqlite3*

@@ -9,6 +9,10 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from gongkai.core.api import router as core_router
 from gongkai.core.errors import ServiceError
+from gongkai.foi.api import router as foi_router
+from gongkai.participation.api import router as participation_router
+from gongkai.proactive.api import router as proactive_router
+from gongkai.reports.api import router as reports_router
 
 api = NinjaAPI(
     title="gongkai API",
@@ -39,3 +43,7 @@ def validation_error(request, error: NinjaValidationError):
 
 
 api.add_router("/", core_router)
+api.add_router("/foi/", foi_router)
+api.add_router("/proactive/", proactive_router)
+api.add_router("/participation/", participation_router)
+api.add_router("/reports/", reports_router)

@@ -12,5 +12,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("workbench/", include("gongkai.core.urls")),
+    # Each domain app mounts its own public and workbench paths.
+    path("", include("gongkai.foi.urls")),
+    path("", include("gongkai.proactive.urls")),
+    path("", include("gongkai.participation.urls")),
+    path("", include("gongkai.reports.urls")),
     path("", include("gongkai.portal.urls")),
 ]

@@ -1,6 +1,16 @@
 from django.conf import settings
 
 
+def navigation(request):
+    """The portal and workbench menus registered by the installed apps."""
+    from gongkai.core.access import user_roles
+    from gongkai.core.navigation import portal_links, workbench_links
+
+    user = getattr(request, "user", None)
+    roles = user_roles(user) if user is not None and user.is_authenticated else set()
+    return {"portal_nav": portal_links(), "workbench_nav": workbench_links(roles)}
+
+
 def site(request):
     """The site name every template shows in its header."""
     from gongkai.core.selectors import site_organisation

@@ -1,8 +1,13 @@
-"""Periodic jobs, listed in one place.
+"""Periodic jobs, registered by each app's ``periodic.py`` and run by one command.
 
 ``gongkai sweep`` runs them all; run it daily from cron or a worker
-(e.g. ``15 0 * * * gongkai sweep``). Each job is idempotent, so running the
-sweep twice, or late, does no harm.
+(e.g. ``15 0 * * * gongkai sweep``). Each job must be idempotent, so running the
+sweep twice, or late, does no harm. Register with::
+
+    from gongkai.core.periodic import job
+
+    @job(20, _("Send deadline reminders"))
+    def send_reminders() -> str: ...
 """
 
 from __future__ import annotations
@@ -11,15 +16,25 @@ from collections.abc import Callable
 
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.core.services import ledger_anchor
+_JOBS: list[tuple[int, str, Callable[[], str]]] = []
 
 
+def job(order: int, name):
+    def decorator(function: Callable[[], str]):
+        if all(existing is not function for _o, _n, existing in _JOBS):
+            _JOBS.append((order, name, function))
+        return function
+
+    return decorator
+
+
+def jobs() -> list[tuple[int, str, Callable[[], str]]]:
+    return sorted(_JOBS, key=lambda entry: entry[0])
+
+
+@job(90, _("Anchor the ledger head"))
 def anchor_ledger() -> str:
+    from gongkai.core.services import ledger_anchor
+
     anchor = ledger_anchor()
     return f"#{anchor.seq} {anchor.head_hash[:16]}…" if anchor else "-"
-
-
-# (name, job); later domains append their sweeps (reminders, overdue lists) here.
-JOBS: list[tuple[str, Callable[[], str]]] = [
-    (_("Anchor the ledger head"), anchor_ledger),
-]

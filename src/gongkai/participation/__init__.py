@@ -1,0 +1,1 @@
+"""Participation: consultations on drafts, the mailbox, proposal replies, opinion incidents."""

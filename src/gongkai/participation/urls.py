@@ -1,0 +1,7 @@
+"""URLs of the participation app: public pages under their portal paths, staff pages under /workbench/."""
+
+from django.urls import path  # noqa: F401 - the app adds its routes here
+
+app_name = "participation"
+
+urlpatterns: list = []

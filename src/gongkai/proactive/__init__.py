@@ -1,0 +1,1 @@
+"""主动公开: information items, disclosure labels, review, de-identification, publishing."""
