@@ -6,9 +6,9 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
-from ninja.security import django_auth
 
 from gongkai.core import holidays
+from gongkai.core.api_auth import staff_auth
 from gongkai.core.errors import NotFoundError, ServiceError
 from gongkai.core.explain import step_text
 from gongkai.core.selectors import clock_explanation, clocks_visible_to
@@ -91,7 +91,7 @@ class ClockOut(Schema):
 @router.get(
     "/clocks/{clock_id}",
     response={200: ClockOut, 404: Error},
-    auth=django_auth,
+    auth=staff_auth,
     tags=["clocks"],
 )
 def clock_detail(request, clock_id: int):

@@ -3,8 +3,10 @@ from gongkai.core.models.clock import Clock, ClockEvent
 from gongkai.core.models.ledger import LedgerAnchor, LedgerEntry
 from gongkai.core.models.notification import Notification
 from gongkai.core.models.organisation import Organisation, Role, StaffProfile
+from gongkai.core.models.token import ApiToken
 
 __all__ = [
+    "ApiToken",
     "CalendarDay",
     "CalendarYear",
     "Clock",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
@@ -9,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import ServiceError
-from gongkai.core.models import Notification, Organisation, Role, StaffProfile
+from gongkai.core.models import ApiToken, Notification, Organisation, Role, StaffProfile
 from gongkai.core.services.ledger import ledger_append
 
 User = get_user_model()
@@ -109,3 +111,25 @@ def staff_create(
 
 def notification_send(*, recipient, message: str, url: str = "") -> Notification:
     return Notification.objects.create(recipient=recipient, message=message[:500], url=url)
+
+
+def api_token_create(*, actor, user, name: str) -> tuple[ApiToken, str]:
+    """Issue a token for ``user``; the plain token is returned once and never stored."""
+    token = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        record = ApiToken.objects.create(user=user, name=name, token_hash=ApiToken.hash(token))
+        ledger_append(
+            actor=actor,
+            action="api_token.create",
+            obj=record,
+            summary={"user": user.get_username(), "name": name},
+        )
+    return record, token
+
+
+def api_token_revoke(*, actor, token: ApiToken) -> ApiToken:
+    with transaction.atomic():
+        token.is_active = False
+        token.save(update_fields=["is_active"])
+        ledger_append(actor=actor, action="api_token.revoke", obj=token)
+    return token

@@ -78,3 +78,26 @@ def test_openapi_document_lists_every_operation(client):
         "/api/v1/workdays/is",
         "/api/v1/clocks/{clock_id}",
     }
+
+
+def test_a_bearer_token_authenticates_and_a_revoked_one_does_not(client):
+    from gongkai.core.services.organisation import api_token_create, api_token_revoke
+
+    body = OrganisationFactory()
+    clock = clock_start(
+        actor=None,
+        rule="foi_reply",
+        label="推送",
+        organisation=body,
+        started_at=dt.datetime(2026, 9, 25, 9, tzinfo=CHINA),
+    )
+    user = make_staff(body, roles=[Role.OFFICE])
+    record, token = api_token_create(actor=None, user=user, name="省级平台")
+    url = f"/api/v1/clocks/{clock.pk}"
+    assert client.get(url, headers={"Authorization": f"Bearer {token}"}).json()["due_on"] == (
+        "2026-10-29"
+    )
+    assert client.get(url, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    api_token_revoke(actor=None, token=record)
+    assert client.get(url, headers={"Authorization": f"Bearer {token}"}).status_code == 401
+    assert record.token_hash != token
