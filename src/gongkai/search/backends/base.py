@@ -1,0 +1,84 @@
+"""The one interface both index backends implement."""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterable
+
+from ..analysis import QueryTerm, highlight, parse_query
+from ..documents import SORT_DATE, SORT_RELEVANCE, Filters, SearchDocument, SearchResults
+
+MAX_LIMIT = 100
+
+
+class SearchBackend(abc.ABC):
+    name = ""
+
+    @abc.abstractmethod
+    def index_documents(self, docs: Iterable[SearchDocument]) -> int:
+        """Insert or replace documents (by id); returns how many were written."""
+
+    @abc.abstractmethod
+    def delete_documents(self, ids: Iterable[str]) -> None: ...
+
+    @abc.abstractmethod
+    def clear(self) -> None: ...
+
+    @abc.abstractmethod
+    def count(self) -> int: ...
+
+    @abc.abstractmethod
+    def _search(
+        self, terms: list[QueryTerm], filters: Filters, sort: str, offset: int, limit: int
+    ) -> SearchResults: ...
+
+    def bulk_writer(self):
+        """A context manager for reindexing: backends may batch commits inside it."""
+        return _NoBatch(self)
+
+    def search(
+        self,
+        query: str,
+        *,
+        filters: Filters | dict | None = None,
+        sort: str = SORT_RELEVANCE,
+        offset: int = 0,
+        limit: int = 20,
+    ) -> SearchResults:
+        """Ranked hits; every term of the query must occur contiguously (title or body).
+
+        An empty query lists documents matching the filters, newest first.
+        """
+        if sort not in (SORT_RELEVANCE, SORT_DATE):
+            raise ValueError(f"unknown sort {sort!r}")
+        terms = parse_query(query)
+        if not terms:
+            sort = SORT_DATE
+        offset = max(0, int(offset))
+        limit = max(0, min(int(limit), MAX_LIMIT))
+        return self._search(terms, Filters.coerce(filters), sort, offset, limit)
+
+    @staticmethod
+    def snippet(body: str, terms: list[QueryTerm]) -> str:
+        return highlight(body, [t.text for t in terms])
+
+
+class _NoBatch:
+    """Bulk interface over the plain methods, for backends with nothing to batch."""
+
+    def __init__(self, backend: SearchBackend):
+        self.backend = backend
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def clear(self) -> None:
+        self.backend.clear()
+
+    def index_documents(self, docs: Iterable[SearchDocument]) -> int:
+        return self.backend.index_documents(docs)
+
+    add_new = index_documents

@@ -1,0 +1,259 @@
+"""The embedded backend: a tantivy index of character bigrams under var/search/.
+
+Recall comes from phrase queries over the bigram stream (a term of three or more
+characters is a phrase of consecutive bigrams, so only contiguous occurrences match);
+ranking is BM25 on those bigrams, a title boost, jieba words of titles and a mild recency
+weight. Raw title/body are stored once as a JSON payload for snippets.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+from collections.abc import Iterable
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+import tantivy
+
+from ..analysis import QueryTerm, chars_text, grams_text, words
+from ..documents import SORT_DATE, Filters, Hit, SearchDocument, SearchResults
+from .base import SearchBackend
+
+# Bump when the schema or the analysis changes: a new directory forces a reindex.
+SCHEMA_VERSION = "v1"
+TITLE_BOOST = 4.0
+WORD_BOOST = 1.5
+_EPOCH_2000 = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+def _schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    sb.add_text_field("id", stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("title_grams", tokenizer_name="whitespace", index_option="position")
+    sb.add_text_field("body_grams", tokenizer_name="whitespace", index_option="position")
+    sb.add_text_field("chars", tokenizer_name="whitespace", index_option="freq")
+    sb.add_text_field("words", tokenizer_name="whitespace", index_option="freq")
+    for name in ("organisation", "section", "kind"):
+        sb.add_text_field(name, tokenizer_name="raw", index_option="basic")
+    sb.add_integer_field("year", indexed=True)
+    sb.add_integer_field("ts", fast=True)
+    sb.add_float_field("recency", fast=True)
+    sb.add_bytes_field("payload", stored=True)
+    return sb.build()
+
+
+def _timestamp(value: datetime | None) -> int:
+    return int(value.timestamp()) if value else 0
+
+
+def _recency(value: datetime | None) -> float:
+    # weight_by_field multiplies scores by log2(2 + value): years since 2000 gives a
+    # newer document a gentle lift without burying an exact older match.
+    if not value:
+        return 0.0
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return max(0.0, (value - _EPOCH_2000).days / 365.25)
+
+
+def _to_tantivy(doc: SearchDocument) -> tantivy.Document:
+    payload = {
+        "title": doc.title,
+        "body": doc.body,
+        "url": doc.url,
+        "published_at": doc.published_at.isoformat() if doc.published_at else None,
+    }
+    td = tantivy.Document()
+    td.add_text("id", doc.id)
+    td.add_text("title_grams", grams_text(doc.title))
+    td.add_text("body_grams", grams_text(doc.body))
+    td.add_text("chars", chars_text(doc.title + "\n" + doc.body))
+    td.add_text("words", " ".join(words(doc.title)))
+    td.add_text("organisation", doc.organisation)
+    td.add_text("section", doc.section)
+    td.add_text("kind", doc.kind)
+    td.add_integer("year", int(doc.year or 0))
+    td.add_integer("ts", _timestamp(doc.published_at))
+    td.add_float("recency", _recency(doc.published_at))
+    td.add_bytes("payload", json.dumps(payload, ensure_ascii=False).encode())
+    return td
+
+
+class EmbeddedBackend(SearchBackend):
+    name = "tantivy"
+
+    def __init__(self, path: Path | str, *, heap_size: int = 64_000_000):
+        self.path = Path(path) / SCHEMA_VERSION
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.schema = _schema()
+        self.index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+        self.heap_size = heap_size
+        self._lock = threading.Lock()  # one writer per process; tantivy also locks files
+
+    # ------------------------------------------------------------ writes
+
+    @contextmanager
+    def _writer(self, heap_size: int | None = None, threads: int = 1, timeout: float = 30.0):
+        """Open the index writer, waiting while another process holds its lock."""
+        with self._lock:
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    writer = self.index.writer(heap_size or self.heap_size, threads)
+                    break
+                except ValueError:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.05)
+            try:
+                yield writer
+                writer.commit()
+            except BaseException:
+                writer.rollback()
+                raise
+            finally:
+                writer.wait_merging_threads()
+            self.index.reload()
+
+    def index_documents(self, docs: Iterable[SearchDocument]) -> int:
+        with self._writer() as writer:
+            return self._add(writer, docs)
+
+    @staticmethod
+    def _add(writer, docs: Iterable[SearchDocument]) -> int:
+        n = 0
+        for doc in docs:
+            # Delete first: within one commit tantivy orders operations by opstamp, so
+            # the delete removes only the older copy.
+            writer.delete_documents_by_term("id", doc.id)
+            writer.add_document(_to_tantivy(doc))
+            n += 1
+        return n
+
+    def delete_documents(self, ids: Iterable[str]) -> None:
+        with self._writer() as writer:
+            for doc_id in ids:
+                writer.delete_documents_by_term("id", doc_id)
+
+    def clear(self) -> None:
+        with self._writer() as writer:
+            writer.delete_all_documents()
+
+    @contextmanager
+    def bulk_writer(self):
+        """Reindex with a large heap and every core, committing once at the end."""
+        with self._writer(heap_size=512_000_000, threads=0, timeout=120) as writer:
+            yield _BulkAdder(writer)
+
+    def count(self) -> int:
+        self.index.reload()
+        return self.index.searcher().num_docs
+
+    # ------------------------------------------------------------ reads
+
+    def _term_clause(self, term: QueryTerm) -> tantivy.Query:
+        pieces = term.pieces
+        if len(pieces) == 1 and not pieces[0].partial and len(pieces[0].text) == 1:
+            # A single CJK character: the unigram stream.
+            return tantivy.Query.term_query(self.schema, "chars", pieces[0].text)
+        return tantivy.Query.boolean_query(
+            [
+                (tantivy.Occur.Should, self._phrase("body_grams", pieces)),
+                (
+                    tantivy.Occur.Should,
+                    tantivy.Query.boost_query(self._phrase("title_grams", pieces), TITLE_BOOST),
+                ),
+            ]
+        )
+
+    def _phrase(self, field: str, pieces) -> tantivy.Query:
+        if any(p.partial for p in pieces):
+            # A lone CJK char next to Latin/digits sits inside a bigram in the text.
+            regexes = [
+                (".?" + re.escape(p.text))
+                if p.partial == "end"
+                else (re.escape(p.text) + ".?")
+                if p.partial == "start"
+                else re.escape(p.text)
+                for p in pieces
+            ]
+            if len(regexes) == 1:
+                return tantivy.Query.regex_query(self.schema, field, regexes[0])
+            return tantivy.Query.regex_phrase_query(self.schema, field, regexes)
+        texts = [p.text for p in pieces]
+        if len(texts) == 1:
+            return tantivy.Query.term_query(self.schema, field, texts[0])
+        return tantivy.Query.phrase_query(self.schema, field, texts)
+
+    def _filter_clauses(self, filters: Filters) -> list[tantivy.Query]:
+        clauses = [
+            tantivy.Query.term_query(self.schema, name, value)
+            for name in ("organisation", "section", "kind")
+            if (value := getattr(filters, name))
+        ]
+        if filters.year:
+            clauses.append(tantivy.Query.term_query(self.schema, "year", int(filters.year)))
+        return clauses
+
+    def _query(self, terms: list[QueryTerm], filters: Filters) -> tantivy.Query:
+        clauses = [(tantivy.Occur.Must, self._term_clause(t)) for t in terms]
+        clauses += [(tantivy.Occur.Must, q) for q in self._filter_clauses(filters)]
+        if not clauses:
+            return tantivy.Query.all_query()
+        # jieba words of the query found among the title's words: a document about the
+        # word beats one where the characters meet by chance across word boundaries.
+        for word in dict.fromkeys(w for t in terms for w in words(t.text)):
+            word_query = tantivy.Query.term_query(self.schema, "words", word)
+            clauses.append(
+                (tantivy.Occur.Should, tantivy.Query.boost_query(word_query, WORD_BOOST))
+            )
+        return tantivy.Query.boolean_query(clauses)
+
+    def _search(self, terms, filters, sort, offset, limit) -> SearchResults:
+        self.index.reload()
+        searcher = self.index.searcher()
+        query = self._query(terms, filters)
+        if sort == SORT_DATE:
+            result = searcher.search(query, limit, count=True, order_by_field="ts", offset=offset)
+        else:
+            result = searcher.search(
+                query, limit, count=True, offset=offset, weight_by_field="recency"
+            )
+        hits = [self._hit(searcher, key, address, terms, sort) for key, address in result.hits]
+        return SearchResults(total=result.count or 0, hits=hits)
+
+    def _hit(self, searcher, key, address, terms, sort) -> Hit:
+        stored = searcher.doc(address)
+        payload = json.loads(bytes(stored["payload"][0]))
+        published = payload.get("published_at")
+        return Hit(
+            id=stored["id"][0],
+            title=payload["title"],
+            url=payload["url"],
+            snippet=self.snippet(payload["body"], terms),
+            score=0.0 if sort == SORT_DATE else float(key),
+            published_at=datetime.fromisoformat(published) if published else None,
+        )
+
+
+class _BulkAdder:
+    def __init__(self, writer):
+        self.writer = writer
+
+    def index_documents(self, docs: Iterable[SearchDocument]) -> int:
+        return EmbeddedBackend._add(self.writer, docs)
+
+    def clear(self) -> None:
+        self.writer.delete_all_documents()
+
+    def add_new(self, docs: Iterable[SearchDocument]) -> int:
+        """Add documents known to be absent (after ``clear``): skips the delete."""
+        n = 0
+        for doc in docs:
+            self.writer.add_document(_to_tantivy(doc))
+            n += 1
+        return n

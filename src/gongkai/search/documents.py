@@ -1,0 +1,138 @@
+"""What the index holds: plain dataclasses domain apps build, and the source registry.
+
+Domain apps (information items, policy documents, …) never import a backend: they build
+``SearchDocument`` values, hand them to ``services.enqueue_upsert`` when something is
+published or changed, and register a source so ``search reindex`` can rebuild everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    id: str  # stable and unique across sources, e.g. "item:42"
+    title: str
+    body: str
+    url: str
+    organisation: str = ""
+    section: str = ""
+    year: int = 0
+    kind: str = ""
+    published_at: datetime | None = None
+
+    def to_payload(self) -> dict:
+        data = asdict(self)
+        data["published_at"] = self.published_at.isoformat() if self.published_at else None
+        return data
+
+    @classmethod
+    def from_payload(cls, data: dict) -> SearchDocument:
+        data = dict(data)
+        if data.get("published_at"):
+            data["published_at"] = datetime.fromisoformat(data["published_at"])
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    title: str
+    url: str
+    snippet: str  # HTML: escaped text with <mark> around matches
+    score: float
+    published_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    total: int
+    hits: list[Hit] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Exact-match filters; an empty value means no filter."""
+
+    organisation: str = ""
+    section: str = ""
+    year: int | None = None
+    kind: str = ""
+
+    @classmethod
+    def coerce(cls, value: Filters | dict | None) -> Filters:
+        if value is None:
+            return cls()
+        if isinstance(value, Filters):
+            return value
+        return cls(**{k: v for k, v in value.items() if v not in (None, "")})
+
+
+SORT_RELEVANCE = "relevance"
+SORT_DATE = "date"
+
+Source = Callable[[], Iterable[SearchDocument]]
+Counter = Callable[[], int]
+VisibilityFilter = Callable[[list[str]], Iterable[str]]
+_sources: dict[Source, Counter | None] = {}
+_visibility_filters: list[VisibilityFilter] = []
+
+
+def register_source(source: Source | None = None, *, count: Counter | None = None):
+    """Register a callable yielding every document of one kind; ``count`` (optional)
+    tells the reindex progress bar how many to expect.
+
+    Call it from the domain app's ``AppConfig.ready`` or use it as a decorator
+    (``@register_source`` or ``@register_source(count=...)``); registering twice is
+    harmless.
+    """
+
+    def register(fn: Source) -> Source:
+        _sources[fn] = count
+        return fn
+
+    return register if source is None else register(source)
+
+
+def unregister_source(source: Source) -> None:
+    _sources.pop(source, None)
+
+
+def registered_sources() -> list[Source]:
+    return list(_sources)
+
+
+def expected_total() -> int | None:
+    """The sum of the sources' counts, or None when a source cannot tell."""
+    counters = list(_sources.values())
+    if any(c is None for c in counters):
+        return None
+    return sum(c() for c in counters)
+
+
+def all_documents() -> Iterator[SearchDocument]:
+    for source in registered_sources():
+        yield from source()
+
+
+def register_visibility_filter(fn: VisibilityFilter) -> VisibilityFilter:
+    """Register ``fn(ids) -> visible ids``, applied to every page of results.
+
+    Domain apps use it so a withdrawn item disappears from results at once, even if the
+    index has not caught up yet (the ids are checked against the database).
+    """
+    if fn not in _visibility_filters:
+        _visibility_filters.append(fn)
+    return fn
+
+
+def unregister_visibility_filter(fn: VisibilityFilter) -> None:
+    if fn in _visibility_filters:
+        _visibility_filters.remove(fn)
+
+
+def visibility_filters() -> list[VisibilityFilter]:
+    return list(_visibility_filters)

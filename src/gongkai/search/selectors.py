@@ -1,0 +1,49 @@
+"""Reads: the search entry point for views, the API and the CLI."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from .backends import get_backend
+from .documents import SORT_RELEVANCE, Filters, SearchResults, visibility_filters
+from .models import PendingIndexOp
+
+VisibleIds = Callable[[list[str]], Iterable[str]]
+
+
+def search(
+    query: str,
+    *,
+    filters: Filters | dict | None = None,
+    sort: str = SORT_RELEVANCE,
+    offset: int = 0,
+    limit: int = 20,
+    visible_ids_filter: VisibleIds | None = None,
+) -> SearchResults:
+    """Search the index, dropping ids the database says are not (or no longer) public.
+
+    Ids with a pending delete op are always dropped; ``visible_ids_filter`` and filters
+    registered with ``register_visibility_filter`` may drop more. ``total`` is lowered by
+    the hits dropped from this page (the index count is otherwise exact).
+    """
+    results = get_backend().search(query, filters=filters, sort=sort, offset=offset, limit=limit)
+    if not results.hits:
+        return results
+    ids = [h.id for h in results.hits]
+    visible = set(ids) - _pending_deletes(ids)
+    for fn in [*visibility_filters(), *([visible_ids_filter] if visible_ids_filter else [])]:
+        visible &= set(fn(sorted(visible)))
+    if len(visible) == len(ids):
+        return results
+    hits = [h for h in results.hits if h.id in visible]
+    return replace(results, total=max(0, results.total - (len(ids) - len(hits))), hits=hits)
+
+
+def _pending_deletes(ids: list[str]) -> set[str]:
+    """Ids whose latest pending op is a delete: withdrawn, index not yet caught up."""
+    latest: dict[str, str] = {}
+    rows = PendingIndexOp.objects.filter(doc_id__in=ids).order_by("id")
+    for doc_id, op in rows.values_list("doc_id", "op"):
+        latest[doc_id] = op
+    return {doc_id for doc_id, op in latest.items() if op == PendingIndexOp.Op.DELETE}

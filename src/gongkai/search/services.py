@@ -1,0 +1,119 @@
+"""Writes: keep the index consistent with the domain tables.
+
+A domain service calls ``enqueue_upsert`` / ``enqueue_delete`` inside its own
+transaction. The op row commits (or rolls back) with the domain change and is applied to
+the index right after commit. If the process dies in between, or the index is locked or
+failing, the row stays and ``sync_pending`` (run when a ``search`` command starts and by
+the periodic sweep) applies it later. Meanwhile ``selectors.search`` drops ids that have
+a pending delete, so a withdrawn item never shows, even before the index catches up.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+
+from django.db import transaction
+from django.db.models import Max
+
+from .backends import get_backend
+from .documents import SearchDocument, all_documents, expected_total
+from .models import PendingIndexOp
+
+log = logging.getLogger(__name__)
+SYNC_BATCH = 500
+REINDEX_BATCH = 1000
+
+Progress = Callable[[int, int | None], None]
+
+
+def enqueue_upsert(doc: SearchDocument) -> PendingIndexOp:
+    """Record that ``doc`` must be (re)indexed; applied when the transaction commits."""
+    op = PendingIndexOp.objects.create(
+        doc_id=doc.id, op=PendingIndexOp.Op.UPSERT, payload=doc.to_payload()
+    )
+    _apply_on_commit(doc.id)
+    return op
+
+
+def enqueue_delete(doc_id: str) -> PendingIndexOp:
+    """Record that ``doc_id`` must leave the index (withdrawn, deleted, unpublished)."""
+    op = PendingIndexOp.objects.create(doc_id=doc_id, op=PendingIndexOp.Op.DELETE)
+    _apply_on_commit(doc_id)
+    return op
+
+
+def _apply_on_commit(doc_id: str) -> None:
+    # robust: a failing index must not turn a committed change into an error page; the
+    # op row stays for sync_pending.
+    transaction.on_commit(lambda: apply_pending([doc_id]), robust=True)
+
+
+def apply_pending(doc_ids: Iterable[str]) -> int:
+    """Apply the latest pending op of each of ``doc_ids``; returns ops applied."""
+    ops = PendingIndexOp.objects.filter(doc_id__in=set(doc_ids))
+    return _apply(list(ops))
+
+
+def sync_pending() -> int:
+    """Apply every pending op (oldest first, the latest per document wins)."""
+    applied = 0
+    while True:
+        batch = list(PendingIndexOp.objects.order_by("id")[:SYNC_BATCH])
+        if not batch:
+            return applied
+        doc_ids = {op.doc_id for op in batch}
+        # Include later ops of the same documents so none is applied out of order.
+        applied += _apply(list(PendingIndexOp.objects.filter(doc_id__in=doc_ids)))
+
+
+def pending_count() -> int:
+    return PendingIndexOp.objects.count()
+
+
+def _apply(ops: list[PendingIndexOp]) -> int:
+    if not ops:
+        return 0
+    latest: dict[str, PendingIndexOp] = {}
+    for op in sorted(ops, key=lambda o: o.id):
+        latest[op.doc_id] = op
+    upserts = [
+        SearchDocument.from_payload(op.payload)
+        for op in latest.values()
+        if op.op == PendingIndexOp.Op.UPSERT
+    ]
+    deletes = [op.doc_id for op in latest.values() if op.op == PendingIndexOp.Op.DELETE]
+    backend = get_backend()
+    if deletes:
+        backend.delete_documents(deletes)
+    if upserts:
+        backend.index_documents(upserts)
+    # Only rows up to the applied one: an op enqueued meanwhile stays for its own apply.
+    for op in latest.values():
+        PendingIndexOp.objects.filter(doc_id=op.doc_id, id__lte=op.id).delete()
+    return len(latest)
+
+
+def reindex(progress: Progress | None = None, batch_size: int = REINDEX_BATCH) -> int:
+    """Rebuild the index from every registered source; readers keep the old index until
+    the new one is committed. Returns the number of documents indexed."""
+    # Ops up to here are reflected in what the sources yield now; later ones are applied
+    # by the sync at the end.
+    covered = PendingIndexOp.objects.aggregate(m=Max("id"))["m"] or 0
+    total, done = expected_total(), 0
+    with get_backend().bulk_writer() as bulk:
+        bulk.clear()
+        batch: list[SearchDocument] = []
+        for doc in all_documents():
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                done += bulk.add_new(batch)
+                batch = []
+                if progress:
+                    progress(done, total)
+        done += bulk.add_new(batch)
+    if progress:
+        progress(done, total)
+    PendingIndexOp.objects.filter(id__lte=covered).delete()
+    sync_pending()
+    return done
