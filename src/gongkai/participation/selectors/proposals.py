@@ -1,0 +1,50 @@
+"""Reading suggestions and proposals: staff scope and the published replies."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from gongkai.core.access import scope_cases
+from gongkai.core.errors import NotFoundError
+from gongkai.participation.models import Proposal
+
+
+def proposals_visible_to(user) -> QuerySet[Proposal]:
+    return scope_cases(
+        Proposal.objects.select_related("organisation", "unit"),
+        user,
+        organisation_field="organisation_id",
+        unit_field="unit_id",
+        handler_field="handler_id",
+    )
+
+
+def access_proposal(user, pk: int) -> Proposal:
+    proposal = proposals_visible_to(user).filter(pk=pk).first()
+    if proposal is None:
+        raise NotFoundError("proposal_not_found", _("No such suggestion or proposal."))
+    return proposal
+
+
+def proposals_published() -> QuerySet[Proposal]:
+    return Proposal.objects.filter(status=Proposal.Status.PUBLISHED).order_by(
+        "-published_at", "-id"
+    )
+
+
+def proposal_published(pk: int) -> Proposal:
+    proposal = proposals_published().filter(pk=pk).first()
+    if proposal is None:
+        raise NotFoundError("proposal_not_found", _("No such suggestion or proposal."))
+    return proposal
+
+
+def proposal_public_title(proposal: Proposal) -> str:
+    """The published title carries the content summary (内容概要)."""
+    return _("Reply to %(kind)s No. %(number)s of %(session)s (summary: %(summary)s)") % {
+        "kind": proposal.get_kind_display(),
+        "number": proposal.number,
+        "session": proposal.session,
+        "summary": proposal.reply_summary,
+    }

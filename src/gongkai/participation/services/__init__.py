@@ -1,0 +1,76 @@
+"""Every participation write: one keyword-only function each, in a transaction with its
+ledger entry."""
+
+from gongkai.participation.services.consultation import (
+    comment_decide,
+    comment_moderate,
+    comment_submit,
+    consultation_attach,
+    consultation_close,
+    consultation_create,
+    consultation_open,
+    consultation_report_publish,
+    consultations_close_due,
+    minimum_close,
+    moderation_word_add,
+    moderation_word_remove,
+)
+from gongkai.participation.services.incidents import (
+    incident_close,
+    incident_record,
+    incident_respond,
+    press_conference_record,
+)
+from gongkai.participation.services.mailbox import (
+    letter_answer,
+    letter_assign,
+    letter_categories_ensure,
+    letter_category_update,
+    letter_forward,
+    letter_mark_invalid,
+    letter_publish,
+    letter_rate,
+    letter_secret_matches,
+    letter_submit,
+)
+from gongkai.participation.services.proposals import (
+    proposal_assign,
+    proposal_publish,
+    proposal_register,
+    proposal_reply,
+    proposal_withhold,
+)
+
+__all__ = [
+    "comment_decide",
+    "comment_moderate",
+    "comment_submit",
+    "consultation_attach",
+    "consultation_close",
+    "consultation_create",
+    "consultation_open",
+    "consultation_report_publish",
+    "consultations_close_due",
+    "incident_close",
+    "incident_record",
+    "incident_respond",
+    "letter_answer",
+    "letter_assign",
+    "letter_categories_ensure",
+    "letter_category_update",
+    "letter_forward",
+    "letter_mark_invalid",
+    "letter_publish",
+    "letter_rate",
+    "letter_secret_matches",
+    "letter_submit",
+    "minimum_close",
+    "moderation_word_add",
+    "moderation_word_remove",
+    "press_conference_record",
+    "proposal_assign",
+    "proposal_publish",
+    "proposal_register",
+    "proposal_reply",
+    "proposal_withhold",
+]

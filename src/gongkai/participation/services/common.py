@@ -1,0 +1,105 @@
+"""What every participation service shares: role checks, guarded transitions, the ledger."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gongkai.core.access import has_role
+from gongkai.core.errors import PermissionDeniedError, ServiceError
+from gongkai.core.models import Role
+from gongkai.core.services import ledger_append
+
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|javascript\s*:", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+
+
+def require_staff(actor, *, allow_system: bool = False) -> None:
+    """Participation work needs the openness office, a handling unit or an administrator."""
+    if actor is None and allow_system:
+        return
+    if actor is None or not has_role(actor, Role.OFFICE, Role.HANDLER, Role.ADMIN):
+        raise PermissionDeniedError("staff_only", _("Only openness staff can do this."))
+
+
+def require_office(actor) -> None:
+    if actor is None or not has_role(actor, Role.OFFICE, Role.ADMIN):
+        raise PermissionDeniedError("office_only", _("Only the openness office can do this."))
+
+
+def check_transition(table: dict, obj, to: str) -> None:
+    if to not in table[obj.status]:
+        raise ServiceError(
+            "invalid_transition",
+            _("“%(object)s” cannot go from “%(from)s” to “%(to)s”.")
+            % {
+                "object": str(obj)[:60],
+                "from": obj.get_status_display(),
+                "to": type(obj).Status(to).label,
+            },
+        )
+
+
+def record(*, actor, action: str, obj, summary: dict | None = None) -> None:
+    """The ledger entry of one service call (inside its transaction)."""
+    user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+    ledger_append(
+        actor=user,
+        action=f"participation.{action}",
+        obj=obj,
+        organisation=obj.organisation,
+        summary=summary or {},
+    )
+
+
+def clean_text(value: str | None, *, field: str, label: str, max_chars: int) -> str:
+    """Stripped text, refused when empty, too long, or carrying markup or script."""
+    text = (value or "").strip()
+    if not text:
+        raise ServiceError(f"{field}_required", _("Please fill in %(field)s.") % {"field": label})
+    if len(text) > max_chars:
+        raise ServiceError(
+            f"{field}_too_long",
+            _("%(field)s is too long: at most %(max)d characters, you wrote %(n)d.")
+            % {"field": label, "max": max_chars, "n": len(text)},
+        )
+    if _TAG.search(text):
+        raise ServiceError(
+            f"{field}_markup",
+            _("%(field)s cannot contain HTML tags or scripts; please write plain text.")
+            % {"field": label},
+        )
+    return text
+
+
+def fingerprint(*parts: object) -> str:
+    """A hash of normalised text (whitespace removed, case folded) for duplicate detection."""
+    normal = "\x1f".join(_SPACE.sub("", str(p)).casefold() for p in parts)
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def now() -> dt.datetime:
+    return timezone.now()
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later (the month's last day when it has fewer days)."""
+    import calendar
+
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def mask_name(name: str) -> str:
+    """Keep the first character of a name, e.g. 张三丰 → 张**."""
+    name = name.strip()
+    return name[:1] + "*" * max(len(name) - 1, 1) if name else ""

@@ -1,0 +1,45 @@
+"""Helpers the participation pages share."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404
+
+from gongkai.core.errors import NotFoundError, ServiceError
+from gongkai.core.models import Organisation, Role
+
+PAGE_SIZE = 20
+STAFF_ROLES = (Role.OFFICE, Role.HANDLER, Role.ADMIN, Role.LEADER)
+
+
+def page_of(request, queryset, per_page: int = PAGE_SIZE):
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def found(call, *args):
+    """Run an access function; its NotFoundError becomes the ordinary 404."""
+    try:
+        return call(*args)
+    except NotFoundError:
+        raise Http404 from None
+
+
+def act(request, call, success) -> bool:
+    """Call a service; show its success or its error message on the next page."""
+    try:
+        call()
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return False
+    messages.success(request, success)
+    return True
+
+
+def units_of(organisation) -> object:
+    return Organisation.objects.filter(parent=organisation, kind=Organisation.Kind.UNIT)
+
+
+def body_of(user) -> Organisation | None:
+    profile = getattr(user, "staff_profile", None)
+    return profile.organisation if profile else None

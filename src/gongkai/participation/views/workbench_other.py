@@ -1,0 +1,184 @@
+"""Workbench pages for suggestions and proposals, incidents and press conferences."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gongkai.core.errors import ServiceError
+from gongkai.core.models import Role
+from gongkai.core.views import role_required
+from gongkai.participation import selectors as sel
+from gongkai.participation import services
+from gongkai.participation.forms import (
+    IncidentForm,
+    PressConferenceForm,
+    ProposalForm,
+    ProposalReplyForm,
+    ReasonForm,
+    ResponseForm,
+    UnitForm,
+)
+from gongkai.participation.replyletter import reply_letter_docx
+from gongkai.participation.views.common import STAFF_ROLES, act, body_of, found, page_of, units_of
+from gongkai.participation.views.workbench_consultation import _form_error
+
+staff = role_required(*STAFF_ROLES)
+office = role_required(Role.OFFICE, Role.ADMIN)
+
+
+@staff
+def proposals(request):
+    page = page_of(request, sel.proposals_visible_to(request.user))
+    return render(request, "participation/workbench/proposals.html", {"page": page})
+
+
+@office
+def proposal_new(request):
+    form = ProposalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            proposal = services.proposal_register(
+                actor=request.user, organisation=body_of(request.user), **form.cleaned_data
+            )
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect("participation:wb_proposal", pk=proposal.pk)
+    return render(request, "participation/workbench/proposal_new.html", {"form": form})
+
+
+@staff
+def proposal_detail(request, pk: int):
+    proposal = found(sel.access_proposal, request.user, pk)
+    context = {
+        "proposal": proposal,
+        "public_title": sel.proposal_public_title(proposal),
+        "assign_form": UnitForm(units=units_of(proposal.organisation)),
+        "reply_form": ProposalReplyForm(),
+        "withhold_form": ReasonForm(),
+    }
+    return render(request, "participation/workbench/proposal.html", context)
+
+
+@staff
+@require_POST
+def proposal_action(request, pk: int, action: str):
+    proposal = found(sel.access_proposal, request.user, pk)
+    user = request.user
+
+    def assign():
+        form = UnitForm(request.POST, units=units_of(proposal.organisation))
+        if not form.is_valid():
+            _form_error()
+        return services.proposal_assign(
+            actor=user, proposal=proposal, unit=form.cleaned_data["unit"]
+        )
+
+    def reply():
+        form = ProposalReplyForm(request.POST)
+        if not form.is_valid():
+            _form_error()
+        return services.proposal_reply(actor=user, proposal=proposal, **form.cleaned_data)
+
+    calls = {
+        "assign": assign,
+        "reply": reply,
+        "publish": lambda: services.proposal_publish(actor=user, proposal=proposal),
+        "withhold": lambda: services.proposal_withhold(
+            actor=user, proposal=proposal, reason=request.POST.get("reason", "")
+        ),
+    }
+    if action in calls:
+        act(request, calls[action], _("Done."))
+    return redirect("participation:wb_proposal", pk=pk)
+
+
+@staff
+def proposal_docx(request, pk: int):
+    proposal = found(sel.access_proposal, request.user, pk)
+    if not proposal.reply_text:
+        messages.error(request, _("There is no reply yet."))
+        return redirect("participation:wb_proposal", pk=pk)
+    response = HttpResponse(
+        reply_letter_docx(proposal),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f'attachment; filename="reply-{proposal.pk}.docx"'
+    return response
+
+
+@staff
+def incidents(request):
+    context = {
+        "page": page_of(request, sel.incidents_visible_to(request.user)),
+        "overdue": sel.incidents_overdue(request.user),
+    }
+    return render(request, "participation/workbench/incidents.html", context)
+
+
+@role_required(Role.OFFICE, Role.HANDLER, Role.ADMIN)
+def incident_new(request):
+    body = body_of(request.user)
+    form = IncidentForm(request.POST or None, units=units_of(body))
+    if request.method == "POST" and form.is_valid():
+        try:
+            incident = services.incident_record(
+                actor=request.user, organisation=body, **form.cleaned_data
+            )
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect("participation:wb_incident", pk=incident.pk)
+    return render(request, "participation/workbench/incident_new.html", {"form": form})
+
+
+@staff
+def incident_detail(request, pk: int):
+    incident = found(sel.access_incident, request.user, pk)
+    context = {
+        "incident": incident,
+        "clocks": sel.clocks_of(incident),
+        "responses": incident.responses.all(),
+        "response_form": ResponseForm(),
+    }
+    return render(request, "participation/workbench/incident.html", context)
+
+
+@staff
+@require_POST
+def incident_action(request, pk: int, action: str):
+    incident = found(sel.access_incident, request.user, pk)
+
+    def respond():
+        form = ResponseForm(request.POST)
+        if not form.is_valid():
+            _form_error()
+        return services.incident_respond(actor=request.user, incident=incident, **form.cleaned_data)
+
+    calls = {
+        "respond": respond,
+        "close": lambda: services.incident_close(actor=request.user, incident=incident),
+    }
+    if action in calls:
+        act(request, calls[action], _("Done."))
+    return redirect("participation:wb_incident", pk=pk)
+
+
+@staff
+def press_conferences(request):
+    form = PressConferenceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.press_conference_record(
+                actor=request.user, organisation=body_of(request.user), **form.cleaned_data
+            )
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect("participation:wb_press")
+    page = page_of(request, sel.press_conferences_of(request.user))
+    return render(request, "participation/workbench/press.html", {"form": form, "page": page})
