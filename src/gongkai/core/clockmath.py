@@ -127,6 +127,14 @@ def compute_hours(limit: int, start: dt.datetime, events: list[Event]) -> Due:
     return Due(None, None, limit + bonus, 0, True, stopped, False)
 
 
+def compute_days(limit: int, start: dt.datetime, events: list[Event]) -> Due:
+    """Calendar-day limits (e.g. the yearly report by 31 January): elapsed time in days."""
+    hourly = [Event(e.kind, e.at, e.days * 24) for e in events]
+    due = compute_hours(limit * 24, start, hourly)
+    due.limit = limit + sum(e.days for e in events if e.kind == EventKind.EXTEND)
+    return due
+
+
 def explain_working_days(
     calendar: WorkdayCalendar, limit: int, start: dt.datetime, events: list[Event]
 ) -> list[Step]:

@@ -15,7 +15,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.core import holidays
-from gongkai.core.clockmath import Due, Event, EventKind, compute_hours, compute_working_days
+from gongkai.core.clockmath import (
+    Due,
+    Event,
+    EventKind,
+    compute_days,
+    compute_hours,
+    compute_working_days,
+)
 from gongkai.core.errors import ServiceError
 from gongkai.core.law import CLOCK_RULES, MAX_EXTENSION_WORKING_DAYS, LimitUnit
 from gongkai.core.models import Clock, ClockEvent, Organisation
@@ -31,8 +38,7 @@ def clock_due(clock: Clock, extra: list[Event] = ()) -> Due:
     if rule.unit == LimitUnit.HOURS:
         return compute_hours(rule.amount, clock.started_at, events)
     if rule.unit == LimitUnit.DAYS:
-        due_at = clock.started_at + dt.timedelta(days=rule.amount)
-        return Due(due_at.date(), due_at, rule.amount, 0, False, None, False)
+        return compute_days(rule.amount, clock.started_at, events)
     return compute_working_days(holidays.get_calendar(), rule.amount, clock.started_at, events)
 
 

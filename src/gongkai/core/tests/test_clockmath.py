@@ -14,6 +14,7 @@ from gongkai.core.clockmath import (
     CHINA,
     Event,
     EventKind,
+    compute_days,
     compute_hours,
     compute_working_days,
     explain_working_days,
@@ -98,6 +99,14 @@ def test_hour_clock(hours, events, due):
     extra = [Event(k, moment(d), 2 if k == X else 0) for k, d in events]
     result = compute_hours(hours, at("2026-10-01"), extra)
     assert result.due_at == moment(due)
+
+
+def test_day_clock_stops_and_counts_calendar_days():
+    # The yearly report: by 31 January (条例 art. 49), a 31-day limit from 1 January.
+    start = at("2027-01-01", 0)
+    assert compute_days(31, start, []).due_at == at("2027-02-01", 0)
+    stopped = compute_days(31, start, [Event(T, at("2027-01-20"))])
+    assert (stopped.stopped_at, stopped.due_on) == (at("2027-01-20"), dt.date(2027, 2, 1))
 
 
 def test_explanation_names_every_day_that_matters(calendar):
