@@ -1,5 +1,227 @@
-"""The proactive app's operations under /api/v1/proactive/."""
+"""The proactive app's operations under /api/v1/proactive/.
 
-from ninja import Router
+Reading published information is public; drafting and review need staff (session or token).
+Errors: ``{"code", "message"}``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+
+from gongkai.core.api_auth import staff_auth
+from gongkai.core.errors import NotFoundError
+from gongkai.core.models import Organisation
+from gongkai.proactive import selectors, services
+from gongkai.proactive.models import Genre, NegativeListEntry, Topic
 
 router = Router(tags=["proactive"])
+
+
+class Error(Schema):
+    code: str
+    message: str
+
+
+class ItemOut(Schema):
+    id: int
+    index_number: str
+    title: str
+    organisation: str
+    document_number: str
+    written_on: dt.date | None
+    published_at: dt.datetime | None
+    section: str
+    validity: str
+    withdrawn: bool
+
+
+class ItemDetailOut(ItemOut):
+    body: str
+    withdrawal_reason: str
+    interprets: int | None
+    interpretations: list[int]
+
+
+class CatalogRowOut(Schema):
+    group: str
+    section: str
+    name: str
+    summary: str
+    department: str
+    carriers: str
+    url: str
+    index_number: str
+
+
+class DraftIn(Schema):
+    title: str
+    section: str
+    body: str = ""
+    summary: str = ""
+    document_number: str = ""
+    written_on: dt.date | None = None
+    topic: int | None = None
+    genre: int | None = None
+    keywords: str = ""
+    label: str = "proactive"
+    label_reason: str = ""
+    label_basis: str = ""
+    negative_entry: int | None = None
+    unit: int | None = None
+    idempotency_key: str | None = None
+
+
+class ReviewIn(Schema):
+    approve: bool
+    comment: str = ""
+    confirm_label: bool = False
+    step: int | None = None
+
+
+class ReasonIn(Schema):
+    reason: str
+
+
+class StatusOut(Schema):
+    id: int
+    status: str
+    index_number: str
+
+
+def _item_out(item) -> dict:
+    return {
+        "id": item.pk,
+        "index_number": item.index_number,
+        "title": item.public_title or item.title,
+        "organisation": item.organisation.name,
+        "document_number": item.document_number,
+        "written_on": item.written_on,
+        "published_at": item.published_at,
+        "section": item.section,
+        "validity": item.validity,
+        "withdrawn": item.withdrawn_at is not None,
+    }
+
+
+@router.get("/items", response=list[ItemOut])
+def items_list(
+    request, organisation: int | None = None, year: int | None = None, section: str = ""
+):
+    """Published items, newest first (at most 100)."""
+    filters = selectors.ItemFilters(organisation=organisation, year=year, section=section)
+    return [_item_out(i) for i in selectors.items_published(filters)[:100]]
+
+
+@router.get("/items/{item_id}", response={200: ItemDetailOut, 404: Error})
+def item_detail(request, item_id: int):
+    try:
+        item = selectors.item_public(item_id)
+    except Http404:
+        raise NotFoundError("not_found", _("No such published item.")) from None
+    withdrawn = item.withdrawn_at is not None
+    return {
+        **_item_out(item),
+        "body": "" if withdrawn else item.public_body,
+        "withdrawal_reason": item.withdrawal_reason,
+        "interprets": item.interprets_id,
+        "interpretations": [i.pk for i in item.public_interpretations],
+    }
+
+
+@router.get("/catalog", response=list[CatalogRowOut])
+def catalog(request, organisation: int | None = None):
+    """The 主动公开基本目录, derived live from the published items."""
+    base = request.build_absolute_uri("/")[:-1]
+    return [
+        r.__dict__ for r in selectors.proactive_catalog(organisation=organisation, base_url=base)
+    ]
+
+
+@router.get("/normative/counts", auth=staff_auth, response={200: dict, 404: Error})
+def normative_counts(request, organisation: int, year: int):
+    """Yearly report section 二, 第二十条第（一）项: made, repealed and in force per kind."""
+    body = Organisation.objects.filter(pk=organisation).first()
+    if body is None:
+        raise NotFoundError("not_found", _("No such organisation."))
+    return selectors.normative_document_counts(body, year)
+
+
+def _access(request, item_id: int):
+    try:
+        return selectors.access_item(request.user, item_id)
+    except Http404:
+        raise NotFoundError("not_found", _("No such item.")) from None
+
+
+@router.post("/drafts", auth=staff_auth, response={201: StatusOut, 400: Error, 403: Error})
+def draft_create(request, payload: DraftIn):
+    profile = getattr(request.user, "staff_profile", None)
+    if profile is None:
+        raise NotFoundError("not_found", _("No such item."))
+    body = profile.organisation.body
+    data = payload.dict()
+    unit_id = data.pop("unit")
+    unit = body.children.filter(pk=unit_id).first() if unit_id else None
+    key = data.pop("idempotency_key")
+    data["topic"] = Topic.objects.filter(pk=payload.topic).first() if payload.topic else None
+    data["genre"] = Genre.objects.filter(pk=payload.genre).first() if payload.genre else None
+    data["negative_entry"] = (
+        NegativeListEntry.objects.filter(pk=payload.negative_entry).first()
+        if payload.negative_entry
+        else None
+    )
+    item = services.item_create(
+        actor=request.user, organisation=body, unit=unit,
+        fields=services.ItemFields(**data), idempotency_key=key,
+    )  # fmt: skip
+    return 201, {"id": item.pk, "status": item.status, "index_number": item.index_number}
+
+
+def _status(item) -> dict:
+    return {"id": item.pk, "status": item.status, "index_number": item.index_number}
+
+
+@router.post(
+    "/items/{item_id}/submit",
+    auth=staff_auth,
+    response={200: StatusOut, 400: Error, 403: Error, 404: Error},
+)
+def item_submit(request, item_id: int):
+    return _status(services.item_submit(item=_access(request, item_id), actor=request.user))
+
+
+@router.post(
+    "/items/{item_id}/review",
+    auth=staff_auth,
+    response={200: StatusOut, 400: Error, 403: Error, 404: Error},
+)
+def item_review(request, item_id: int, payload: ReviewIn):
+    item = services.item_review(
+        item=_access(request, item_id), actor=request.user, **payload.dict()
+    )
+    return _status(item)
+
+
+@router.post(
+    "/items/{item_id}/publish",
+    auth=staff_auth,
+    response={200: StatusOut, 400: Error, 403: Error, 404: Error},
+)
+def item_publish(request, item_id: int):
+    return _status(services.item_publish(item=_access(request, item_id), actor=request.user))
+
+
+@router.post(
+    "/items/{item_id}/withdraw",
+    auth=staff_auth,
+    response={200: StatusOut, 400: Error, 403: Error, 404: Error},
+)
+def item_withdraw(request, item_id: int, payload: ReasonIn):
+    item = services.item_withdraw(
+        item=_access(request, item_id), actor=request.user, reason=payload.reason
+    )
+    return _status(item)

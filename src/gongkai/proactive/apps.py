@@ -6,3 +6,16 @@ class ProactiveConfig(AppConfig):
     name = "gongkai.proactive"
     label = "proactive"
     verbose_name = _("Proactive disclosure")
+
+    def ready(self):
+        # Published items feed the search index (gongkai.search): the reindex source and
+        # the visibility filter that hides a withdrawn item before the index catches up.
+        from gongkai.proactive.services.search import (
+            published_items_count,
+            published_items_source,
+            visible_item_ids,
+        )
+        from gongkai.search.documents import register_source, register_visibility_filter
+
+        register_source(published_items_source, count=published_items_count)
+        register_visibility_filter(visible_item_ids)

@@ -1,0 +1,137 @@
+"""Spreadsheet and CSV files: the proactive disclosure catalog and the standard catalog."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+from openpyxl import Workbook, load_workbook
+
+from gongkai.core.errors import ServiceError
+from gongkai.proactive.law import CATALOG_COLUMNS
+from gongkai.proactive.selectors import CatalogRow
+from gongkai.proactive.services import CatalogRow as StandardRow
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def catalog_header() -> list[str]:
+    # The columns of seed 001's 主动公开基本目录, plus the index number and date.
+    return [
+        _("Category"), pgettext("information item", "Catalog section"), _("Name"), pgettext("information item", "Summary"), _("Responsible department"),
+        _("Carriers"), _("Web link"), pgettext("information item", "Index number"), pgettext("information item", "Date published"),
+    ]  # fmt: skip
+
+
+def _catalog_values(row: CatalogRow) -> list:
+    return [
+        row.group, row.section, row.name, row.summary, row.department, row.carriers, row.url,
+        row.index_number, row.published_on.isoformat() if row.published_on else "",
+    ]  # fmt: skip
+
+
+def _safe(value):
+    # Spreadsheet formula injection: a cell starting with = + - @ is shown as text.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+def catalog_csv(rows: list[CatalogRow]) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="catalog.csv"'
+    response.write("\ufeff")  # Excel opens UTF-8 CSV correctly with a BOM
+    writer = csv.writer(response)
+    writer.writerow(catalog_header())
+    for row in rows:
+        writer.writerow([_safe(v) for v in _catalog_values(row)])
+    return response
+
+
+def _xlsx_response(workbook: Workbook, filename: str) -> HttpResponse:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def catalog_xlsx(rows: list[CatalogRow]) -> HttpResponse:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = pgettext("information item", "Proactive disclosure catalog")[:31]
+    sheet.append(catalog_header())
+    for row in rows:
+        sheet.append([_safe(v) for v in _catalog_values(row)])
+    return _xlsx_response(workbook, "catalog.xlsx")
+
+
+def standard_catalog_xlsx(entries) -> HttpResponse:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(list(CATALOG_COLUMNS))
+    for e in entries:
+        sheet.append([_safe(v) for v in (
+            e.number, e.level1, e.level2, e.elements, e.basis, e.time_limit, e.subject,
+            "、".join(e.channels), e.audience, e.method, e.levels,
+        )])  # fmt: skip
+    return _xlsx_response(workbook, "standard-catalog.xlsx")
+
+
+def _cell(value) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def standard_catalog_rows(content: bytes) -> list[StandardRow]:
+    """Parse a standard catalog sheet; the header row names the columns (CATALOG_COLUMNS)."""
+    try:
+        sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
+        table = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
+        raise ServiceError(
+            "unreadable_file", _("The file is not a readable .xlsx workbook.")
+        ) from None
+    header_at = next((i for i, row in enumerate(table) if "一级事项" in row), None)
+    if header_at is None:
+        raise ServiceError("no_header", _("No header row with the standard catalog columns."))
+    header = table[header_at]
+    missing = [c for c in CATALOG_COLUMNS if c not in header]
+    if missing:
+        raise ServiceError(
+            "missing_columns", _("Missing columns: %(columns)s") % {"columns": "、".join(missing)}
+        )
+    at = {name: header.index(name) for name in CATALOG_COLUMNS}
+    rows = []
+    for raw in table[header_at + 1 :]:
+        if not any(raw):
+            continue
+        get = lambda name, raw=raw: raw[at[name]] if at[name] < len(raw) else ""  # noqa: E731
+        number = get("序号")
+        rows.append(
+            StandardRow(
+                number=int(float(number))
+                if number.replace(".", "", 1).isdigit()
+                else len(rows) + 1,
+                level1=get("一级事项"),
+                level2=get("二级事项"),
+                elements=get("公开内容（要素）"),
+                basis=get("公开依据"),
+                time_limit=get("公开时限"),
+                subject=get("公开主体"),
+                channels=[c for c in _split(get("公开渠道和载体")) if c],
+                audience=get("公开对象"),
+                method=get("公开方式"),
+                levels=get("公开层级"),
+            )  # fmt: skip
+        )
+    return rows
+
+
+def _split(value: str) -> list[str]:
+    for separator in ("，", ",", "；", ";", "\n", " "):
+        value = value.replace(separator, "、")
+    # "发布会/听证会" and "社区/企事业单位/村公示栏（电子屏）" keep their slashes.
+    return [part.strip() for part in value.split("、")]

@@ -1,0 +1,39 @@
+from gongkai.proactive.models.catalog import StandardCatalogItem
+from gongkai.proactive.models.item import (
+    PUBLIC,
+    TRANSITIONS,
+    Attachment,
+    Item,
+    ItemRevision,
+    Status,
+)
+from gongkai.proactive.models.normative import Cleanup, CleanupEntry, NormativeDocument
+from gongkai.proactive.models.review import (
+    PrivacyFinding,
+    ReviewDecision,
+    ReviewStep,
+    SelfCheckDecision,
+)
+from gongkai.proactive.models.sequence import IndexSequence
+from gongkai.proactive.models.vocab import Genre, NegativeListEntry, Topic
+
+__all__ = [
+    "PUBLIC",
+    "TRANSITIONS",
+    "Attachment",
+    "Cleanup",
+    "CleanupEntry",
+    "Genre",
+    "IndexSequence",
+    "Item",
+    "ItemRevision",
+    "NegativeListEntry",
+    "NormativeDocument",
+    "PrivacyFinding",
+    "ReviewDecision",
+    "ReviewStep",
+    "SelfCheckDecision",
+    "StandardCatalogItem",
+    "Status",
+    "Topic",
+]

@@ -1,0 +1,305 @@
+"""Reads used by views, the API, exports and other apps (the portal, the yearly report)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils.html import strip_tags
+
+from gongkai.core import holidays
+from gongkai.core.access import has_role, organisation_ids_visible_to, scope_cases, user_roles
+from gongkai.core.clockmath import CHINA
+from gongkai.core.models import Organisation, Role
+from gongkai.proactive.law import (
+    NORMATIVE_IN_FORCE,
+    SECTION_GROUPS,
+    DisclosureLabel,
+    NormativeKind,
+    NormativeStatus,
+    Section,
+    SectionGroup,
+)
+from gongkai.proactive.models import (
+    PUBLIC,
+    Cleanup,
+    CleanupEntry,
+    Item,
+    ItemRevision,
+    NegativeListEntry,
+    NormativeDocument,
+    StandardCatalogItem,
+    Status,
+)
+
+
+def items_visible_to(user) -> QuerySet[Item]:
+    """Staff scope: units see their own items; office, leaders and reviewers their body."""
+    base = Item.objects.select_related("organisation", "unit", "drafter__staff_profile")
+    if has_role(user, Role.REVIEWER) and not has_role(user, Role.OFFICE, Role.LEADER, Role.ADMIN):
+        ids = organisation_ids_visible_to(user)
+        return base if ids is None else base.filter(organisation_id__in=ids)
+    return scope_cases(
+        base,
+        user,
+        organisation_field="organisation_id",
+        unit_field="unit_id",
+        handler_field="drafter_id",
+    )
+
+
+def access_item(user, pk: int) -> Item:
+    """The item if ``user`` may work on it; the same 404 for missing and forbidden."""
+    item = items_visible_to(user).filter(pk=pk).first()
+    if item is None:
+        raise Http404
+    return item
+
+
+def my_drafts(user) -> QuerySet[Item]:
+    return (
+        items_visible_to(user)
+        .filter(drafter=user)
+        .exclude(status__in=[Status.WITHDRAWN, Status.FILED])
+        .order_by("-updated_at")
+    )
+
+
+def review_queue(user) -> list[Item]:
+    """Items waiting for a step the user's roles can take (not their own)."""
+    from gongkai.proactive.services.review import review_steps
+
+    roles = user_roles(user)
+    steps: dict[int, list] = {}
+    waiting = []
+    queryset = items_visible_to(user).filter(status=Status.IN_REVIEW).exclude(drafter=user)
+    for item in queryset.order_by("updated_at"):
+        body = item.organisation_id
+        if body not in steps:
+            steps[body] = review_steps(item.organisation)
+        chain = steps[body]
+        if item.review_step < len(chain) and chain[item.review_step].role in roles:
+            item.waiting_step = chain[item.review_step]
+            waiting.append(item)
+    return waiting
+
+
+def publish_queue(user) -> QuerySet[Item]:
+    if not has_role(user, Role.OFFICE, Role.ADMIN):
+        return Item.objects.none()
+    return items_visible_to(user).filter(status=Status.APPROVED).order_by("updated_at")
+
+
+@dataclasses.dataclass(frozen=True)
+class ItemFilters:
+    topic: int | None = None
+    genre: int | None = None
+    organisation: int | None = None
+    year: int | None = None
+    section: str = ""
+
+
+def items_published(filters: ItemFilters | None = None) -> QuerySet[Item]:
+    """What the public can read, newest first (the portal builds its lists on this)."""
+    filters = filters or ItemFilters()
+    queryset = Item.objects.filter(PUBLIC).select_related("organisation", "unit", "topic", "genre")
+    if filters.topic:
+        queryset = queryset.filter(topic_id=filters.topic)
+    if filters.genre:
+        queryset = queryset.filter(genre_id=filters.genre)
+    if filters.organisation:
+        queryset = queryset.filter(organisation_id=filters.organisation)
+    if filters.year:
+        start = dt.datetime(filters.year, 1, 1, tzinfo=CHINA)
+        end = dt.datetime(filters.year + 1, 1, 1, tzinfo=CHINA)
+        queryset = queryset.filter(published_at__gte=start, published_at__lt=end)
+    if filters.section:
+        queryset = queryset.filter(section=filters.section)
+    return queryset.order_by("-published_at", "-id")
+
+
+def item_public(pk: int) -> Item:
+    """A published item, or the notice of a withdrawn one; 404 for anything else."""
+    item = (
+        Item.objects.filter(published_revision__isnull=False, pk=pk)
+        .select_related("organisation", "unit", "topic", "genre", "interprets")
+        .prefetch_related(
+            Prefetch(
+                "interpretations",
+                queryset=Item.objects.filter(PUBLIC),
+                to_attr="public_interpretations",
+            ),
+            "attachments",
+        )
+        .first()
+    )
+    if item is None:
+        raise Http404
+    return item
+
+
+def publication_years() -> list[int]:
+    dates = Item.objects.filter(PUBLIC).dates("published_at", "year", order="DESC")
+    return [d.year for d in dates]
+
+
+@dataclasses.dataclass(frozen=True)
+class CatalogRow:
+    """A row of the 主动公开基本目录 (seed 001: 名称、内容概述、责任部门、发布载体、网站链接)."""
+
+    group: str
+    section: str
+    name: str
+    summary: str
+    department: str
+    carriers: str
+    url: str
+    index_number: str
+    published_on: dt.date | None
+
+
+def proactive_catalog(*, organisation: int | None = None, base_url: str = "") -> list[CatalogRow]:
+    """The catalog derived live from published items, 共性 before 个性, by section."""
+    from django.urls import reverse
+
+    order = {section: i for i, section in enumerate(Section.values)}
+    items = items_published(ItemFilters(organisation=organisation))
+    rows = [
+        CatalogRow(
+            group=str(SectionGroup(SECTION_GROUPS[item.section]).label),
+            section=item.get_section_display(),
+            name=item.public_title,
+            summary=item.summary or strip_tags(item.public_body)[:80],
+            department=(item.unit or item.organisation).name,
+            carriers=item.carriers,
+            url=base_url + reverse("proactive:item", args=[item.pk]),
+            index_number=item.index_number,
+            published_on=item.published_at.astimezone(CHINA).date() if item.published_at else None,
+        )
+        for item in items
+    ]
+    group_order = {SectionGroup.COMMON: 0, SectionGroup.SPECIFIC: 1}
+    section_of = {str(Section(s).label): s for s in Section.values}
+    return sorted(
+        rows,
+        key=lambda r: (
+            group_order[SECTION_GROUPS[section_of[r.section]]],
+            order[section_of[r.section]],
+        ),
+    )
+
+
+def negative_list(organisation: int | None = None) -> QuerySet[NegativeListEntry]:
+    queryset = NegativeListEntry.objects.filter(is_active=True).select_related("organisation")
+    if organisation:
+        queryset = queryset.filter(organisation_id=organisation)
+    return queryset.order_by("organisation_id", "category", "id")
+
+
+def normative_register(
+    *, organisation: int | None = None, status: str = ""
+) -> QuerySet[NormativeDocument]:
+    queryset = NormativeDocument.objects.select_related("organisation", "item")
+    if organisation:
+        queryset = queryset.filter(organisation_id=organisation)
+    if status:
+        queryset = queryset.filter(status=status)
+    return queryset.order_by("-issued_on", "-id")
+
+
+def cleanups_published() -> QuerySet[Cleanup]:
+    return Cleanup.objects.select_related("organisation").prefetch_related(
+        Prefetch("entries", queryset=CleanupEntry.objects.select_related("document"))
+    )
+
+
+def normative_document_counts(organisation: Organisation, year: int) -> dict:
+    """Yearly report section 二, table 第二十条第（一）项 (国办公开办函〔2021〕30号): per kind
+    (规章, 行政规范性文件) the documents made this year (本年制发件数), repealed this year
+    (本年废止件数) and in force at the end of the year (现行有效件数).
+
+    Returns ``{"regulation": {"made", "repealed", "in_force"}, "normative": {...}}``.
+    """
+    year_end = dt.date(year, 12, 31)
+    documents = NormativeDocument.objects.filter(organisation=organisation, issued_on__lte=year_end)
+    counts = documents.values("kind").annotate(
+        made=Count("pk", filter=Q(issued_on__year=year)),
+        repealed=Count(
+            "pk", filter=Q(status=NormativeStatus.REPEALED, status_changed_on__year=year)
+        ),
+        in_force=Count(
+            "pk",
+            filter=Q(status__in=NORMATIVE_IN_FORCE)
+            | Q(status_changed_on__gt=year_end)
+            & (Q(effective_until__isnull=True) | Q(effective_until__gte=year_end)),
+        ),
+    )
+    result = {kind: {"made": 0, "repealed": 0, "in_force": 0} for kind in NormativeKind.values}
+    for row in counts:
+        result[row["kind"]] = {k: row[k] for k in ("made", "repealed", "in_force")}
+    return result
+
+
+def withheld_items(organisation_ids: list[int] | None) -> QuerySet[Item]:
+    """The yearly self-check (seed 002): every withheld item, for re-decision."""
+    queryset = Item.objects.filter(label=DisclosureLabel.WITHHELD, status=Status.FILED)
+    if organisation_ids is not None:
+        queryset = queryset.filter(organisation_id__in=organisation_ids)
+    return (
+        queryset.select_related("organisation", "unit", "negative_entry")
+        .prefetch_related("self_checks")
+        .order_by("organisation_id", "written_on", "id")
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class CatalogStatus:
+    entry: StandardCatalogItem
+    published: int
+    late: int
+
+    @property
+    def state(self) -> str:
+        if self.entry.method == "依申请":
+            return "on_request"
+        if not self.published:
+            return "missing"
+        return "late" if self.late else "ok"
+
+
+def standard_catalog_status(organisation: Organisation) -> list[CatalogStatus]:
+    """Each catalog item: are its expected disclosures there, and were they on time
+    (published within the item's working-day limit of the date written, 条例 art. 26)?"""
+    calendar = holidays.get_calendar()
+    entries = StandardCatalogItem.objects.filter(organisation=organisation).prefetch_related(
+        Prefetch("items", queryset=Item.objects.filter(PUBLIC), to_attr="public_items")
+    )
+    result = []
+    for entry in entries.order_by("number"):
+        late = 0
+        for item in entry.public_items:
+            if entry.limit_working_days and item.written_on and item.published_at:
+                due = calendar.add(item.written_on, entry.limit_working_days).value
+                late += item.published_at.astimezone(CHINA).date() > due
+        result.append(CatalogStatus(entry, len(entry.public_items), late))
+    return result
+
+
+def revision_diff(older: ItemRevision, newer: ItemRevision) -> list[tuple[str, str]]:
+    """Line diff of two revisions' text and metadata: (kind, line) with kind in
+    "same", "added", "removed"."""
+
+    def lines(revision: ItemRevision) -> list[str]:
+        meta = [f"{k}: {v}" for k, v in sorted(revision.metadata.items())]
+        body = strip_tags(revision.body.replace("</p>", "</p>\n").replace("<br>", "\n"))
+        return [revision.title, *meta, *[line for line in body.splitlines() if line.strip()]]
+
+    kinds = {" ": "same", "+": "added", "-": "removed"}
+    return [
+        (kinds[line[0]], line[2:])
+        for line in difflib.ndiff(lines(older), lines(newer))
+        if line[0] in kinds
+    ]

@@ -1,0 +1,66 @@
+"""Every state change of proactive disclosure: one keyword-only function each, in a
+transaction, writing the ledger."""
+
+from gongkai.proactive.services.foi import item_draft_from_foi_request
+from gongkai.proactive.services.importing import document_import
+from gongkai.proactive.services.items import (
+    ItemFields,
+    item_attach,
+    item_create,
+    item_detach,
+    item_revise,
+    item_submit,
+    item_update,
+)
+from gongkai.proactive.services.privacy import finding_keep, finding_mask, item_scan
+from gongkai.proactive.services.registers import (
+    CatalogRow,
+    NormativeFields,
+    catalog_import,
+    cleanup_publish,
+    negative_entry_create,
+    normative_document_change,
+    normative_document_register,
+    normative_documents_expire_due,
+    review_steps_configure,
+    self_check_decide,
+    vocabulary_add,
+)
+from gongkai.proactive.services.review import (
+    item_publish,
+    item_review,
+    item_withdraw,
+    items_publish_due,
+    review_steps,
+)
+
+__all__ = [
+    "CatalogRow",
+    "ItemFields",
+    "NormativeFields",
+    "catalog_import",
+    "cleanup_publish",
+    "document_import",
+    "finding_keep",
+    "finding_mask",
+    "item_attach",
+    "item_create",
+    "item_detach",
+    "item_draft_from_foi_request",
+    "item_publish",
+    "item_review",
+    "item_revise",
+    "item_scan",
+    "item_submit",
+    "item_update",
+    "item_withdraw",
+    "items_publish_due",
+    "negative_entry_create",
+    "normative_document_change",
+    "normative_document_register",
+    "normative_documents_expire_due",
+    "review_steps",
+    "review_steps_configure",
+    "self_check_decide",
+    "vocabulary_add",
+]

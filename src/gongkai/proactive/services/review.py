@@ -1,0 +1,257 @@
+"""Review (先审查、后公开, 一事一审), publication, scheduling and withdrawal."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from gongkai.core.access import has_role
+from gongkai.core.errors import PermissionDeniedError, ServiceError
+from gongkai.core.models import Organisation, Role
+from gongkai.core.services import clock_start, clock_stop
+from gongkai.proactive.law import (
+    DEFAULT_REVIEW_STEPS,
+    INTERPRETATION_CLOCK_RULE,
+    PUBLISHABLE_LABELS,
+    ReviewKind,
+    Section,
+)
+from gongkai.proactive.models import Item, ReviewDecision, ReviewStep, Status
+from gongkai.proactive.services.common import (
+    PUBLISHING_ROLES,
+    check_transition,
+    now,
+    record,
+    require_role,
+    transition,
+)
+from gongkai.proactive.services.privacy import (
+    current_findings,
+    open_findings,
+    redact,
+    scan_is_current,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclasses.dataclass(frozen=True)
+class Step:
+    order: int
+    kind: str
+    role: str
+
+    @property
+    def kind_label(self) -> str:
+        return ReviewKind(self.kind).label
+
+    @property
+    def role_label(self) -> str:
+        return Role(self.role).label
+
+
+def review_steps(organisation: Organisation) -> list[Step]:
+    """The body's configured steps, or the defaults (secrecy review, then leader approval)."""
+    configured = [
+        Step(s.order, s.kind, s.role)
+        for s in ReviewStep.objects.filter(organisation=organisation.body).order_by("order")
+    ]
+    if configured:
+        return configured
+    return [Step(i, rule.kind, rule.role.value) for i, rule in enumerate(DEFAULT_REVIEW_STEPS)]
+
+
+def current_step(item: Item) -> Step | None:
+    if item.status != Status.IN_REVIEW:
+        return None
+    steps = review_steps(item.organisation)
+    return steps[item.review_step] if item.review_step < len(steps) else None
+
+
+def _check_reviewer(item: Item, actor, step: Step) -> None:
+    profile = getattr(actor, "staff_profile", None)
+    same_body = actor.is_superuser or (
+        profile is not None and profile.organisation_id == item.organisation.body.pk
+    )
+    if not has_role(actor, Role(step.role)) or not same_body:
+        raise PermissionDeniedError(
+            "not_your_step",
+            _("This step is for the role “%(role)s” of this body.") % {"role": step.role_label},
+        )
+    # 谁起草谁提出, 谁审查谁认定: the drafter never reviews their own item.
+    if item.drafter_id == actor.pk:
+        raise PermissionDeniedError("own_item", _("The reviewer cannot be the item's drafter."))
+
+
+def item_review(
+    *,
+    item: Item,
+    actor,
+    approve: bool,
+    comment: str = "",
+    confirm_label: bool = False,
+    step: int | None = None,
+) -> Item:
+    """Approve the current step or send the item back with comments (every step ledgered)."""
+    item = Item.objects.select_related("organisation").get(pk=item.pk)
+    current = current_step(item)
+    if current is None or (step is not None and step != item.review_step):
+        raise ServiceError("stale_review", _("This review step has already been decided."))
+    _check_reviewer(item, actor, current)
+    if not approve and not comment.strip():
+        raise ServiceError("comment_required", _("Say what must change before sending it back."))
+    if approve and current.kind == ReviewKind.SECRECY:
+        if not confirm_label:
+            raise ServiceError(
+                "label_unconfirmed", _("Confirm the disclosure label to approve the review.")
+            )
+        if open_findings(item) or not scan_is_current(item):
+            raise ServiceError(
+                "open_findings", _("Decide every personal-information finding first.")
+            )
+    with transaction.atomic():
+        ReviewDecision.objects.create(
+            item=item,
+            round=item.review_round,
+            step=item.review_step,
+            kind=current.kind,
+            decision=ReviewDecision.Decision.APPROVE
+            if approve
+            else ReviewDecision.Decision.SEND_BACK,
+            comment=comment.strip(),
+            actor=actor,
+        )
+        if approve and current.kind == ReviewKind.SECRECY:
+            item.label_confirmed_by, item.label_confirmed_at = actor, now()
+        _advance(item, approve=approve)
+        record(
+            item,
+            actor=actor,
+            action="approve" if approve else "send_back",
+            summary={"step": current.kind, "round": item.review_round, "comment": comment.strip()},
+        )
+    return item
+
+
+def _advance(item: Item, *, approve: bool) -> None:
+    fields = ("review_step", "label_confirmed_by", "label_confirmed_at")
+    if not approve:
+        item.review_step = 0
+        transition(item, Status.DRAFT, fields=fields)
+        return
+    item.review_step += 1
+    if item.review_step < len(review_steps(item.organisation)):
+        item.save(update_fields=[*fields, "updated_at"])
+    elif item.label in PUBLISHABLE_LABELS:
+        transition(item, Status.APPROVED, fields=fields)
+    else:
+        transition(item, Status.FILED, fields=fields)
+        if item.publish_clock and item.publish_clock.state != "stopped":
+            clock_stop(clock=item.publish_clock, actor=None, note=_("Filed, not published."))
+
+
+def item_publish(*, item: Item, actor, at: dt.datetime | None = None) -> Item:
+    """Publish an approved item now, or schedule it for ``at`` (the sweep publishes it)."""
+    require_role(actor, PUBLISHING_ROLES)
+    item = Item.objects.get(pk=item.pk)
+    check_transition(item, Status.PUBLISHED)
+    if at is not None and at > now():
+        with transaction.atomic():
+            item.publish_at = at
+            item.save(update_fields=["publish_at", "updated_at"])
+            record(item, actor=actor, action="schedule", summary={"publish_at": at})
+        return item
+    return _publish(item, actor=actor)
+
+
+def items_publish_due(*, moment: dt.datetime | None = None) -> int:
+    """The periodic job: publish approved items whose scheduled time has come."""
+    moment = moment or now()
+    published = 0
+    due = Item.objects.filter(status=Status.APPROVED, publish_at__lte=moment)
+    for item in due.order_by("publish_at", "pk"):
+        try:
+            _publish(item, actor=None)
+            published += 1
+        except ServiceError as error:
+            log.warning("scheduled item %s not published: %s", item.pk, error.message)
+    return published
+
+
+def _publish(item: Item, *, actor) -> Item:
+    from gongkai.proactive.services.search import item_index
+
+    if open_findings(item) or not scan_is_current(item):
+        raise ServiceError("open_findings", _("Decide every personal-information finding first."))
+    findings = [f for f in current_findings(item) if f.attachment_id is None]
+    with transaction.atomic():
+        revision = item.revisions.order_by("-number").first()
+        item.public_title = item.title
+        item.public_body = redact(item.body, findings)
+        item.published_revision = revision
+        item.published_at = item.published_at or now()
+        item.publish_at = None
+        transition(
+            item,
+            Status.PUBLISHED,
+            fields=(
+                "public_title",
+                "public_body",
+                "published_revision",
+                "published_at",
+                "publish_at",
+            ),
+        )
+        _stop_clock(item.publish_clock, actor, _("Published."))
+        _interpretation_clocks(item, actor)
+        item_index(item)
+        record(item, actor=actor, action="publish", summary={"revision": revision.number})
+    return item
+
+
+def _stop_clock(clock, actor, note: str) -> None:
+    if clock is not None and clock.state != clock.State.STOPPED:
+        clock_stop(clock=clock, actor=actor, note=note)
+
+
+def _interpretation_clocks(item: Item, actor) -> None:
+    """谁起草谁解读: a published policy runs 3 working days for its interpretation, assigned to
+    the drafting unit (seeds 000, 001); a published interpretation stops its policy's clock."""
+    if item.section == Section.POLICY and item.interpretation_clock_id is None:
+        has_one = item.interpretations.filter(status=Status.PUBLISHED).exists()
+        if not has_one:
+            item.interpretation_clock = clock_start(
+                actor=actor,
+                rule=INTERPRETATION_CLOCK_RULE,
+                label=_("Interpret “%(title)s”") % {"title": item.title[:150]},
+                organisation=item.organisation,
+                unit=item.unit,
+                handler=item.drafter,
+                started_at=item.published_at,
+                subject=item,
+            )
+            item.save(update_fields=["interpretation_clock"])
+    if item.interprets_id:
+        policy = Item.objects.select_related("interpretation_clock").get(pk=item.interprets_id)
+        _stop_clock(policy.interpretation_clock, actor, _("Interpretation published."))
+
+
+def item_withdraw(*, item: Item, actor, reason: str) -> Item:
+    """Withdraw a published item; its page stays as a notice of withdrawal with the reason."""
+    from gongkai.proactive.services.search import item_unindex
+
+    require_role(actor, PUBLISHING_ROLES)
+    if not reason.strip():
+        raise ServiceError("reason_required", _("State the reason for the withdrawal."))
+    item = Item.objects.get(pk=item.pk)
+    check_transition(item, Status.WITHDRAWN)
+    with transaction.atomic():
+        item.withdrawn_at, item.withdrawal_reason = now(), reason.strip()
+        transition(item, Status.WITHDRAWN, fields=("withdrawn_at", "withdrawal_reason"))
+        item_unindex(item)
+        record(item, actor=actor, action="withdraw", summary={"reason": item.withdrawal_reason})
+    return item

@@ -1,0 +1,60 @@
+"""Keeping the search index in step with published items (gongkai.search)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from django.urls import reverse
+from django.utils.html import strip_tags
+
+from gongkai.proactive.models import PUBLIC, Item
+from gongkai.search.documents import SearchDocument
+from gongkai.search.services import enqueue_delete, enqueue_upsert
+
+
+def document_id(item: Item) -> str:
+    return f"proactive-item:{item.pk}"
+
+
+def item_document(item: Item) -> SearchDocument:
+    """What the index holds of an item: only the published, redacted text."""
+    return SearchDocument(
+        id=document_id(item),
+        title=item.public_title,
+        body=strip_tags(item.public_body),
+        url=reverse("proactive:item", args=[item.pk]),
+        organisation=item.organisation.name,
+        section=item.section,
+        year=item.published_at.year if item.published_at else 0,
+        kind="proactive_item",
+        published_at=item.published_at,
+    )
+
+
+def item_index(item: Item) -> None:
+    enqueue_upsert(item_document(item))
+
+
+def item_unindex(item: Item) -> None:
+    enqueue_delete(document_id(item))
+
+
+def published_items_source() -> Iterator[SearchDocument]:
+    """The reindex source: every item the public can read now."""
+    items = Item.objects.filter(PUBLIC).select_related("organisation")
+    for item in items.iterator(chunk_size=500):
+        yield item_document(item)
+
+
+def published_items_count() -> int:
+    return Item.objects.filter(PUBLIC).count()
+
+
+def visible_item_ids(ids: list[str]) -> Iterable[str]:
+    """Search visibility: ids of other sources pass; items must be published now."""
+    prefix = "proactive-item:"
+    wanted = {
+        int(i[len(prefix) :]) for i in ids if i.startswith(prefix) and i[len(prefix) :].isdigit()
+    }
+    public = set(Item.objects.filter(PUBLIC, pk__in=wanted).values_list("pk", flat=True))
+    return [i for i in ids if not i.startswith(prefix) or int(i[len(prefix) :]) in public]

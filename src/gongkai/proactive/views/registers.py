@@ -1,0 +1,204 @@
+"""Office pages: import, negative list, normative register, self-check, standard catalog."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gongkai.core.access import organisation_ids_visible_to
+from gongkai.core.errors import ServiceError
+from gongkai.core.models import Role
+from gongkai.core.views import role_required
+from gongkai.proactive import selectors, services
+from gongkai.proactive.exports import standard_catalog_rows, standard_catalog_xlsx
+from gongkai.proactive.forms import (
+    CatalogUploadForm,
+    CleanupForm,
+    ImportForm,
+    NegativeEntryForm,
+    NormativeChangeForm,
+    NormativeForm,
+    SelfCheckForm,
+)
+from gongkai.proactive.models import Item, NormativeDocument, StandardCatalogItem
+from gongkai.proactive.services.common import DRAFTING_ROLES
+from gongkai.proactive.services.importing import opencc_available
+
+office_required = role_required(Role.OFFICE, Role.ADMIN)
+# The staff page takes a few files; bulk imports use `gongkai proactive import`.
+MAX_PAGE_FILES = 10
+
+
+def _body(request):
+    return request.user.staff_profile.organisation.body
+
+
+@role_required(*DRAFTING_ROLES)
+def import_files(request):
+    form = ImportForm(
+        request.POST or None, request.FILES or None, simplify_available=opencc_available()
+    )
+    results = []
+    if request.method == "POST" and form.is_valid():
+        files = form.cleaned_data["files"][:MAX_PAGE_FILES]
+        for upload in files:
+            try:
+                results.append(
+                    services.document_import(
+                        actor=request.user,
+                        organisation=_body(request),
+                        name=upload.name,
+                        content=upload.read(),
+                        section=form.cleaned_data["section"],
+                        simplify=form.cleaned_data["simplify"],
+                    )
+                )
+            except ServiceError as error:
+                results.append(
+                    services.importing.ImportResult(name=upload.name, error=error.message)
+                )
+    return render(
+        request,
+        "proactive/workbench/import.html",
+        {"form": form, "results": results, "total": len(results)},
+    )
+
+
+@office_required
+def negative_manage(request):
+    form = NegativeEntryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.negative_entry_create(
+                actor=request.user, organisation=_body(request), **form.cleaned_data
+            )
+            messages.success(request, _("The entry was added to the negative list."))
+            return redirect("proactive:negative_manage")
+        except ServiceError as error:
+            form.add_error(None, error.message)
+    entries = selectors.negative_list(_body(request).pk)
+    return render(request, "proactive/workbench/negative.html", {"form": form, "entries": entries})
+
+
+@office_required
+def normative_manage(request):
+    body = _body(request)
+    form = NormativeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.normative_document_register(
+                actor=request.user,
+                organisation=body,
+                fields=services.NormativeFields(**form.cleaned_data),
+            )
+            messages.success(request, _("The document was registered."))
+            return redirect("proactive:normative_manage")
+        except ServiceError as error:
+            form.add_error(None, error.message)
+    documents = selectors.normative_register(organisation=body.pk)
+    year = timezone.localdate().year
+    context = {
+        "form": form,
+        "documents": documents,
+        "change_form": NormativeChangeForm(),
+        "cleanup_form": CleanupForm(documents=documents),
+        "counts": selectors.normative_document_counts(body, year),
+        "year": year,
+    }
+    return render(request, "proactive/workbench/normative.html", context)
+
+
+@require_POST
+@office_required
+def normative_change(request, pk: int):
+    document = get_object_or_404(NormativeDocument, pk=pk, organisation=_body(request))
+    form = NormativeChangeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Fill in the new status and its date."))
+        return redirect("proactive:normative_manage")
+    try:
+        services.normative_document_change(
+            document=document, actor=request.user, **form.cleaned_data
+        )
+        messages.success(request, _("The status was changed."))
+    except ServiceError as error:
+        messages.error(request, error.message)
+    return redirect("proactive:normative_manage")
+
+
+@require_POST
+@office_required
+def cleanup_publish(request):
+    body = _body(request)
+    form = CleanupForm(request.POST, documents=selectors.normative_register(organisation=body.pk))
+    if not form.is_valid():
+        messages.error(request, _("Give a title and a date."))
+        return redirect("proactive:normative_manage")
+    try:
+        services.cleanup_publish(
+            actor=request.user,
+            organisation=body,
+            title=form.cleaned_data["title"],
+            decided_on=form.cleaned_data["decided_on"],
+            outcomes=form.outcomes(),
+        )
+        messages.success(request, _("The clean-up result was published."))
+    except ServiceError as error:
+        messages.error(request, error.message)
+    return redirect("proactive:normative_manage")
+
+
+@office_required
+def self_check(request):
+    year = timezone.localdate().year
+    items = selectors.withheld_items(organisation_ids_visible_to(request.user))
+    for item in items:
+        item.this_year = next((d for d in item.self_checks.all() if d.year == year), None)
+    return render(
+        request,
+        "proactive/workbench/self_check.html",
+        {"items": items, "year": year, "form": SelfCheckForm()},
+    )
+
+
+@require_POST
+@office_required
+def self_check_decide(request, pk: int):
+    visible = organisation_ids_visible_to(request.user)
+    items = (
+        Item.objects.all() if visible is None else Item.objects.filter(organisation_id__in=visible)
+    )
+    item = get_object_or_404(items, pk=pk)
+    form = SelfCheckForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose the label and give the reasons."))
+        return redirect("proactive:self_check")
+    try:
+        services.self_check_decide(
+            item=item, actor=request.user, year=timezone.localdate().year, **form.cleaned_data
+        )
+        messages.success(request, _("The decision was recorded."))
+    except ServiceError as error:
+        messages.error(request, error.message)
+    return redirect("proactive:self_check")
+
+
+@office_required
+def standard_catalog(request):
+    body = _body(request)
+    form = CatalogUploadForm(request.POST or None, request.FILES or None)
+    if request.GET.get("format") == "xlsx":
+        return standard_catalog_xlsx(StandardCatalogItem.objects.filter(organisation=body))
+    if request.method == "POST" and form.is_valid():
+        try:
+            rows = standard_catalog_rows(form.cleaned_data["file"].read())
+            count = services.catalog_import(actor=request.user, organisation=body, rows=rows)
+            messages.success(request, _("%(count)d catalog items imported.") % {"count": count})
+            return redirect("proactive:standard_catalog")
+        except ServiceError as error:
+            form.add_error(None, error.message)
+    context = {"form": form, "statuses": selectors.standard_catalog_status(body)}
+    return render(request, "proactive/workbench/standard_catalog.html", context)
