@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0002_api_token'),
-        ('foi', '0002_letters_reminders'),
+        ('foi', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
