@@ -38,7 +38,7 @@ def _bureau():
     return bureau, units, staff
 
 
-@register(40, gettext_lazy("consultations"))
+@register(40, gettext_lazy("public consultations"))
 def load_consultations(context: DemoContext) -> None:
     bureau, units, staff = _bureau()
     if bureau is None or Consultation.objects.filter(organisation=bureau).exists():

@@ -17,10 +17,10 @@ def _header() -> list[str]:
         _("Received at"),
         _("Provision"),
         _("Comment"),
-        _("Name"),
+        _("Full name"),
         _("Contact"),
         _("Status"),
-        _("Decision"),
+        _("Adoption decision"),
         _("Reason"),
     ]
 

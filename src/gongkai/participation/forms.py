@@ -113,7 +113,7 @@ class ReportForm(forms.Form):
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
-        label=_("Decision"),
+        label=_("Adoption decision"),
         choices=[c for c in Comment.Decision.choices if c[0] != Comment.Decision.PENDING],
     )
     reason = forms.CharField(label=_("Reason"), required=False, max_length=500)
@@ -128,7 +128,7 @@ class WordForm(forms.Form):
 
 
 class UnitForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Organisation.objects.none())
+    unit = forms.ModelChoiceField(label=_("Assigned unit"), queryset=Organisation.objects.none())
     note = forms.CharField(label=_("Reason"), required=False, max_length=300)
 
     def __init__(self, *args, units=None, **kwargs):
@@ -154,7 +154,7 @@ class CategoryForm(forms.Form):
 class ProposalForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Proposal.Kind.choices)
     session = forms.CharField(label=_("Session"), max_length=100)
-    number = forms.CharField(label=_("Number"), max_length=20)
+    number = forms.CharField(label=_("Proposal number"), max_length=20)
     title = forms.CharField(label=_("Title"), max_length=200)
     proposers = forms.CharField(label=_("Proposers"), max_length=200)
     received_on = forms.DateField(label=_("Assigned on"), widget=_DATE)

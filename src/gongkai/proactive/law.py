@@ -83,7 +83,7 @@ class Validity(models.TextChoices):
 class InterpretationForm(models.TextChoices):
     """Forms of 政策解读 (seed 000 task 11; seed 001: 图解、音视频、问答、新闻发布会)."""
 
-    TEXT = "text", _("Text")
+    TEXT = "text", _("Written text")
     GRAPHIC = "graphic", _("Graphic")
     AUDIO_VIDEO = "audio_video", _("Audio and video")
     QA = "qa", _("Questions and answers")
@@ -140,7 +140,7 @@ DOCUMENT_NUMBER_BRACKETS.update(str.maketrans({"（": "〔", "）": "〕"}))
 class NormativeKind(models.TextChoices):
     """Rows of the yearly report's section 二 table 第二十条第（一）项 (国办公开办函〔2021〕30号)."""
 
-    REGULATION = "regulation", _("Rule")
+    REGULATION = "regulation", _("Regulation")
     NORMATIVE = "normative", _("Administrative normative document")
 
 

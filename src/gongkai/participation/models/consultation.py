@@ -17,7 +17,7 @@ class Consultation(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         OPEN = "open", _("Open for comments")
-        CLOSED = "closed", _("Closed")
+        CLOSED = "closed", _("Closed for comments")
         REPORTED = "reported", _("Adoption report published")
 
     organisation = models.ForeignKey(
@@ -51,8 +51,8 @@ class Consultation(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("consultation")
-        verbose_name_plural = _("consultations")
+        verbose_name = _("public consultation")
+        verbose_name_plural = _("public consultations")
         ordering = ["-opens_on", "-id"]
         constraints = [
             models.CheckConstraint(
@@ -79,7 +79,10 @@ CONSULTATION_TRANSITIONS: dict[str, frozenset[str]] = {
 
 class ConsultationAttachment(models.Model):
     consultation = models.ForeignKey(
-        Consultation, models.CASCADE, related_name="attachments", verbose_name=_("consultation")
+        Consultation,
+        models.CASCADE,
+        related_name="attachments",
+        verbose_name=_("public consultation"),
     )
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(_("file"), upload_to="participation/consultations/%Y/")
@@ -102,11 +105,14 @@ class Provision(models.Model):
         PARAGRAPH = "paragraph", _("Paragraph")
 
     consultation = models.ForeignKey(
-        Consultation, models.CASCADE, related_name="provisions", verbose_name=_("consultation")
+        Consultation,
+        models.CASCADE,
+        related_name="provisions",
+        verbose_name=_("public consultation"),
     )
     position = models.PositiveIntegerField(_("position"))
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
-    label = models.CharField(_("label"), max_length=40)
+    label = models.CharField(_("provision label"), max_length=40)
     text = models.TextField(_("text"))
 
     class Meta:
@@ -160,7 +166,7 @@ class Comment(models.Model):
         NOT_ADOPTED = "not_adopted", _("Not adopted")
 
     consultation = models.ForeignKey(
-        Consultation, models.CASCADE, related_name="comments", verbose_name=_("consultation")
+        Consultation, models.CASCADE, related_name="comments", verbose_name=_("public consultation")
     )
     provision = models.ForeignKey(
         Provision,
@@ -170,7 +176,7 @@ class Comment(models.Model):
         related_name="comments",
         verbose_name=_("provision"),
     )
-    author_name = models.CharField(_("name"), max_length=50, blank=True)
+    author_name = models.CharField(_("full name"), max_length=50, blank=True)
     contact = models.CharField(_("contact"), max_length=100, blank=True)
     body = models.TextField(_("comment"))
     body_public = models.TextField(_("comment as published"))
@@ -178,7 +184,7 @@ class Comment(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     moderation_reason = models.CharField(_("moderation reason"), max_length=200, blank=True)
     decision = models.CharField(
-        _("decision"), max_length=12, choices=Decision.choices, default=Decision.PENDING
+        _("adoption decision"), max_length=12, choices=Decision.choices, default=Decision.PENDING
     )
     decision_reason = models.CharField(_("reason"), max_length=500, blank=True)
     decided_by = models.ForeignKey(

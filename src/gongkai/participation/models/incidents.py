@@ -23,7 +23,7 @@ class Incident(models.Model):
         GENERAL = "general", _("General")
 
     class Status(models.TextChoices):
-        OPEN = "open", _("Open")
+        OPEN = "open", _("Being handled")
         RESPONDED = "responded", _("Responded")
         CLOSED = "closed", _("Closed")
 
@@ -42,7 +42,7 @@ class Incident(models.Model):
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
     )
     title = models.CharField(_("title"), max_length=200)
-    source = models.CharField(_("source"), max_length=10, choices=Source.choices)
+    source = models.CharField(_("origin"), max_length=10, choices=Source.choices)
     source_url = models.URLField(_("link"), blank=True)
     first_seen_at = models.DateTimeField(_("first seen at"))
     severity = models.CharField(_("severity"), max_length=16, choices=Severity.choices)

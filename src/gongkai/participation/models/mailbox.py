@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class LetterCategory(models.Model):
@@ -16,7 +17,7 @@ class LetterCategory(models.Model):
     code = models.SlugField(_("code"), max_length=20)
     name = models.CharField(_("name"), max_length=50)
     reply_working_days = models.PositiveSmallIntegerField(_("reply period (working days)"))
-    source = models.CharField(_("source"), max_length=200)
+    source = models.CharField(_("origin"), max_length=200)
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:
@@ -37,7 +38,7 @@ class LetterCategory(models.Model):
 
 class Letter(models.Model):
     class Status(models.TextChoices):
-        RECEIVED = "received", _("Received")
+        RECEIVED = "received", pgettext_lazy("mailbox letter", "Received")
         ASSIGNED = "assigned", _("Being handled")
         ANSWERED = "answered", _("Answered")
         INVALID = "invalid", _("Not a valid message")
@@ -62,8 +63,8 @@ class Letter(models.Model):
         LetterCategory, models.PROTECT, related_name="letters", verbose_name=_("category")
     )
     subject = models.CharField(_("subject"), max_length=100)
-    body = models.TextField(_("letter"))
-    writer_name = models.CharField(_("name"), max_length=50)
+    body = models.TextField(_("letter text"))
+    writer_name = models.CharField(_("full name"), max_length=50)
     writer_phone = models.CharField(_("phone"), max_length=30, blank=True)
     writer_email = models.EmailField(_("e-mail"), blank=True)
     consent_to_publish = models.BooleanField(_("consents to publication"), default=False)
@@ -88,8 +89,8 @@ class Letter(models.Model):
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("letter")
-        verbose_name_plural = _("letters")
+        verbose_name = _("mailbox letter")
+        verbose_name_plural = _("mailbox letters")
         ordering = ["-received_at", "-id"]
         indexes = [
             models.Index(fields=["organisation", "status", "due_on"]),
@@ -134,8 +135,8 @@ class LetterEvent(models.Model):
     """The letter's timeline: assignment, internal forwarding, reply, rating, publication."""
 
     class Type(models.TextChoices):
-        RECEIVED = "received", _("Received")
-        ASSIGNED = "assigned", _("Assigned")
+        RECEIVED = "received", pgettext_lazy("mailbox letter", "Received")
+        ASSIGNED = "assigned", pgettext_lazy("to a handling unit", "Assigned")
         FORWARDED = "forwarded", _("Forwarded")
         ANSWERED = "answered", _("Answered")
         INVALID = "invalid", _("Marked not valid")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Proposal(models.Model):
@@ -14,7 +15,7 @@ class Proposal(models.Model):
 
     class Status(models.TextChoices):
         REGISTERED = "registered", _("Registered")
-        ASSIGNED = "assigned", _("Assigned")
+        ASSIGNED = "assigned", pgettext_lazy("to a handling unit", "Assigned")
         REPLIED = "replied", _("Replied")
         PUBLISHED = "published", _("Reply published")
         WITHHELD = "withheld", _("Reply not published")
@@ -35,7 +36,7 @@ class Proposal(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     session = models.CharField(_("session"), max_length=100)
-    number = models.CharField(_("number"), max_length=20)
+    number = models.CharField(_("proposal number"), max_length=20)
     title = models.CharField(_("title"), max_length=200)
     proposers = models.CharField(_("proposers"), max_length=200)
     body = models.TextField(_("text"))

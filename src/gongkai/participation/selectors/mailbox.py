@@ -34,7 +34,7 @@ def letters_visible_to(user) -> QuerySet[Letter]:
 def access_letter(user, pk: int) -> Letter:
     letter = letters_visible_to(user).filter(pk=pk).first()
     if letter is None:
-        raise NotFoundError("letter_not_found", _("No such letter."))
+        raise NotFoundError("letter_not_found", _("No such mailbox letter."))
     return letter
 
 

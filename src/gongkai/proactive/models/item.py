@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gongkai.proactive.law import (
     DEFAULT_CARRIER,
@@ -81,7 +82,7 @@ class Item(models.Model):
     )
     index_number = models.CharField(_("index number"), max_length=40, unique=True)
     title = models.CharField(_("title"), max_length=300)
-    summary = models.TextField(_("summary"), blank=True)
+    summary = models.TextField(pgettext_lazy("information item", "summary"), blank=True)
     document_number = models.CharField(_("document number"), max_length=60, blank=True)
     written_on = models.DateField(_("date written"), null=True, blank=True)
     topic = models.ForeignKey(
@@ -90,7 +91,7 @@ class Item(models.Model):
         null=True,
         blank=True,
         related_name="items",
-        verbose_name=_("topic"),
+        verbose_name=_("topic category"),
     )
     genre = models.ForeignKey(
         "proactive.Genre",

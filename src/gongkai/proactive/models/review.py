@@ -53,7 +53,7 @@ class ReviewDecision(models.Model):
     step = models.PositiveIntegerField(_("step"))
     kind = models.CharField(_("kind"), max_length=10, choices=ReviewKind.choices)
     decision = models.CharField(_("decision"), max_length=10, choices=Decision.choices)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = models.TextField(_("explanation"), blank=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -148,7 +148,7 @@ class SelfCheckDecision(models.Model):
     )
     year = models.PositiveIntegerField(_("year"))
     label = models.CharField(_("decided label"), max_length=12, choices=DisclosureLabel.choices)
-    comment = models.TextField(_("comment"))
+    comment = models.TextField(_("explanation"))
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -15,8 +15,8 @@ class Topic(models.Model):
     order = models.PositiveIntegerField(_("order"), default=0)
 
     class Meta:
-        verbose_name = _("topic")
-        verbose_name_plural = _("topics")
+        verbose_name = _("topic category")
+        verbose_name_plural = _("topic categories")
         ordering = ["order", "id"]
 
     def __str__(self) -> str:
