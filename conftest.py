@@ -27,3 +27,15 @@ def fresh_calendar_cache():
     holidays.invalidate()
     yield
     holidays.invalidate()
+
+
+@pytest.fixture(autouse=True)
+def process_local_cache(request, settings):
+    """Tests use a fresh in-process cache: no cache-table queries in pinned query counts,
+    and nothing cached leaks from one test to the next."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": request.node.nodeid,
+        }
+    }

@@ -37,16 +37,33 @@ def compile_all() -> int:
 
 
 def check_all() -> int:
+    """Every entry translated, and no msgid translated two ways in two catalogs.
+
+    Django merges all catalogs and the first app wins, so the same English msgid
+    with different Chinese in two apps silently shows the wrong one in one of them
+    (e.g. a status "Replied" shown as a column header "答复日期"): give such
+    strings a context (pgettext) or the same translation.
+    """
     problems = []
+    seen: dict[tuple, tuple[str, Path]] = {}
     for path in catalogs():
         for message in _read(path):
             if not message.id:
                 continue
             strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            where = path.relative_to(ROOT)
             if message.fuzzy or not all(strings):
-                problems.append(f"{path.relative_to(ROOT)}: {message.id!r}")
+                problems.append(f"untranslated or fuzzy: {where}: {message.id!r}")
+                continue
+            key = (message.context, message.id if isinstance(message.id, str) else message.id[0])
+            first = seen.setdefault(key, (strings[0], where))
+            if first[0] != strings[0]:
+                problems.append(
+                    f"translated two ways: {key[1]!r} is {first[0]!r} in {first[1]} "
+                    f"but {strings[0]!r} in {where}"
+                )
     for line in problems:
-        print("untranslated or fuzzy:", line)
+        print(line)
     return 1 if problems else 0
 
 

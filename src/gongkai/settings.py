@@ -140,6 +140,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache every worker shares (page cache generations, rate limits): a table in the
+# database by default (`gongkai createcachetable`), or "locmem" for one process.
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        if os.environ.get("GONGKAI_CACHE", "database") == "locmem"
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "gongkai_cache",
+        }
+    )
+}
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -241,6 +254,16 @@ LOGGING = {
 # The public body this installation serves (its organisation code in the tree).
 GONGKAI_SITE_NAME = os.environ.get("GONGKAI_SITE_NAME", "")
 # How long a process trusts its cached calendar before checking for newly loaded years (s).
+# Minimum seconds between showing and sending the application form (anti-spam).
+GONGKAI_FOI_FORM_MIN_SECONDS = int(os.environ.get("GONGKAI_FOI_FORM_MIN_SECONDS", "3"))
+# Failed tracking attempts allowed per address per 15 minutes.
+GONGKAI_FOI_TRACK_ATTEMPTS = int(os.environ.get("GONGKAI_FOI_TRACK_ATTEMPTS", "10"))
+# Class sending SMS reminders (send(*, phone, message)); the default only records them.
+GONGKAI_SMS_SENDER = os.environ.get("GONGKAI_SMS_SENDER", "gongkai.foi.sms.RecordingSender")
+# Working days before a reply due date when reminders go out (local practice).
+GONGKAI_FOI_REMINDER_WORKING_DAYS = tuple(
+    int(d) for d in os.environ.get("GONGKAI_FOI_REMINDER_WORKING_DAYS", "5,3,1").split(",")
+)
 # Whether a fee notice pauses the reply clock (国办函〔2020〕109号 is silent; default yes).
 GONGKAI_FOI_FEE_PAUSES_CLOCK = _env_bool("GONGKAI_FOI_FEE_PAUSES_CLOCK", True)
 GONGKAI_CALENDAR_CACHE_SECONDS = int(os.environ.get("GONGKAI_CALENDAR_CACHE_SECONDS", "30"))

@@ -17,7 +17,10 @@ def site(request):
 
     organisation = site_organisation()
     name = settings.GONGKAI_SITE_NAME or (organisation.name if organisation else "")
+    from gongkai.core.cache import is_elder
+
     return {
+        "elder": is_elder(request),
         "site_name": name,
         "site_organisation": organisation,
         "cooloff_hours": f"{settings.AXES_COOLOFF_TIME:g}",

@@ -1,5 +1,536 @@
-"""The foi app's operations under /api/v1/foi/."""
+"""The foi app's operations under /api/v1/foi/: one endpoint per operation.
 
-from ninja import Router
+Public: submit (idempotent through the ``Idempotency-Key`` header) and status by code and
+secret (failed attempts limited per client address). Staff (``staff_auth``): the scoped list,
+the detail, and one endpoint per service. Errors are ``{"code", "message"}``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.utils.translation import gettext as _
+from ninja import Header, Router, Schema
+
+from gongkai.core.api_auth import staff_auth
+from gongkai.core.errors import NotFoundError, ServiceError
+from gongkai.core.models import Organisation
+from gongkai.core.selectors import site_organisation
+from gongkai.foi import services
+from gongkai.foi.forms import SECRET_RULE, is_acceptable_secret
+from gongkai.foi.models import Request
+from gongkai.foi.selectors import access_request, request_similar, requests_visible_to
+from gongkai.foi.services.web import request_submit_online
+from gongkai.foi.views import public, remedy_statement
 
 router = Router(tags=["foi"])
+
+
+class TooManyAttemptsError(ServiceError):
+    status = 429
+
+
+PAGE_SIZE_MAX = 100
+
+
+class Error(Schema):
+    code: str
+    message: str
+
+
+class ApplicationIn(Schema):
+    applicant_type: str
+    name: str
+    id_type: str
+    id_number: str
+    description: str
+    form: str
+    delivery: str
+    phone: str = ""
+    address: str = ""
+    email: str = ""
+    document_number: str = ""
+
+    def applicant(self) -> services.Applicant:
+        return services.Applicant(**self.dict())
+
+
+class OnlineApplicationIn(ApplicationIn):
+    secret: str = ""
+
+    def applicant(self) -> services.Applicant:
+        return services.Applicant(**self.dict(exclude={"secret"}))
+
+
+class SubmissionOut(Schema):
+    code: str
+    secret: str | None
+    status: str
+    created: bool
+
+
+class StatusIn(Schema):
+    code: str
+    secret: str
+
+
+class EventOut(Schema):
+    type: str
+    label: str
+    at: dt.datetime
+
+
+class StatusOut(Schema):
+    code: str
+    status: str
+    status_label: str
+    submitted_at: dt.datetime
+    received_on: dt.date | None
+    due_on: dt.date | None
+    replied_on: dt.date | None
+    outcome: str | None
+    outcome_label: str
+    legal_basis: str
+    remedy_statement: str
+    events: list[EventOut]
+
+
+class RequestOut(Schema):
+    id: int
+    code: str
+    status: str
+    status_label: str
+    channel: str
+    applicant_type: str
+    organisation_id: int
+    unit_id: int | None
+    handler_id: int | None
+    submitted_at: dt.datetime
+    received_on: dt.date | None
+    due_on: dt.date | None
+    outcome: str | None
+
+
+class RequestPage(Schema):
+    count: int
+    page: int
+    page_size: int
+    items: list[RequestOut]
+
+
+class RequestDetailOut(RequestOut):
+    applicant_name: str
+    id_type: str
+    id_number: str
+    phone: str
+    address: str
+    email: str
+    description: str
+    document_number: str
+    form: str
+    delivery: str
+    legal_basis: str
+    replied_on: dt.date | None
+    reply_clock_id: int | None
+    repeat_of: list[str]
+    petition_words: list[str]
+    events: list[EventOut]
+
+
+def _due_on(request: Request) -> dt.date | None:
+    clock = request.reply_clock
+    return clock.due_on if clock and clock.state != "stopped" else None
+
+
+def _summary(request: Request) -> dict:
+    return {
+        "id": request.pk,
+        "code": request.code,
+        "status": request.status,
+        "status_label": request.get_status_display(),
+        "channel": request.channel,
+        "applicant_type": request.applicant_type,
+        "organisation_id": request.organisation_id,
+        "unit_id": request.unit_id,
+        "handler_id": request.handler_id,
+        "submitted_at": request.submitted_at,
+        "received_on": request.received_on,
+        "due_on": _due_on(request),
+        "outcome": request.outcome,
+    }
+
+
+def _events(request: Request, types=None) -> list[dict]:
+    return [
+        {"type": e.type, "label": e.get_type_display(), "at": e.at}
+        for e in request.events.all()
+        if types is None or e.type in types
+    ]
+
+
+def _detail(request: Request) -> dict:
+    request = Request.objects.select_related("reply_clock").get(pk=request.pk)
+    flags = request_similar(request)
+    fields = (
+        "applicant_name id_type id_number phone address email description document_number "
+        "form delivery legal_basis replied_on reply_clock_id"
+    ).split()
+    return {
+        **_summary(request),
+        **{name: getattr(request, name) for name in fields},
+        "repeat_of": [other.code for other in flags.repeats],
+        "petition_words": flags.petition_words,
+        "events": _events(request),
+    }
+
+
+# --- Public -----------------------------------------------------------------------------
+
+
+@router.post("/requests", response={200: SubmissionOut, 201: SubmissionOut, 400: Error}, auth=None)
+def request_submit(request, payload: OnlineApplicationIn, idempotency_key: str = Header(...)):
+    """Submit an application (条例 art. 29); the same Idempotency-Key makes one request."""
+    organisation = site_organisation()
+    if organisation is None:
+        raise ServiceError("no_public_body", _("No public body accepts applications here."))
+    if payload.secret and not is_acceptable_secret(payload.secret):
+        raise ServiceError("invalid_secret", str(SECRET_RULE))
+    submission = request_submit_online(
+        organisation=organisation,
+        applicant=payload.applicant(),
+        idempotency_key=idempotency_key.strip(),
+        secret=payload.secret,
+    )
+    body = {
+        "code": submission.request.code,
+        "secret": submission.secret,
+        "status": submission.request.status,
+        "created": submission.created,
+    }
+    return (201 if submission.created else 200), body
+
+
+@router.post("/status", response={200: StatusOut, 404: Error, 429: Error}, auth=None)
+def request_status(request, payload: StatusIn):
+    """The status of an application by its code and secret (POST: the secret stays out of
+    URLs and logs). Too many failures from one address are refused for 15 minutes."""
+    key = public._client_key(request)
+    if (cache.get(key) or 0) >= public._attempts_allowed():
+        raise TooManyAttemptsError(
+            "too_many_attempts", _("Too many failed attempts. Please try again in 15 minutes.")
+        )
+    found = public._find(payload.code.strip().upper(), payload.secret)
+    if found is None:
+        public._count_failure(key)
+        raise NotFoundError("not_found", _("No application matches this code and secret."))
+    return {
+        "code": found.code,
+        "status": found.status,
+        "status_label": found.get_status_display(),
+        "submitted_at": found.submitted_at,
+        "received_on": found.received_on,
+        "due_on": _due_on(found),
+        "replied_on": found.replied_on,
+        "outcome": found.outcome,
+        "outcome_label": found.get_outcome_display() if found.outcome else "",
+        "legal_basis": found.legal_basis,
+        "remedy_statement": remedy_statement() if found.replied_on else "",
+        "events": _events(found, public.PUBLIC_EVENTS),
+    }
+
+
+# --- Staff ------------------------------------------------------------------------------
+
+
+@router.get("/staff/requests", response={200: RequestPage}, auth=staff_auth)
+def request_list(request, page: int = 1, page_size: int = 20, status: str = ""):
+    """Requests the caller may see (scoped like the workbench), newest first."""
+    page, page_size = max(page, 1), min(max(page_size, 1), PAGE_SIZE_MAX)
+    queryset = requests_visible_to(request.user).order_by("-submitted_at", "-id")
+    if status:
+        queryset = queryset.filter(status=status)
+    start = (page - 1) * page_size
+    items = [_summary(r) for r in queryset[start : start + page_size]]
+    return {"count": queryset.count(), "page": page, "page_size": page_size, "items": items}
+
+
+@router.get(
+    "/staff/requests/{request_id}", response={200: RequestDetailOut, 404: Error}, auth=staff_auth
+)
+def request_detail(request, request_id: int):
+    return _detail(access_request(request.user, request_id))
+
+
+# --- Staff actions: one endpoint per service --------------------------------------------
+
+
+class RegisterIn(ApplicationIn):
+    channel: str
+    received_on: dt.date
+
+
+class ConfirmIn(Schema):
+    confirmed_on: dt.date | None = None
+
+
+class AssignIn(Schema):
+    unit_id: int | None
+    handler_id: int | None = None
+
+
+class SupplementIn(Schema):
+    items: str
+    deadline: dt.date
+    notified_on: dt.date | None = None
+
+
+class OnDateIn(Schema):
+    on: dt.date | None = None
+
+
+class ConsultIn(Schema):
+    kind: str
+    party: str
+    sent_on: dt.date | None = None
+
+
+class ConsultAnsweredIn(Schema):
+    answered_on: dt.date | None = None
+    is_silent: bool = False
+    has_objection: bool = False
+    objection_reasons: str = ""
+
+
+class ExtendIn(Schema):
+    days: int
+    approved_by_id: int
+    reason: str
+    on: dt.date | None = None
+
+
+class FeeNoticeIn(Schema):
+    basis: str
+    pages: int = 0
+    sent_on: dt.date | None = None
+
+
+class ReplyIn(Schema):
+    outcome: str
+    legal_basis: str = ""
+    replied_on: dt.date | None = None
+
+
+class CloseIn(Schema):
+    note: str = ""
+
+
+class RemedyIn(Schema):
+    kind: str
+    filed_on: dt.date
+
+
+class RemedyDecideIn(Schema):
+    result: str
+    decided_on: dt.date
+
+
+class RemedyOut(Schema):
+    id: int
+    request_code: str
+    kind: str
+    filed_on: dt.date
+    result: str
+    decided_on: dt.date | None
+
+
+ACTION = {"response": {200: RequestDetailOut, 400: Error, 403: Error, 404: Error}}
+ACTION_PATH = "/staff/requests/{request_id}/"
+
+
+def _user(user_id: int | None, code: str):
+    if user_id is None:
+        return None
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        raise ServiceError(code, _("No such staff member."))
+    return user
+
+
+def _unit(unit_id: int | None) -> Organisation | None:
+    if unit_id is None:
+        return None
+    unit = Organisation.objects.filter(pk=unit_id).first()
+    if unit is None:
+        raise ServiceError("unit_outside_body", _("The unit does not belong to this body."))
+    return unit
+
+
+@router.post("/staff/requests", response={201: RequestDetailOut, 400: Error}, auth=staff_auth)
+def request_register(request, payload: RegisterIn, idempotency_key: str = Header("")):
+    """Register a request received by letter, in person, fax or e-mail (art. 31 date)."""
+    profile = getattr(request.user, "staff_profile", None)
+    if profile is None:
+        raise ServiceError("staff_only", _("Only openness staff can do this."))
+    key = idempotency_key.strip() or None
+    existing = Request.objects.filter(idempotency_key=key).first() if key else None
+    if existing is not None:
+        return 201, _detail(access_request(request.user, existing.pk))
+    created = services.request_register(
+        actor=request.user,
+        organisation=profile.organisation,
+        channel=payload.channel,
+        applicant=services.Applicant(**payload.dict(exclude={"channel", "received_on"})),
+        received_on=payload.received_on,
+        idempotency_key=key,
+    )
+    return 201, _detail(created)
+
+
+@router.post(ACTION_PATH + "confirm", **ACTION, auth=staff_auth)
+def request_confirm(request, request_id: int, payload: ConfirmIn):
+    """Confirm an online application's receipt (art. 31(3)); the reply clock starts."""
+    foi = access_request(request.user, request_id)
+    services.request_confirm_receipt(
+        request=foi, actor=request.user, confirmed_on=payload.confirmed_on
+    )
+    return _detail(foi)
+
+
+@router.post(ACTION_PATH + "assign", **ACTION, auth=staff_auth)
+def request_assign(request, request_id: int, payload: AssignIn):
+    foi = access_request(request.user, request_id)
+    services.request_assign(
+        request=foi,
+        actor=request.user,
+        unit=_unit(payload.unit_id),
+        handler=_user(payload.handler_id, "handler_outside_unit"),
+    )
+    return _detail(foi)
+
+
+@router.post(ACTION_PATH + "supplement", **ACTION, auth=staff_auth)
+def request_supplement(request, request_id: int, payload: SupplementIn):
+    """One supplement notice (art. 30): every item at once, with a reasonable deadline."""
+    foi = access_request(request.user, request_id)
+    services.request_supplement(request=foi, actor=request.user, **payload.dict())
+    return _detail(foi)
+
+
+@router.post(ACTION_PATH + "supplement-received", **ACTION, auth=staff_auth)
+def request_supplement_received(request, request_id: int, payload: OnDateIn):
+    foi = access_request(request.user, request_id)
+    services.request_supplement_received(request=foi, actor=request.user, received_on=payload.on)
+    return _detail(foi)
+
+
+@router.post(ACTION_PATH + "supplement-lapsed", **ACTION, auth=staff_auth)
+def request_supplement_lapsed(request, request_id: int, payload: OnDateIn):
+    foi = access_request(request.user, request_id)
+    services.request_supplement_lapsed(request=foi, actor=request.user, on=payload.on)
+    return _detail(foi)
+
+
+@router.post(ACTION_PATH + "consult", **ACTION, auth=staff_auth)
+def request_consult(request, request_id: int, payload: ConsultIn):
+    """Consult a third party (art. 32) or another agency (art. 34); the reply clock waits."""
+    foi = access_request(request.user, request_id)
+    services.request_consult(request=foi, actor=request.user, **payload.dict())
+    return _detail(foi)
+
+
+@router.post(ACTION_PATH + "consult-answered", **ACTION, auth=staff_auth)
+def request_consult_answered(request, request_id: int, payload: ConsultAnsweredIn):
+    foi = access_request(request.user, request_id)
+    services.request_consult_answered(request=foi, actor=request.user, **payload.dict())
+    return _detail(foi)
+
+
+@router.post(ACTION_PATH + "extend", **ACTION, auth=staff_auth)
+def request_extend(request, request_id: int, payload: ExtendIn):
+    """One extension of at most 20 working days, approved by the office head (art. 33)."""
+    foi = access_request(request.user, request_id)
+    services.request_extend(
+        request=foi,
+        actor=request.user,
+        days=payload.days,
+        approved_by=_user(payload.approved_by_id, "approver_not_office"),
+        reason=payload.reason,
+        on=payload.on,
+    )
+    return _detail(foi)
+
+
+@router.post(ACTION_PATH + "fee-notice", **ACTION, auth=staff_auth)
+def request_fee_notice(request, request_id: int, payload: FeeNoticeIn):
+    """A processing-fee notice, amount computed (国办函〔2020〕109号)."""
+    foi = access_request(request.user, request_id)
+    services.request_fee_notice(request=foi, actor=request.user, **payload.dict())
+    return _detail(foi)
+
+
+@router.post(ACTION_PATH + "fee-paid", **ACTION, auth=staff_auth)
+def request_fee_paid(request, request_id: int, payload: OnDateIn):
+    foi = access_request(request.user, request_id)
+    services.request_fee_paid(request=foi, actor=request.user, paid_on=payload.on)
+    return _detail(foi)
+
+
+@router.post(ACTION_PATH + "fee-lapsed", **ACTION, auth=staff_auth)
+def request_fee_lapsed(request, request_id: int, payload: OnDateIn):
+    foi = access_request(request.user, request_id)
+    services.request_fee_lapsed(request=foi, actor=request.user, on=payload.on)
+    return _detail(foi)
+
+
+@router.post(ACTION_PATH + "reply", **ACTION, auth=staff_auth)
+def request_reply(request, request_id: int, payload: ReplyIn):
+    """The reply (art. 36): exactly one outcome of the yearly report's section 三."""
+    foi = access_request(request.user, request_id)
+    services.request_reply(request=foi, actor=request.user, **payload.dict())
+    return _detail(foi)
+
+
+@router.post(ACTION_PATH + "close", **ACTION, auth=staff_auth)
+def request_close(request, request_id: int, payload: CloseIn):
+    foi = access_request(request.user, request_id)
+    services.request_close(request=foi, actor=request.user, note=payload.note)
+    return _detail(foi)
+
+
+def _remedy_out(remedy) -> dict:
+    return {
+        "id": remedy.pk,
+        "request_code": remedy.request.code,
+        "kind": remedy.kind,
+        "filed_on": remedy.filed_on,
+        "result": remedy.result,
+        "decided_on": remedy.decided_on,
+    }
+
+
+@router.post(
+    ACTION_PATH + "remedies",
+    response={201: RemedyOut, 400: Error, 403: Error, 404: Error},
+    auth=staff_auth,
+)
+def remedy_record(request, request_id: int, payload: RemedyIn):
+    """A 行政复议 or 行政诉讼 against the reply (report section 四)."""
+    foi = access_request(request.user, request_id)
+    return 201, _remedy_out(
+        services.remedy_record(request=foi, actor=request.user, **payload.dict())
+    )
+
+
+@router.post(
+    ACTION_PATH + "remedies/{remedy_id}/decide",
+    response={200: RemedyOut, 400: Error, 403: Error, 404: Error},
+    auth=staff_auth,
+)
+def remedy_decide(request, request_id: int, remedy_id: int, payload: RemedyDecideIn):
+    foi = access_request(request.user, request_id)
+    remedy = foi.remedies.filter(pk=remedy_id).first()
+    if remedy is None:
+        raise NotFoundError("remedy_not_found", _("No such review or lawsuit."))
+    return _remedy_out(services.remedy_decide(remedy=remedy, actor=request.user, **payload.dict()))

@@ -66,14 +66,29 @@ def urgency(due_on: dt.date | None, today: dt.date) -> Urgency:
     return Urgency.GREEN
 
 
-def unit_queue(unit: Organisation, today: dt.date | None = None) -> list[QueueItem]:
-    """A unit's open requests, soonest due first, paused ones last."""
+def unit_queue_count(unit: Organisation) -> int:
+    return Request.objects.filter(unit=unit, status__in=OPEN_STATUSES).count()
+
+
+def unit_queue(
+    unit: Organisation,
+    today: dt.date | None = None,
+    *,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[QueueItem]:
+    """A unit's open requests, soonest due first, paused ones last.
+
+    ``offset``/``limit`` page in SQL: a busy unit has thousands of open requests
+    and the page shows 50 (bench/foi_queue.py).
+    """
     today = today or timezone.localdate()
     requests = (
         Request.objects.filter(unit=unit, status__in=OPEN_STATUSES)
         .select_related("reply_clock", "handler")
         .order_by(F("reply_clock__due_on").asc(nulls_last=True), "id")
     )
+    requests = requests[offset : offset + limit] if limit is not None else requests[offset:]
     items = []
     for request in requests:
         due_on = request.reply_clock.due_on if request.reply_clock else None

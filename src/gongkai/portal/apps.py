@@ -1,3 +1,5 @@
+"""The public portal: what a citizen sees of the body."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -6,3 +8,15 @@ class PortalConfig(AppConfig):
     name = "gongkai.portal"
     label = "portal"
     verbose_name = _("Portal")
+
+    def ready(self) -> None:
+        from gongkai.portal.selectors.items import items_section
+        from gongkai.portal.sources import register_source
+        from gongkai.proactive.law import Section
+
+        register_source(
+            "proactive_section",
+            _("Information items of a catalog section"),
+            items_section,
+            param_choices=lambda: [(value, str(label)) for value, label in Section.choices],
+        )

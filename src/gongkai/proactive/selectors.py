@@ -6,8 +6,9 @@ import dataclasses
 import datetime as dt
 import difflib
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 from django.utils.html import strip_tags
 
 from gongkai.core import holidays
@@ -142,8 +143,18 @@ def item_public(pk: int) -> Item:
 
 
 def publication_years() -> list[int]:
-    dates = Item.objects.filter(PUBLIC).dates("published_at", "year", order="DESC")
-    return [d.year for d in dates]
+    """The years from the newest to the oldest publication, for the year filter.
+
+    Min/Max use the published_at index; ``dates()`` would call a Python function per
+    row on SQLite (0.7 s per request at 20,000 items).
+    """
+    span = Item.objects.filter(PUBLIC).aggregate(
+        first=Min("published_at"), last=Max("published_at")
+    )
+    if span["first"] is None:
+        return []
+    first, last = (timezone.localtime(span[k]).year for k in ("first", "last"))
+    return list(range(last, first - 1, -1))
 
 
 @dataclasses.dataclass(frozen=True)

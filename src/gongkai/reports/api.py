@@ -1,5 +1,183 @@
-"""The reports app's operations under /api/v1/reports/."""
+"""The reports app's operations under /api/v1/reports/.
 
-from ninja import Router
+Published reports are public; drafts, generation, editing, publishing and the statistics need
+a staff session or token. Errors are ``{"code", "message"}`` (a missing and a forbidden report
+answer the same 404).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+
+from gongkai.core.api_auth import staff_auth
+from gongkai.core.errors import NotFoundError, ServiceError
+from gongkai.core.models import Organisation
+from gongkai.reports import services
+from gongkai.reports.consistency import snapshot_findings
+from gongkai.reports.models import YearlyReport
+from gongkai.reports.selectors import (
+    access_report,
+    bodies_visible_to,
+    published_report,
+    published_reports,
+    section2_tables,
+)
+from gongkai.reports.selectors.dashboard import dashboard
 
 router = Router(tags=["reports"])
+
+
+class Error(Schema):
+    code: str
+    message: str
+
+
+class ReportSummary(Schema):
+    id: int
+    organisation: str
+    organisation_name: str
+    year: int
+    status: str
+    published_at: dt.datetime | None
+
+
+class ReportOut(ReportSummary):
+    overview: str
+    problems: str
+    other_matters: str
+    section2: dict
+    section3: dict
+    section4: dict
+    findings: list[dict]
+
+
+class GenerateIn(Schema):
+    organisation: str
+    year: int
+
+
+class ProseIn(Schema):
+    overview: str = ""
+    problems: str = ""
+    other_matters: str = ""
+
+
+class TablesIn(Schema):
+    values: dict[str, dict[str, dict[str, str | int | float]]]
+
+
+class ChartOut(Schema):
+    code: str
+    title: str
+    columns: list[str]
+    rows: list[list]
+    note: str
+
+
+def _summary(report: YearlyReport) -> dict:
+    return {
+        "id": report.pk,
+        "organisation": report.organisation.code,
+        "organisation_name": report.organisation.name,
+        "year": report.year,
+        "status": report.status,
+        "published_at": report.published_at,
+    }
+
+
+def _full(report: YearlyReport) -> dict:
+    return {
+        **_summary(report),
+        "overview": report.overview,
+        "problems": report.problems,
+        "other_matters": report.other_matters,
+        "section2": {t["spec"].code: t["values"] for t in section2_tables(report)},
+        "section3": report.tables.get("section3", {}),
+        "section4": report.tables.get("section4", {}),
+        "findings": [f.to_dict() for f in snapshot_findings(report.tables)]
+        if report.tables
+        else [],
+    }
+
+
+@router.get("/published", response=list[ReportSummary])
+def list_published(request):
+    return [_summary(r) for r in published_reports()]
+
+
+@router.get("/published/{organisation}/{year}", response={200: ReportOut, 404: Error})
+def get_published(request, organisation: str, year: int):
+    return _full(published_report(organisation, year))
+
+
+def _body(user, code: str) -> Organisation:
+    body = bodies_visible_to(user).filter(code=code).first()
+    if body is None:
+        raise NotFoundError("organisation_not_found", _("No such public body."))
+    return body
+
+
+@router.post(
+    "/generate", auth=staff_auth, response={200: ReportOut, 400: Error, 403: Error, 404: Error}
+)
+def generate(request, payload: GenerateIn):
+    organisation = Organisation.objects.filter(code=payload.organisation).first()
+    if organisation is None:
+        raise NotFoundError("organisation_not_found", _("No such public body."))
+    report = services.report_generate(
+        organisation=organisation, year=payload.year, actor=request.auth
+    )
+    return _full(report)
+
+
+@router.get("/{report_id}", auth=staff_auth, response={200: ReportOut, 404: Error})
+def get_report(request, report_id: int):
+    return _full(access_report(request.auth, report_id))
+
+
+@router.put(
+    "/{report_id}/prose",
+    auth=staff_auth,
+    response={200: ReportOut, 400: Error, 403: Error, 404: Error},
+)
+def update_prose(request, report_id: int, payload: ProseIn):
+    report = access_report(request.auth, report_id)
+    report = services.report_update_prose(report=report, actor=request.auth, **payload.dict())
+    return _full(report)
+
+
+@router.put(
+    "/{report_id}/tables",
+    auth=staff_auth,
+    response={200: ReportOut, 400: Error, 403: Error, 404: Error},
+)
+def update_tables(request, report_id: int, payload: TablesIn):
+    report = access_report(request.auth, report_id)
+    report = services.report_update_tables(report=report, actor=request.auth, values=payload.values)
+    return _full(report)
+
+
+@router.post(
+    "/{report_id}/publish",
+    auth=staff_auth,
+    response={200: ReportOut, 400: Error, 403: Error, 404: Error},
+)
+def publish(request, report_id: int):
+    report = access_report(request.auth, report_id)
+    return _full(services.report_publish(report=report, actor=request.auth))
+
+
+@router.get(
+    "/statistics/{organisation}",
+    auth=staff_auth,
+    response={200: list[ChartOut], 400: Error, 404: Error},
+)
+def statistics(request, organisation: str, start: dt.date, end: dt.date):
+    """The dashboard's charts as tables, for a body in scope and a period."""
+    if end < start or (end - start).days > 366 * 5:
+        raise ServiceError("invalid_period", _("Choose a period of at most five years."))
+    charts = dashboard(_body(request.auth, organisation), start, end)
+    return [{**c.as_json(), "note": c.note} for c in charts]

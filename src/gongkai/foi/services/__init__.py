@@ -17,12 +17,24 @@ from gongkai.foi.services.intake import (
     request_submit,
     validate_applicant,
 )
+from gongkai.foi.services.letters import (
+    letter_generate,
+    letter_numbering_set,
+    letter_record_delivery,
+    letter_template_upload,
+)
 from gongkai.foi.services.pauses import (
     request_consult,
     request_consult_answered,
     request_supplement,
     request_supplement_lapsed,
     request_supplement_received,
+)
+from gongkai.foi.services.reminders import (
+    overdue_list_send,
+    overdue_lists_send,
+    reminder_send,
+    reminders_send_due,
 )
 from gongkai.foi.services.reply import (
     outcome_needs_basis,
@@ -38,7 +50,15 @@ __all__ = [
     "Submission",
     "check_transition",
     "fee_quote",
+    "letter_generate",
+    "letter_numbering_set",
+    "letter_record_delivery",
+    "letter_template_upload",
     "outcome_needs_basis",
+    "overdue_list_send",
+    "overdue_lists_send",
+    "reminder_send",
+    "reminders_send_due",
     "remedy_decide",
     "remedy_record",
     "request_assign",

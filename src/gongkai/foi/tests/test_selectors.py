@@ -143,3 +143,15 @@ def test_access_request_gives_the_same_404_for_missing_and_forbidden(body, unit,
             access_request(user, pk)
         errors.append((caught.value.code, caught.value.status))
     assert errors == [("request_not_found", 404)] * 3
+
+
+def test_unit_queue_pages_in_sql(body, unit, office, django_assert_num_queries):
+    from gongkai.foi.selectors import unit_queue, unit_queue_count
+
+    for day in ("2026-09-01", "2026-09-08", "2026-09-15", "2026-09-22", "2026-09-29"):
+        registered(body, office, day, unit=unit)
+    everything = unit_queue(unit)
+    assert unit_queue_count(unit) == 5
+    with django_assert_num_queries(1):
+        page = unit_queue(unit, offset=2, limit=2)
+    assert [i.request.pk for i in page] == [i.request.pk for i in everything[2:4]]

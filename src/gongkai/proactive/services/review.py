@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gongkai.core.access import has_role
+from gongkai.core.cache import public_content_changed
 from gongkai.core.errors import PermissionDeniedError, ServiceError
 from gongkai.core.models import Organisation, Role
 from gongkai.core.services import clock_start, clock_stop
@@ -210,6 +211,7 @@ def _publish(item: Item, *, actor) -> Item:
         _interpretation_clocks(item, actor)
         item_index(item)
         record(item, actor=actor, action="publish", summary={"revision": revision.number})
+        transaction.on_commit(public_content_changed)
     return item
 
 
@@ -254,4 +256,6 @@ def item_withdraw(*, item: Item, actor, reason: str) -> Item:
         transition(item, Status.WITHDRAWN, fields=("withdrawn_at", "withdrawal_reason"))
         item_unindex(item)
         record(item, actor=actor, action="withdraw", summary={"reason": item.withdrawal_reason})
+        # Cached public pages must not show the withdrawn text for another moment.
+        transaction.on_commit(public_content_changed)
     return item

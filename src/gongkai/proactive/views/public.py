@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 
+from gongkai.core.cache import public_page
 from gongkai.proactive import selectors
 from gongkai.proactive.exports import catalog_csv, catalog_xlsx
 from gongkai.proactive.forms import CatalogFilterForm
@@ -41,6 +42,7 @@ def catalog(request):
     )
 
 
+@public_page
 def item(request, pk: int):
     found = selectors.item_public(pk)
     return render(request, "proactive/item.html", {"item": found})

@@ -1,0 +1,81 @@
+"""Whole-page caching of public pages for anonymous visitors.
+
+Safe to cache: pages that show only public data and nothing of the visitor (no
+session, no messages, no CSRF token). Entries live ``PAGE_SECONDS`` and carry a
+generation number; any service that changes what the public sees (publishing,
+withdrawing, editing a column) calls ``public_content_changed`` after commit, and
+with the shared database cache (settings.CACHES) every worker sees the change on
+its next request — a withdrawn item is never served from the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+PAGE_SECONDS = 30
+GENERATION_KEY = "public:generation"
+ELDER_COOKIE = "gongkai_elder"
+
+
+def public_content_changed() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, None)
+
+
+def generation() -> int:
+    return cache.get_or_set(GENERATION_KEY, 1, None)
+
+
+def is_elder(request) -> bool:
+    return request.COOKIES.get(ELDER_COOKIE) == "1"
+
+
+def _cacheable_request(request) -> bool:
+    cookies = request.COOKIES
+    return (
+        request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in cookies
+        and "messages" not in cookies
+    )
+
+
+def _key(request) -> str:
+    path = hashlib.sha256(request.get_full_path().encode("utf-8")).hexdigest()[:32]
+    return f"public:page:{generation()}:{int(is_elder(request))}:{request.get_host()}:{path}"
+
+
+def public_page(view):
+    """Serve anonymous GETs from the cache; store 200 responses that set no cookie."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not _cacheable_request(request):
+            return view(request, *args, **kwargs)
+        key = _key(request)
+        stored = cache.get(key)
+        if stored is not None:
+            content, content_type = stored
+            response = HttpResponse(content, content_type=content_type)
+            response["X-Portal-Cache"] = "hit"
+            return response
+        response = view(request, *args, **kwargs)
+        if (
+            response.status_code == 200
+            and not response.cookies
+            and not getattr(response, "streaming", False)
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        ):
+            if hasattr(response, "render") and not response.is_rendered:
+                response.render()
+            cache.set(key, (response.content, response["Content-Type"]), PAGE_SECONDS)
+            response["X-Portal-Cache"] = "miss"
+        return response
+
+    return wrapper

@@ -1,0 +1,63 @@
+"""The shared page cache: a change made in one worker is seen by every worker."""
+
+import pytest
+from django.core.cache import caches
+from django.test import RequestFactory
+
+from gongkai.core.cache import generation, public_content_changed, public_page
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def database_cache(settings):
+    from django.core.management import call_command
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "gongkai_cache_test",
+        }
+    }
+    call_command("createcachetable", verbosity=0)
+    return caches["default"]
+
+
+def test_generation_is_shared_through_the_database(database_cache):
+    before = generation()
+    public_content_changed()
+    # Another worker would read the same row: clear this process's view and read again.
+    assert database_cache.get("public:generation") == before + 1
+    assert generation() == before + 1
+
+
+def test_a_cached_page_is_not_served_after_a_change(database_cache):
+    calls = []
+
+    @public_page
+    def view(request):
+        from django.http import HttpResponse
+
+        calls.append(1)
+        return HttpResponse(f"version {len(calls)}")
+
+    request = RequestFactory().get("/xxgk/1/")
+    assert view(request).content == b"version 1"
+    assert view(request).content == b"version 1"  # served from the cache
+    public_content_changed()
+    assert view(request).content == b"version 2"
+    assert len(calls) == 2
+
+
+def test_elder_mode_is_a_separate_cache_entry(database_cache):
+    from django.http import HttpResponse
+
+    @public_page
+    def view(request):
+        return HttpResponse("elder" if request.COOKIES.get("gongkai_elder") == "1" else "std")
+
+    factory = RequestFactory()
+    assert view(factory.get("/")).content == b"std"
+    elder = factory.get("/")
+    elder.COOKIES["gongkai_elder"] = "1"
+    assert view(elder).content == b"elder"

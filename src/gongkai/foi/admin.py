@@ -1,0 +1,34 @@
+"""Read-only admin views of disclosure requests: every change goes through the services
+(and so the ledger); the admin is for looking, not for editing."""
+
+from django.contrib import admin
+
+from gongkai.foi.models import Request, RequestEvent
+
+
+class ReadOnlyMixin:
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class RequestEventInline(ReadOnlyMixin, admin.TabularInline):
+    model = RequestEvent
+    fields = ("at", "type", "actor", "payload")
+    readonly_fields = fields
+    extra = 0
+
+
+@admin.register(Request)
+class RequestAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ("code", "organisation", "unit", "channel", "status", "outcome", "received_on")
+    list_filter = ("status", "channel", "organisation")
+    search_fields = ("code",)
+    exclude = ("secret_hash", "idempotency_key")
+    inlines = [RequestEventInline]
+    list_select_related = ("organisation", "unit")

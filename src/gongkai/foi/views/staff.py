@@ -1,0 +1,379 @@
+"""Workbench pages: queues, intake, the request page and its actions (one service each).
+
+Every request comes through ``access_request`` (the same 404 for missing and out of scope);
+every action is a POST of one form calling one service; a refusal shows the service's
+message on the request page and changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods, require_POST
+
+from gongkai.core.access import has_role, sees_whole_body
+from gongkai.core.errors import ServiceError
+from gongkai.core.models import Organisation, Role, StaffProfile
+from gongkai.core.views import role_required, staff_required
+from gongkai.foi import forms as foi_forms
+from gongkai.foi import services
+from gongkai.foi.models import OPEN_STATUSES, FeeNotice, Request, Status
+from gongkai.foi.selectors import (
+    access_request,
+    request_similar,
+    request_working_days_spent,
+    requests_visible_to,
+    unit_queue,
+    unit_queue_count,
+    urgency,
+)
+from gongkai.foi.services.web import request_attachments
+from gongkai.foi.views import remedy_statement
+
+ACTING_ROLES = (Role.OFFICE, Role.HANDLER, Role.ADMIN)
+
+
+def _body(user) -> Organisation:
+    profile = getattr(user, "staff_profile", None)
+    if profile is None:
+        raise Http404
+    return profile.organisation
+
+
+def _units_for(user) -> list[Organisation]:
+    if sees_whole_body(user) and hasattr(user, "staff_profile"):
+        body = user.staff_profile.organisation
+        return list(Organisation.objects.filter(parent=body, kind=Organisation.Kind.UNIT))
+    profile = getattr(user, "staff_profile", None)
+    return list(profile.units.all()) if profile else []
+
+
+QUEUE_PAGE_SIZE = 50
+
+
+@staff_required
+def queue(request):
+    """A unit's open requests, soonest due first (red/amber/green); triage lists for the office."""
+    units = _units_for(request.user)
+    chosen = request.GET.get("unit", "")
+    unit = next((u for u in units if str(u.pk) == chosen), units[0] if units else None)
+    visible = requests_visible_to(request.user)
+    # Page over a range of the count: the rows themselves are fetched in SQL pages.
+    pager = Paginator(range(unit_queue_count(unit) if unit else 0), QUEUE_PAGE_SIZE)
+    page = pager.get_page(request.GET.get("page"))
+    offset = (page.number - 1) * QUEUE_PAGE_SIZE
+    items = unit_queue(unit, offset=offset, limit=QUEUE_PAGE_SIZE) if unit else []
+    handler_ids = {item.request.handler_id for item in items if item.request.handler_id}
+    names = dict(
+        StaffProfile.objects.filter(user_id__in=handler_ids).values_list("user_id", "full_name")
+    )
+    context = {
+        "units": units,
+        "unit": unit,
+        "items": items,
+        "page": page,
+        "rows": [(item, names.get(item.request.handler_id, "—")) for item in items],
+        "is_office": sees_whole_body(request.user),
+    }
+    if context["is_office"]:
+        context["pending"] = list(visible.filter(status=Status.SUBMITTED).order_by("submitted_at"))
+        context["unassigned"] = list(
+            visible.filter(unit__isnull=True, status__in=OPEN_STATUSES)
+            .exclude(status=Status.SUBMITTED)
+            .order_by("received_on")
+        )
+    return render(request, "foi/staff/queue.html", context)
+
+
+@role_required(Role.OFFICE, Role.LEADER, Role.ADMIN)
+def overdue(request):
+    """Open requests whose last day to reply has passed, across the body."""
+    today = timezone.localdate()
+    requests = (
+        requests_visible_to(request.user)
+        .filter(status__in=OPEN_STATUSES, reply_clock__due_on__lt=today)
+        .exclude(reply_clock__state="stopped")
+        .order_by("reply_clock__due_on", "id")
+    )
+    return render(request, "foi/staff/overdue.html", {"requests": list(requests), "today": today})
+
+
+@role_required(*ACTING_ROLES)
+@require_http_methods(["GET", "POST"])
+def register(request):
+    """Intake of a request by letter, in person, fax or e-mail, with its art. 31 receipt date."""
+    body = _body(request.user)
+    if request.method == "GET":
+        form = foi_forms.RegisterForm(initial={"token": foi_forms.issue_form_token()})
+        return render(request, "foi/staff/register.html", {"form": form})
+    form = foi_forms.RegisterForm(request.POST)
+    if form.is_valid():
+        key = foi_forms.read_form_token(form.cleaned_data["token"], check_speed=False)
+        existing = Request.objects.filter(idempotency_key=key).first() if key else None
+        if key is None:
+            form.add_error(None, _("The form has expired. Please open it again."))
+        elif existing is not None:
+            return redirect("foi:detail", pk=_access(request.user, existing.pk).pk)
+        else:
+            try:
+                created = services.request_register(
+                    actor=request.user,
+                    organisation=body,
+                    channel=form.cleaned_data["channel"],
+                    applicant=form.applicant(),
+                    received_on=form.cleaned_data["received_on"],
+                    idempotency_key=key,
+                )
+            except ServiceError as error:
+                form.add_service_error(error)
+            else:
+                messages.success(
+                    request, _("Request %(code)s was registered.") % {"code": created.code}
+                )
+                return redirect("foi:detail", pk=created.pk)
+    return render(request, "foi/staff/register.html", {"form": form}, status=400)
+
+
+@dataclass(frozen=True)
+class Action:
+    """One form on the request page and the one service it calls."""
+
+    label: str
+    form: type
+    shown: Callable[[Request], bool]
+    call: Callable[[Request, dict, object], object]
+    needs_request: bool = False
+
+
+def _open(foi: Request) -> bool:
+    return foi.status in OPEN_STATUSES and foi.status != Status.SUBMITTED
+
+
+def _working(foi: Request) -> bool:
+    return foi.status in (Status.RECEIVED, Status.EXTENDED)
+
+
+def _decided(foi: Request) -> bool:
+    return foi.status in (Status.REPLIED, Status.CLOSED) and foi.outcome is not None
+
+
+def _remedy_decide(foi: Request, data: dict, user):
+    remedy = foi.remedies.get(pk=data["remedy"])  # the form offers only this request's
+    return services.remedy_decide(
+        remedy=remedy, actor=user, result=data["result"], decided_on=data["decided_on"]
+    )
+
+
+ACTIONS: dict[str, Action] = {
+    "confirm": Action(
+        gettext_lazy("Confirm receipt"),
+        foi_forms.ConfirmForm,
+        lambda f: f.status == Status.SUBMITTED,
+        lambda f, d, u: services.request_confirm_receipt(
+            request=f, actor=u, confirmed_on=d["confirmed_on"]
+        ),
+    ),
+    "assign": Action(
+        gettext_lazy("Assign"),
+        foi_forms.AssignForm,
+        _open,
+        lambda f, d, u: services.request_assign(
+            request=f, actor=u, unit=d["unit"], handler=d["handler"]
+        ),
+        needs_request=True,
+    ),
+    "supplement": Action(
+        gettext_lazy("Ask for a supplement"),
+        foi_forms.SupplementForm,
+        lambda f: f.status == Status.RECEIVED and not f.supplements.exists(),
+        lambda f, d, u: services.request_supplement(
+            request=f,
+            actor=u,
+            items=d["items"],
+            deadline=d["deadline"],
+            notified_on=d["notified_on"],
+        ),
+    ),
+    "supplement_received": Action(
+        gettext_lazy("Supplement received"),
+        foi_forms.OnDateForm,
+        lambda f: f.status == Status.AWAITING_SUPPLEMENT,
+        lambda f, d, u: services.request_supplement_received(
+            request=f, actor=u, received_on=d["on"]
+        ),
+    ),
+    "supplement_lapsed": Action(
+        gettext_lazy("Supplement not received in time"),
+        foi_forms.OnDateForm,
+        lambda f: f.status == Status.AWAITING_SUPPLEMENT,
+        lambda f, d, u: services.request_supplement_lapsed(request=f, actor=u, on=d["on"]),
+    ),
+    "consult": Action(
+        gettext_lazy("Consult a third party or agency"),
+        foi_forms.ConsultForm,
+        _working,
+        lambda f, d, u: services.request_consult(
+            request=f, actor=u, kind=d["kind"], party=d["party"], sent_on=d["sent_on"]
+        ),
+    ),
+    "consult_answered": Action(
+        gettext_lazy("Consultation answered"),
+        foi_forms.ConsultAnsweredForm,
+        lambda f: f.status == Status.IN_CONSULTATION,
+        lambda f, d, u: services.request_consult_answered(request=f, actor=u, **d),
+    ),
+    "extend": Action(
+        gettext_lazy("Extend the reply period"),
+        foi_forms.ExtendForm,
+        lambda f: f.status == Status.RECEIVED,
+        lambda f, d, u: services.request_extend(request=f, actor=u, **d),
+        needs_request=True,
+    ),
+    "fee_notice": Action(
+        gettext_lazy("Send a fee notice"),
+        foi_forms.FeeNoticeForm,
+        _working,
+        lambda f, d, u: services.request_fee_notice(
+            request=f, actor=u, basis=d["basis"], pages=d["pages"] or 0, sent_on=d["sent_on"]
+        ),
+    ),
+    "fee_paid": Action(
+        gettext_lazy("Fee paid"),
+        foi_forms.OnDateForm,
+        lambda f: f.status == Status.AWAITING_FEE,
+        lambda f, d, u: services.request_fee_paid(request=f, actor=u, paid_on=d["on"]),
+    ),
+    "fee_lapsed": Action(
+        gettext_lazy("Fee not paid in time"),
+        foi_forms.OnDateForm,
+        lambda f: f.status == Status.AWAITING_FEE,
+        lambda f, d, u: services.request_fee_lapsed(request=f, actor=u, on=d["on"]),
+    ),
+    "reply": Action(
+        gettext_lazy("Reply"),
+        foi_forms.ReplyForm,
+        _working,
+        lambda f, d, u: services.request_reply(request=f, actor=u, **d),
+    ),
+    "close": Action(
+        gettext_lazy("Close"),
+        foi_forms.CloseForm,
+        lambda f: f.status in (Status.SUBMITTED, Status.REPLIED),
+        lambda f, d, u: services.request_close(request=f, actor=u, note=d["note"]),
+    ),
+    "remedy": Action(
+        gettext_lazy("Record a review or lawsuit"),
+        foi_forms.RemedyForm,
+        _decided,
+        lambda f, d, u: services.remedy_record(
+            request=f, actor=u, kind=d["kind"], filed_on=d["filed_on"]
+        ),
+    ),
+    "remedy_decide": Action(
+        gettext_lazy("Record the result"),
+        foi_forms.RemedyDecideForm,
+        lambda f: f.remedies.filter(result="pending").exists(),
+        _remedy_decide,
+        needs_request=True,
+    ),
+}
+
+
+def _make_form(name: str, foi: Request, data=None):
+    action = ACTIONS[name]
+    kwargs = {"prefix": name}
+    if action.needs_request:
+        kwargs["foi"] = foi
+    return action.form(data, **kwargs)
+
+
+def _fee_quotes(foi: Request) -> dict:
+    if not _working(foi):
+        return {}
+    quantity, amount = services.fee_quote(foi, FeeNotice.Basis.PER_APPLICATION)
+    return {"ordinal": quantity, "amount": amount}
+
+
+def _detail_context(request, foi: Request, bound: dict | None = None) -> dict:
+    bound = bound or {}
+    can_act = has_role(request.user, *ACTING_ROLES)
+    actions = [
+        (name, action.label, bound.get(name) or _make_form(name, foi))
+        for name, action in ACTIONS.items()
+        if name in bound or (can_act and action.shown(foi))
+    ]
+    clock = foi.reply_clock
+    due_on = clock.due_on if clock and clock.state != "stopped" else None
+    return {
+        "foi": foi,
+        "events": foi.events.select_related("actor__staff_profile"),
+        "actions": actions,
+        "remedies": foi.remedies.all(),
+        "supplements": foi.supplements.all(),
+        "consultations": foi.consultations.all(),
+        "fee_notices": foi.fee_notices.all(),
+        "flags": request_similar(foi),
+        "attachments": request_attachments(foi),
+        "spent": request_working_days_spent(foi),
+        "due_on": due_on,
+        "urgency": urgency(due_on, timezone.localdate()) if due_on else "",
+        "fee_quote": _fee_quotes(foi),
+        "remedy_statement": remedy_statement(),
+        "can_act": can_act,
+    }
+
+
+@staff_required
+def detail(request, pk: int):
+    foi = _access(request.user, pk)
+    return render(request, "foi/staff/detail.html", _detail_context(request, foi))
+
+
+def _access(user, pk: int) -> Request:
+    try:
+        return access_request(user, pk)
+    except ServiceError:
+        raise Http404 from None
+
+
+@staff_required
+@require_POST
+def act(request, pk: int, name: str):
+    """Run one action; on refusal, the page again with the message, nothing changed."""
+    foi = _access(request.user, pk)
+    if name not in ACTIONS:
+        raise Http404
+    form = _make_form(name, foi, request.POST)
+    if form.is_valid():
+        try:
+            ACTIONS[name].call(foi, form.cleaned_data, request.user)
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Done: %(action)s.") % {"action": ACTIONS[name].label})
+            return redirect("foi:detail", pk=foi.pk)
+    foi = _access(request.user, pk)  # the state before the refused call, from the database
+    context = _detail_context(request, foi, bound={name: form})
+    context["failed"] = name
+    return render(request, "foi/staff/detail.html", context, status=400)
+
+
+@staff_required
+def attachment(request, pk: int, seq: int):
+    """A stored file of the request, for staff who may see the request."""
+    foi = _access(request.user, pk)
+    found = next((a for a in request_attachments(foi) if a.entry_seq == seq), None)
+    if found is None or not default_storage.exists(found.path):
+        raise Http404
+    return FileResponse(
+        default_storage.open(found.path, "rb"), as_attachment=True, filename=found.name
+    )

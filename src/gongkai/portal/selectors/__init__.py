@@ -1,0 +1,35 @@
+"""Reads used by the portal's views, feeds, the sitemap and the API."""
+
+from gongkai.portal.selectors.columns import (
+    column_entries,
+    column_for_office,
+    column_public,
+    column_url,
+    columns_for_office,
+    columns_home,
+    columns_tree,
+)
+from gongkai.portal.selectors.guide import guide_for
+from gongkai.portal.selectors.items import (
+    CatalogFilters,
+    catalog_choices,
+    catalog_page,
+    items_latest,
+    section_counts,
+)
+
+__all__ = [
+    "CatalogFilters",
+    "catalog_choices",
+    "catalog_page",
+    "column_entries",
+    "column_for_office",
+    "column_public",
+    "column_url",
+    "columns_for_office",
+    "columns_home",
+    "columns_tree",
+    "guide_for",
+    "items_latest",
+    "section_counts",
+]

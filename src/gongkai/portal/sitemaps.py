@@ -1,0 +1,60 @@
+"""sitemap.xml: the portal's pages, its columns and every public information item.
+
+Served with django.contrib.sitemaps.views directly and our own templates, so it works
+without "django.contrib.sitemaps" in INSTALLED_APPS.
+"""
+
+from __future__ import annotations
+
+from django.contrib.sitemaps import Sitemap
+
+from gongkai.portal.models import Column, ColumnKind
+from gongkai.portal.sources import safe_reverse
+from gongkai.proactive.models import PUBLIC, Item
+
+
+class PagesSitemap(Sitemap):
+    changefreq = "daily"
+
+    def items(self):
+        names = ["portal:home", "portal:openness", "portal:guide", "proactive:catalog"]
+        return [url for url in (safe_reverse(n) for n in names) if url]
+
+    def location(self, url):
+        return url
+
+
+class ColumnsSitemap(Sitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return list(
+            Column.objects.filter(is_active=True)
+            .exclude(kind=ColumnKind.LINK)
+            .order_by("pk")
+            .values("slug", "updated_at")
+        )
+
+    def location(self, row):
+        return safe_reverse("portal:column", row["slug"])
+
+    def lastmod(self, row):
+        return row["updated_at"]
+
+
+class ItemsSitemap(Sitemap):
+    limit = 10000
+
+    def items(self):
+        if not safe_reverse("proactive:item", 1):
+            return Item.objects.none()
+        return Item.objects.filter(PUBLIC).order_by("pk").values("pk", "published_at")
+
+    def location(self, row):
+        return safe_reverse("proactive:item", row["pk"])
+
+    def lastmod(self, row):
+        return row["published_at"]
+
+
+SITEMAPS = {"pages": PagesSitemap, "columns": ColumnsSitemap, "items": ItemsSitemap}

@@ -1,0 +1,1 @@
+"""Portal views: they parse input and call selectors (reads) or services (writes)."""

@@ -1,0 +1,83 @@
+"""The office's workbench pages: columns and the 公开指南."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from gongkai.core.errors import ServiceError
+from gongkai.core.models import Role
+from gongkai.core.selectors import site_organisation
+from gongkai.core.views import role_required
+from gongkai.portal.forms import ColumnForm, GuideForm
+from gongkai.portal.selectors import column_for_office, columns_for_office, guide_for
+from gongkai.portal.services import column_create, column_delete, column_update, guide_save
+
+OFFICE = (Role.OFFICE, Role.ADMIN)
+
+
+@role_required(*OFFICE)
+def columns(request):
+    rows = columns_for_office(request.user).order_by("parent_id", "order", "id")
+    return render(request, "portal/workbench/columns.html", {"columns": rows})
+
+
+@role_required(*OFFICE)
+@require_http_methods(["GET", "POST"])
+def column_edit(request, pk: int | None = None):
+    column = column_for_office(request.user, pk) if pk is not None else None
+    initial = ColumnForm.initial_for(column) if column else None
+    form = ColumnForm(request.POST or None, initial=initial, exclude_pk=pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if column is None:
+                column = column_create(actor=request.user, fields=form.to_fields())
+            else:
+                column = column_update(column=column, actor=request.user, fields=form.to_fields())
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request, _("The column “%(title)s” was saved.") % {"title": column.title}
+            )
+            return redirect("portal:workbench-columns")
+    context = {"form": form, "column": column}
+    status = 400 if request.method == "POST" else 200
+    return render(request, "portal/workbench/column_form.html", context, status=status)
+
+
+@role_required(*OFFICE)
+@require_POST
+def column_remove(request, pk: int):
+    column = column_for_office(request.user, pk)
+    try:
+        column_delete(column=column, actor=request.user)
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("The column “%(title)s” was deleted.") % {"title": column.title}
+        )
+    return redirect("portal:workbench-columns")
+
+
+@role_required(*OFFICE)
+@require_http_methods(["GET", "POST"])
+def guide_edit(request):
+    organisation = site_organisation()
+    guide = guide_for(organisation)
+    form = GuideForm(request.POST or None, instance=guide)
+    if request.method == "POST" and organisation is not None:
+        # Validation of content is the service's (条例 art. 12); the form only parses.
+        try:
+            guide_save(organisation=organisation, actor=request.user, values=request.POST)
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The openness guide was saved."))
+            return redirect("portal:workbench-guide")
+    status = 400 if request.method == "POST" else 200
+    context = {"form": form, "organisation": organisation}
+    return render(request, "portal/workbench/guide_form.html", context, status=status)

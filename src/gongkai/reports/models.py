@@ -1,0 +1,89 @@
+"""The yearly report of one public body for one year (条例 arts. 49–50).
+
+The tables are a JSON snapshot computed by ``generate`` from the platform's data; the prose of
+sections 一, 五 and 六 and the staff-entered section 二 tables are edited by the office. Only
+``gongkai.reports.services`` writes these rows, each write with its ledger entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.core.law import clock_rule
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+# The one table of allowed status changes. A published report is final (条例 art. 50: it is
+# made public); corrections go through a new publication outside this app for now.
+TRANSITIONS: dict[str, frozenset[str]] = {
+    Status.DRAFT: frozenset({Status.PUBLISHED}),
+    Status.PUBLISHED: frozenset(),
+}
+
+
+class YearlyReport(models.Model):
+    organisation = models.ForeignKey(
+        "core.Organisation",
+        on_delete=models.PROTECT,
+        related_name="yearly_reports",
+        verbose_name=_("public body"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    tables = models.JSONField(_("tables"), default=dict, blank=True)
+    overview = models.TextField(_("overall situation"), blank=True)
+    problems = models.TextField(_("main problems and improvements"), blank=True)
+    other_matters = models.TextField(_("other matters to report"), blank=True)
+    manual_tables = models.JSONField(_("tables entered by staff"), default=dict, blank=True)
+    generated_at = models.DateTimeField(_("generated at"), null=True, blank=True)
+    prepared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("prepared by"),
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("office reminded at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("yearly report")
+        verbose_name_plural = _("yearly reports")
+        ordering = ["-year", "organisation_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "year"], name="reports_one_report_per_body_year"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="draft") | models.Q(published_at__isnull=False),
+                name="reports_published_has_date",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "year"])]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} {self.year}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+    @property
+    def due_on(self) -> dt.date:
+        """条例 art. 49: published by 31 January; core's rule "yearly_report" counts its days
+        from the end of the reported year."""
+        return dt.date(self.year, 12, 31) + dt.timedelta(days=clock_rule("yearly_report").amount)
+
+    def is_overdue(self, today: dt.date) -> bool:
+        return not self.is_published and today > self.due_on

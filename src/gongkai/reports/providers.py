@@ -1,0 +1,206 @@
+"""Figures other apps supply to the report and the dashboard, through a small registry.
+
+The proactive and participation apps are built beside this one, so reports never imports them
+at module level. At generation time ``discover()`` looks for the known selector names with
+``importlib.util.find_spec`` and registers what it finds; an app can also register its own
+functions from its ``apps.ready()``. A figure without a provider is shown as 0 with the note
+"数据来源尚未接入" (data source not connected yet), never invented.
+
+Expected shapes (documented for the other apps):
+
+- section 二 provider ``(organisation, year) -> {row: {column: int}}`` for a table of
+  ``section2.SECTION2_TABLES``; for 第二十条第（一）项 rows ``regulation``/``normative`` and
+  columns ``made``/``repealed``/``in_force`` (gongkai.proactive.selectors.normative_document_counts).
+- figures provider ``(organisation, year) -> {figure code: number}``, codes from
+  ``FIGURE_LABELS`` (gongkai.participation.selectors.participation_counts,
+  gongkai.proactive.selectors.publication_counts).
+- dashboard provider ``(organisation, start, end) -> {chart code: {"columns": [...],
+  "rows": [[label, n, ...], ...]}}`` for the charts of ``DASHBOARD_CHARTS``
+  (gongkai.proactive.selectors.publication_statistics,
+  gongkai.participation.selectors.participation_statistics).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.reports.section2 import TABLES_BY_CODE
+
+logger = logging.getLogger(__name__)
+
+# Known selectors: (kind, key, module, function name).
+KNOWN_PROVIDERS: tuple[tuple[str, str, str, str], ...] = (
+    ("section2", "article20_1", "gongkai.proactive.selectors", "normative_document_counts"),
+    ("figures", "participation", "gongkai.participation.selectors", "participation_counts"),
+    ("figures", "proactive", "gongkai.proactive.selectors", "publication_counts"),
+    ("dashboard", "proactive", "gongkai.proactive.selectors", "publication_statistics"),
+    (
+        "dashboard",
+        "participation",
+        "gongkai.participation.selectors",
+        "participation_statistics",
+    ),
+)
+
+# Figures the prose of sections 一 and 六 can quote, and who is expected to give them.
+FIGURE_LABELS: Mapping[str, object] = {
+    "items_published": _("Items published proactively"),
+    "items_website": _("Items published on the website"),
+    "items_new_media": _("Items published on WeChat, Weibo and apps"),
+    "interpretations": _("Policy interpretations published"),
+    "consultations_held": _("Public consultations held"),
+    "comments_received": _("Comments received in consultations"),
+    "comments_adopted": _("Comments adopted"),
+    "letters_received": _("Mailbox letters received"),
+    "letters_answered": _("Mailbox letters answered"),
+    "letters_on_time": _("Mailbox letters answered on time"),
+    "press_conferences": _("Press conferences held"),
+    "incidents": _("Opinion incidents"),
+    "incidents_responded_on_time": _("Opinion incidents answered on time"),
+}
+_PROACTIVE_FIGURES = ("items_published", "items_website", "items_new_media", "interpretations")
+FIGURE_SOURCES: Mapping[str, str] = {
+    code: "proactive" if code in _PROACTIVE_FIGURES else "participation" for code in FIGURE_LABELS
+}
+
+# Dashboard charts that other apps supply: code → (title, provider key).
+DASHBOARD_CHARTS: Mapping[str, tuple[object, str]] = {
+    "items_by_section": (_("Items published per catalog section"), "proactive"),
+    "items_by_month": (_("Items published per month"), "proactive"),
+    "interpretations_on_time": (_("Interpretations published on time"), "proactive"),
+    "consultations_on_time": (_("Consultations answered on time"), "participation"),
+    "letters_on_time": (_("Mailbox letters answered on time"), "participation"),
+}
+
+
+@dataclass
+class Registry:
+    section2: dict[str, Callable] = field(default_factory=dict)
+    figures: dict[str, Callable] = field(default_factory=dict)
+    dashboard: dict[str, Callable] = field(default_factory=dict)
+
+
+_REGISTRY = Registry()
+
+
+def register_section2_provider(table: str, function: Callable) -> None:
+    if table not in TABLES_BY_CODE:
+        raise ValueError(f"unknown section 二 table {table!r}")
+    _REGISTRY.section2[table] = function
+
+
+def register_figures_provider(name: str, function: Callable) -> None:
+    _REGISTRY.figures[name] = function
+
+
+def register_dashboard_provider(name: str, function: Callable) -> None:
+    _REGISTRY.dashboard[name] = function
+
+
+def unregister_all() -> None:
+    """Forget every provider (tests)."""
+    _REGISTRY.section2.clear()
+    _REGISTRY.figures.clear()
+    _REGISTRY.dashboard.clear()
+
+
+def _find(module: str, name: str) -> Callable | None:
+    try:
+        if importlib.util.find_spec(module) is None:
+            return None
+    except ModuleNotFoundError:  # the parent package itself is missing
+        return None
+    function = getattr(importlib.import_module(module), name, None)
+    return function if callable(function) else None
+
+
+def discover() -> Registry:
+    """Register the known selectors that exist now; explicit registrations are kept."""
+    targets = {
+        "section2": _REGISTRY.section2,
+        "figures": _REGISTRY.figures,
+        "dashboard": _REGISTRY.dashboard,
+    }
+    for kind, key, module, name in KNOWN_PROVIDERS:
+        if key in targets[kind]:
+            continue
+        function = _find(module, name)
+        if function is not None:
+            targets[kind][key] = function
+    return _REGISTRY
+
+
+def _call(function: Callable, *args) -> object | None:
+    # A provider is another app's code: a failure there must not stop the report.
+    try:
+        return function(*args)
+    except Exception:
+        logger.exception("report provider %r failed", function)
+        return None
+
+
+def section2_values(table: str, organisation, year: int) -> dict[str, dict[str, int]] | None:
+    """The provider's table with every row and column, or None when absent or malformed."""
+    function = discover().section2.get(table)
+    if function is None:
+        return None
+    found = _call(function, organisation, year)
+    spec = TABLES_BY_CODE[table]
+    if not isinstance(found, Mapping):
+        return None
+    values: dict[str, dict[str, int]] = {}
+    for row in spec.row_codes:
+        cells = found.get(row, {})
+        if not isinstance(cells, Mapping):
+            return None
+        values[row] = {}
+        for column in spec.column_codes:
+            number = cells.get(column, 0)
+            if not isinstance(number, int) or isinstance(number, bool) or number < 0:
+                return None
+            values[row][column] = number
+    return values
+
+
+def figures(organisation, year: int) -> tuple[dict[str, int], list[str]]:
+    """Known figures from the providers present, and the provider keys that are absent."""
+    registry = discover()
+    found: dict[str, int] = {}
+    for function in registry.figures.values():
+        result = _call(function, organisation, year)
+        if isinstance(result, Mapping):
+            found.update(
+                {
+                    code: value
+                    for code, value in result.items()
+                    if code in FIGURE_LABELS and isinstance(value, int | float)
+                }
+            )
+    absent = sorted({key for key in FIGURE_SOURCES.values() if key not in registry.figures})
+    return found, absent
+
+
+def dashboard_series(organisation, start, end) -> dict[str, dict | None]:
+    """Each provided chart's table, or None where its provider is absent."""
+    registry = discover()
+    results: dict[str, Mapping] = {}
+    for key, function in registry.dashboard.items():
+        result = _call(function, organisation, start, end)
+        if isinstance(result, Mapping):
+            results[key] = result
+    series: dict[str, dict | None] = {}
+    for code, (_title, key) in DASHBOARD_CHARTS.items():
+        table = results.get(key, {}).get(code)
+        valid = isinstance(table, Mapping) and "columns" in table and "rows" in table
+        series[code] = (
+            {"columns": list(table["columns"]), "rows": [list(r) for r in table["rows"]]}
+            if valid
+            else None
+        )
+    return series

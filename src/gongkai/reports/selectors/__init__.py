@@ -1,0 +1,82 @@
+"""Reading yearly reports: who sees which, what the portal shows."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from gongkai.core.access import has_role, organisation_ids_visible_to, scope_cases
+from gongkai.core.errors import NotFoundError
+from gongkai.core.models import Organisation, Role
+from gongkai.reports.models import Status, YearlyReport
+from gongkai.reports.section2 import MANUAL, SECTION2_TABLES, empty_table
+
+# Drafts and the statistics are for the openness office and those who supervise it.
+READER_ROLES = (Role.OFFICE, Role.LEADER, Role.ADMIN)
+EDITOR_ROLES = (Role.OFFICE, Role.ADMIN)
+
+
+def can_read(user) -> bool:
+    return has_role(user, *READER_ROLES)
+
+
+def can_edit(user) -> bool:
+    return has_role(user, *EDITOR_ROLES)
+
+
+def reports_visible_to(user) -> QuerySet[YearlyReport]:
+    if not can_read(user):
+        return YearlyReport.objects.none()
+    return scope_cases(
+        YearlyReport.objects.select_related("organisation"),
+        user,
+        organisation_field="organisation_id",
+        unit_field="organisation_id",
+        handler_field="prepared_by_id",
+    )
+
+
+def access_report(user, pk: int) -> YearlyReport:
+    """The report if ``user`` may see it; the same 404 whether missing or out of scope."""
+    report = reports_visible_to(user).filter(pk=pk).first()
+    if report is None:
+        raise NotFoundError("report_not_found", _("No such report."))
+    return report
+
+
+def bodies_visible_to(user) -> QuerySet[Organisation]:
+    """The public bodies whose reports and statistics ``user`` may read."""
+    if not can_read(user):
+        return Organisation.objects.none()
+    bodies = Organisation.objects.filter(kind=Organisation.Kind.BODY, is_active=True)
+    visible = organisation_ids_visible_to(user)
+    return bodies if visible is None else bodies.filter(pk__in=visible)
+
+
+def published_reports() -> QuerySet[YearlyReport]:
+    return (
+        YearlyReport.objects.filter(status=Status.PUBLISHED)
+        .select_related("organisation")
+        .order_by("-year", "organisation__id")
+    )
+
+
+def published_report(organisation_code: str, year: int) -> YearlyReport:
+    report = published_reports().filter(organisation__code=organisation_code, year=year).first()
+    if report is None:
+        raise NotFoundError("report_not_found", _("No such report."))
+    return report
+
+
+def section2_tables(report: YearlyReport) -> list[dict]:
+    """The four section 二 tables with their values (provided or entered) and source."""
+    tables = []
+    for table in SECTION2_TABLES:
+        if table.source == MANUAL:
+            values = report.manual_tables.get(table.code) or empty_table(table)
+            source = MANUAL
+        else:
+            values = report.tables.get("section2", {}).get(table.code) or empty_table(table)
+            source = report.tables.get("section2_sources", {}).get(table.code, "absent")
+        tables.append({"spec": table, "values": values, "source": source})
+    return tables

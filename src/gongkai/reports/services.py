@@ -1,0 +1,228 @@
+"""Every write of the yearly report: one keyword-only function each, with its ledger entry."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gongkai.core.access import has_role, organisation_ids_visible_to
+from gongkai.core.errors import NotFoundError, PermissionDeniedError, ServiceError
+from gongkai.core.models import Organisation, Role
+from gongkai.core.services import ledger_append, notification_send
+from gongkai.reports.checker.messages import render as render_finding
+from gongkai.reports.consistency import snapshot_errors
+from gongkai.reports.generate import compute_tables
+from gongkai.reports.models import TRANSITIONS, Status, YearlyReport
+from gongkai.reports.prose import prefill
+from gongkai.reports.section2 import MANUAL_TABLES, empty_table, parse_cell
+
+# 条例 (国务院令第492号) in force 2008-05-01: the first yearly reports cover 2008.
+FIRST_YEAR = 2008
+PROSE_MAX_CHARS = 20000
+
+
+def _require_office(actor, organisation: Organisation) -> None:
+    """The openness office (or an administrator) of the body or a body above it. ``None`` is
+    the system (the periodic job, the demo loader)."""
+    if actor is None:
+        return
+    if not has_role(actor, Role.OFFICE, Role.ADMIN):
+        raise PermissionDeniedError(
+            "office_only", _("Only the openness office can prepare the yearly report.")
+        )
+    visible = organisation_ids_visible_to(actor)
+    if visible is not None and organisation.pk not in visible:
+        # The same answer as for a body that does not exist.
+        raise NotFoundError("organisation_not_found", _("No such public body."))
+
+
+def _check_year(year: int, today: dt.date) -> None:
+    if not FIRST_YEAR <= year < today.year:
+        raise ServiceError(
+            "invalid_year",
+            _("A yearly report covers a finished year from %(first)d to %(last)d.")
+            % {"first": FIRST_YEAR, "last": today.year - 1},
+        )
+
+
+def _check_transition(report: YearlyReport, to: str) -> None:
+    if to not in TRANSITIONS[report.status]:
+        raise ServiceError(
+            "report_published",
+            _("The %(year)d report is already published and can no longer be changed.")
+            % {"year": report.year},
+        )
+
+
+def _check_draft(report: YearlyReport) -> None:
+    if report.status != Status.DRAFT:
+        _check_transition(report, Status.DRAFT)
+
+
+def _record(report: YearlyReport, *, actor, action: str, summary: dict) -> None:
+    ledger_append(
+        actor=actor,
+        action=f"reports.{action}",
+        obj=report,
+        organisation=report.organisation,
+        summary={"year": report.year, "status": report.status, **summary},
+    )
+
+
+def _get_or_create(organisation: Organisation, year: int) -> tuple[YearlyReport, bool]:
+    try:
+        with transaction.atomic():
+            return YearlyReport.objects.get_or_create(organisation=organisation, year=year)
+    except IntegrityError:  # a concurrent first generation won the unique constraint
+        return YearlyReport.objects.get(organisation=organisation, year=year), False
+
+
+def report_generate(
+    *, organisation: Organisation, year: int, actor, today: dt.date | None = None
+) -> YearlyReport:
+    """Create the draft or recompute its tables from the data; prose already written is kept
+    (empty prose is pre-filled with the figures)."""
+    _require_office(actor, organisation)
+    _check_year(year, today or timezone.localdate())
+    if organisation.kind != Organisation.Kind.BODY:
+        raise ServiceError("not_a_body", _("A yearly report is made by a public body."))
+    with transaction.atomic():
+        report, created = _get_or_create(organisation, year)
+        report = YearlyReport.objects.select_for_update().get(pk=report.pk)
+        _check_draft(report)
+        report.tables = compute_tables(organisation, year)
+        texts = prefill(organisation, year, report.tables)
+        for field, text in texts.items():
+            if not getattr(report, field).strip():
+                setattr(report, field, text)
+        if not report.manual_tables:
+            report.manual_tables = {t.code: empty_table(t) for t in MANUAL_TABLES}
+        report.generated_at = timezone.now()
+        report.prepared_by = actor
+        report.save()
+        _record(
+            report,
+            actor=actor,
+            action="generate",
+            summary={
+                "created": created,
+                "received": report.tables["section3"]["received"]["total"],
+                "decided": report.tables["section3"]["total"]["total"],
+            },
+        )
+    return report
+
+
+def report_update_prose(
+    *, report: YearlyReport, actor, overview: str, problems: str, other_matters: str
+) -> YearlyReport:
+    """The text of sections 一, 五 and 六."""
+    _require_office(actor, report.organisation)
+    _check_draft(report)
+    texts = {"overview": overview, "problems": problems, "other_matters": other_matters}
+    texts = {field: (text or "").strip() for field, text in texts.items()}
+    if any(len(text) > PROSE_MAX_CHARS for text in texts.values()):
+        raise ServiceError(
+            "prose_too_long",
+            _("Each section can hold at most %(max)d characters.") % {"max": PROSE_MAX_CHARS},
+        )
+    changed = [field for field, text in texts.items() if getattr(report, field) != text]
+    if not changed:
+        return report
+    with transaction.atomic():
+        for field in changed:
+            setattr(report, field, texts[field])
+        report.save(update_fields=changed)
+        _record(report, actor=actor, action="update_prose", summary={"fields": changed})
+    return report
+
+
+def report_update_tables(*, report: YearlyReport, actor, values: dict) -> YearlyReport:
+    """The section 二 tables entered by staff (第二十条第（五）（六）（八）项): licences,
+    penalties, enforcement measures and fees have no source in the platform yet.
+
+    ``values`` is {table: {row: {column: raw text}}}; every cell is validated before any is
+    stored, so a bad cell changes nothing."""
+    _require_office(actor, report.organisation)
+    _check_draft(report)
+    parsed = {}
+    for table in MANUAL_TABLES:
+        parsed[table.code] = {}
+        for row, label in table.rows:
+            parsed[table.code][row] = {}
+            for column, column_label in table.columns:
+                raw = values.get(table.code, {}).get(row, {}).get(column, "")
+                try:
+                    parsed[table.code][row][column] = parse_cell(table, raw)
+                except ValueError:
+                    raise ServiceError(
+                        "invalid_amount" if table.is_amount else "invalid_count",
+                        _("%(row)s / %(column)s: “%(value)s” is not a valid figure.")
+                        % {"row": label, "column": column_label, "value": raw},
+                    ) from None
+    if parsed == report.manual_tables:
+        return report
+    with transaction.atomic():
+        report.manual_tables = parsed
+        report.save(update_fields=["manual_tables"])
+        _record(report, actor=actor, action="update_tables", summary={"tables": parsed})
+    return report
+
+
+def report_publish(*, report: YearlyReport, actor) -> YearlyReport:
+    """Publish after the checker's rule functions find the generated tables consistent."""
+    _require_office(actor, report.organisation)
+    _check_transition(report, Status.PUBLISHED)
+    if not report.tables or report.generated_at is None:
+        raise ServiceError("not_generated", _("Generate the report's tables first."))
+    errors = snapshot_errors(report.tables)
+    if errors:
+        raise ServiceError(
+            "report_inconsistent",
+            _("The tables are inconsistent and the report cannot be published: %(errors)s")
+            % {"errors": "；".join(render_finding(f) for f in errors)},
+        )
+    if not report.overview.strip():
+        raise ServiceError("overview_required", _("Write the overall situation (section 1) first."))
+    now = timezone.now()
+    with transaction.atomic():
+        report = YearlyReport.objects.select_for_update().get(pk=report.pk)
+        _check_transition(report, Status.PUBLISHED)
+        report.status, report.published_at = Status.PUBLISHED, now
+        report.save(update_fields=["status", "published_at"])
+        _record(report, actor=actor, action="publish", summary={"published_at": now})
+    return report
+
+
+def report_remind(*, organisation: Organisation, year: int, url: str = "") -> YearlyReport | None:
+    """From 1 January: make sure the draft for ``year`` exists and tell the
+    body's openness office once. Idempotent; None when the report is already published."""
+    report = YearlyReport.objects.filter(organisation=organisation, year=year).first()
+    if report is not None and (report.is_published or report.reminded_at is not None):
+        return None
+    if report is None:
+        report = report_generate(organisation=organisation, year=year, actor=None)
+    office = get_user_model().objects.filter(
+        is_active=True,
+        staff_profile__organisation=organisation,
+        groups__name=Role.OFFICE.value,
+    )
+    message = _(
+        "The %(year)d yearly report of %(body)s must be published by 31 January: "
+        "please review the draft and publish it."
+    ) % {"year": year, "body": organisation.name}
+    with transaction.atomic():
+        claimed = YearlyReport.objects.filter(pk=report.pk, reminded_at__isnull=True).update(
+            reminded_at=timezone.now()
+        )
+        if not claimed:
+            return None  # another sweep got here first
+        for user in office:
+            notification_send(recipient=user, message=message, url=url)
+        report.refresh_from_db()
+        _record(report, actor=None, action="remind", summary={"recipients": office.count()})
+    return report

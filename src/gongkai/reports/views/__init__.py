@@ -1,0 +1,1 @@
+"""Pages of the reports app: the public report pages and the office's workbench pages."""
