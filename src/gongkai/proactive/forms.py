@@ -256,3 +256,60 @@ class CatalogFilterForm(forms.Form):
     def __init__(self, *args, years: list[int], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [("", "—"), *[(y, str(y)) for y in years]]
+
+
+class VocabularyNameForm(forms.Form):
+    name = forms.CharField(label=_("Name"))
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if len(name) > 60:
+            raise forms.ValidationError(_("Give a name of 1 to %(max)d characters.") % {"max": 60})
+        return name
+
+
+class ReviewStepsForm(forms.Form):
+    """Up to ``ROWS`` review steps in order; blank rows are skipped."""
+
+    ROWS = 5
+
+    def __init__(self, *args, **kwargs):
+        from gongkai.core.models import Role
+        from gongkai.proactive.law import ReviewKind
+
+        super().__init__(*args, **kwargs)
+        for i in range(1, self.ROWS + 1):
+            self.fields[f"kind_{i}"] = forms.ChoiceField(
+                label=_("Step %(number)d: kind") % {"number": i},
+                choices=[("", "—"), *ReviewKind.choices],
+                required=False,
+            )
+            self.fields[f"role_{i}"] = forms.ChoiceField(
+                label=_("Step %(number)d: role") % {"number": i},
+                choices=[("", "—"), *Role.choices],
+                required=False,
+            )
+
+    def clean(self):
+        data = super().clean()
+        for i in range(1, self.ROWS + 1):
+            if bool(data.get(f"kind_{i}")) != bool(data.get(f"role_{i}")):
+                raise forms.ValidationError(
+                    _("Step %(number)d needs both its kind and its role.") % {"number": i}
+                )
+        return data
+
+    def steps(self) -> list[tuple[str, str]]:
+        data = self.cleaned_data
+        return [
+            (data[f"kind_{i}"], data[f"role_{i}"])
+            for i in range(1, self.ROWS + 1)
+            if data.get(f"kind_{i}")
+        ]
+
+    @classmethod
+    def initial_for(cls, steps) -> dict:
+        initial = {}
+        for i, step in enumerate(steps[: cls.ROWS], start=1):
+            initial[f"kind_{i}"], initial[f"role_{i}"] = step.kind, step.role
+        return initial

@@ -14,3 +14,9 @@ workbench_link(
     "proactive:workbench",
     roles=[Role.OFFICE, Role.HANDLER, Role.REVIEWER, Role.LEADER, Role.ADMIN],
 )
+workbench_link(
+    11,
+    _("Proactive disclosure settings"),
+    "proactive:settings",
+    roles=[Role.OFFICE, Role.ADMIN],
+)

@@ -3,7 +3,7 @@ workbench/proactive/."""
 
 from django.urls import path
 
-from gongkai.proactive.views import public, registers, workbench
+from gongkai.proactive.views import public, registers, settings, workbench
 
 app_name = "proactive"
 
@@ -26,10 +26,15 @@ urlpatterns = [
     path(W + "<int:pk>/publish/", workbench.item_publish, name="item_publish"),
     path(W + "<int:pk>/withdraw/", workbench.item_withdraw, name="item_withdraw"),
     path(W + "<int:pk>/revise/", workbench.item_revise, name="item_revise"),
+    path(W + "<int:pk>/delete/", settings.item_delete, name="item_delete"),
     path(W + "<int:pk>/diff/", workbench.item_diff, name="item_diff"),
     path(W + "<int:pk>/original/", workbench.item_original, name="item_original"),
     path(W + "findings/<int:pk>/", workbench.finding_decide, name="finding_decide"),
     path(W + "files/<int:pk>/original/", workbench.attachment_original, name="attachment_original"),
+    path(W + "files/<int:pk>/remove/", settings.attachment_remove, name="attachment_remove"),
+    path(W + "settings/", settings.index, name="settings"),
+    path(W + "settings/vocabulary/<str:kind>/", settings.vocabulary, name="settings_vocabulary"),
+    path(W + "settings/review-steps/", settings.review_steps_edit, name="settings_review_steps"),
     path(W + "import/", registers.import_files, name="import"),
     path(W + "negative-list/", registers.negative_manage, name="negative_manage"),
     path(W + "normative/", registers.normative_manage, name="normative_manage"),

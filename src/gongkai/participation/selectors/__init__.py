@@ -36,6 +36,9 @@ from gongkai.participation.selectors.proposals import (
     proposals_published,
     proposals_visible_to,
 )
+from gongkai.participation.statistics import (
+    participation_statistics as participation_statistics,
+)
 
 __all__ = [
     "COMMENTS_PER_PAGE",

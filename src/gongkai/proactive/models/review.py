@@ -122,10 +122,17 @@ class PrivacyFinding(models.Model):
         verbose_name_plural = _("personal-information findings")
         ordering = ["item", "attachment", "start"]
         constraints = [
+            # Two conditional constraints instead of nulls_distinct=False, which SQLite
+            # does not enforce: a finding in the body has no attachment.
+            models.UniqueConstraint(
+                fields=["item", "source_hash", "start"],
+                condition=models.Q(attachment__isnull=True),
+                name="proactive_finding_unique_in_body",
+            ),
             models.UniqueConstraint(
                 fields=["item", "attachment", "source_hash", "start"],
-                name="proactive_finding_unique",
-                nulls_distinct=False,
+                condition=models.Q(attachment__isnull=False),
+                name="proactive_finding_unique_in_attachment",
             ),
             models.CheckConstraint(
                 condition=~models.Q(state="kept") | ~models.Q(reason=""),

@@ -33,6 +33,7 @@ from gongkai.proactive.services.review import (
     items_publish_due,
     review_steps,
 )
+from gongkai.proactive.services.settings import item_delete, vocabulary_rename
 
 __all__ = [
     "CatalogRow",
@@ -45,6 +46,7 @@ __all__ = [
     "finding_mask",
     "item_attach",
     "item_create",
+    "item_delete",
     "item_detach",
     "item_draft_from_foi_request",
     "item_publish",
@@ -63,4 +65,5 @@ __all__ = [
     "review_steps_configure",
     "self_check_decide",
     "vocabulary_add",
+    "vocabulary_rename",
 ]

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from gongkai.core.errors import ServiceError
 from gongkai.proactive import services
 from gongkai.proactive.models import Item
-from gongkai.proactive.services.importing import clean_text, opencc_available, read_document
+from gongkai.proactive.services.importing import clean_text, read_document
 
 pytestmark = pytest.mark.django_db
 DATA = Path(__file__).parent / "data"
@@ -54,13 +54,6 @@ def test_html_import_drops_scripts():
         "第一段",
         "第二段",
     ]
-
-
-@pytest.mark.skipif(opencc_available(), reason="opencc is installed here")
-def test_simplification_is_visibly_unavailable_without_opencc():
-    with pytest.raises(ServiceError) as error:
-        clean_text("開展", simplify=True)
-    assert error.value.code == "opencc_unavailable"
 
 
 def test_import_creates_one_draft_per_file(handler, body):

@@ -1,0 +1,142 @@
+"""Admin of proactive disclosure. Vocabularies, the negative list and review steps are
+configuration and editable (topics and genres are written through their services, so the
+ledger records them); items, labels, findings, review decisions and the registers change
+only through services and are read-only here."""
+
+from django.contrib import admin
+
+from gongkai.proactive import services
+from gongkai.proactive.models import (
+    Attachment,
+    Cleanup,
+    Genre,
+    Item,
+    ItemRevision,
+    NegativeListEntry,
+    NormativeDocument,
+    PrivacyFinding,
+    ReviewDecision,
+    ReviewStep,
+    SelfCheckDecision,
+    StandardCatalogItem,
+    Topic,
+)
+
+
+class VocabularyAdmin(admin.ModelAdmin):
+    kind = ""
+    list_display = ["name", "order"]
+    search_fields = ["name"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            entry = services.vocabulary_rename(
+                actor=request.user, kind=self.kind, entry_id=obj.pk, name=obj.name
+            )
+            if entry.order != obj.order:
+                type(obj).objects.filter(pk=obj.pk).update(order=obj.order)
+        else:
+            entry = services.vocabulary_add(
+                actor=request.user, kind=self.kind, name=obj.name, order=obj.order
+            )
+            obj.pk = entry.pk
+
+
+@admin.register(Topic)
+class TopicAdmin(VocabularyAdmin):
+    kind = "topic"
+
+
+@admin.register(Genre)
+class GenreAdmin(VocabularyAdmin):
+    kind = "genre"
+
+
+@admin.register(NegativeListEntry)
+class NegativeListEntryAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "category", "description", "review_on", "is_active"]
+    list_filter = ["category", "is_active"]
+    search_fields = ["description", "legal_basis"]
+
+
+@admin.register(ReviewStep)
+class ReviewStepAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "order", "kind", "role"]
+    list_filter = ["kind", "role"]
+
+
+class ReadOnlyMixin:
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class AttachmentInline(ReadOnlyMixin, admin.TabularInline):
+    model = Attachment
+    extra = 0
+    fields = ["name", "sha256", "created_at"]
+    readonly_fields = fields
+
+
+class RevisionInline(ReadOnlyMixin, admin.TabularInline):
+    model = ItemRevision
+    extra = 0
+    fields = ["number", "author", "note", "created_at"]
+    readonly_fields = fields
+
+
+class DecisionInline(ReadOnlyMixin, admin.TabularInline):
+    model = ReviewDecision
+    extra = 0
+    fields = ["round", "step", "kind", "decision", "actor", "at"]
+    readonly_fields = fields
+
+
+@admin.register(Item)
+class ItemAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    """Read-only: state, label and content change only through the services (the ledger)."""
+
+    list_display = ["index_number", "title", "organisation", "status", "label", "published_at"]
+    list_filter = ["status", "label", "section"]
+    search_fields = ["index_number", "title", "document_number"]
+    inlines = [AttachmentInline, RevisionInline, DecisionInline]
+
+
+@admin.register(PrivacyFinding)
+class PrivacyFindingAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ["item", "type", "replacement", "state", "decided_by"]
+    list_filter = ["type", "state"]
+
+
+@admin.register(ReviewDecision)
+class ReviewDecisionAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ["item", "round", "step", "kind", "decision", "actor", "at"]
+    list_filter = ["kind", "decision"]
+
+
+@admin.register(SelfCheckDecision)
+class SelfCheckDecisionAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ["item", "year", "label", "actor", "at"]
+
+
+@admin.register(NormativeDocument)
+class NormativeDocumentAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ["document_number", "title", "organisation", "kind", "status"]
+    list_filter = ["kind", "status"]
+    search_fields = ["title", "document_number"]
+
+
+@admin.register(Cleanup)
+class CleanupAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ["title", "organisation", "decided_on"]
+
+
+@admin.register(StandardCatalogItem)
+class StandardCatalogItemAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ["organisation", "number", "level1", "level2"]
+    search_fields = ["level1", "level2"]
