@@ -9,7 +9,11 @@ units of very different sizes), then times
 - ``foi.selectors.unit_queue`` for the busiest unit, first page of 50 (the target: p95
   under 100 ms at 100,000 requests), and
 - the queue page ``foi:queue`` through Django's test Client, logged in as that unit's
-  handler, when the URL exists,
+  handler (50 a page, paged in SQL), and
+- the JSON API's staff list ``GET /api/v1/foi/staff/requests`` (first page of 20) through
+  the test Client with a Bearer token (``core.services.organisation.api_token_create``),
+  once for that unit's handler (the unit's requests) and once for the openness office
+  (the whole body's requests),
 
 p50/p95 over ``--runs`` runs each, both sizes side by side. The baseline, measured in the
 same run, is the cheapest indexed read (one request by primary key): ratios to it show how
@@ -88,7 +92,15 @@ def make_world():
         units=[units[0]],
         password="bench-password-1",  # noqa: S106 - a throwaway database
     ).user
-    return bureau, units, handler
+    office = staff_create(
+        actor=None,
+        username="bench-office",
+        full_name="基准公开办",
+        organisation=bureau,
+        roles=[Role.OFFICE],
+        password="bench-password-2",  # noqa: S106 - a throwaway database
+    ).user
+    return bureau, units, handler, office
 
 
 def build(rng: random.Random, count: int, start: int, bureau, units, handler, today) -> None:
@@ -167,9 +179,28 @@ def timed(function, runs: int) -> tuple[float, float]:
     return statistics.median(samples), samples[int(len(samples) * 0.95) - 1]
 
 
-def measure(runs: int, unit, handler) -> dict[str, tuple[float, float]]:
+def api_timings(runs: int, users: dict) -> dict[str, tuple[float, float]]:
+    """The staff list of the JSON API with a Bearer token, per user."""
     from django.test import Client
-    from django.urls import NoReverseMatch, reverse
+
+    from gongkai.core.services.organisation import api_token_create
+
+    results = {}
+    for label, user in users.items():
+        _record, token = api_token_create(actor=None, user=user, name=f"bench {label}")
+        client = Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+
+        def listing(client=client):
+            response = client.get("/api/v1/foi/staff/requests", {"page": 1, "page_size": 20})
+            assert response.status_code == 200, response.status_code
+
+        results[f"API staff list ({label})"] = timed(listing, runs)
+    return results
+
+
+def measure(runs: int, unit, handler, office) -> dict[str, tuple[float, float]]:
+    from django.test import Client
+    from django.urls import reverse
 
     from gongkai.foi.models import Request
     from gongkai.foi.selectors import unit_queue
@@ -179,10 +210,7 @@ def measure(runs: int, unit, handler) -> dict[str, tuple[float, float]]:
         "baseline (one request by pk)": timed(lambda: Request.objects.get(pk=some_pk), runs),
         "unit_queue, first 50": timed(lambda: unit_queue(unit, limit=50), runs),
     }
-    try:
-        url = reverse("foi:queue")
-    except NoReverseMatch:
-        return results
+    url = reverse("foi:queue")
     client = Client()
     client.force_login(handler)
 
@@ -191,6 +219,7 @@ def measure(runs: int, unit, handler) -> dict[str, tuple[float, float]]:
         assert response.status_code == 200, response.status_code
 
     results["queue page (test Client)"] = timed(page, runs)
+    results.update(api_timings(runs, {"handler": handler, "office": office}))
     return results
 
 
@@ -199,7 +228,7 @@ def report(table: dict[int, dict], open_counts: dict[int, int]) -> bool:
     print(f"open requests in the measured unit: {open_counts[small]:,} at {small:,}, "
           f"{open_counts[large]:,} at {large:,}")  # fmt: skip
     header = f"{'measure':<30} {small:>8,} p50 {small:>8,} p95 {large:>9,} p50 {large:>9,} p95"
-    print(header + "   growth p95   × baseline p95")
+    print(header + "   growth p95   × baseline p95")  # fmt: skip
     baseline = {size: table[size]["baseline (one request by pk)"][1] for size in SIZES}
     for name in table[large]:
         (a50, a95), (b50, b95) = table[small][name], table[large][name]
@@ -228,7 +257,7 @@ def main() -> int:
     from gongkai.foi.models import OPEN_STATUSES, Request
 
     rng = random.Random(args.seed)
-    bureau, units, handler = make_world()
+    bureau, units, handler, office = make_world()
     today = timezone.localdate()
     table, open_counts, built = {}, {}, 0
     for size in SIZES:
@@ -237,7 +266,7 @@ def main() -> int:
         built = size
         print(f"built {size:,} requests in {time.perf_counter() - started:.1f} s")
         open_counts[size] = Request.objects.filter(unit=units[0], status__in=OPEN_STATUSES).count()
-        table[size] = measure(args.runs, units[0], handler)
+        table[size] = measure(args.runs, units[0], handler, office)
     met = report(table, open_counts)
     if args.keep:
         print(f"database kept in {directory}")

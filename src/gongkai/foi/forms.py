@@ -17,6 +17,7 @@ from django.core import signing
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.errors import ServiceError
 from gongkai.core.models import Organisation, Role
 from gongkai.foi.models import (
     OUTCOME_CHOICES,
@@ -30,16 +31,9 @@ from gongkai.foi.models import (
 )
 from gongkai.foi.services import Applicant
 from gongkai.foi.services.reply import LAPSE_OUTCOMES
+from gongkai.foi.services.web import attachment_content_type
 from gongkai.reports.format import APPLICANT_COLUMNS, APPLICANT_ORG_GROUP, row
 
-# Attachments (e.g. an ID scan): PDF, JPEG or PNG, at most 10 MB, recognised by content.
-ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
-ATTACHMENT_TYPES = {
-    "pdf": (b"%PDF-",),
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
-    "png": (b"\x89PNG\r\n\x1a\n",),
-}
 # The applicant's own tracking secret: 10 to 64 printable ASCII characters.
 SECRET_MIN, SECRET_MAX = 10, 64
 _SECRET_ALPHABET = set(string.ascii_letters + string.digits + string.punctuation)
@@ -230,15 +224,10 @@ class ApplyForm(ApplicantFields):
         upload = self.cleaned_data.get("attachment")
         if not upload:
             return None
-        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-        if extension not in ATTACHMENT_TYPES:
-            raise forms.ValidationError(_("Attach a PDF, JPG or PNG file."))
-        if upload.size > ATTACHMENT_MAX_BYTES:
-            raise forms.ValidationError(_("The attachment is larger than 10 MB."))
-        head = upload.read(16)
-        upload.seek(0)
-        if not head.startswith(ATTACHMENT_TYPES[extension]):
-            raise forms.ValidationError(_("The file's content does not match its type."))
+        try:  # the service checks again: type by first bytes, at most 10 MB
+            attachment_content_type(upload)
+        except ServiceError as error:
+            raise forms.ValidationError(error.message) from error
         return upload
 
     def clean_secret(self):

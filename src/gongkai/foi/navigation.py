@@ -12,3 +12,6 @@ workbench_link(
 )
 workbench_link(21, _("Overdue requests"), "foi:overdue", roles=[Role.OFFICE, Role.LEADER])
 workbench_link(22, _("Register a request"), "foi:register", roles=[Role.OFFICE, Role.HANDLER])
+workbench_link(
+    23, _("Letter templates and numbering"), "foi:letter_settings", roles=[Role.OFFICE, Role.ADMIN]
+)

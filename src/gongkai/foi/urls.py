@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from gongkai.foi.views import public, staff
+from gongkai.foi.views import letters, public, staff
 
 app_name = "foi"
 
@@ -16,5 +16,25 @@ urlpatterns = [
     path("workbench/foi/register/", staff.register, name="register"),
     path("workbench/foi/<int:pk>/", staff.detail, name="detail"),
     path("workbench/foi/<int:pk>/act/<slug:name>/", staff.act, name="act"),
-    path("workbench/foi/<int:pk>/files/<int:seq>/", staff.attachment, name="attachment"),
+    path("workbench/foi/<int:pk>/files/<int:file_pk>/", staff.attachment, name="attachment"),
+    path("workbench/foi/<int:pk>/letters/", letters.letter_generate, name="letter_generate"),
+    path(
+        "workbench/foi/<int:pk>/letters/<int:letter_pk>.<str:fmt>",
+        letters.letter_file,
+        name="letter_file",
+    ),
+    path(
+        "workbench/foi/<int:pk>/letters/<int:letter_pk>/delivery/",
+        letters.letter_delivery,
+        name="letter_delivery",
+    ),
+    path("workbench/foi/<int:pk>/proactive/", letters.make_proactive, name="make_proactive"),
+    path("workbench/foi/letters/", letters.letter_settings, name="letter_settings"),
+    path("workbench/foi/letters/template/", letters.template_upload, name="template_upload"),
+    path("workbench/foi/letters/prefix/", letters.numbering_set, name="numbering_set"),
+    path(
+        "workbench/foi/letters/<slug:kind>/<slug:which>.docx",
+        letters.template_download,
+        name="template_download",
+    ),
 ]

@@ -8,6 +8,7 @@ import hmac
 import secrets
 from dataclasses import dataclass
 
+from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -63,12 +64,33 @@ class Submission:
 
 
 def hash_secret(secret: str) -> str:
-    # The secret is 128 random bits: a plain SHA-256 cannot be brute-forced.
-    return hashlib.sha256(secret.encode("ascii")).hexdigest()
+    """A salted, deliberately slow hash (Django's ``make_password``, the password hasher of
+    the settings): a secret the applicant chose may be guessable, so a fast hash will not do.
+    Random secrets (128 bits) are hashed the same way."""
+    return make_password(secret)
 
 
-def request_secret_matches(request: Request, secret: str) -> bool:
-    return hmac.compare_digest(request.secret_hash, hash_secret(secret.strip()))
+def _legacy_digest(encoded: str) -> bool:
+    # Rows written before the slow hash hold a bare SHA-256 of a random 128-bit secret.
+    return len(encoded) == 64 and "$" not in encoded
+
+
+def request_secret_matches(request: Request | None, secret: str) -> bool:
+    """Whether ``secret`` opens ``request``, in the same time whether or not it exists.
+
+    ``check_password`` compares in constant time; for a missing request (or an old digest)
+    a throwaway hash is computed so the answer takes as long as a real check.
+    """
+    secret = secret.strip()
+    if request is None:
+        make_password(secret)
+        return False
+    encoded = request.secret_hash
+    if _legacy_digest(encoded):
+        make_password(secret)
+        digest = hashlib.sha256(secret.encode("utf-8")).hexdigest()
+        return hmac.compare_digest(encoded, digest)
+    return check_password(secret, encoded)
 
 
 def _invalid(code: str, message: str) -> ServiceError:

@@ -1,54 +1,89 @@
 """Writes the web and API layers need beyond the domain services, composed from them.
 
 - ``request_submit_online``: ``request_submit`` plus the applicant's own tracking secret and
-  the attachments, in one transaction with their ledger entries.
-
-The domain has no attachment model yet: a file is kept in the default storage under
-``foi/<code>/`` and described (name, size, SHA-256, storage path) in a ledger entry of action
-``foi.attachment_stored``, which ``request_attachments`` reads back for the staff page.
+  the attachments (``RequestAttachment`` rows, each with its ledger entry), in one
+  transaction: a refused file leaves no request, no row and no stored file behind.
 """
 
 from __future__ import annotations
 
 import hashlib
 import uuid
-from dataclasses import dataclass
 
-from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
-from gongkai.core.models import LedgerEntry, Organisation
+from gongkai.core.errors import ServiceError
+from gongkai.core.models import Organisation
 from gongkai.core.services import ledger_append
-from gongkai.foi.models import Channel, Request
+from gongkai.foi.models import Channel, Request, RequestAttachment
 from gongkai.foi.services.intake import Applicant, Submission, hash_secret, request_submit
 
 ATTACHMENT_ACTION = "foi.attachment_stored"
 CHOSEN_CREDENTIAL_ACTION = "foi.secret_chosen"
 
+# Attachments (e.g. an ID scan): PDF, JPEG or PNG, at most 10 MB, recognised by their first
+# bytes (the name's extension must agree with the content).
+ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+ATTACHMENT_SIGNATURES = {
+    "pdf": (b"%PDF-", "application/pdf"),
+    "jpg": (b"\xff\xd8\xff", "image/jpeg"),
+    "jpeg": (b"\xff\xd8\xff", "image/jpeg"),
+    "png": (b"\x89PNG\r\n\x1a\n", "image/png"),
+}
 
-@dataclass(frozen=True)
-class Attachment:
-    entry_seq: int
-    name: str
-    size: int
-    sha256: str
-    path: str
+
+def attachment_content_type(upload) -> str:
+    """The content type of an acceptable upload; a ServiceError for any other file."""
+    extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    if extension not in ATTACHMENT_SIGNATURES:
+        raise ServiceError("attachment_type", _("Attach a PDF, JPG or PNG file."))
+    if upload.size > ATTACHMENT_MAX_BYTES:
+        raise ServiceError("attachment_too_large", _("The attachment is larger than 10 MB."))
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    signature, content_type = ATTACHMENT_SIGNATURES[extension]
+    if not head.startswith(signature):
+        raise ServiceError("attachment_mismatch", _("The file's content does not match its type."))
+    return content_type
 
 
-def _store_file(request: Request, upload) -> dict:
+def _store_file(request: Request, upload, content_type: str) -> RequestAttachment:
     extension = upload.name.rsplit(".", 1)[-1].lower()
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)
     upload.seek(0)
-    path = default_storage.save(f"foi/{request.code}/{uuid.uuid4().hex}.{extension}", upload)
-    return {
-        "code": request.code,
-        "name": upload.name[-100:],
-        "size": upload.size,
-        "sha256": digest.hexdigest(),
-        "path": path,
-    }
+    attachment = RequestAttachment(
+        request=request,
+        original_name=upload.name[-100:],
+        size=upload.size,
+        sha256=digest.hexdigest(),
+        content_type=content_type,
+    )
+    attachment.file.save(f"{request.code}/{uuid.uuid4().hex}.{extension}", upload, save=False)
+    return attachment
+
+
+def _save_attachment(request: Request, attachment: RequestAttachment) -> None:
+    attachment.save()
+    ledger_append(
+        actor=None,
+        action=ATTACHMENT_ACTION,
+        obj=request,
+        organisation=request.organisation,
+        summary={
+            "code": request.code,
+            "attachment": attachment.pk,
+            "name": attachment.original_name,
+            "size": attachment.size,
+            "sha256": attachment.sha256,
+            "content_type": attachment.content_type,
+            "path": attachment.file.name,
+        },
+    )
 
 
 def request_submit_online(
@@ -62,7 +97,8 @@ def request_submit_online(
 ) -> Submission:
     """One submission per key (``request_submit``), with the applicant's chosen secret and
     files. A repeated key changes nothing and returns the first request without a secret."""
-    stored: list[str] = []
+    content_types = [attachment_content_type(upload) for upload in attachments]
+    stored: list[RequestAttachment] = []
     try:
         with transaction.atomic():
             submission = request_submit(
@@ -84,37 +120,17 @@ def request_submit_online(
                     organisation=organisation,
                     summary={"code": request.code},
                 )
-            for upload in attachments:
-                summary = _store_file(request, upload)
-                stored.append(summary["path"])
-                ledger_append(
-                    actor=None,
-                    action=ATTACHMENT_ACTION,
-                    obj=request,
-                    organisation=organisation,
-                    summary=summary,
-                )
+            for upload, content_type in zip(attachments, content_types, strict=True):
+                attachment = _store_file(request, upload, content_type)
+                stored.append(attachment)
+                _save_attachment(request, attachment)
     except BaseException:
-        for path in stored:
-            default_storage.delete(path)
+        for attachment in stored:
+            attachment.file.delete(save=False)
         raise
     return Submission(request, secret or submission.secret, True)
 
 
-def request_attachments(request: Request) -> list[Attachment]:
-    """The files stored with a request, read from their ledger entries."""
-    entries = LedgerEntry.objects.filter(
-        action=ATTACHMENT_ACTION,
-        object_type=Request._meta.label_lower,
-        object_id=str(request.pk),
-    ).order_by("seq")
-    return [
-        Attachment(
-            entry_seq=entry.seq,
-            name=entry.summary.get("name", ""),
-            size=int(entry.summary.get("size", 0)),
-            sha256=entry.summary.get("sha256", ""),
-            path=entry.summary.get("path", ""),
-        )
-        for entry in entries
-    ]
+def request_attachments(request: Request) -> QuerySet[RequestAttachment]:
+    """The files stored with a request, oldest first."""
+    return request.attachments.all()

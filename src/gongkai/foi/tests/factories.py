@@ -38,7 +38,7 @@ class RequestFactory(factory.django.DjangoModelFactory):
         model = Request
 
     code = factory.Sequence(lambda n: f"GK-2000-{n:06d}")
-    secret_hash = hash_secret("secret")
+    secret_hash = factory.LazyFunction(lambda: hash_secret("secret"))
     organisation = factory.SubFactory(OrganisationFactory)
     channel = Channel.LETTER
     applicant_type = "natural_person"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import pytest
@@ -190,9 +191,19 @@ def test_an_attachment_is_stored_with_the_request(client, body):
     client.post(reverse("foi:apply"), form_data(attachment=SimpleUploadedFile("id.png", PNG)))
     foi = Request.objects.get()
     [attachment] = request_attachments(foi)
-    assert (attachment.name, attachment.size) == ("id.png", len(PNG))
-    with default_storage.open(attachment.path) as stored:
+    assert (attachment.original_name, attachment.size, attachment.content_type) == (
+        "id.png",
+        len(PNG),
+        "image/png",
+    )
+    assert attachment.sha256 == hashlib.sha256(PNG).hexdigest()
+    with default_storage.open(attachment.file.name) as stored:
         assert stored.read() == PNG
+    entry = LedgerEntry.objects.get(action="foi.attachment_stored")
+    assert (entry.summary["attachment"], entry.summary["sha256"]) == (
+        attachment.pk,
+        attachment.sha256,
+    )
 
 
 def test_the_honeypot_refuses_robots(client, body):

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -38,6 +37,7 @@ from gongkai.foi.selectors import (
 )
 from gongkai.foi.services.web import request_attachments
 from gongkai.foi.views import remedy_statement
+from gongkai.foi.views.letters_panel import letters_context
 
 ACTING_ROLES = (Role.OFFICE, Role.HANDLER, Role.ADMIN)
 
@@ -322,13 +322,14 @@ def _detail_context(request, foi: Request, bound: dict | None = None) -> dict:
         "consultations": foi.consultations.all(),
         "fee_notices": foi.fee_notices.all(),
         "flags": request_similar(foi),
-        "attachments": request_attachments(foi),
+        "attachments": list(request_attachments(foi)),
         "spent": request_working_days_spent(foi),
         "due_on": due_on,
         "urgency": urgency(due_on, timezone.localdate()) if due_on else "",
         "fee_quote": _fee_quotes(foi),
         "remedy_statement": remedy_statement(),
         "can_act": can_act,
+        **letters_context(request.user, foi),
     }
 
 
@@ -368,12 +369,15 @@ def act(request, pk: int, name: str):
 
 
 @staff_required
-def attachment(request, pk: int, seq: int):
-    """A stored file of the request, for staff who may see the request."""
+def attachment(request, pk: int, file_pk: int):
+    """A stored file of the request, only for staff who may see the request."""
     foi = _access(request.user, pk)
-    found = next((a for a in request_attachments(foi) if a.entry_seq == seq), None)
-    if found is None or not default_storage.exists(found.path):
+    found = request_attachments(foi).filter(pk=file_pk).first()
+    if found is None or not found.file.storage.exists(found.file.name):
         raise Http404
     return FileResponse(
-        default_storage.open(found.path, "rb"), as_attachment=True, filename=found.name
+        found.file.open("rb"),
+        as_attachment=True,
+        filename=found.original_name,
+        content_type=found.content_type,
     )

@@ -1,0 +1,32 @@
+"""Forms of the letters on the workbench: delivery, the body's templates and prefix."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.foi.forms import DateInput
+from gongkai.foi.models import LetterDelivery, LetterKind
+
+
+class LetterGenerateForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of letter"), choices=LetterKind.choices)
+
+
+class LetterDeliveryForm(forms.Form):
+    """送达: the day and the way the letter reached its addressee."""
+
+    delivered_on = forms.DateField(
+        label=_("Delivered on"), widget=DateInput, initial=timezone.localdate
+    )
+    method = forms.ChoiceField(label=_("Delivery method"), choices=LetterDelivery.choices)
+
+
+class LetterTemplateForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind of letter"), choices=LetterKind.choices)
+    file = forms.FileField(label=_("Template (.docx)"))
+
+
+class LetterNumberingForm(forms.Form):
+    prefix = forms.CharField(label=_("Letter number prefix"), max_length=20)
