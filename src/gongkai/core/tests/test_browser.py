@@ -4,44 +4,16 @@ They skip, with the reason shown, where chromium or Playwright is missing.
 Screenshots go to test-artifacts/ for review.
 """
 
-import os
-import shutil
-
 import pytest
 
 from gongkai.core.models import CalendarYear, Role
 from gongkai.core.tests.factories import OrganisationFactory, make_staff
 from gongkai.core.tests.test_notice import HYPOTHETICAL_2027
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed"),
 ]
-# Playwright's sync API runs an event loop; Django must allow ORM calls beside it.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture
-def page():
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        context = browser.new_context(locale="zh-CN")
-        yield context.new_page()
-        browser.close()
 
 
 def login(page, live_server, username):

@@ -3,44 +3,16 @@ driving Debian's chromium, headless). Screenshots go to test-artifacts/."""
 
 from __future__ import annotations
 
-import os
-import shutil
-
 import pytest
 
 from gongkai.core.tests.factories import OrganisationFactory
 from gongkai.foi.models import Request
 from gongkai.foi.tests.factories import resident_id
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed"),
 ]
-# Playwright's sync API runs an event loop; Django must allow ORM calls beside it.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture
-def page():
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        context = browser.new_context(locale="zh-CN")
-        yield context.new_page()
-        browser.close()
 
 
 @pytest.fixture(autouse=True)

@@ -13,12 +13,10 @@ from gongkai.core.tests.factories import OrganisationFactory, make_staff
 from gongkai.foi.models import Letter
 from gongkai.foi.services import request_register
 from gongkai.foi.tests.factories import make_applicant
-from gongkai.foi.tests.test_browser import CHROMIUM, page  # noqa: F401 - the page fixture
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed"),
 ]
 
 

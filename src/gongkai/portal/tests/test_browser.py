@@ -4,9 +4,6 @@ Home, a document page with its QR code, the catalog filters, search, the elder-f
 mode and a phone-sized viewport; screenshots go to test-artifacts/.
 """
 
-import os
-import shutil
-
 import pytest
 
 from gongkai.portal.models import ColumnKind
@@ -14,34 +11,10 @@ from gongkai.portal.tests.factories import ColumnFactory, published_item
 from gongkai.proactive.models import Topic
 from gongkai.proactive.services.search import item_document
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed"),
 ]
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture
-def page():
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        context = browser.new_context(locale="zh-CN")
-        yield context.new_page()
-        browser.close()
 
 
 @pytest.fixture

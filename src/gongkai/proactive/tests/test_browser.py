@@ -4,9 +4,6 @@ Debian's chromium driven by Playwright, headless; skipped with the reason where 
 Screenshots go to test-artifacts/.
 """
 
-import os
-import shutil
-
 import pytest
 
 from gongkai.core.models import Role
@@ -14,28 +11,10 @@ from gongkai.core.tests.factories import OrganisationFactory, UnitFactory, make_
 from gongkai.proactive.models import Item, Status
 from gongkai.proactive.tests.factories import PLANTED_ID
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed"),
 ]
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture
-def page():
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )  # fmt: skip
-        context = browser.new_context(locale="zh-CN")
-        yield context.new_page()
-        browser.close()
 
 
 def login(page, live_server, username):
