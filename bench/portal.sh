@@ -31,6 +31,8 @@ fi
 mkdir -p "$GONGKAI_HOME"
 echo "== installation in $GONGKAI_HOME, $ITEMS items, $WORKERS workers, $(nproc) cores"
 "$VENV/gongkai" migrate -v0
+# The page cache is a database table (settings CACHES) that migrate does not create.
+"$VENV/gongkai" createcachetable
 start=$(date +%s)
 if ! "$VENV/gongkai" demo --items "$ITEMS" -v0 2>/tmp/portal-bench-demo.log; then
   echo "'gongkai demo' failed (see /tmp/portal-bench-demo.log); loading only what the portal needs."
@@ -49,6 +51,17 @@ DOC=$("$VENV/gongkai" shell -c "
 from gongkai.proactive.models import PUBLIC, Item
 print(Item.objects.filter(PUBLIC).order_by('-pk').values_list('pk', flat=True).first())
 " 2>/dev/null | tail -1)
+# Real visitors read many different documents, most not in the page cache: a wrk script
+# requests a random document among the public ones (pks of the generated items).
+PKS=$("$VENV/gongkai" shell -c "
+from gongkai.proactive.models import PUBLIC, Item
+print(' '.join(map(str, Item.objects.filter(PUBLIC).order_by('pk').values_list('pk', flat=True))))
+" 2>/dev/null | tail -1)
+{
+  echo "local pks = {$(echo "$PKS" | tr ' ' ',')}"
+  echo 'math.randomseed(os.time())'
+  echo 'request = function() return wrk.format(nil, "/xxgk/" .. pks[math.random(#pks)] .. "/") end'
+} >"$GONGKAI_HOME/random-document.lua"
 
 "$VENV/gunicorn" gongkai.wsgi:application --bind "127.0.0.1:$PORT" --workers "$WORKERS" \
   --log-level warning --pid "$GONGKAI_HOME/gunicorn.pid" &
@@ -60,13 +73,14 @@ for _ in $(seq 1 50); do
   sleep 0.2
 done
 
-run() {  # name path -> "name rps p50 p99 non-2xx"
-  local name=$1 path=$2 url="http://127.0.0.1:$PORT$2"
+run() {  # name path [wrk script] -> "name rps p50 p99 non-2xx"
+  local name=$1 path=$2 url="http://127.0.0.1:$PORT$2" script=()
+  [ -n "${3:-}" ] && script=(-s "$3")
   curl -fs -o /dev/null "$url" || { echo "$name: $path does not answer 200" >&2; return 1; }
   # Warm-up, not measured: each worker loads jieba's dictionary (seconds) on its first search
   # and fills its page cache; long-lived production workers have done this long ago.
-  wrk -t2 -c16 -d3s "$url" >/dev/null
-  wrk -t2 -c16 -d"$DURATION" --latency "$url" >"$GONGKAI_HOME/wrk-$name.txt"
+  wrk -t2 -c16 -d3s "${script[@]}" "$url" >/dev/null
+  wrk -t2 -c16 -d"$DURATION" --latency "${script[@]}" "$url" >"$GONGKAI_HOME/wrk-$name.txt"
   local rps p50 p99 errors
   rps=$(awk '/Requests\/sec/ {print $2}' "$GONGKAI_HOME/wrk-$name.txt")
   p50=$(awk '$1 == "50%" {print $2}' "$GONGKAI_HOME/wrk-$name.txt")
@@ -81,6 +95,7 @@ results+=("$(run home /)")
 results+=("$(run list /column/zcwj/)")
 results+=("$(run list-page-50 '/column/zcwj/?page=50')")
 results+=("$(run document "/xxgk/$DOC/")")
+results+=("$(run doc-random "/xxgk/$DOC/" "$GONGKAI_HOME/random-document.lua")")
 results+=("$(run search '/search/?q=%E6%88%B7%E7%B1%8D')")
 
 baseline=$(echo "${results[0]}" | awk '{print $2}')
@@ -92,4 +107,6 @@ for line in "${results[@]}"; do
   printf "%-14s %12s %10s %10s %8s %10s\n" "$name" "$rps" "$p50" "$p99" "$errors" "$ratio"
 done
 echo
+echo "document: one page again and again (served from the page cache after the first request);"
+echo "doc-random: a random public document per request (mostly cache misses, as real traffic)."
 echo "target (issue): home and document pages >= 300 requests/s on 2 cores at 200,000 items"

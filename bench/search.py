@@ -9,8 +9,9 @@ documents in SQLite, which is also the ground truth for recall.
 
 Targets: p95 under 30 ms, recall 1.0 for every kind of query, at least 20x faster than
 the scan. Recall is exact for queries with at most 100 matches (the whole set is
-compared); above that, the engine's count must equal the scan's and every returned hit
-must be a true match.
+compared); above that, every returned hit must be a true match, the page must be full,
+and the engine's count must equal the scan's, or, when the engine flags it as an estimate
+(``total_is_estimate``, PostgreSQL above its cap), be a lower bound of the scan's.
 """
 
 from __future__ import annotations
@@ -181,8 +182,12 @@ class Scan:
     def __init__(self, path: Path):
         self.db = sqlite3.connect(path)
         self.db.execute(
-            "CREATE TABLE docs (id TEXT, title TEXT, norm TEXT, ts INTEGER, norm_title TEXT)"
+            "CREATE TABLE IF NOT EXISTS docs "
+            "(id TEXT, title TEXT, norm TEXT, ts INTEGER, norm_title TEXT)"
         )
+
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM docs").fetchone()[0]
 
     def add(self, docs) -> None:
         from gongkai.search.analysis import normalize
@@ -244,8 +249,47 @@ def index_size(backend, tmp: Path) -> int:
         return cursor.fetchone()[0]
 
 
+# Bench shortcut on PostgreSQL: GIN indexes are built once after the load instead of
+# being updated row by row (several times faster); the queries then see the same indexes
+# as a reindexed installation.
+PG_GIN_INDEXES = {
+    "search_entry_norm_trgm": "USING gin (norm gin_trgm_ops)",
+    "search_entry_grams": "USING gin (grams_tsv)",
+}
+
+
+def _pg_indexes(create: bool) -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for name, spec in PG_GIN_INDEXES.items():
+            if create:
+                cursor.execute("SET maintenance_work_mem = '512MB'")
+                cursor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON search_searchentry {spec}")
+            else:
+                cursor.execute(f"DROP INDEX IF EXISTS {name}")
+
+
 def build(backend, scan: Scan, n: int, seed: int) -> float:
     started = time.perf_counter()
+    if backend.name == "postgres":
+        _pg_indexes(create=False)
+    try:
+        _load(backend, scan, n, seed)
+    finally:
+        if backend.name == "postgres":
+            _pg_indexes(create=True)
+            from django.db import connection
+
+            with connection.cursor() as cursor:
+                # What autovacuum does after a bulk load: statistics and the visibility map.
+                cursor.execute("VACUUM ANALYZE search_searchentry")
+    scan.commit()
+    print(file=sys.stderr)
+    return time.perf_counter() - started
+
+
+def _load(backend, scan: Scan, n: int, seed: int) -> None:
     done = 0
     with backend.bulk_writer() as bulk:
         bulk.clear()
@@ -259,9 +303,6 @@ def build(backend, scan: Scan, n: int, seed: int) -> float:
                 print(f"\rindexed {done}/{n}", end="", file=sys.stderr, flush=True)
         done += bulk.add_new(batch)
         scan.add(batch)
-    scan.commit()
-    print(file=sys.stderr)
-    return time.perf_counter() - started
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -299,7 +340,12 @@ def measure_recall(backend, query: str, results, truth: list[str]) -> float:
             return 1.0 if not found else 0.0
         return len(found & truth_set) / len(truth_set) if found <= truth_set else 0.0
     page_ok = all(h.id in truth_set for h in results.hits)
-    return min(1.0, results.total / len(truth)) if page_ok else 0.0
+    if not page_ok or len(results.hits) != LIMIT:
+        return 0.0
+    if getattr(results, "total_is_estimate", False):
+        # A capped count ("1,000+"): it must be a true lower bound.
+        return 1.0 if results.total <= len(truth) else 0.0
+    return min(1.0, results.total / len(truth))
 
 
 def main() -> None:
@@ -308,18 +354,29 @@ def main() -> None:
     parser.add_argument("--backend", choices=["tantivy", "postgres"], default="tantivy")
     parser.add_argument("--seed", type=int, default=20240601)
     parser.add_argument("--repeat", type=int, default=5, help="timed runs per query")
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="keep the scan (and tantivy index) in this directory and reuse them, and the "
+        "PostgreSQL entries, when a later run asks for the same documents",
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="gongkai-bench-") as tmp_name:
         tmp = Path(tmp_name)
+        if args.keep:
+            tmp = args.keep / f"{args.backend}-{args.docs}-{args.seed}"
+            tmp.mkdir(parents=True, exist_ok=True)
         backend = make_backend(args.backend, tmp)
         scan = Scan(tmp / "scan.sqlite3")
-        seconds = build(backend, scan, args.docs, args.seed)
-        size = index_size(backend, tmp)
         print(f"backend {backend.name}: {args.docs} documents")
-        print(
-            f"build {seconds:.1f} s ({args.docs / seconds:.0f} docs/s), index {size / 1e6:.0f} MB"
-        )
+        if args.keep and scan.count() == backend.count() == args.docs:
+            print("build skipped: reusing the kept index and scan (--keep)")
+        else:
+            scan.db.execute("DELETE FROM docs")
+            seconds = build(backend, scan, args.docs, args.seed)
+            print(f"build {seconds:.1f} s ({args.docs / seconds:.0f} docs/s)")
+        print(f"index {index_size(backend, tmp) / 1e6:.0f} MB")
 
         queries = {
             "2-char": TWO,

@@ -51,6 +51,9 @@ class Hit:
 class SearchResults:
     total: int
     hits: list[Hit] = field(default_factory=list)
+    # True when ``total`` is a lower bound ("1,000+"), not an exact count: a backend may
+    # stop counting (and rank a bounded candidate set) for terms in very many documents.
+    total_is_estimate: bool = False
 
 
 @dataclass(frozen=True)

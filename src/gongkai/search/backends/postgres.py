@@ -9,6 +9,7 @@ database.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from contextlib import contextmanager
 from itertools import islice
@@ -23,6 +24,16 @@ from .base import SearchBackend
 TITLE_BOOST = 4.0
 WORD_BOOST = 1.5
 BATCH = 1000
+# Matches counted exactly and ranked in full. A query matching more (a common word such
+# as 公开 in nearly every document) ranks a bounded candidate set and reports the total
+# as "CAP or more" (SearchResults.total_is_estimate), so it never counts or ranks them all.
+CAP = 500
+# Over the cap, candidates come from a window of (first) FIRST_WINDOW x cap newest entries.
+FIRST_WINDOW = 4
+# At least this many candidates are ranked (more when the page asks for more).
+MIN_RANKED = 60
+RECENT_KEYS = "e.published_at DESC NULLS LAST, e.id DESC"  # index of migration 0003
+RECENT_ORDER = f"ORDER BY {RECENT_KEYS}"
 GRAMS_SQL = "e.grams_tsv"  # generated column, see migration 0002
 UPDATE_FIELDS = [
     "title",
@@ -75,6 +86,7 @@ def _uses_grams(term: QueryTerm) -> bool:
 
 class PostgresBackend(SearchBackend):
     name = "postgres"
+    cap = CAP
 
     def index_documents(self, docs: Iterable[SearchDocument]) -> int:
         docs, n = iter(docs), 0
@@ -141,37 +153,103 @@ class PostgresBackend(SearchBackend):
         for word in dict.fromkeys(w for t in terms for w in words(t.text)):
             parts.append("CASE WHEN strpos(' ' || e.title_words || ' ', %s) > 0 THEN %s ELSE 0 END")
             params += [f" {word} ", WORD_BOOST]
+        # log2 in double precision: extract() returns numeric, whose log costs ~20 µs a row.
         recency = (
-            "log(2, 2 + greatest(0, extract(epoch from "
+            "(ln(2 + greatest(0, extract(epoch from "
             "coalesce(e.published_at, '2000-01-01'::timestamptz) - '2000-01-01'::timestamptz)"
-            " / 31557600.0))"
+            "::double precision / 31557600.0)) / ln(2.0::double precision))"
         )
         return f"(({' + '.join(parts) or '0'}) * {recency})", params
 
     def _search(self, terms, filters, sort, offset, limit) -> SearchResults:
-        where, where_params = self._where(terms, filters)
-        score, score_params = self._score(terms)
-        order = (
-            "e.published_at DESC NULLS LAST, e.id DESC"
-            if sort == SORT_DATE
-            else "score DESC, e.published_at DESC NULLS LAST, e.id DESC"
+        where, params = self._where(terms, filters)
+        condition = " AND ".join(where)
+        # Probe: at most cap + 1 matching ids, in whatever order is cheapest. Rare terms
+        # come from the GIN indexes; a common word stops after cap + 1 rows.
+        ids = self._probe(condition, params)
+        if not ids:
+            return SearchResults(total=0)
+        if len(ids) <= self.cap:
+            # Every match is known: exact total, ranking over all of them.
+            rows = self._page("e.id = ANY(%s)", [ids], terms, sort, offset, limit)
+            return SearchResults(total=len(ids), hits=self._hits(rows, terms, sort))
+        if sort == SORT_DATE:
+            # Newest first is exact without counting: the page comes off the date index.
+            rows = self._page(condition, params, terms, sort, offset, limit)
+        else:
+            candidates = self._recent_candidates(condition, params, max(offset + limit, MIN_RANKED))
+            rows = self._page("e.id = ANY(%s)", [candidates], terms, sort, offset, limit)
+        return SearchResults(
+            total=self.cap, hits=self._hits(rows, terms, sort), total_is_estimate=True
         )
+
+    def _ids(self, condition: str, params: list, order: str, limit: int) -> list[int]:
         # Only fixed fragments from this module are interpolated; values are parameters.
-        columns = "e.doc_id, e.title, e.url, e.body, e.published_at"
-        sql = " ".join(
-            [
-                f"SELECT {columns}, {score} AS score, count(*) OVER () AS total",
-                "FROM search_searchentry e WHERE",
-                " AND ".join(where),
-                f"ORDER BY {order} LIMIT %s OFFSET %s",
-            ]
+        sql = f"SELECT e.id FROM search_searchentry e WHERE {condition} {order} LIMIT %s"  # noqa: S608
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, limit])
+            return [row[0] for row in cursor.fetchall()]
+
+    def _recent_candidates(self, condition: str, params: list, need: int) -> list[int]:
+        """Too many matches to rank: the newest matches, looked for in a window of the
+        newest entries, so the rows PostgreSQL rechecks stay bounded.
+
+        The window is a date range on the recency index combined with the GIN match. It
+        starts at FIRST_WINDOW x cap entries; when it holds fewer than ``need`` matches it
+        grows in proportion to the density seen, and the third try is the whole table.
+        """
+        window, found = self.cap * FIRST_WINDOW, []
+        for attempt in range(3):
+            since = self._nth_newest(window) if attempt < 2 else None  # third: the table
+            extra = " AND e.published_at >= %s" if since else ""
+            found = self._ids(
+                condition + extra, [*params, *([since] if since else [])], RECENT_ORDER, need
+            )
+            if len(found) >= need or since is None:
+                break
+            window = window * 16 if not found else math.ceil(window * 1.5 * need / len(found))
+        return found
+
+    def _nth_newest(self, n: int):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT e.published_at FROM search_searchentry e {RECENT_ORDER} "  # noqa: S608
+                "OFFSET %s LIMIT 1",
+                [n - 1],
+            )
+            row = cursor.fetchone()
+        return row[0] if row else None
+
+    def _probe(self, condition: str, params: list) -> list[int]:
+        """At most cap + 1 matching ids, from the GIN indexes.
+
+        With a LIMIT the planner likes a sequential scan that stops early, but it costs
+        each row as a cheap filter when the filter detoasts a large tsvector or body; the
+        bitmap over the index reads the heap without that. Scoped to this one query.
+        """
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            sql = f"SELECT e.id FROM search_searchentry e WHERE {condition} LIMIT %s"  # noqa: S608
+            cursor.execute(sql, [*params, self.cap + 1])
+            return [row[0] for row in cursor.fetchall()]
+
+    def _page(self, condition: str, params: list, terms, sort, offset: int, limit: int):
+        score, score_params = self._score(terms)
+        order = RECENT_ORDER if sort == SORT_DATE else f"ORDER BY score DESC, {RECENT_KEYS}"
+        outer = RECENT_ORDER if sort == SORT_DATE else f"ORDER BY p.score DESC, {RECENT_KEYS}"
+        # Rank ids first, then fetch the columns (the body, for snippets) of the page only.
+        sql = (
+            "SELECT e.doc_id, e.title, e.url, e.body, e.published_at, p.score FROM ("  # noqa: S608
+            f"SELECT e.id, {score} AS score FROM search_searchentry e "
+            f"WHERE {condition} {order} LIMIT %s OFFSET %s"
+            f") p JOIN search_searchentry e ON e.id = p.id {outer}"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*score_params, *where_params, limit, offset])
-            rows = cursor.fetchall()
-        if not rows:
-            return SearchResults(total=self._count(where, where_params) if offset else 0)
-        hits = [
+            cursor.execute(sql, [*score_params, *params, limit, offset])
+            return cursor.fetchall()
+
+    def _hits(self, rows, terms, sort) -> list[Hit]:
+        return [
             Hit(
                 id=doc_id,
                 title=title,
@@ -180,13 +258,5 @@ class PostgresBackend(SearchBackend):
                 score=0.0 if sort == SORT_DATE else float(score),
                 published_at=published,
             )
-            for doc_id, title, url, body, published, score, _total in rows
+            for doc_id, title, url, body, published, score in rows
         ]
-        return SearchResults(total=rows[0][-1], hits=hits)
-
-    def _count(self, where: list[str], params: list) -> int:
-        # A page past the end returns no rows and so no window count.
-        with connection.cursor() as cursor:
-            sql = f"SELECT count(*) FROM search_searchentry e WHERE {' AND '.join(where)}"  # noqa: S608
-            cursor.execute(sql, params)
-            return cursor.fetchone()[0]

@@ -87,7 +87,12 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(hits, ensure_ascii=False))
             return
         self.stdout.write(
-            _("%(total)d results for “%(query)s”") % {"total": results.total, "query": query}
+            (
+                _("More than %(total)d results for “%(query)s”")
+                if results.total_is_estimate
+                else _("%(total)d results for “%(query)s”")
+            )
+            % {"total": results.total, "query": query}
         )
         for n, hit in enumerate(results.hits, start=options["offset"] + 1):
             self.stdout.write(f"{n}. {hit.title}  {hit.url}")
