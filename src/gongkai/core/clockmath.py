@@ -68,6 +68,11 @@ def local_date(moment: dt.datetime) -> dt.date:
     return moment.astimezone(CHINA).date()
 
 
+def as_events(rows) -> list[Event]:
+    """Recorded clock events (anything with kind, at, days) as the pure ``Event``."""
+    return [Event(EventKind(row.kind), row.at, row.days) for row in rows]
+
+
 def _segments(start: dt.datetime, events: list[Event]):
     """Running segments after the last restart, the total limit bonus, the stop."""
     segments: list[list] = [[start, None]]
@@ -114,6 +119,19 @@ def compute_working_days(
 
 def _working_due(day, total, used, paused, stopped, provisional) -> Due:
     return Due(day, end_of_day(day), total, used, paused, stopped, provisional)
+
+
+def working_days_used(
+    calendar: WorkdayCalendar, start: dt.datetime, events: list[Event], until: dt.date
+) -> int:
+    """Working days actually spent: from the start (or the last restart) up to the stop or
+    ``until``, paused spans excluded (the same segments the due date is computed from)."""
+    segments, _bonus, stopped = _segments(start, events)
+    last = local_date(stopped) if stopped else until
+    return sum(
+        calendar.between(local_date(begin), local_date(end) if end else last).value
+        for begin, end in segments
+    )
 
 
 def compute_hours(limit: int, start: dt.datetime, events: list[Event]) -> Due:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 FEE_SOURCE = "国办函〔2020〕109号 art. 4"
 
@@ -92,3 +93,35 @@ PETITION_KEYWORDS: tuple[str, ...] = ("信访", "举报", "投诉", "检举", "�
 # Two descriptions at least this similar (difflib ratio) flag a possible repeated request
 # (条例 art. 36(6)); the handler decides.
 REPEAT_SIMILARITY = 0.8
+
+
+# The remedies every reply states (RULES.md "Disclosure on request", last line), once for
+# the letters, the pages and the API.
+@dataclass(frozen=True)
+class Remedy:
+    code: str
+    period: int
+    unit: str
+    source: str
+
+
+REMEDIES = (
+    Remedy("review", 60, "days", "《中华人民共和国行政复议法》 (2023) art. 20"),
+    Remedy("litigation", 6, "months", "《中华人民共和国行政诉讼法》 art. 46"),
+)
+
+REMEDY_STATEMENT = _(
+    "If you disagree with this reply, you may apply for administrative review within "
+    "%(review_days)d days of the day you knew of it (Article 20 of the Administrative Review "
+    "Law of the People's Republic of China), or bring an administrative lawsuit before a "
+    "people's court within %(litigation_months)d months of the day you knew of it "
+    "(Article 46 of the Administrative Procedure Law of the People's Republic of China)."
+)
+
+
+def remedy_statement() -> str:
+    review, litigation = REMEDIES
+    return str(REMEDY_STATEMENT) % {
+        "review_days": review.period,
+        "litigation_months": litigation.period,
+    }

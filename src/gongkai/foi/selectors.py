@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core import holidays
 from gongkai.core.access import scope_cases
-from gongkai.core.clockmath import EventKind, local_date
+from gongkai.core.clockmath import as_events, working_days_used
 from gongkai.core.errors import NotFoundError
 from gongkai.core.models import Organisation
 from gongkai.foi import law
@@ -103,22 +103,12 @@ def request_working_days_spent(request: Request, today: dt.date | None = None) -
     clock = request.reply_clock
     if clock is None:
         return 0
-    end_default = today or timezone.localdate()
-    calendar = holidays.get_calendar()
-    segments: list[list] = [[local_date(clock.started_at), None]]
-    for event in clock.events.all():
-        day = local_date(event.at)
-        if event.kind == EventKind.RESTART:
-            segments = [[day, None]]
-        elif event.kind == EventKind.PAUSE and segments[-1][1] is None:
-            segments[-1][1] = day
-        elif event.kind == EventKind.RESUME and segments[-1][1] is not None:
-            segments.append([day, None])
-        elif event.kind == EventKind.STOP:
-            if segments[-1][1] is None:
-                segments[-1][1] = day
-            break
-    return sum(calendar.between(begin, end or end_default).value for begin, end in segments)
+    return working_days_used(
+        holidays.get_calendar(),
+        clock.started_at,
+        as_events(clock.events.all()),
+        today or timezone.localdate(),
+    )
 
 
 @dataclass

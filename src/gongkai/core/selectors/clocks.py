@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from gongkai.core import holidays
 from gongkai.core.access import scope_cases
-from gongkai.core.clockmath import Event, EventKind, Step, explain_working_days
+from gongkai.core.clockmath import Step, as_events, explain_working_days
 from gongkai.core.law import CLOCK_RULES, LimitUnit
 from gongkai.core.models import Clock
 
@@ -46,7 +46,7 @@ def clocks_due_between(
 
 def clock_explanation(clock: Clock) -> list[Step]:
     rule = CLOCK_RULES[clock.rule]
-    events = [Event(EventKind(e.kind), e.at, e.days) for e in clock.events.all()]
+    events = as_events(clock.events.all())
     if rule.unit == LimitUnit.WORKING_DAYS:
         return explain_working_days(holidays.get_calendar(), rule.amount, clock.started_at, events)
     steps = [Step("start", at=clock.started_at, number=rule.amount)]

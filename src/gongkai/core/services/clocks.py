@@ -19,6 +19,7 @@ from gongkai.core.clockmath import (
     Due,
     Event,
     EventKind,
+    as_events,
     compute_days,
     compute_hours,
     compute_working_days,
@@ -33,7 +34,7 @@ from gongkai.core.services.organisation import notification_send
 def clock_due(clock: Clock, extra: list[Event] = ()) -> Due:
     """The pure computation over the clock's recorded events (plus ``extra``)."""
     rule = CLOCK_RULES[clock.rule]
-    events = [Event(EventKind(e.kind), e.at, e.days) for e in clock.events.all()]
+    events = as_events(clock.events.all())
     events.extend(extra)
     if rule.unit == LimitUnit.HOURS:
         return compute_hours(rule.amount, clock.started_at, events)

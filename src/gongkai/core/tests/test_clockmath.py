@@ -18,6 +18,7 @@ from gongkai.core.clockmath import (
     compute_hours,
     compute_working_days,
     explain_working_days,
+    working_days_used,
 )
 from gongkai.core.workdays import WorkdayCalendar, package_tables
 
@@ -121,3 +122,12 @@ def test_explanation_names_every_day_that_matters(calendar):
         ("due", "2026-10-10", 3),
     ]
     assert steps[1].name == "国庆节"
+
+
+def test_working_days_used_excludes_pauses_and_stops_at_the_stop(calendar):
+    # 9-28, 9-29 spent; paused until 10-12; 10-13..10-16 spent; stopped 10-16.
+    events = [Event(P, at("2026-09-29")), Event(R, at("2026-10-12")), Event(T, at("2026-10-16"))]
+    assert working_days_used(calendar, at("2026-09-25"), events, dt.date(2026, 11, 30)) == 6
+    # Still paused: nothing after the pause counts, whatever the day.
+    paused = events[:1]
+    assert working_days_used(calendar, at("2026-09-25"), paused, dt.date(2026, 11, 30)) == 2

@@ -15,37 +15,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from gongkai.foi.law import REMEDIES, remedy_statement  # noqa: F401 - letters cite them
 from gongkai.foi.models import LetterKind
-
-
-@dataclass(frozen=True)
-class Remedy:
-    code: str
-    period: int
-    unit: str
-    source: str
-
-
-REMEDIES = (
-    Remedy("review", 60, "days", "《中华人民共和国行政复议法》 (2023) art. 20"),
-    Remedy("litigation", 6, "months", "《中华人民共和国行政诉讼法》 art. 46"),
-)
-
-REMEDY_STATEMENT = _(
-    "If you disagree with this reply, you may apply for administrative review within "
-    "%(review_days)d days of the day you knew of it (Article 20 of the Administrative Review "
-    "Law of the People's Republic of China), or bring an administrative lawsuit before a "
-    "people's court within %(litigation_months)d months of the day you knew of it "
-    "(Article 46 of the Administrative Procedure Law of the People's Republic of China)."
-)
-
-
-def remedy_statement() -> str:
-    review, litigation = REMEDIES
-    return str(REMEDY_STATEMENT) % {
-        "review_days": review.period,
-        "litigation_months": litigation.period,
-    }
 
 
 @dataclass(frozen=True)
