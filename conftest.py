@@ -22,13 +22,17 @@ def fast_password_hashing(request, settings):
 
 
 @pytest.fixture(autouse=True)
-def fresh_calendar_cache():
-    """Each test sees the calendar its own database holds (the cache is per process)."""
+def fresh_process_memos():
+    """Each test sees the calendar and site body its own database holds (both are
+    remembered per process)."""
     from gongkai.core import holidays
+    from gongkai.core.selectors.organisation import forget_site_organisation
 
     holidays.invalidate()
+    forget_site_organisation()
     yield
     holidays.invalidate()
+    forget_site_organisation()
 
 
 @pytest.fixture(autouse=True)
@@ -39,7 +43,11 @@ def process_local_cache(request, settings):
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": request.node.nodeid,
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages:" + request.node.nodeid,
+        },
     }
 
 

@@ -125,7 +125,9 @@ TEMPLATES = [
 DATABASE_URL = os.environ.get("DATABASE_URL", "") or f"sqlite:///{VAR_DIR / 'gongkai.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Persistent like PostgreSQL's: opening the file and running the PRAGMAs below on
+    # every request cost about a millisecond of each portal page.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     DATABASES["default"]["OPTIONS"] = {
         # IMMEDIATE takes the write lock at BEGIN, so two writers never both read
         # the same ledger head; WAL lets readers go on while one writes.
@@ -142,6 +144,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache every worker shares (page cache generations, rate limits): a table in the
 # database by default (`gongkai createcachetable`), or "locmem" for one process.
+# Rendered public pages live in each worker's own memory ("pages"), stamped with the
+# shared generation (core/cache.py): a page cache in the database would cost a write
+# per page and serialise the workers on SQLite's one writer.
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
@@ -150,7 +155,12 @@ CACHES = {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "gongkai_cache",
         }
-    )
+    ),
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "gongkai-pages",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("GONGKAI_PAGE_CACHE_ENTRIES", "2000"))},
+    },
 }
 
 AUTHENTICATION_BACKENDS = [

@@ -1,11 +1,12 @@
 """Whole-page caching of public pages for anonymous visitors.
 
 Safe to cache: pages that show only public data and nothing of the visitor (no
-session, no messages, no CSRF token). Entries live ``PAGE_SECONDS`` and carry a
-generation number; any service that changes what the public sees (publishing,
+session, no messages, no CSRF token). Entries live ``PAGE_SECONDS`` in each worker's
+own memory (the "pages" cache) and carry a generation number read from the shared
+cache on every request; any service that changes what the public sees (publishing,
 withdrawing, editing a column) calls ``public_content_changed`` after commit, and
-with the shared database cache (settings.CACHES) every worker sees the change on
-its next request — a withdrawn item is never served from the cache.
+every worker sees the new generation on its next request — a withdrawn item is
+never served from the cache.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ import hashlib
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpResponse
 
 PAGE_SECONDS = 30
+PAGES = "pages"  # settings.CACHES: per process, bounded
 GENERATION_KEY = "public:generation"
 ELDER_COOKIE = "gongkai_elder"
 
@@ -58,8 +60,8 @@ def public_page(view):
     def wrapper(request, *args, **kwargs):
         if not _cacheable_request(request):
             return view(request, *args, **kwargs)
-        key = _key(request)
-        stored = cache.get(key)
+        key, pages = _key(request), caches[PAGES]
+        stored = pages.get(key)
         if stored is not None:
             content, content_type = stored
             response = HttpResponse(content, content_type=content_type)
@@ -74,7 +76,7 @@ def public_page(view):
         ):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
-            cache.set(key, (response.content, response["Content-Type"]), PAGE_SECONDS)
+            pages.set(key, (response.content, response["Content-Type"]), PAGE_SECONDS)
             response["X-Portal-Cache"] = "miss"
         return response
 

@@ -13,9 +13,9 @@ def navigation(request):
 
 def site(request):
     """The site name every template shows in its header."""
-    from gongkai.core.selectors import site_organisation
+    from gongkai.core.selectors.organisation import site_organisation_for_pages
 
-    organisation = site_organisation()
+    organisation = site_organisation_for_pages()
     name = settings.GONGKAI_SITE_NAME or (organisation.name if organisation else "")
     from gongkai.core.cache import is_elder
 

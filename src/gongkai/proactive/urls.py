@@ -12,6 +12,7 @@ W = "workbench/proactive/"
 urlpatterns = [
     path("xxgk/", public.catalog, name="catalog"),
     path("xxgk/<int:pk>/", public.item, name="item"),
+    path("xxgk/<int:pk>/print/", public.item_print, name="item-print"),
     path("xxgk/files/<int:pk>/", public.attachment, name="attachment"),
     path("xxgk/directory/", public.directory, name="directory"),
     path("xxgk/negative-list/", public.negative_list, name="negative_list"),

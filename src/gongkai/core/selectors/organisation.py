@@ -1,6 +1,15 @@
+import time
+
 from django.db import DatabaseError
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 
 from gongkai.core.models import Organisation
+
+# Every page's header and footer shows the site's body: read it at most this often per
+# process (a query per page otherwise), and at once after a change in this process.
+SITE_SECONDS = 30
+_site: dict = {}
 
 
 def site_organisation() -> Organisation | None:
@@ -9,3 +18,17 @@ def site_organisation() -> Organisation | None:
         return Organisation.objects.filter(parent__isnull=True, kind="body").order_by("id").first()
     except DatabaseError:
         return None
+
+
+def site_organisation_for_pages() -> Organisation | None:
+    """``site_organisation`` for page chrome: up to SITE_SECONDS old in other workers."""
+    now = time.monotonic()
+    if _site.get("until", 0) < now:
+        _site.update(value=site_organisation(), until=now + SITE_SECONDS)
+    return _site["value"]
+
+
+@receiver(post_save, sender=Organisation)
+@receiver(post_delete, sender=Organisation)
+def forget_site_organisation(**kwargs) -> None:
+    _site.clear()

@@ -17,7 +17,8 @@ def database_cache(settings):
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "gongkai_cache_test",
-        }
+        },
+        "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
     call_command("createcachetable", verbosity=0)
     return caches["default"]
@@ -47,6 +48,22 @@ def test_a_cached_page_is_not_served_after_a_change(database_cache):
     public_content_changed()
     assert view(request).content == b"version 2"
     assert len(calls) == 2
+
+
+def test_pages_stay_in_the_worker_and_only_the_generation_is_shared(database_cache):
+    from django.db import connection
+    from django.http import HttpResponse
+
+    @public_page
+    def view(request):
+        return HttpResponse("page")
+
+    view(RequestFactory().get("/xxgk/2/"))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT cache_key FROM gongkai_cache_test")
+        shared = [row[0] for row in cursor.fetchall()]
+    assert shared == [":1:public:generation"]
+    assert view(RequestFactory().get("/xxgk/2/"))["X-Portal-Cache"] == "hit"
 
 
 def test_elder_mode_is_a_separate_cache_entry(database_cache):

@@ -49,7 +49,16 @@ def test_home_and_a_document_page(page, live_server, artifacts_dir, site):
     page.get_by_role("link", name="关于全面落实河长制的通知").first.click()
     page.wait_for_url(f"{live_server.url}/xxgk/{site[0].pk}/")
     assert page.get_by_text("全面落实河长制。").is_visible()
+    assert page.get_by_role("cell", name="交通管理").is_visible()  # 主题分类 in the table
+    assert page.evaluate("document.querySelector('.qr img').naturalWidth") > 0
     page.screenshot(path=str(artifacts_dir / "portal-document.png"), full_page=True)
+    page.get_by_role("link", name="打印版").click()
+    page.wait_for_url(f"{live_server.url}/xxgk/{site[0].pk}/print/")
+    assert page.get_by_role("button", name="打印").is_visible()
+    page.emulate_media(media="print")
+    assert not page.get_by_role("button", name="打印").is_visible()
+    assert page.get_by_text("全面落实河长制。").is_visible()
+    page.screenshot(path=str(artifacts_dir / "portal-document-print.png"), full_page=True)
 
 
 def test_column_print_view_with_qr_code(page, live_server, artifacts_dir, site):

@@ -13,7 +13,13 @@ from gongkai.core.tests.factories import OrganisationFactory, make_staff
 from gongkai.proactive import services
 from gongkai.proactive.law import Section
 from gongkai.proactive.models import Item, PrivacyFinding, ReviewDecision, Status
-from gongkai.proactive.tests.factories import PLANTED_ID, TopicFactory, draft, published
+from gongkai.proactive.tests.factories import (
+    PLANTED_ID,
+    TopicFactory,
+    approve_all,
+    draft,
+    published,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +41,38 @@ def test_item_page_shows_the_metadata_table_and_only_the_redacted_text(
         assert text in page
     assert PLANTED_ID not in page
     assert "440803********123X" in page
+
+
+def test_item_page_lists_attachments_and_offers_a_qr_code_and_a_print_view(
+    client, handler, reviewer, leader, office, django_assert_max_num_queries
+):
+    item = draft(handler)
+    services.item_attach(item=item, actor=handler, name="办事指南.txt", content="材料清单".encode())
+    item = services.item_submit(item=item, actor=handler)
+    item = services.item_publish(item=approve_all(item, reviewer, leader), actor=office)
+    path = reverse("proactive:item", args=[item.pk])
+    with django_assert_max_num_queries(3):  # the item (with existence flags), its files
+        page = client.get(path).content.decode()
+    file = item.attachments.get()
+    assert reverse("proactive:attachment", args=[file.pk]) in page and "办事指南.txt" in page
+    assert f"/qr/page.png?path={path.replace('/', '%2F')}" in page
+    print_path = reverse("proactive:item-print", args=[item.pk])
+    assert print_path in page
+    printed = client.get(print_path).content.decode()
+    assert "print-button" in printed and item.public_title in printed
+    assert "主动公开目录" not in printed  # no menus on paper
+    assert f"/qr/page.png?path={path.replace('/', '%2F')}" in printed  # opens the page
+
+
+def test_item_page_without_files_or_interpretations_is_one_query(
+    client, handler, reviewer, leader, office, django_assert_num_queries
+):
+    from gongkai.core.selectors.organisation import site_organisation_for_pages
+
+    item = published(handler, reviewer, leader, office)
+    site_organisation_for_pages()  # the header's body, read once per process and kept
+    with django_assert_num_queries(1):
+        assert client.get(reverse("proactive:item", args=[item.pk])).status_code == 200
 
 
 def test_withdrawn_item_shows_the_notice(client, handler, reviewer, leader, office):

@@ -48,6 +48,13 @@ def item(request, pk: int):
     return render(request, "proactive/item.html", {"item": found})
 
 
+@public_page
+def item_print(request, pk: int):
+    """The same page for paper (notice boards, service halls): no menus, a print button."""
+    found = selectors.item_public(pk)
+    return render(request, "proactive/item.html", {"item": found, "printing": True})
+
+
 def attachment(request, pk: int):
     """A published item's file: the redacted text when anything was masked, else the file."""
     found = Attachment.objects.filter(pk=pk, item__in=Item.objects.filter(PUBLIC)).first()
