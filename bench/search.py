@@ -17,6 +17,7 @@ and the engine's count must equal the scan's, or, when the engine flags it as an
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import random
 import re
@@ -251,11 +252,8 @@ def index_size(backend, tmp: Path) -> int:
 
 # Bench shortcut on PostgreSQL: GIN indexes are built once after the load instead of
 # being updated row by row (several times faster); the queries then see the same indexes
-# as a reindexed installation.
-PG_GIN_INDEXES = {
-    "search_entry_norm_trgm": "USING gin (norm gin_trgm_ops)",
-    "search_entry_grams": "USING gin (grams_tsv)",
-}
+# as a migrated installation (the definitions are the migration's own).
+PG_GIN_INDEXES = importlib.import_module("gongkai.search.migrations.0004_day_windows").GIN_INDEXES
 
 
 def _pg_indexes(create: bool) -> None:
@@ -310,7 +308,7 @@ def percentile(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, round(p / 100 * (len(values) - 1)))]
 
 
-def run_queries(backend, scan: Scan, queries: dict[str, list[str]], repeat: int):
+def run_queries(backend, scan: Scan, queries: dict[str, list[str]], repeat: int, each=False):
     from gongkai.search.analysis import parse_query
 
     engine_ms, scan_ms, recall = [], [], {}
@@ -329,6 +327,12 @@ def run_queries(backend, scan: Scan, queries: dict[str, list[str]], repeat: int)
             truth = scan.search(terms)
             scan_ms.append((time.perf_counter() - t0) * 1000)
             recall[kind].append(measure_recall(backend, query, results, truth))
+            if each:
+                print(
+                    f"  {kind:<11} {query:<16} {engine_ms[-1]:7.1f} ms  "
+                    f"{len(truth):>6} matches  scan {scan_ms[-1]:5.0f} ms  "
+                    f"recall {recall[kind][-1]:.2f}"
+                )
     return engine_ms, scan_ms, recall
 
 
@@ -360,6 +364,7 @@ def main() -> None:
         help="keep the scan (and tantivy index) in this directory and reuse them, and the "
         "PostgreSQL entries, when a later run asks for the same documents",
     )
+    parser.add_argument("--each", action="store_true", help="print every query's figures")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="gongkai-bench-") as tmp_name:
@@ -385,7 +390,9 @@ def main() -> None:
             "multi-word": MULTI,
             "phrases": phrase_queries(args.seed),
         }
-        engine_ms, scan_ms, recall = run_queries(backend, scan, queries, args.repeat)
+        engine_ms, scan_ms, recall = run_queries(
+            backend, scan, queries, args.repeat, each=args.each
+        )
 
     p50, p95 = percentile(engine_ms, 50), percentile(engine_ms, 95)
     s50, s95 = percentile(scan_ms, 50), percentile(scan_ms, 95)

@@ -10,8 +10,10 @@ database.
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Iterable
 from contextlib import contextmanager
+from dataclasses import dataclass
 from itertools import islice
 
 from django.db import connection, transaction
@@ -28,8 +30,17 @@ BATCH = 1000
 # as 公开 in nearly every document) ranks a bounded candidate set and reports the total
 # as "CAP or more" (SearchResults.total_is_estimate), so it never counts or ranks them all.
 CAP = 500
-# Over the cap, candidates come from a window of (first) FIRST_WINDOW x cap newest entries.
+# Windows of the newest entries: a query's newest matches are looked for among the newest
+# FIRST_WINDOW x cap entries, then in a window sized from the density seen there, up to
+# LAST_WINDOW x cap entries (then the whole table). The window is a range of ``day`` in
+# the same GIN index as the text (migration 0004), so PostgreSQL intersects both inside
+# one index scan and rechecks only the window's matches; that scan costs in proportion
+# to the window's entries, so windows are kept no larger than the matches need.
 FIRST_WINDOW = 4
+LAST_WINDOW = 32
+# The days of the newest entries and the table's size change only as entries are added:
+# read at most this often (and after every write in this process).
+RECENT_SECONDS = 60
 # At least this many candidates are ranked (more when the page asks for more).
 MIN_RANKED = 60
 RECENT_KEYS = "e.published_at DESC NULLS LAST, e.id DESC"  # index of migration 0003
@@ -48,6 +59,7 @@ UPDATE_FIELDS = [
     "norm",
     "grams",
     "title_words",
+    "day",
 ]
 
 
@@ -69,7 +81,36 @@ def _entry(doc: SearchDocument) -> SearchEntry:
         norm=norm,
         grams=" ".join(sorted(lexemes)),
         title_words=" ".join(words(doc.title)),
+        day=_day(doc.published_at),
     )
+
+
+@dataclass(frozen=True)
+class _OverCap:
+    """A query with more than cap matches: ``newest`` are all its matches from some day
+    on (maybe none), ``window`` a condition known to hold more than cap of them, and
+    ``density`` the share of entries that matched in the newest entries probed."""
+
+    newest: list[int]
+    window: tuple[str, list]
+    density: float
+
+
+def _window(condition: str, params: list, day: int | None) -> tuple[str, list]:
+    """The condition restricted to entries published on or after ``day`` (None: all)."""
+    if day is None:
+        return condition, params
+    return f"{condition} AND e.day >= %s", [*params, day]
+
+
+def _grow(size: int, found: int, want: int) -> int:
+    """The next window: expected to hold ``want`` matches with a margin, at least double."""
+    return max(2 * size, math.ceil(size * 1.5 * want / max(found, 1)))
+
+
+def _day(moment) -> int:
+    """Days since 1970-01-01 UTC (0 without a date): the window key of the GIN indexes."""
+    return int(moment.timestamp() // 86400) if moment else 0
 
 
 def _like(text: str) -> str:
@@ -87,6 +128,7 @@ def _uses_grams(term: QueryTerm) -> bool:
 class PostgresBackend(SearchBackend):
     name = "postgres"
     cap = CAP
+    _recent = None  # see _recent_days
 
     def index_documents(self, docs: Iterable[SearchDocument]) -> int:
         docs, n = iter(docs), 0
@@ -100,6 +142,7 @@ class PostgresBackend(SearchBackend):
                 update_fields=UPDATE_FIELDS,
             )
             n += len(batch)
+        self._recent = None
         return n
 
     @contextmanager
@@ -113,12 +156,14 @@ class PostgresBackend(SearchBackend):
 
     def delete_documents(self, ids: Iterable[str]) -> None:
         SearchEntry.objects.filter(doc_id__in=list(ids)).delete()
+        self._recent = None
 
     def clear(self) -> None:
         # TRUNCATE is transactional on PostgreSQL and leaves no dead rows in the GIN
         # indexes (a DELETE of every row bloats them until the next VACUUM).
         with connection.cursor() as cursor:
             cursor.execute("TRUNCATE search_searchentry")
+        self._recent = None
 
     def count(self) -> int:
         return SearchEntry.objects.count()
@@ -164,72 +209,122 @@ class PostgresBackend(SearchBackend):
     def _search(self, terms, filters, sort, offset, limit) -> SearchResults:
         where, params = self._where(terms, filters)
         condition = " AND ".join(where)
-        # Probe: at most cap + 1 matching ids, in whatever order is cheapest. Rare terms
-        # come from the GIN indexes; a common word stops after cap + 1 rows.
-        ids = self._probe(condition, params)
-        if not ids:
-            return SearchResults(total=0)
-        if len(ids) <= self.cap:
-            # Every match is known: exact total, ranking over all of them.
-            rows = self._page("e.id = ANY(%s)", [ids], terms, sort, offset, limit)
-            return SearchResults(total=len(ids), hits=self._hits(rows, terms, sort))
-        if sort == SORT_DATE:
-            # Newest first is exact without counting: the page comes off the date index.
-            rows = self._page(condition, params, terms, sort, offset, limit)
-        else:
-            candidates = self._recent_candidates(condition, params, max(offset + limit, MIN_RANKED))
-            rows = self._page("e.id = ANY(%s)", [candidates], terms, sort, offset, limit)
+        need = offset + limit if sort == SORT_DATE else max(offset + limit, MIN_RANKED)
+        with transaction.atomic(), connection.cursor() as cursor:
+            # With a LIMIT the planner likes a sequential scan that stops early, but it
+            # costs each row as a cheap filter when the filter detoasts a large tsvector
+            # or body; the bitmap over the GIN indexes reads the heap without that.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            # A one- or two-character word may be in nearly every document (公开), and
+            # its whole posting list costs tens of milliseconds: such queries look in
+            # the newest entries first. Longer terms intersect trigram lists, which
+            # stay short, so the whole table is probed first and exact more often.
+            if all(_uses_grams(term) for term in terms):
+                found = self._newest_first(condition, params)
+            else:
+                found = self._table_first(condition, params, need)
+            if isinstance(found, list):
+                # Every match is known: exact total, ranking over all of them.
+                rows = self._page("e.id = ANY(%s)", [found], terms, sort, offset, limit)
+                return SearchResults(total=len(found), hits=self._hits(rows, terms, sort))
+            # More than cap matches: the total is a lower bound, and ranking (or the
+            # date order) works on the newest matches. ``found.newest`` holds every match
+            # from some day on; when it is too short for the page, the newest ``need``
+            # are looked for in a window sized from the density seen, then in the
+            # window that overflowed (more than cap matches), or in the table for a page
+            # deeper than the cap.
+            newest = found.newest
+            if len(newest) < need:
+                window = (condition, params) if need > self.cap else found.window
+                newest = self._newest_in(condition, params, need, found.density, window)
+            rows = self._page("e.id = ANY(%s)", [newest], terms, sort, offset, limit)
         return SearchResults(
             total=self.cap, hits=self._hits(rows, terms, sort), total_is_estimate=True
         )
 
-    def _ids(self, condition: str, params: list, order: str, limit: int) -> list[int]:
+    def _table_first(self, condition: str, params: list, need: int):
+        """Every match (a list) when at most cap, else an ``_OverCap``: windows grow
+        until one holds ``need`` matches."""
+        found = self._probe(condition, params)
+        if len(found) <= self.cap:
+            return found
+        days, _ = self._recent_days()
+        over, size = _OverCap([], (condition, params), 0.0), self.cap * FIRST_WINDOW
+        while size <= len(days):
+            window = _window(condition, params, days[size - 1])
+            matches = self._probe(*window)
+            if len(matches) > self.cap:
+                return _OverCap(over.newest, window, (self.cap + 1) / size)
+            over = _OverCap(matches, over.window, len(matches) / size)
+            if len(matches) >= need:
+                break
+            size = _grow(size, len(matches), need)
+        return over
+
+    def _newest_first(self, condition: str, params: list):
+        """As ``_table_first``, from the newest entries to the table: stops at the first
+        window with more than cap matches. The next window is sized to hold cap + 1
+        matches at the density seen, unless the whole table is cheaper: its posting list
+        (the matches expected in the table) is shorter than that window."""
+        days, entries = self._recent_days()
+        newest, density, size = [], 0.0, self.cap * FIRST_WINDOW
+        while size <= len(days):
+            window = _window(condition, params, days[size - 1])
+            matches = self._probe(*window)
+            if len(matches) > self.cap:
+                return _OverCap(newest, window, (self.cap + 1) / size)
+            newest, density = matches, len(matches) / size
+            size = _grow(size, len(matches), self.cap + 1)
+            if density * entries <= size:
+                break
+        matches = self._probe(condition, params)
+        if len(matches) > self.cap:
+            return _OverCap(newest, (condition, params), density)
+        return matches
+
+    def _newest_in(self, condition, params, need: int, density: float, fallback) -> list[int]:
+        """The newest ``need`` matches: first in the newest entries that should hold
+        them at ``density`` (with a margin), else in ``fallback``, which holds them."""
+        days, _ = self._recent_days()
+        if density > 0:
+            size = math.ceil(1.5 * need / density)
+            if size <= len(days):
+                found = self._newest(*_window(condition, params, days[size - 1]), need)
+                if len(found) >= need:
+                    return found
+        return self._newest(*fallback, need)
+
+    def _newest(self, condition: str, params: list, limit: int) -> list[int]:
         # Only fixed fragments from this module are interpolated; values are parameters.
-        sql = f"SELECT e.id FROM search_searchentry e WHERE {condition} {order} LIMIT %s"  # noqa: S608
+        sql = f"SELECT e.id FROM search_searchentry e WHERE {condition} {RECENT_ORDER} LIMIT %s"  # noqa: S608
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, limit])
             return [row[0] for row in cursor.fetchall()]
 
-    def _recent_candidates(self, condition: str, params: list, need: int) -> list[int]:
-        """Too many matches to rank: the newest matches, looked for in a window of the
-        newest entries, so the rows PostgreSQL rechecks stay bounded.
-
-        The window is a date range on the recency index combined with the GIN match. It
-        starts at FIRST_WINDOW x cap entries; when it holds fewer than ``need`` matches it
-        grows in proportion to the density seen, and the third try is the whole table.
-        """
-        window, found = self.cap * FIRST_WINDOW, []
-        for attempt in range(3):
-            since = self._nth_newest(window) if attempt < 2 else None  # third: the table
-            extra = " AND e.published_at >= %s" if since else ""
-            found = self._ids(
-                condition + extra, [*params, *([since] if since else [])], RECENT_ORDER, need
-            )
-            if len(found) >= need or since is None:
-                break
-            window = window * 16 if not found else math.ceil(window * 1.5 * need / len(found))
-        return found
-
-    def _nth_newest(self, n: int):
+    def _recent_days(self) -> tuple[list[int], float]:
+        """The ``day`` of the newest LAST_WINDOW x cap entries, newest first, and the
+        number of entries (the planner's estimate is close enough for sizing)."""
+        now = time.monotonic()
+        if self._recent and self._recent[0] > now and self._recent[1] == self.cap:
+            return self._recent[2]
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT e.published_at FROM search_searchentry e {RECENT_ORDER} "  # noqa: S608
-                "OFFSET %s LIMIT 1",
-                [n - 1],
+                f"SELECT e.day FROM search_searchentry e {RECENT_ORDER} LIMIT %s",  # noqa: S608
+                [self.cap * LAST_WINDOW],
             )
-            row = cursor.fetchone()
-        return row[0] if row else None
+            days = [row[0] for row in cursor.fetchall()]
+            cursor.execute(
+                "SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = 'search_searchentry'::regclass"
+            )
+            entries = max(float(cursor.fetchone()[0]), len(days))
+        self._recent = (now + RECENT_SECONDS, self.cap, (days, entries))
+        return days, entries
 
     def _probe(self, condition: str, params: list) -> list[int]:
-        """At most cap + 1 matching ids, from the GIN indexes.
-
-        With a LIMIT the planner likes a sequential scan that stops early, but it costs
-        each row as a cheap filter when the filter detoasts a large tsvector or body; the
-        bitmap over the index reads the heap without that. Scoped to this one query.
-        """
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            sql = f"SELECT e.id FROM search_searchentry e WHERE {condition} LIMIT %s"  # noqa: S608
+        """At most cap + 1 matching ids, in whatever order is cheapest."""
+        # Only fixed fragments from this module are interpolated; values are parameters.
+        sql = f"SELECT e.id FROM search_searchentry e WHERE {condition} LIMIT %s"  # noqa: S608
+        with connection.cursor() as cursor:
             cursor.execute(sql, [*params, self.cap + 1])
             return [row[0] for row in cursor.fetchall()]
 

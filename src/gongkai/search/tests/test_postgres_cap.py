@@ -4,11 +4,14 @@ bounded candidate set and flags the total as a lower bound; below, everything is
 The cap is lowered to 3 so the seed documents (公开 is in 5 of them) cross it.
 """
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from django.db import connection
 
 from gongkai.search.analysis import parse_query
 from gongkai.search.backends.postgres import PostgresBackend
+from gongkai.search.documents import SearchDocument
 
 from .conftest import expected_ids
 
@@ -111,20 +114,58 @@ def test_migration_creates_the_recency_index():
 
 
 def test_query_counts_are_bounded(capped, django_assert_num_queries):
-    # The probe runs in its own savepoint here (tests run inside a transaction), which
-    # scopes its SET LOCAL: savepoint, SET LOCAL, probe, release = 4 queries.
-    # Under the cap: the probe, then the page.
-    with django_assert_num_queries(4 + 1):
+    # A search runs in one transaction (a savepoint here, as tests run inside one) that
+    # scopes its SET LOCAL: savepoint, SET LOCAL, release = 3 queries around the rest.
+    # The first search reads the newest entries' days and the table size (2 queries,
+    # kept for a minute); these 7 entries are fewer than a window, so the table is the
+    # only one. Under the cap: the probe, then the page.
+    with django_assert_num_queries(3 + 2 + 2):
         capped.search("户籍")
-    # Over the cap, relevance: probe, window bound, newest matches, page (the window of
-    # 4 x 3 entries is larger than these 7 documents, so it is the table).
-    with django_assert_num_queries(4 + 3):
-        capped.search("公开")
-    with django_assert_num_queries(4 + 3):
-        capped.search("公开 政务")
-    # Over the cap, by date: probe and page.
-    with django_assert_num_queries(4 + 1):
-        capped.search("公开", sort="date")
+    with django_assert_num_queries(3 + 2):
+        capped.search("户籍")
+    # Over the cap: the probe, the newest matches, the page.
+    for query, sort in [("公开", "relevance"), ("公开 政务", "relevance"), ("公开", "date")]:
+        with django_assert_num_queries(3 + 3):
+            capped.search(query, sort=sort)
+    with django_assert_num_queries(3 + 3):
+        capped.search("政务公开")  # a trigram term: the table first, then the same
+
+
+def _dated(n: int, every: int, term: str) -> list[SearchDocument]:
+    """n documents, one a day from 2025 (after the seeds), ``term`` in every ``every``-th one."""
+    start = datetime(2025, 1, 1, tzinfo=UTC)
+    return [
+        SearchDocument(
+            id=f"dated-{i:03d}",
+            title=f"第{i}号通知",
+            body=f"本期{term}内容。" if i % every == 0 else "本期其他内容。",
+            url=f"/dated/{i}/",
+            published_at=start + timedelta(days=i),
+        )
+        for i in range(n)
+    ]
+
+
+@pytest.mark.parametrize(("term", "every"), [("公开", 2), ("统计局", 3)])
+def test_windows_find_the_newest_matches_exactly(capped, monkeypatch, term, every):
+    # 200 dated entries (plus the seeds); cap 5, so the first window is the 20 newest
+    # entries and later windows grow from there: both the newest-first (a two-character
+    # word) and the table-first (a trigram term) paths run through windows.
+    monkeypatch.setattr("gongkai.search.backends.postgres.MIN_RANKED", 6)
+    docs = _dated(200, every, term)
+    capped.index_documents(docs)
+    capped.cap = 5
+    truth = sorted((d for d in docs if term in d.body), key=lambda d: d.published_at)
+    newest = [d.id for d in reversed(truth)]
+    for offset in (0, 3):
+        results = capped.search(term, sort="date", offset=offset, limit=3)
+        assert [h.id for h in results.hits] == newest[offset : offset + 3]
+        assert (results.total, results.total_is_estimate) == (5, True)
+    ranked = capped.search(term, limit=6)
+    # Ranking works on the newest matches: true matches from the first window, which
+    # holds enough of them (the 20 newest entries).
+    assert {h.id for h in ranked.hits} <= set(newest[:10])
+    assert len(ranked.hits) == 6
 
 
 def test_a_sparse_window_grows_until_it_holds_enough_matches(capped, seed_documents):
