@@ -83,6 +83,20 @@ def test_withdrawn_item_shows_the_notice(client, handler, reviewer, leader, offi
     assert "户籍业务可在网上办理" not in page
 
 
+def test_a_withdrawn_item_is_not_served_from_the_page_cache(
+    client, handler, reviewer, leader, office, django_capture_on_commit_callbacks
+):
+    item = published(handler, reviewer, leader, office)
+    path = reverse("proactive:item", args=[item.pk])
+    assert client.get(path)["X-Portal-Cache"] == "miss"
+    assert client.get(path)["X-Portal-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        services.item_withdraw(item=item, actor=office, reason="已被新文件替代")
+    page = client.get(path)
+    assert page["X-Portal-Cache"] == "miss"
+    assert "撤回公告" in page.content.decode()
+
+
 @pytest.mark.parametrize("status", ["draft", "filed"])
 def test_unpublished_items_are_404_to_the_public(status, client, handler, reviewer, leader):
     item = draft(handler)

@@ -2,9 +2,11 @@
 
 Every term must be a substring of the normalized title + body: terms of three or more
 characters use ``LIKE`` served by the pg_trgm GIN index; one- and two-character CJK terms
-use the GIN index over distinct bigrams/characters. Ranking (title match, occurrences,
-jieba words of the title, recency) is one SQL expression, so only a page leaves the
-database.
+use the GIN index over distinct bigrams/characters. Both indexes lead with the day of
+publication, so a query can be narrowed to the newest entries inside one index scan: a
+common word is counted up to a cap and ranked among its newest matches (docs/search.md).
+Ranking (title match, jieba words of the title, recency) is one SQL expression, so only
+a page leaves the database.
 """
 
 from __future__ import annotations
