@@ -225,6 +225,8 @@ class PostgresBackend(SearchBackend):
                 found = self._newest_first(condition, params)
             else:
                 found = self._table_first(condition, params, need)
+            if found == []:
+                return SearchResults(total=0)
             if isinstance(found, list):
                 # Every match is known: exact total, ranking over all of them.
                 rows = self._page("e.id = ANY(%s)", [found], terms, sort, offset, limit)
