@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import functools
 
 from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -149,6 +150,7 @@ WHERE i.id = %s AND i.published_revision_id IS NOT NULL
 """
 
 
+@functools.cache
 def _page_sql() -> str:
     tables = {
         "item": Item._meta.db_table,

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from gongkai.core.errors import ServiceError
-from gongkai.core.selectors import site_organisation
+from gongkai.core.selectors.organisation import site_organisation_for_pages
 from gongkai.portal.cache import ELDER_COOKIE, public_page
 from gongkai.portal.models import ColumnKind
 from gongkai.portal.selectors import (
@@ -85,7 +85,7 @@ def home(request):
         "policies": policies,
         "blocks": blocks,
         "quick_links": _quick_links(),
-        "organisation": site_organisation(),
+        "organisation": site_organisation_for_pages(),
     }
     return render_portal(request, "portal/home.html", context)
 
@@ -113,7 +113,7 @@ def openness(request):
 @require_GET
 @public_page
 def guide(request):
-    organisation = site_organisation()
+    organisation = site_organisation_for_pages()
     context = {"guide": guide_for(organisation), "organisation": organisation}
     return render_portal(request, "portal/guide.html", context)
 

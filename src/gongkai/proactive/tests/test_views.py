@@ -106,6 +106,7 @@ def test_unpublished_items_are_404_to_the_public(status, client, handler, review
         services.item_review(item=item, actor=reviewer, approve=True, confirm_label=True)
         services.item_review(item=item, actor=leader, approve=True)
     assert client.get(reverse("proactive:item", args=[item.pk])).status_code == 404
+    assert client.get(reverse("proactive:item-print", args=[item.pk])).status_code == 404
 
 
 def test_policy_and_interpretation_link_both_ways(client, handler, reviewer, leader, office):
