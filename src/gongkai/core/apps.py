@@ -9,6 +9,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Foundation")
 
     def ready(self):
-        # Menus and periodic jobs are registered by each app's own modules.
+        # Menus, periodic jobs and ledger labels are registered by each app's own modules.
+        from gongkai.core import vocabulary
+
         autodiscover_modules("navigation")
         autodiscover_modules("periodic")
+        # What ledger codes are called: core's own, then each app's vocabulary.py.
+        vocabulary.register_core()
+        autodiscover_modules("vocabulary")

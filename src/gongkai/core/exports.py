@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from gongkai.core import vocabulary
+
 
 def _header() -> list[str]:
     return [
@@ -30,13 +32,13 @@ def _row(entry) -> list:
     return [
         entry.seq,
         timezone.localtime(entry.created_at).strftime("%Y-%m-%d %H:%M:%S"),
-        entry.actor_name,
-        entry.action,
+        vocabulary.actor_label(entry.actor_name),
+        vocabulary.action_label(entry.action),
         entry.organisation.name if entry.organisation else "",
-        entry.object_type,
+        vocabulary.object_type_label(entry.object_type),
         entry.object_id,
         entry.object_repr,
-        str(entry.summary),
+        vocabulary.summary_text(entry.action, entry.summary),
         entry.entry_hash,
     ]
 

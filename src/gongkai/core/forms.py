@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core import vocabulary
 from gongkai.core.models import LedgerEntry, Organisation
 
 
@@ -51,7 +52,9 @@ class LedgerFilterForm(forms.Form):
             .values_list("object_type", flat=True)
             .distinct()
         )
-        self.fields["object_type"].choices = [("", _("All"))] + [(t, t) for t in types if t]
+        self.fields["object_type"].choices = [("", _("All"))] + [
+            (t, vocabulary.object_type_label(t)) for t in types if t
+        ]
 
     def clean(self):
         data = super().clean()

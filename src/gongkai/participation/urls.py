@@ -27,12 +27,13 @@ urlpatterns = [
     path(WB + "consultations/", wc.consultations, name="wb_consultations"),
     path(WB + "consultations/new/", wc.consultation_new, name="wb_consultation_new"),
     path(WB + "consultations/<int:pk>/", wc.consultation_detail, name="wb_consultation"),
+    # Before the action route, whose <slug:action> would otherwise take "comments".
+    path(WB + "consultations/<int:pk>/comments/", wc.consultation_comments, name="wb_comments"),
     path(
         WB + "consultations/<int:pk>/<slug:action>/",
         wc.consultation_action,
         name="wb_consultation_action",
     ),
-    path(WB + "consultations/<int:pk>/comments/", wc.consultation_comments, name="wb_comments"),
     path(
         WB + "consultations/<int:pk>/export.<str:fmt>",
         wc.consultation_export,

@@ -175,3 +175,12 @@ def test_public_pages_render(client, consultation):
     ):
         assert client.get(reverse(name)).status_code == 200
     assert client.get(reverse("participation:report", args=[consultation.pk])).status_code == 404
+
+
+def test_office_opens_the_comment_moderation_page(client, office, consultation):
+    """The "意见 (N)" link used to answer 405: the action route took "comments" as an action."""
+    comment = CommentFactory(consultation=consultation, body="建议延长征求意见期限")
+    client.force_login(office)
+    response = client.get(reverse("participation:wb_comments", args=[consultation.pk]))
+    assert response.status_code == 200
+    assert comment.body in response.content.decode()

@@ -1,0 +1,27 @@
+"""What the ledger's portal codes are called (see core/vocabulary.py)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.core import vocabulary
+from gongkai.portal.models import ColumnKind
+
+vocabulary.actions(
+    {
+        "column_create": _("Column created"),
+        "column_update": _("Column changed"),
+        "column_delete": _("Column deleted"),
+        "guide_save": _("Disclosure guide saved"),
+        "items_generate": _("Generated items added"),
+    },
+    prefix="portal.",
+)
+vocabulary.keys(
+    {
+        "slug": _("Address"),
+        "active": _("Shown"),
+        "office_name": _("Office name"),
+        "phone": _("Phone"),
+    },
+    free=("slug", "office_name", "phone"),
+)
+vocabulary.values("portal", "kind", ColumnKind.choices)

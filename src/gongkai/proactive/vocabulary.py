@@ -1,0 +1,73 @@
+"""What the ledger's proactive-disclosure codes are called (see core/vocabulary.py)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.core import vocabulary
+from gongkai.proactive.law import (
+    DisclosureLabel,
+    FindingType,
+    NegativeCategory,
+    NormativeStatus,
+    ReviewKind,
+)
+from gongkai.proactive.models import PrivacyFinding, Status
+
+vocabulary.actions(
+    {
+        "create": _("Information item drafted"),
+        "update": _("Information item edited"),
+        "delete": _("Draft deleted"),
+        "attach": _("Attachment added"),
+        "detach": _("Attachment removed"),
+        "scan": _("Scanned for personal information"),
+        "submit": _("Submitted for review"),
+        "approve": _("Review step approved"),
+        "send_back": _("Sent back by a reviewer"),
+        "schedule": _("Publication scheduled"),
+        "publish": _("Published"),
+        "withdraw": _("Withdrawn"),
+        "revise": _("Revised"),
+        "self_check": _("Withheld item re-evaluated"),
+        "from_foi_request": _("Drafted from a disclosure request"),
+        "finding.masked": _("Personal information masked"),
+        "finding.kept": _("Personal information kept with a reason"),
+        "finding.open": _("Personal information finding reopened"),
+        "topic.add": _("Topic added"),
+        "topic.rename": _("Topic renamed"),
+        "genre.add": _("Genre added"),
+        "genre.rename": _("Genre renamed"),
+        "negative.create": _("Negative-list entry created"),
+        "normative.register": _("Normative document registered"),
+        "normative.change": _("Normative document status changed"),
+        "cleanup.publish": _("Normative document clean-up published"),
+        "catalog.import": _("Standard catalog imported"),
+        "review_steps.configure": _("Review steps configured"),
+    },
+    prefix="proactive.",
+)
+vocabulary.keys(
+    {
+        "index_number": _("Index number"),
+        "changed_by": _("Changed by"),
+        "findings": _("Findings"),
+        "new_findings": _("New findings"),
+        "finding": _("Finding (number)"),
+        "on": _("On"),
+        "revision": _("Revision"),
+        "round": _("Review round"),
+        "step": _("Review step"),
+        "steps": _("Review steps"),
+        "publish_at": _("Publish at"),
+        "documents": _("Documents"),
+        "rows": _("Rows"),
+    },
+    free=("changed_by", "index_number"),
+)
+vocabulary.values("proactive", "status", Status.choices)
+vocabulary.values("proactive", "status", NormativeStatus.choices)
+vocabulary.values("proactive", "label", DisclosureLabel.choices)
+vocabulary.values("proactive", "category", NegativeCategory.choices)
+vocabulary.values("proactive", "step", ReviewKind.choices)
+vocabulary.values("proactive", "steps", ReviewKind.choices)
+vocabulary.values("proactive", "type", FindingType.choices)
+vocabulary.values("proactive", "state", PrivacyFinding.State.choices)

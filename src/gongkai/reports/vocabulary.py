@@ -1,0 +1,36 @@
+"""What the ledger's yearly-report codes are called (see core/vocabulary.py)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.core import vocabulary
+from gongkai.reports.models import Status, YearlyReport
+
+vocabulary.actions(
+    {
+        "generate": _("Yearly report generated"),
+        "update_prose": _("Yearly report text edited"),
+        "update_tables": _("Yearly report tables edited"),
+        "publish": _("Yearly report published"),
+        "remind": _("Yearly report reminder sent"),
+    },
+    prefix="reports.",
+)
+vocabulary.keys(
+    {
+        "created": _("Newly created"),
+        "received": _("Requests received"),
+        "decided": _("Requests decided"),
+        "fields": _("Fields"),
+        "tables": _("Tables"),
+        "published_at": _("Published at"),
+    }
+)
+vocabulary.values("reports", "status", Status.choices)
+vocabulary.values(
+    "reports",
+    "fields",
+    [
+        (name, YearlyReport._meta.get_field(name).verbose_name)
+        for name in ("overview", "problems", "other_matters")
+    ],
+)
