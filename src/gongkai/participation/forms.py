@@ -32,7 +32,7 @@ class CommentForm(forms.Form):
     def __init__(self, *args, provisions=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["provision"].choices = [("", _("The whole draft"))] + [
-            (p.pk, f"{p.label} {p.text[:30]}") for p in provisions if p.is_commentable
+            (p.pk, _provision_choice(p)) for p in provisions if p.is_commentable
         ]
 
 
@@ -197,3 +197,9 @@ class PressConferenceForm(forms.Form):
     venue = forms.CharField(label=_("Venue"), required=False, max_length=200)
     speakers = forms.CharField(label=_("Speakers"), max_length=300)
     materials = forms.CharField(label=_("Materials"), required=False, widget=_AREA)
+
+
+def _provision_choice(provision) -> str:
+    # The text of an article starts with its own label ("第一条 …"): show the label once.
+    text = provision.text.removeprefix(provision.label).strip()
+    return f"{provision.label} {text[:30]}"

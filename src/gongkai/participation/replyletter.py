@@ -9,6 +9,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from gongkai.participation.models import Proposal
+from gongkai.participation.selectors.proposals import proposal_bare_number
 
 
 def reply_letter_docx(proposal: Proposal) -> bytes:
@@ -22,7 +23,7 @@ def reply_letter_docx(proposal: Proposal) -> bytes:
         _("Reply to %(kind)s No. %(number)s of %(session)s")
         % {
             "kind": proposal.get_kind_display(),
-            "number": proposal.number,
+            "number": proposal_bare_number(proposal),
             "session": proposal.session,
         }
     ).bold = True

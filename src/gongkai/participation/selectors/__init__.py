@@ -7,6 +7,7 @@ from gongkai.participation.selectors.consultation import (
     adoption_report,
     comments_for_staff,
     comments_published,
+    consultation_accepting,
     consultation_public,
     consultations_public,
     consultations_visible_to,
@@ -41,6 +42,7 @@ from gongkai.participation.statistics import (
 )
 
 __all__ = [
+    "consultation_accepting",
     "COMMENTS_PER_PAGE",
     "access_comment",
     "access_consultation",

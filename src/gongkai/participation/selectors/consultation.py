@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.core.access import scope_cases
@@ -21,6 +23,15 @@ PUBLIC_STATUSES = (
 
 def consultations_public() -> QuerySet[Consultation]:
     return Consultation.objects.filter(status__in=PUBLIC_STATUSES).select_related("organisation")
+
+
+def consultation_accepting(consultation: Consultation, day: dt.date | None = None) -> bool:
+    """Open for comments today: opened by staff and inside its period (both ends count)."""
+    day = day or timezone.localdate()
+    return (
+        consultation.status == Consultation.Status.OPEN
+        and consultation.opens_on <= day <= consultation.closes_on
+    )
 
 
 def consultation_public(pk: int) -> Consultation:

@@ -40,11 +40,16 @@ def proposal_published(pk: int) -> Proposal:
     return proposal
 
 
+def proposal_bare_number(proposal: Proposal) -> str:
+    """ "第0123号" and "0123" are both typed; the wording adds 第…号 itself."""
+    return proposal.number.strip().removeprefix("第").removesuffix("号").strip()
+
+
 def proposal_public_title(proposal: Proposal) -> str:
     """The published title carries the content summary (内容概要)."""
     return _("Reply to %(kind)s No. %(number)s of %(session)s (summary: %(summary)s)") % {
         "kind": proposal.get_kind_display(),
-        "number": proposal.number,
+        "number": proposal_bare_number(proposal),
         "session": proposal.session,
         "summary": proposal.reply_summary,
     }

@@ -22,6 +22,7 @@ from gongkai.participation.models import (
     ModerationWord,
     Provision,
 )
+from gongkai.participation.selectors.consultation import consultation_accepting
 from gongkai.participation.services.common import (
     check_transition,
     clean_text,
@@ -208,9 +209,7 @@ def comment_submit(
     """A comment from the public: moderated, masked, and stored once."""
     body = clean_text(body, field="body", label=_("your comment"), max_chars=law.COMMENT_MAX_CHARS)
     author_name = author_name.strip()[:50]
-    if consultation.status != Consultation.Status.OPEN or not (
-        consultation.opens_on <= today() <= consultation.closes_on
-    ):
+    if not consultation_accepting(consultation, today()):
         raise ServiceError("consultation_closed", _("This consultation is not open for comments."))
     if provision is not None and (
         provision.consultation_id != consultation.pk or not provision.is_commentable

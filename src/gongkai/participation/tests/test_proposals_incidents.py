@@ -63,9 +63,13 @@ def test_proposal_register_assign_reply_publish(body, office, handler, unit):
     )
     with translation.override("en"):
         assert proposal_public_title(proposal) == (
-            "Reply to NPC deputy's suggestion No. 第0123号 of 湛江市第十五届人大五次会议 "
+            "Reply to NPC deputy's suggestion No. 0123 of 湛江市第十五届人大五次会议 "
             "(summary: 校园周边护学岗和交通标志建设)"
         )
+    # The number is typed as 第0123号; the Chinese wording says 第…号 once.
+    assert proposal_public_title(proposal).startswith(
+        "对湛江市第十五届人大五次会议第0123号人大代表建议的答复"
+    ), proposal_public_title(proposal)
     with pytest.raises(PermissionDeniedError):
         proposal_publish(actor=handler, proposal=proposal)
     proposal_publish(actor=office, proposal=proposal)

@@ -184,3 +184,45 @@ def test_office_opens_the_comment_moderation_page(client, office, consultation):
     response = client.get(reverse("participation:wb_comments", args=[consultation.pk]))
     assert response.status_code == 200
     assert comment.body in response.content.decode()
+
+
+def test_comment_form_names_each_article_once(consultation):
+    from gongkai.participation.forms import CommentForm
+
+    form = CommentForm(provisions=list(consultation.provisions.all()))
+    labels = [str(label) for _value, label in form.fields["provision"].choices[1:]]
+    assert labels, "the draft has articles"
+    for label in labels:
+        first = label.split(" ", 1)[0]
+        assert label.count(first) == 1, label
+
+
+@pytest.mark.parametrize(
+    ("opens", "closes", "accepting", "message"),
+    [
+        (0, 0, True, None),  # a one-day period that is today
+        (-3, 0, True, None),  # the last day still counts
+        (1, 5, False, "起接收意见"),  # opened early by staff: not yet
+        (-5, -1, False, "不在征求意见期内"),
+    ],
+)
+def test_consultation_page_accepts_comments_exactly_in_its_period(
+    client, consultation, opens, closes, accepting, message
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from gongkai.participation.models import Consultation
+
+    today = timezone.localdate()
+    Consultation.objects.filter(pk=consultation.pk).update(
+        status=Consultation.Status.OPEN,
+        opens_on=today + dt.timedelta(days=opens),
+        closes_on=today + dt.timedelta(days=closes),
+    )
+    page = client.get(reverse("participation:consultation", args=[consultation.pk])).content
+    page = page.decode()
+    assert ('id="comment-form"' in page) is accepting
+    if message:
+        assert message in page

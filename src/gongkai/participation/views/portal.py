@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -63,7 +64,9 @@ def consultation_detail(request, pk: int):
         "provisions": provisions,
         "attachments": consultation.attachments.all(),
         "form": form,
-        "accepting": consultation.status == Consultation.Status.OPEN,
+        "accepting": sel.consultation_accepting(consultation),
+        "not_yet_open": consultation.status == Consultation.Status.OPEN
+        and timezone.localdate() < consultation.opens_on,
     }
     return render(request, "participation/portal/consultation.html", context)
 
