@@ -8,17 +8,41 @@ from __future__ import annotations
 
 from django.contrib.sitemaps import Sitemap
 
+from gongkai.core.navigation import portal_links
 from gongkai.portal.models import Column, ColumnKind
 from gongkai.portal.sources import safe_reverse
 from gongkai.proactive.models import PUBLIC, Item
+
+
+OPENNESS_PAGES = (
+    "proactive:catalog",
+    "proactive:directory",
+    "proactive:negative_list",
+    "proactive:normative",
+    "reports:public_list",
+    "participation:home",
+    "participation:consultations",
+    "participation:letters_public",
+    "participation:proposals",
+    "foi:apply",
+)
 
 
 class PagesSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        names = ["portal:home", "portal:openness", "portal:guide", "proactive:catalog"]
-        return [url for url in (safe_reverse(n) for n in names) if url]
+        # Every page of the public menu (each app registers its own), and the pages of the
+        # 政府信息公开 column that the menu reaches only through other pages.
+        names = [
+            "portal:home",
+            "portal:openness",
+            "portal:guide",
+            *(link.url_name for link in portal_links()),
+            *OPENNESS_PAGES,
+        ]
+        urls = (safe_reverse(n) for n in names)
+        return list(dict.fromkeys(url for url in urls if url))
 
     def location(self, url):
         return url

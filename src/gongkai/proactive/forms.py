@@ -235,27 +235,31 @@ class CatalogFilterForm(forms.Form):
         label=pgettext_lazy("information item", "Topic"),
         queryset=Topic.objects.all(),
         required=False,
+        empty_label=pgettext_lazy("filter", "All"),
     )
     genre = forms.ModelChoiceField(
         label=pgettext_lazy("information item", "Genre"),
         queryset=Genre.objects.all(),
         required=False,
+        empty_label=pgettext_lazy("filter", "All"),
     )
     organisation = forms.ModelChoiceField(
         label=pgettext_lazy("information item", "Publishing body"),
         queryset=Organisation.objects.filter(kind=Organisation.Kind.BODY),
         required=False,
+        empty_label=pgettext_lazy("filter", "All"),
     )
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False, empty_value=None)
     section = forms.ChoiceField(
         label=pgettext_lazy("information item", "Catalog section"),
-        choices=[("", "—"), *Section.choices],
+        choices=[("", pgettext_lazy("filter", "All")), *Section.choices],
         required=False,
     )
 
     def __init__(self, *args, years: list[int], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", "—"), *[(y, str(y)) for y in years]]
+        every = pgettext_lazy("filter", "All")
+        self.fields["year"].choices = [("", every), *[(y, str(y)) for y in years]]
 
 
 class VocabularyNameForm(forms.Form):

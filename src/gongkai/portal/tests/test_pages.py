@@ -146,6 +146,28 @@ def test_sitemap_lists_pages_columns_and_items(client, body):
     ]
     items = parse_xml(client.get("/sitemap-items.xml").content)
     assert [e.text for e in items.iter(f"{ns}loc")] == [f"http://testserver/xxgk/{item.pk}/"]
+    pages = parse_xml(client.get("/sitemap-pages.xml").content)
+    locs = [e.text.removeprefix("http://testserver") for e in pages.iter(f"{ns}loc")]
+    for path in [
+        "/",
+        "/xxgk/directory/",
+        "/xxgk/negative-list/",
+        "/xxgk/normative/",
+        "/xxgk/ndbg/",
+        "/hdjl/",
+        "/hdjl/yjzj/",
+        "/hdjl/jyta/",
+        "/foi/apply/",
+        "/foi/track/",
+    ]:
+        assert path in locs, path
+    assert len(locs) == len(set(locs))
+
+
+def test_catalog_filters_offer_all_in_chinese(client, body):
+    page = client.get("/xxgk/").content.decode()
+    assert "---------" not in page
+    assert page.count(">全部</option>") == 5
 
 
 def test_qr_codes_png_and_svg(client):
