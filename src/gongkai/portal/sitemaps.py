@@ -13,7 +13,6 @@ from gongkai.portal.models import Column, ColumnKind
 from gongkai.portal.sources import safe_reverse
 from gongkai.proactive.models import PUBLIC, Item
 
-
 OPENNESS_PAGES = (
     "proactive:catalog",
     "proactive:directory",
