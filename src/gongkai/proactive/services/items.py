@@ -32,6 +32,7 @@ from gongkai.proactive.services.common import (
     check_transition,
     document_number_clean,
     index_number_issue,
+    item_lock,
     now,
     record,
     require_role,
@@ -224,11 +225,11 @@ def item_create(
 def item_update(*, item: Item, actor, fields: ItemFields, note: str = "") -> Item:
     """Edit a draft; each change keeps a revision."""
     require_role(actor, DRAFTING_ROLES)
-    if item.status != Status.DRAFT:
-        raise ServiceError("not_a_draft", _("Only a draft can be edited."))
-    item = Item.objects.get(pk=item.pk)
-    _apply(item, fields)
     with transaction.atomic():
+        item = item_lock(item)
+        if item.status != Status.DRAFT:
+            raise ServiceError("not_a_draft", _("Only a draft can be edited."))
+        _apply(item, fields)
         item.save()
         revision = _snapshot(item, actor=actor, note=note)
         if item.publish_clock_id or item.label not in PUBLISHABLE_LABELS:
@@ -240,8 +241,7 @@ def item_update(*, item: Item, actor, fields: ItemFields, note: str = "") -> Ite
 def item_attach(*, item: Item, actor, name: str, content: bytes) -> Attachment:
     """Attach a file whose text can be scanned (.txt, .docx, .pdf); the same file once."""
     require_role(actor, DRAFTING_ROLES)
-    if item.status != Status.DRAFT:
-        raise ServiceError("not_a_draft", _("Files can only be attached to a draft."))
+    _require_draft(item, _("Files can only be attached to a draft."))
     suffix = Path(name).suffix.lower()
     if suffix not in SUPPORTED:
         raise ServiceError(
@@ -257,11 +257,18 @@ def item_attach(*, item: Item, actor, name: str, content: bytes) -> Attachment:
     text = _extract(suffix, content)
     safe_name = Path(name).name[:200]
     with transaction.atomic():
+        item = item_lock(item)
+        _require_draft(item, _("Files can only be attached to a draft."))
         attachment = Attachment(item=item, name=safe_name, text=text, sha256=digest)
         attachment.file.save(f"{digest[:16]}{suffix}", ContentFile(content), save=False)
         attachment.save()
         record(item, actor=actor, action="attach", summary={"file": safe_name, "sha256": digest})
     return attachment
+
+
+def _require_draft(item: Item, message: str) -> None:
+    if item.status != Status.DRAFT:
+        raise ServiceError("not_a_draft", message)
 
 
 def _extract(suffix: str, content: bytes) -> str:
@@ -278,10 +285,9 @@ def _extract(suffix: str, content: bytes) -> str:
 
 def item_detach(*, attachment: Attachment, actor) -> None:
     require_role(actor, DRAFTING_ROLES)
-    item = attachment.item
-    if item.status != Status.DRAFT:
-        raise ServiceError("not_a_draft", _("Files can only be removed from a draft."))
     with transaction.atomic():
+        item = item_lock(attachment.item)
+        _require_draft(item, _("Files can only be removed from a draft."))
         name = attachment.name
         attachment.file.delete(save=False)
         attachment.delete()
@@ -293,12 +299,13 @@ def item_submit(*, item: Item, actor) -> Item:
     from gongkai.proactive.services.privacy import item_scan
 
     require_role(actor, DRAFTING_ROLES)
-    item = Item.objects.select_related("negative_entry").get(pk=item.pk)
-    check_transition(item, Status.IN_REVIEW)
-    if item.label in PUBLISHABLE_LABELS and not item.body.strip() and not item.attachments.exists():
-        raise ServiceError("empty_item", _("An item to publish needs a body or an attachment."))
-    _check_label(item)
     with transaction.atomic():
+        item = item_lock(item)
+        check_transition(item, Status.IN_REVIEW)
+        empty = not item.body.strip() and not item.attachments.exists()
+        if item.label in PUBLISHABLE_LABELS and empty:
+            raise ServiceError("empty_item", _("An item to publish needs a body or an attachment."))
+        _check_label(item)
         item.review_round += 1
         item.review_step = 0
         item.label_confirmed_by, item.label_confirmed_at = None, None
@@ -323,10 +330,10 @@ def item_revise(*, item: Item, actor, reason: str) -> Item:
     require_role(actor, DRAFTING_ROLES)
     if not reason.strip():
         raise ServiceError("reason_required", _("Say what is to be changed."))
-    item = Item.objects.select_related("publish_clock").get(pk=item.pk)
-    was_published = item.status == Status.PUBLISHED
-    check_transition(item, Status.DRAFT)
     with transaction.atomic():
+        item = item_lock(item)
+        was_published = item.status == Status.PUBLISHED
+        check_transition(item, Status.DRAFT)
         item.publish_at = None
         transition(item, Status.DRAFT, fields=("publish_at",))
         if was_published and item.label in PUBLISHABLE_LABELS:
