@@ -12,12 +12,12 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from gongkai.core import holidays
 from gongkai.core.access import has_role, organisation_ids_visible_to, scope_cases, user_roles
 from gongkai.core.clockmath import CHINA
 from gongkai.core.models import Organisation, Role
 from gongkai.proactive.law import (
     NORMATIVE_IN_FORCE,
+    PUBLISHABLE_LABELS,
     SECTION_GROUPS,
     DisclosureLabel,
     NormativeKind,
@@ -324,33 +324,54 @@ def withheld_items(organisation_ids: list[int] | None) -> QuerySet[Item]:
 @dataclasses.dataclass(frozen=True)
 class CatalogStatus:
     entry: StandardCatalogItem
-    published: int
-    late: int
+    published: int  # items of this matter the public can read
+    late: int  # published late, or still unpublished after their due day (条例 art. 26)
+    pending: int = 0  # in preparation, not yet due
+    items: tuple = ()  # (item, Timeliness) of every item counted
 
     @property
     def state(self) -> str:
         if self.entry.method == "依申请":
             return "on_request"
+        if self.late:
+            return "late"
         if not self.published:
-            return "missing"
-        return "late" if self.late else "ok"
+            return "pending" if self.pending else "missing"
+        return "ok"
 
 
-def standard_catalog_status(organisation: Organisation) -> list[CatalogStatus]:
-    """Each catalog item: are its expected disclosures there, and were they on time
-    (published within the item's working-day limit of the date written, 条例 art. 26)?"""
-    calendar = holidays.get_calendar()
+def standard_catalog_status(
+    organisation: Organisation, *, today: dt.date | None = None
+) -> list[CatalogStatus]:
+    """Each catalog matter: are its disclosures there, and on time? The rule is the
+    publication clock's (``timeliness``): N working days (the entry's "形成或者变更之日起N个
+    工作日内", 条例 art. 26) from the day the information was formed or changed, so an item
+    entered late, or changed and not yet republished, counts as late from that day."""
+    from gongkai.proactive.timeliness import item_timeliness
+
+    today = today or timezone.localdate()
+    in_scope = Item.objects.filter(label__in=PUBLISHABLE_LABELS, withdrawn_at__isnull=True).exclude(
+        status=Status.FILED
+    )
     entries = StandardCatalogItem.objects.filter(organisation=organisation).prefetch_related(
-        Prefetch("items", queryset=Item.objects.filter(PUBLIC), to_attr="public_items")
+        Prefetch("items", queryset=in_scope.select_related("publish_clock"), to_attr="in_scope")
     )
     result = []
     for entry in entries.order_by("number"):
-        late = 0
-        for item in entry.public_items:
-            if entry.limit_working_days and item.written_on and item.published_at:
-                due = calendar.add(item.written_on, entry.limit_working_days).value
-                late += item.published_at.astimezone(CHINA).date() > due
-        result.append(CatalogStatus(entry, len(entry.public_items), late))
+        rows = [
+            (item, item_timeliness(item, working_days=entry.limit_working_days, today=today))
+            for item in entry.in_scope
+            if entry.limit_working_days
+        ]
+        result.append(
+            CatalogStatus(
+                entry,
+                published=sum(item.is_public for item in entry.in_scope),
+                late=sum(t.late for _item, t in rows),
+                pending=sum(not item.is_public and not t.late for item, t in rows),
+                items=tuple(rows),
+            )
+        )
     return result
 
 

@@ -60,6 +60,7 @@ vocabulary.keys(
         "publish_at": _("Publish at"),
         "documents": _("Documents"),
         "rows": _("Rows"),
+        "changed_on": _("Date changed"),
     },
     free=("changed_by", "index_number"),
 )

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gongkai.core.clockmath import CHINA
+from gongkai.core.clockmath import local_date
 from gongkai.core.errors import PermissionDeniedError, ServiceError
 from gongkai.core.models import Organisation
 from gongkai.core.services import clock_start, clock_stop
@@ -39,6 +40,7 @@ from gongkai.proactive.services.common import (
     sanitise_body,
     transition,
 )
+from gongkai.proactive.timeliness import formation_of
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
@@ -155,16 +157,18 @@ def _snapshot(item: Item, *, actor, note: str) -> ItemRevision:
     )
 
 
-def _formed_at(item: Item) -> dt.datetime:
-    if item.written_on:
-        return dt.datetime.combine(item.written_on, dt.time(12), tzinfo=CHINA)
-    return now()
-
-
-def _sync_publish_clock(item: Item, *, actor, started_at: dt.datetime | None = None) -> None:
-    """条例 art. 26: a publishable item runs the 20-working-day clock; others stop it."""
+def _sync_publish_clock(item: Item, *, actor, restart_note: str = "") -> None:
+    """条例 art. 26: a publishable item runs the 20-working-day clock from the day its
+    information was formed or changed (``timeliness.formation_of``: an item entered late is
+    overdue at once); other labels stop it. ``restart_note``: the formation day was corrected,
+    so the running clock is stopped with that note and a new one starts from the new day."""
     clock = item.publish_clock
     running = clock is not None and clock.state != clock.State.STOPPED
+    formation = formation_of(item)
+    starts_on = min(formation.on, timezone.localdate())
+    if running and restart_note and local_date(clock.started_at) != starts_on:
+        clock_stop(clock=clock, actor=actor, note=restart_note)
+        running = False
     if item.label in PUBLISHABLE_LABELS and not running:
         item.publish_clock = clock_start(
             actor=actor,
@@ -173,7 +177,7 @@ def _sync_publish_clock(item: Item, *, actor, started_at: dt.datetime | None = N
             organisation=item.organisation,
             unit=item.unit,
             handler=item.drafter,
-            started_at=min(started_at or _formed_at(item), now()),
+            started_at=min(formation.moment, now()),
             subject=item,
         )
         item.save(update_fields=["publish_clock"])
@@ -230,10 +234,13 @@ def item_update(*, item: Item, actor, fields: ItemFields, note: str = "") -> Ite
         if item.status != Status.DRAFT:
             raise ServiceError("not_a_draft", _("Only a draft can be edited."))
         _apply(item, fields)
+        _check_changed_on(item, item.changed_on)
         item.save()
         revision = _snapshot(item, actor=actor, note=note)
         if item.publish_clock_id or item.label not in PUBLISHABLE_LABELS:
-            _sync_publish_clock(item, actor=actor)
+            _sync_publish_clock(
+                item, actor=actor, restart_note=_("The date of formation was corrected.")
+            )
         record(item, actor=actor, action="update", summary={"revision": revision.number})
     return item
 
@@ -324,9 +331,10 @@ def item_submit(*, item: Item, actor) -> Item:
     return item
 
 
-def item_revise(*, item: Item, actor, reason: str) -> Item:
+def item_revise(*, item: Item, actor, reason: str, changed_on: dt.date | None = None) -> Item:
     """Reopen a published (or approved) item as a draft; the public keeps the published
-    version until the change is published. A changed item runs art. 26's clock again."""
+    version until the change is published. A changed published item runs art. 26's clock
+    again from ``changed_on``, the day its information changed (default: today)."""
     require_role(actor, DRAFTING_ROLES)
     if not reason.strip():
         raise ServiceError("reason_required", _("Say what is to be changed."))
@@ -335,9 +343,26 @@ def item_revise(*, item: Item, actor, reason: str) -> Item:
         was_published = item.status == Status.PUBLISHED
         check_transition(item, Status.DRAFT)
         item.publish_at = None
-        transition(item, Status.DRAFT, fields=("publish_at",))
+        fields = ("publish_at",)
+        if was_published:
+            item.changed_on = changed_on or timezone.localdate()
+            _check_changed_on(item, item.changed_on)
+            fields = ("publish_at", "changed_on")
+        transition(item, Status.DRAFT, fields=fields)
         if was_published and item.label in PUBLISHABLE_LABELS:
             item.publish_clock = None
-            _sync_publish_clock(item, actor=actor, started_at=now())
-        record(item, actor=actor, action="revise", summary={"reason": reason})
+            _sync_publish_clock(item, actor=actor)
+        summary = {"reason": reason, "changed_on": item.changed_on if was_published else None}
+        record(item, actor=actor, action="revise", summary=summary)
     return item
+
+
+def _check_changed_on(item: Item, changed_on: dt.date | None) -> None:
+    if changed_on is None:
+        return
+    if changed_on > timezone.localdate():
+        raise ServiceError("changed_in_future", _("The date changed cannot be in the future."))
+    if item.written_on and changed_on < item.written_on:
+        raise ServiceError(
+            "changed_before_written", _("The date changed cannot precede the date written.")
+        )
