@@ -188,6 +188,24 @@ class NegativeEntryForm(forms.Form):
     review_on = forms.DateField(label=_("Next review date"), widget=DATE)
 
 
+class NegativeEditForm(NegativeEntryForm):
+    reason = forms.CharField(
+        label=_("Reason for the change"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class NegativeRetireForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for retiring"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class SelfCheckSignOffForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
 class NormativeForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=NormativeKind.choices)
     title = forms.CharField(label=_("Title"), max_length=300)

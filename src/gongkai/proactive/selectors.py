@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import functools
+from collections import Counter
 
 from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -390,6 +391,94 @@ def revision_diff(older: ItemRevision, newer: ItemRevision) -> list[tuple[str, s
         for line in difflib.ndiff(lines(older), lines(newer))
         if line[0] in kinds
     ]
+
+
+def negative_entries_due(
+    organisation_ids: list[int] | None, today: dt.date | None = None
+) -> QuerySet[NegativeListEntry]:
+    """Active negative-list entries past their review date (flagged to the office)."""
+    today = today or timezone.localdate()
+    queryset = NegativeListEntry.objects.filter(is_active=True, review_on__lt=today)
+    if organisation_ids is not None:
+        queryset = queryset.filter(organisation_id__in=organisation_ids)
+    return queryset.select_related("organisation").order_by("review_on", "id")
+
+
+def negative_entry_history(entry: NegativeListEntry) -> QuerySet:
+    return entry.versions.select_related("actor__staff_profile").order_by("number")
+
+
+@dataclasses.dataclass(frozen=True)
+class SelfCheckSummary:
+    """The yearly self-check (条例 art. 18) of one body in figures."""
+
+    year: int
+    decided: int
+    kept_withheld: int
+    made_public: int  # 主动公开 or 删减后公开: reopened as drafts to publish
+    on_request: int
+    undecided: int
+    negative_active: int
+    negative_edited: int
+    negative_retired: int
+    negative_due: int
+
+    def as_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+def self_check_decisions(body: Organisation, year: int) -> QuerySet:
+    from gongkai.proactive.models import SelfCheckDecision
+
+    return (
+        SelfCheckDecision.objects.filter(item__organisation=body, year=year)
+        .select_related("item__unit", "item__negative_entry", "actor__staff_profile")
+        .order_by("item__index_number")
+    )
+
+
+def self_check_undecided(body: Organisation, year: int) -> QuerySet[Item]:
+    return (
+        withheld_items([body.pk])
+        .exclude(self_checks__year=year)
+        .select_related("unit", "negative_entry")
+        .order_by("index_number")
+    )
+
+
+def self_check_summary(body: Organisation, year: int) -> SelfCheckSummary:
+    from gongkai.proactive.models import NegativeListVersion
+
+    labels = Counter(self_check_decisions(body, year).values_list("label", flat=True))
+    entries = NegativeListEntry.objects.filter(organisation=body)
+    edited = NegativeListVersion.objects.filter(
+        entry__organisation=body, change=NegativeListVersion.Change.EDITED, at__year=year
+    )
+    as_of = min(timezone.localdate(), dt.date(year, 12, 31))
+    return SelfCheckSummary(
+        year=year,
+        decided=sum(labels.values()),
+        kept_withheld=labels[DisclosureLabel.WITHHELD],
+        made_public=labels[DisclosureLabel.PROACTIVE] + labels[DisclosureLabel.REDACTED],
+        on_request=labels[DisclosureLabel.ON_REQUEST],
+        undecided=self_check_undecided(body, year).count(),
+        negative_active=entries.filter(is_active=True).count(),
+        negative_edited=edited.values("entry").distinct().count(),
+        negative_retired=entries.filter(retired_on__year=year).count(),
+        negative_due=entries.filter(is_active=True, review_on__lt=as_of).count(),
+    )
+
+
+def self_check_years(body: Organisation) -> list[int]:
+    """The current year and every year with a decision or a sign-off, newest first."""
+    from gongkai.proactive.models import SelfCheck, SelfCheckDecision
+
+    years = {timezone.localdate().year}
+    years |= set(
+        SelfCheckDecision.objects.filter(item__organisation=body).values_list("year", flat=True)
+    )
+    years |= set(SelfCheck.objects.filter(organisation=body).values_list("year", flat=True))
+    return sorted(years, reverse=True)
 
 
 # The report's providers look for these names here (gongkai.reports.providers).

@@ -17,9 +17,6 @@ from gongkai.proactive.law import (
     CATALOG_METHODS,
     CATALOG_TIME_LIMIT,
     CLEANUP_STATUS,
-    PUBLISHABLE_LABELS,
-    DisclosureLabel,
-    NegativeCategory,
     NormativeKind,
     NormativeStatus,
 )
@@ -27,19 +24,13 @@ from gongkai.proactive.models import (
     Cleanup,
     CleanupEntry,
     Item,
-    NegativeListEntry,
     NormativeDocument,
-    SelfCheckDecision,
     StandardCatalogItem,
-    Status,
 )
 from gongkai.proactive.services.common import (
     PUBLISHING_ROLES,
-    check_transition,
     document_number_clean,
-    record,
     require_role,
-    transition,
 )
 
 # Allowed status changes of a normative document (已修改 stays in force; 废止/失效 are final).
@@ -63,74 +54,6 @@ def _ledger(actor, action: str, obj, organisation: Organisation, summary: dict) 
         organisation=organisation,
         summary=summary,
     )
-
-
-def negative_entry_create(
-    *,
-    actor,
-    organisation: Organisation,
-    category: str,
-    description: str,
-    legal_basis: str,
-    review_on: dt.date,
-) -> NegativeListEntry:
-    require_role(actor, PUBLISHING_ROLES)
-    description, legal_basis = description.strip(), legal_basis.strip()
-    if category not in NegativeCategory.values or not description or not legal_basis:
-        raise ServiceError(
-            "incomplete_entry", _("An entry needs its category, description and legal basis.")
-        )
-    existing = NegativeListEntry.objects.filter(
-        organisation=organisation, category=category, description=description
-    ).first()
-    if existing is not None:
-        return existing
-    with transaction.atomic():
-        entry = NegativeListEntry.objects.create(
-            organisation=organisation,
-            category=category,
-            description=description,
-            legal_basis=legal_basis,
-            review_on=review_on,
-        )
-        _ledger(actor, "negative.create", entry, organisation, {"category": category})
-    return entry
-
-
-def self_check_decide(
-    *, item: Item, actor, year: int, label: str, comment: str
-) -> SelfCheckDecision:
-    """Seed 002 (每年对本单位不予公开的信息…进行全面自查) and 条例 art. 18: re-decide one
-    withheld item; one decision per item and year. Turning it public reopens it as a draft."""
-    require_role(actor, PUBLISHING_ROLES)
-    existing = SelfCheckDecision.objects.filter(item=item, year=year).first()
-    if existing is not None:
-        return existing
-    if item.label != DisclosureLabel.WITHHELD or item.status != Status.FILED:
-        raise ServiceError("not_withheld", _("Only filed, withheld items are re-decided here."))
-    if not comment.strip() or label not in DisclosureLabel.values:
-        raise ServiceError("comment_required", _("Choose the label and give the reasons."))
-    with transaction.atomic():
-        decision = SelfCheckDecision.objects.create(
-            item=item, year=year, label=label, comment=comment.strip(), actor=actor
-        )
-        if label in PUBLISHABLE_LABELS:
-            check_transition(item, Status.DRAFT)
-            item.label, item.label_reason, item.label_basis, item.negative_entry = (
-                label,
-                comment.strip() if label != DisclosureLabel.PROACTIVE else "",
-                "",
-                None,
-            )
-            if label == DisclosureLabel.REDACTED:
-                item.label_basis = _("Yearly self-check %(year)d") % {"year": year}
-            transition(
-                item,
-                Status.DRAFT,
-                fields=("label", "label_reason", "label_basis", "negative_entry"),
-            )
-        record(item, actor=actor, action="self_check", summary={"year": year, "label": label})
-    return decision
 
 
 @dataclasses.dataclass

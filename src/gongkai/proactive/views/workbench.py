@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gongkai.core.access import has_role
+from gongkai.core.access import has_role, organisation_ids_visible_to
 from gongkai.core.errors import ServiceError
 from gongkai.core.models import Role
 from gongkai.core.views import role_required, staff_required
@@ -43,6 +43,9 @@ def dashboard(request):
         "queue": selectors.review_queue(request.user),
         "to_publish": selectors.publish_queue(request.user)[:50],
         "can_draft": has_role(request.user, *DRAFTING_ROLES),
+        "negative_due": selectors.negative_entries_due(organisation_ids_visible_to(request.user))
+        if has_role(request.user, Role.OFFICE, Role.ADMIN)
+        else [],
     }
     return render(request, "proactive/workbench/dashboard.html", context)
 
