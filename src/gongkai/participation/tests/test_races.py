@@ -12,6 +12,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from gongkai.core.errors import ServiceError
 from gongkai.core.models import LedgerEntry
 from gongkai.core.tests.races import CHANGED_MEANWHILE_ZH, race, refusals
 from gongkai.participation.models import Consultation, Incident, LetterEvent, Proposal
@@ -30,7 +31,8 @@ from gongkai.participation.services import (
 )
 from gongkai.participation.tests.factories import DRAFT
 
-pytestmark = [
+# Threads on two connections; the same table replayed one after the other runs everywhere.
+threads_on_postgresql = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
@@ -143,6 +145,8 @@ CASES = {
 
 
 @pytest.mark.parametrize("case", list(CASES))
+@threads_on_postgresql[0]
+@threads_on_postgresql[1]
 def test_exactly_one_of_two_conflicting_actions_succeeds(case, body, unit, office, handler):
     build, actions, ledgered = CASES[case]
     ctx = {"body": body, "unit": unit, "office": office, "handler": handler}
@@ -160,3 +164,24 @@ def test_exactly_one_of_two_conflicting_actions_succeeds(case, body, unit, offic
     if case.startswith("letter"):
         answered = LetterEvent.objects.filter(letter=obj, type__in=["answered", "invalid"])
         assert answered.count() == 1
+
+
+@pytest.mark.parametrize("case", list(CASES))
+@pytest.mark.django_db
+def test_acting_on_a_copy_read_before_the_other_action_is_refused(
+    case, body, unit, office, handler
+):
+    """The same pairs one after the other (both databases): the second person acts on the
+    copy their page read before the first acted, and reads the same refusal."""
+    build, actions, ledgered = CASES[case]
+    ctx = {"body": body, "unit": unit, "office": office, "handler": handler}
+    obj = build(ctx)
+    copies = [type(obj).objects.get(pk=obj.pk) for _ in range(2)]
+    first, second = actions(*copies, ctx)
+    first()
+    before = LedgerEntry.objects.filter(action__in=ledgered).count()
+    with pytest.raises(ServiceError) as error:
+        second()
+    assert error.value.code == "changed_meanwhile"
+    assert CHANGED_MEANWHILE_ZH in error.value.message
+    assert LedgerEntry.objects.filter(action__in=ledgered).count() == before

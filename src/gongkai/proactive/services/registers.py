@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import ServiceError
+from gongkai.core.locking import changed_meanwhile, lock_in_place, save_if_unchanged
 from gongkai.core.models import Organisation
 from gongkai.core.services import ledger_append
 from gongkai.proactive.law import (
@@ -102,7 +103,30 @@ def normative_document_change(
     """Amend, repeal or let expire; amending and repealing name the document that did it."""
     if actor is not None:
         require_role(actor, PUBLISHING_ROLES)
+    if status in (NormativeStatus.AMENDED, NormativeStatus.REPEALED) and not changed_by.strip():
+        raise ServiceError("changed_by_required", _("Name the amending or repealing document."))
+    with transaction.atomic():
+        seen = document.status
+        lock_in_place(document, guard=())
+        _check_normative_transition(document, status, seen)
+        old = document.status
+        document.status, document.status_changed_on = status, on
+        document.changed_by = changed_by.strip() or document.changed_by
+        save_if_unchanged(
+            document, guard={"status": old},
+            fields=("status", "status_changed_on", "changed_by"),
+        )  # fmt: skip
+        _ledger(
+            actor, "normative.change", document, document.organisation,
+            {"status": status, "on": on, "changed_by": document.changed_by},
+        )  # fmt: skip
+    return document
+
+
+def _check_normative_transition(document: NormativeDocument, status: str, seen: str) -> None:
     if status not in NORMATIVE_TRANSITIONS[document.status]:
+        if seen != document.status:
+            raise changed_meanwhile(document)
         raise ServiceError(
             "invalid_transition",
             _("%(title)s cannot change from “%(from)s” to “%(to)s”.")
@@ -112,17 +136,6 @@ def normative_document_change(
                 "to": NormativeStatus(status).label,
             },
         )
-    if status in (NormativeStatus.AMENDED, NormativeStatus.REPEALED) and not changed_by.strip():
-        raise ServiceError("changed_by_required", _("Name the amending or repealing document."))
-    with transaction.atomic():
-        document.status, document.status_changed_on = status, on
-        document.changed_by = changed_by.strip() or document.changed_by
-        document.save(update_fields=["status", "status_changed_on", "changed_by"])
-        _ledger(
-            actor, "normative.change", document, document.organisation,
-            {"status": status, "on": on, "changed_by": document.changed_by},
-        )  # fmt: skip
-    return document
 
 
 def normative_documents_expire_due(*, today: dt.date) -> int:
@@ -132,12 +145,15 @@ def normative_documents_expire_due(*, today: dt.date) -> int:
     )
     count = 0
     for document in due:
-        normative_document_change(
-            document=document,
-            actor=None,
-            status=NormativeStatus.EXPIRED,
-            on=document.effective_until,
-        )
+        try:
+            normative_document_change(
+                document=document,
+                actor=None,
+                status=NormativeStatus.EXPIRED,
+                on=document.effective_until,
+            )
+        except ServiceError:
+            continue  # repealed by the office meanwhile
         count += 1
     return count
 

@@ -6,17 +6,21 @@ Threads need PostgreSQL: SQLite's IMMEDIATE transactions serialise writers, and 
 ``select_for_update`` is a no-op, so there is no race to observe there.
 """
 
+import datetime as dt
+
 import pytest
 from django.db import connection
 
+from gongkai.core.errors import ServiceError
 from gongkai.core.models import LedgerEntry
 from gongkai.core.tests.factories import make_staff
 from gongkai.core.tests.races import CHANGED_MEANWHILE_ZH, race, refusals
 from gongkai.proactive import services
-from gongkai.proactive.models import Item, ReviewDecision
+from gongkai.proactive.models import Item, NormativeDocument, ReviewDecision
 from gongkai.proactive.tests.factories import approve_all, draft, published
 
-pytestmark = [
+# Threads on two connections; the same table replayed one after the other runs everywhere.
+threads_on_postgresql = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
@@ -117,6 +121,8 @@ def ctx(body, unit, handler, reviewer, leader, office):
 
 
 @pytest.mark.parametrize("case", list(CASES))
+@threads_on_postgresql[0]
+@threads_on_postgresql[1]
 def test_exactly_one_of_two_conflicting_actions_succeeds(case, ctx):
     build, actions, ledgered, refusal = CASES[case]
     item = build(ctx)
@@ -131,3 +137,49 @@ def test_exactly_one_of_two_conflicting_actions_succeeds(case, ctx):
     assert LedgerEntry.objects.filter(action__in=ledgered).count() == before + 1
     if case.startswith("review"):
         assert ReviewDecision.objects.filter(item=item).count() == decisions + 1
+
+
+@pytest.mark.parametrize("case", list(CASES))
+@pytest.mark.django_db
+def test_acting_on_a_copy_read_before_the_other_action_is_refused(case, ctx):
+    """The same pairs one after the other (both databases): the second person acts on the
+    copy their page read before the first acted, and reads the same refusal."""
+    build, actions, ledgered, refusal = CASES[case]
+    item = build(ctx)
+    copies = [Item.objects.get(pk=item.pk) for _ in range(2)]
+    first, second = actions(*copies, ctx)
+    first()
+    before = LedgerEntry.objects.filter(action__in=ledgered).count()
+    with pytest.raises(ServiceError) as error:
+        second()
+    assert refusal in error.value.message
+    assert LedgerEntry.objects.filter(action__in=ledgered).count() == before
+
+
+def _document(office, body):
+    return services.normative_document_register(
+        actor=office, organisation=body,
+        fields=services.NormativeFields("normative", "湛江市公安局关于规范户口迁移审批的规定",
+                                        "湛公规〔2019〕1号", dt.date(2019, 3, 1),
+                                        dt.date(2019, 3, 1), dt.date(2024, 2, 28)),
+    )  # fmt: skip
+
+
+@threads_on_postgresql[0]
+@threads_on_postgresql[1]
+def test_a_normative_document_is_repealed_or_expires_not_both(ctx, body):
+    """The office repeals it while the sweep lets it expire: one status change, one entry."""
+    document = _document(ctx["office"], body)
+    copies = [NormativeDocument.objects.get(pk=document.pk) for _ in range(2)]
+    results = race(
+        lambda: services.normative_document_change(
+            document=copies[0], actor=ctx["office"], status="repealed", on=dt.date(2024, 1, 5),
+            changed_by="湛公规〔2024〕1号",
+        ),
+        lambda: services.normative_document_change(
+            document=copies[1], actor=None, status="expired", on=dt.date(2024, 2, 28)
+        ),
+    )  # fmt: skip
+    refused = refusals(results)
+    assert len(refused) == 1 and CHANGED_MEANWHILE_ZH in refused[0].message
+    assert LedgerEntry.objects.filter(action="proactive.normative.change").count() == 1
