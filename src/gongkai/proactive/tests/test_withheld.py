@@ -259,3 +259,16 @@ def test_self_check_pages_are_for_the_office(who, client, handler):
     assert response.status_code == (302 if who == "anonymous" else 404)
     assert SelfCheck.objects.count() == 0
     assert NegativeListEntry.objects.count() == 0
+
+
+def test_the_admin_cannot_edit_past_the_history(office, body, client, django_user_model):
+    """The negative list is read-only in the admin: a change there would skip the history."""
+    entry = _entry(office, body)
+    admin = django_user_model.objects.create_superuser("root", password="pw-for-tests-1")
+    client.force_login(admin)
+    change = reverse("admin:proactive_negativelistentry_change", args=[entry.pk])
+    page = client.get(change).content.decode()
+    assert 'name="_save"' not in page and "条例第十六条第二款" in page
+    assert client.post(change, {"description": "改过"}).status_code == 403
+    entry.refresh_from_db()
+    assert entry.description == "内部讨论记录"
