@@ -5,12 +5,15 @@ A status guard that reads a copy of the row taken before the transaction lets tw
 acting at once make a change the transition table forbids (both read "received", one closes,
 the other answers). Every state-changing service therefore, inside its ``transaction.atomic``:
 
-1. ``lock_current(obj, guard=(…))``: takes the row lock (``SELECT … FOR UPDATE`` on
-   PostgreSQL; SQLite's ``IMMEDIATE`` transactions already serialise writers), compares the
-   guard fields with the caller's copy and refuses with a clear message when another person
-   changed them in the meantime; every check that follows runs on the locked, current row
-   (``lock_in_place`` also refreshes the caller's copy);
-2. ``save_if_unchanged(obj, guard={…}, fields=(…))``: writes the transition as
+1. ``lock_current(obj, guard=(…))`` takes the row lock (``SELECT … FOR UPDATE`` on
+   PostgreSQL; SQLite's ``IMMEDIATE`` transactions already serialise writers) and returns
+   the row freshly read (``lock_in_place`` refreshes the caller's copy instead); every check
+   that follows (the transition table, a step, a period) runs on the current row. Fields in
+   ``guard`` must still equal the caller's copy. The apps' ``check_transition`` compare the
+   status the caller saw with the current one: a transition refused because another person
+   moved the object meanwhile is reported as such (``changed_meanwhile``), not as a
+   forbidden transition;
+2. ``save_if_unchanged(obj, guard={…}, fields=(…))`` writes the transition as
    ``UPDATE … WHERE pk = … AND status = <old>`` and checks that exactly one row changed,
    a second guard that does not depend on the lock.
 
