@@ -14,6 +14,7 @@ date), not from the day the draft was typed in; the day itself does not count (�
 import datetime as dt
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.core.errors import ServiceError
@@ -176,3 +177,27 @@ def test_catalog_pending_until_due(body, handler):
     draft(handler, catalog_item=entry, written_on=timezone.localdate())
     status = selectors.standard_catalog_status(body)[0]
     assert (status.published, status.late, status.pending, status.state) == (0, 0, 1, "pending")
+
+
+def test_the_item_page_shows_the_time_limit(client, handler):
+    item = draft(handler, written_on=D(2026, 2, 6))
+    client.force_login(handler)
+    page = client.get(reverse("proactive:item_detail", args=[item.pk])).content.decode()
+    assert (
+        "公开时限（条例第二十六条）：自成文日期2026-02-06起20个工作日，应于2026-03-12前公开。"
+        in page
+    )
+    assert "已逾期：到期仍未公开。" in page
+
+
+def test_the_revise_form_records_the_change_date(client, handler, reviewer, leader, office):
+    item = published(handler, reviewer, leader, office, written_on=D(2025, 6, 2))
+    client.force_login(handler)
+    url = reverse("proactive:item_revise", args=[item.pk])
+    client.post(url, {"reason": "更正办理时限", "changed_on": "2026-02-13"})
+    item.refresh_from_db()
+    assert (item.status, item.changed_on, item.publish_clock.due_on) == (
+        "draft", D(2026, 2, 13), D(2026, 3, 19),
+    )  # fmt: skip
+    page = client.get(reverse("proactive:item_detail", args=[item.pk])).content.decode()
+    assert "自变更日期2026-02-13起20个工作日，应于2026-03-19前公开" in page
