@@ -13,6 +13,7 @@ from gongkai.proactive.models import (
     Item,
     ItemRevision,
     NegativeListEntry,
+    NegativeListVersion,
     NormativeDocument,
     PrivacyFinding,
     ReviewDecision,
@@ -52,13 +53,6 @@ class GenreAdmin(VocabularyAdmin):
     kind = "genre"
 
 
-@admin.register(NegativeListEntry)
-class NegativeListEntryAdmin(admin.ModelAdmin):
-    list_display = ["organisation", "category", "description", "review_on", "is_active"]
-    list_filter = ["category", "is_active"]
-    search_fields = ["description", "legal_basis"]
-
-
 @admin.register(ReviewStep)
 class ReviewStepAdmin(admin.ModelAdmin):
     list_display = ["organisation", "order", "kind", "role"]
@@ -74,6 +68,22 @@ class ReadOnlyMixin:
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class NegativeListVersionInline(ReadOnlyMixin, admin.TabularInline):
+    model = NegativeListVersion
+    extra = 0
+
+
+@admin.register(NegativeListEntry)
+class NegativeListEntryAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    """Read-only: entries are created, edited and retired on the workbench's negative-list
+    pages, which keep their history (versions) and write the ledger."""
+
+    list_display = ["organisation", "category", "description", "review_on", "is_active"]
+    list_filter = ["category", "is_active"]
+    search_fields = ["description", "legal_basis"]
+    inlines = [NegativeListVersionInline]
 
 
 class AttachmentInline(ReadOnlyMixin, admin.TabularInline):

@@ -140,6 +140,38 @@ def _negative_and_withheld(bureau, users, units) -> None:
         actor=users["fazhi"], organisation=bureau, unit=units["fzzd"], fields=fields
     )
     _through_review(item, users)
+    _negative_history(bureau, office, entry)
+    # Last year's self-check (条例 art. 18), decided and signed off: readable as an earlier year.
+    last_year = timezone.localdate().year - 1
+    services.self_check_decide(
+        item=item, actor=office, year=last_year, label=DisclosureLabel.WITHHELD,
+        comment="仍属执法过程中的内部审批材料，继续不予公开",
+    )  # fmt: skip
+    services.self_check_sign_off(
+        actor=office, organisation=bureau, year=last_year, note="已对全部不予公开信息进行自查"
+    )
+
+
+def _negative_history(bureau, office, entry) -> None:
+    """An entry reviewed (edited), one retired, one past its review date (flagged)."""
+    services.negative_entry_update(
+        entry=entry, actor=office, reason="年度复核：仍属执法案卷，延长复核期",
+        fields=services.NegativeFields(
+            entry.category, entry.description, entry.legal_basis, dt.date(2027, 12, 31)
+        ),
+    )  # fmt: skip
+    retired = services.negative_entry_create(
+        actor=office, organisation=bureau, category=NegativeCategory.INTERNAL,
+        description="2019年版内部考核评分细则", legal_basis="《中华人民共和国政府信息公开条例》第十六条第一款",
+        review_on=dt.date(2025, 12, 31),
+    )  # fmt: skip
+    services.negative_entry_retire(entry=retired, actor=office, reason="细则已废止，不再列入清单")
+    services.negative_entry_create(
+        actor=office, organisation=bureau, category=NegativeCategory.PROCESS,
+        description="人事任免酝酿过程中的讨论记录", legal_basis="《中华人民共和国政府信息公开条例》第十六条第二款",
+        review_on=dt.date(2026, 6, 30),
+    )  # fmt: skip
+    services.negative_entries_flag_due(today=timezone.localdate())
 
 
 def _normative(bureau, office, policy: Item) -> None:

@@ -6,6 +6,7 @@ import csv
 import io
 
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from openpyxl import Workbook, load_workbook
@@ -135,3 +136,80 @@ def _split(value: str) -> list[str]:
         value = value.replace(separator, "、")
     # "发布会/听证会" and "社区/企事业单位/村公示栏（电子屏）" keep their slashes.
     return [part.strip() for part in value.split("、")]
+
+
+def _person(user) -> str:
+    profile = getattr(user, "staff_profile", None)
+    return (profile.full_name if profile else "") or user.get_username()
+
+
+def self_check_header() -> list[str]:
+    return [
+        pgettext("information item", "Index number"), _("Title"), _("Drafting unit"),
+        _("Reason for withholding"), _("Legal basis"), _("Self-check decision"),
+        _("Explanation"), _("Decided by"), _("Decided at"),
+    ]  # fmt: skip
+
+
+def self_check_table(decisions, undecided) -> list[list]:
+    """One row per withheld item of the year: decided ones, then those still to decide."""
+    rows = []
+    for d in decisions:
+        item = d.item
+        rows.append([
+            item.index_number, item.title, item.unit.name if item.unit else "",
+            item.label_reason if item.label == "withheld" else "",
+            item.label_basis or (str(item.negative_entry) if item.negative_entry else ""),
+            d.get_label_display(), d.comment,
+            _person(d.actor),
+            timezone.localtime(d.at).strftime("%Y-%m-%d %H:%M"),
+        ])  # fmt: skip
+    for item in undecided:
+        rows.append([
+            item.index_number, item.title, item.unit.name if item.unit else "", item.label_reason,
+            item.label_basis or (str(item.negative_entry) if item.negative_entry else ""),
+            pgettext("self-check", "Not yet decided"), "", "", "",
+        ])  # fmt: skip
+    return rows
+
+
+def self_check_summary_rows(summary) -> list[tuple[str, int]]:
+    return [
+        (_("Withheld items decided"), summary.decided),
+        (_("Kept withheld"), summary.kept_withheld),
+        (_("Made public (reopened for publication)"), summary.made_public),
+        (_("Changed to disclosure on request"), summary.on_request),
+        (pgettext("self-check", "Not yet decided"), summary.undecided),
+        (_("Active negative-list entries"), summary.negative_active),
+        (_("Negative-list entries edited this year"), summary.negative_edited),
+        (_("Negative-list entries retired this year"), summary.negative_retired),
+        (_("Negative-list entries past their review date"), summary.negative_due),
+    ]
+
+
+def self_check_csv(rows: list[list], year: int) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="self-check-{year}.csv"'
+    response.write("\ufeff")  # Excel opens UTF-8 CSV correctly with a BOM
+    writer = csv.writer(response)
+    writer.writerow(self_check_header())
+    for row in rows:
+        writer.writerow([_safe(v) for v in row])
+    return response
+
+
+def self_check_xlsx(rows: list[list], summary, signed_off, year: int) -> HttpResponse:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Self-check %(year)d") % {"year": year}
+    sheet.append(self_check_header())
+    for row in rows:
+        sheet.append([_safe(v) for v in row])
+    totals = workbook.create_sheet(pgettext("self-check", "Summary"))
+    totals.append([_("Item"), _("Count")])
+    for label, value in self_check_summary_rows(summary):
+        totals.append([label, value])
+    if signed_off is not None:
+        at = timezone.localtime(signed_off.signed_off_at).strftime("%Y-%m-%d %H:%M")
+        totals.append([_("Signed off by"), f"{_person(signed_off.signed_off_by)} {at}"])
+    return _xlsx_response(workbook, f"self-check-{year}.xlsx")

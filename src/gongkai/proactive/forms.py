@@ -127,6 +127,14 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class ReviseForm(forms.Form):
+    reason = forms.CharField(label=_("What is to be changed"), max_length=500)
+    # 条例 art. 26: the clock of a changed item counts from the day the information changed.
+    changed_on = forms.DateField(
+        label=_("Date the information changed (empty: today)"), required=False, widget=DATE
+    )
+
+
 class PublishForm(forms.Form):
     publish_at = forms.DateTimeField(
         label=_("Publish at (empty: now)"), required=False,
@@ -178,6 +186,24 @@ class NegativeEntryForm(forms.Form):
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}))
     legal_basis = forms.CharField(label=_("Legal basis"), max_length=300)
     review_on = forms.DateField(label=_("Next review date"), widget=DATE)
+
+
+class NegativeEditForm(NegativeEntryForm):
+    reason = forms.CharField(
+        label=_("Reason for the change"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class NegativeRetireForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for retiring"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class SelfCheckSignOffForm(forms.Form):
+    note = forms.CharField(
+        label=_("Note (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class NormativeForm(forms.Form):

@@ -16,3 +16,10 @@ def expire_normative_documents() -> str:
     from gongkai.proactive.services import normative_documents_expire_due
 
     return str(normative_documents_expire_due(today=timezone.localdate()))
+
+
+@job(32, _("Flag negative-list entries past their review date"))
+def flag_negative_list_reviews() -> str:
+    from gongkai.proactive.services import negative_entries_flag_due
+
+    return str(negative_entries_flag_due(today=timezone.localdate()))

@@ -6,18 +6,19 @@ import dataclasses
 import datetime as dt
 import difflib
 import functools
+from collections import Counter
 
 from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from gongkai.core import holidays
 from gongkai.core.access import has_role, organisation_ids_visible_to, scope_cases, user_roles
 from gongkai.core.clockmath import CHINA
 from gongkai.core.models import Organisation, Role
 from gongkai.proactive.law import (
     NORMATIVE_IN_FORCE,
+    PUBLISHABLE_LABELS,
     SECTION_GROUPS,
     DisclosureLabel,
     NormativeKind,
@@ -324,33 +325,54 @@ def withheld_items(organisation_ids: list[int] | None) -> QuerySet[Item]:
 @dataclasses.dataclass(frozen=True)
 class CatalogStatus:
     entry: StandardCatalogItem
-    published: int
-    late: int
+    published: int  # items of this matter the public can read
+    late: int  # published late, or still unpublished after their due day (条例 art. 26)
+    pending: int = 0  # in preparation, not yet due
+    items: tuple = ()  # (item, Timeliness) of every item counted
 
     @property
     def state(self) -> str:
         if self.entry.method == "依申请":
             return "on_request"
+        if self.late:
+            return "late"
         if not self.published:
-            return "missing"
-        return "late" if self.late else "ok"
+            return "pending" if self.pending else "missing"
+        return "ok"
 
 
-def standard_catalog_status(organisation: Organisation) -> list[CatalogStatus]:
-    """Each catalog item: are its expected disclosures there, and were they on time
-    (published within the item's working-day limit of the date written, 条例 art. 26)?"""
-    calendar = holidays.get_calendar()
+def standard_catalog_status(
+    organisation: Organisation, *, today: dt.date | None = None
+) -> list[CatalogStatus]:
+    """Each catalog matter: are its disclosures there, and on time? The rule is the
+    publication clock's (``timeliness``): N working days (the entry's "形成或者变更之日起N个
+    工作日内", 条例 art. 26) from the day the information was formed or changed, so an item
+    entered late, or changed and not yet republished, counts as late from that day."""
+    from gongkai.proactive.timeliness import item_timeliness
+
+    today = today or timezone.localdate()
+    in_scope = Item.objects.filter(label__in=PUBLISHABLE_LABELS, withdrawn_at__isnull=True).exclude(
+        status=Status.FILED
+    )
     entries = StandardCatalogItem.objects.filter(organisation=organisation).prefetch_related(
-        Prefetch("items", queryset=Item.objects.filter(PUBLIC), to_attr="public_items")
+        Prefetch("items", queryset=in_scope.select_related("publish_clock"), to_attr="in_scope")
     )
     result = []
     for entry in entries.order_by("number"):
-        late = 0
-        for item in entry.public_items:
-            if entry.limit_working_days and item.written_on and item.published_at:
-                due = calendar.add(item.written_on, entry.limit_working_days).value
-                late += item.published_at.astimezone(CHINA).date() > due
-        result.append(CatalogStatus(entry, len(entry.public_items), late))
+        rows = [
+            (item, item_timeliness(item, working_days=entry.limit_working_days, today=today))
+            for item in entry.in_scope
+            if entry.limit_working_days
+        ]
+        result.append(
+            CatalogStatus(
+                entry,
+                published=sum(item.is_public for item in entry.in_scope),
+                late=sum(t.late for _item, t in rows),
+                pending=sum(not item.is_public and not t.late for item, t in rows),
+                items=tuple(rows),
+            )
+        )
     return result
 
 
@@ -369,6 +391,94 @@ def revision_diff(older: ItemRevision, newer: ItemRevision) -> list[tuple[str, s
         for line in difflib.ndiff(lines(older), lines(newer))
         if line[0] in kinds
     ]
+
+
+def negative_entries_due(
+    organisation_ids: list[int] | None, today: dt.date | None = None
+) -> QuerySet[NegativeListEntry]:
+    """Active negative-list entries past their review date (flagged to the office)."""
+    today = today or timezone.localdate()
+    queryset = NegativeListEntry.objects.filter(is_active=True, review_on__lt=today)
+    if organisation_ids is not None:
+        queryset = queryset.filter(organisation_id__in=organisation_ids)
+    return queryset.select_related("organisation").order_by("review_on", "id")
+
+
+def negative_entry_history(entry: NegativeListEntry) -> QuerySet:
+    return entry.versions.select_related("actor__staff_profile").order_by("number")
+
+
+@dataclasses.dataclass(frozen=True)
+class SelfCheckSummary:
+    """The yearly self-check (条例 art. 18) of one body in figures."""
+
+    year: int
+    decided: int
+    kept_withheld: int
+    made_public: int  # 主动公开 or 删减后公开: reopened as drafts to publish
+    on_request: int
+    undecided: int
+    negative_active: int
+    negative_edited: int
+    negative_retired: int
+    negative_due: int
+
+    def as_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+def self_check_decisions(body: Organisation, year: int) -> QuerySet:
+    from gongkai.proactive.models import SelfCheckDecision
+
+    return (
+        SelfCheckDecision.objects.filter(item__organisation=body, year=year)
+        .select_related("item__unit", "item__negative_entry", "actor__staff_profile")
+        .order_by("item__index_number")
+    )
+
+
+def self_check_undecided(body: Organisation, year: int) -> QuerySet[Item]:
+    return (
+        withheld_items([body.pk])
+        .exclude(self_checks__year=year)
+        .select_related("unit", "negative_entry")
+        .order_by("index_number")
+    )
+
+
+def self_check_summary(body: Organisation, year: int) -> SelfCheckSummary:
+    from gongkai.proactive.models import NegativeListVersion
+
+    labels = Counter(self_check_decisions(body, year).values_list("label", flat=True))
+    entries = NegativeListEntry.objects.filter(organisation=body)
+    edited = NegativeListVersion.objects.filter(
+        entry__organisation=body, change=NegativeListVersion.Change.EDITED, at__year=year
+    )
+    as_of = min(timezone.localdate(), dt.date(year, 12, 31))
+    return SelfCheckSummary(
+        year=year,
+        decided=sum(labels.values()),
+        kept_withheld=labels[DisclosureLabel.WITHHELD],
+        made_public=labels[DisclosureLabel.PROACTIVE] + labels[DisclosureLabel.REDACTED],
+        on_request=labels[DisclosureLabel.ON_REQUEST],
+        undecided=self_check_undecided(body, year).count(),
+        negative_active=entries.filter(is_active=True).count(),
+        negative_edited=edited.values("entry").distinct().count(),
+        negative_retired=entries.filter(retired_on__year=year).count(),
+        negative_due=entries.filter(is_active=True, review_on__lt=as_of).count(),
+    )
+
+
+def self_check_years(body: Organisation) -> list[int]:
+    """The current year and every year with a decision or a sign-off, newest first."""
+    from gongkai.proactive.models import SelfCheck, SelfCheckDecision
+
+    years = {timezone.localdate().year}
+    years |= set(
+        SelfCheckDecision.objects.filter(item__organisation=body).values_list("year", flat=True)
+    )
+    years |= set(SelfCheck.objects.filter(organisation=body).values_list("year", flat=True))
+    return sorted(years, reverse=True)
 
 
 # The report's providers look for these names here (gongkai.reports.providers).

@@ -38,10 +38,13 @@ urlpatterns = [
     path(W + "settings/review-steps/", settings.review_steps_edit, name="settings_review_steps"),
     path(W + "import/", registers.import_files, name="import"),
     path(W + "negative-list/", registers.negative_manage, name="negative_manage"),
+    path(W + "negative-list/<int:pk>/", registers.negative_entry, name="negative_entry"),
     path(W + "normative/", registers.normative_manage, name="normative_manage"),
     path(W + "normative/<int:pk>/change/", registers.normative_change, name="normative_change"),
     path(W + "normative/cleanup/", registers.cleanup_publish, name="cleanup_publish"),
     path(W + "self-check/", registers.self_check, name="self_check"),
     path(W + "self-check/<int:pk>/", registers.self_check_decide, name="self_check_decide"),
+    path(W + "self-check/export/", registers.self_check_export, name="self_check_export"),
+    path(W + "self-check/sign-off/", registers.self_check_sign_off, name="self_check_sign_off"),
     path(W + "standard-catalog/", registers.standard_catalog, name="standard_catalog"),
 ]

@@ -1,6 +1,7 @@
 """What the ledger's proactive-disclosure codes are called (see core/vocabulary.py)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gongkai.core import vocabulary
 from gongkai.proactive.law import (
@@ -37,6 +38,10 @@ vocabulary.actions(
         "genre.add": _("Genre added"),
         "genre.rename": _("Genre renamed"),
         "negative.create": _("Negative-list entry created"),
+        "negative.update": _("Negative-list entry changed"),
+        "negative.retire": _("Negative-list entry retired"),
+        "negative.review_due": _("Negative-list entry flagged for review"),
+        "self_check.sign_off": _("Yearly self-check signed off"),
         "normative.register": _("Normative document registered"),
         "normative.change": _("Normative document status changed"),
         "cleanup.publish": _("Normative document clean-up published"),
@@ -60,6 +65,17 @@ vocabulary.keys(
         "publish_at": _("Publish at"),
         "documents": _("Documents"),
         "rows": _("Rows"),
+        "changed_on": _("Date changed"),
+        "review_on": _("Next review date"),
+        "decided": _("Withheld items decided"),
+        "kept_withheld": _("Kept withheld"),
+        "made_public": _("Made public (reopened for publication)"),
+        "on_request": _("Changed to disclosure on request"),
+        "undecided": pgettext_lazy("self-check", "Not yet decided"),
+        "negative_active": _("Active negative-list entries"),
+        "negative_edited": _("Negative-list entries edited this year"),
+        "negative_retired": _("Negative-list entries retired this year"),
+        "negative_due": _("Negative-list entries past their review date"),
     },
     free=("changed_by", "index_number"),
 )

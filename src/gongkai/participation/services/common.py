@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.access import has_role
 from gongkai.core.errors import PermissionDeniedError, ServiceError
+from gongkai.core.locking import changed_meanwhile, lock_in_place, save_if_unchanged
 from gongkai.core.models import Role
 from gongkai.core.services import ledger_append
 
@@ -31,8 +32,21 @@ def require_office(actor) -> None:
         raise PermissionDeniedError("office_only", _("Only the openness office can do this."))
 
 
+def lock(obj):
+    """Inside the service's transaction: lock ``obj``'s row until commit and refresh ``obj``
+    from it, so every check that follows sees the current state (``core.locking``). The
+    status the caller saw is remembered: a transition refused because another person moved
+    the object meanwhile says so."""
+    seen = obj.status
+    lock_in_place(obj, guard=())
+    obj.seen_status = seen
+    return obj
+
+
 def check_transition(table: dict, obj, to: str) -> None:
     if to not in table[obj.status]:
+        if getattr(obj, "seen_status", obj.status) != obj.status:
+            raise changed_meanwhile(obj)
         raise ServiceError(
             "invalid_transition",
             _("“%(object)s” cannot go from “%(from)s” to “%(to)s”.")
@@ -42,6 +56,14 @@ def check_transition(table: dict, obj, to: str) -> None:
                 "to": type(obj).Status(to).label,
             },
         )
+
+
+def move(table: dict, obj, to: str, fields: tuple[str, ...] = ()) -> None:
+    """The guarded status change, written only if the row still has the old status."""
+    check_transition(table, obj, to)
+    old = obj.status
+    obj.status = to
+    save_if_unchanged(obj, guard={"status": old}, fields=("status", *fields))
 
 
 def record(*, actor, action: str, obj, summary: dict | None = None) -> None:

@@ -27,7 +27,9 @@ from gongkai.participation.services.common import (
     check_transition,
     clean_text,
     fingerprint,
+    lock,
     mask_name,
+    move,
     now,
     record,
     require_office,
@@ -126,22 +128,21 @@ def consultation_create(
 
 def consultation_open(*, actor, consultation: Consultation) -> Consultation:
     require_staff(actor)
-    check_transition(CONSULTATION_TRANSITIONS, consultation, Consultation.Status.OPEN)
-    if consultation.closes_on < today():
-        raise ServiceError("period_over", _("The period has already ended; change the dates."))
     with transaction.atomic():
-        consultation.status = Consultation.Status.OPEN
-        consultation.save(update_fields=["status"])
+        lock(consultation)
+        check_transition(CONSULTATION_TRANSITIONS, consultation, Consultation.Status.OPEN)
+        if consultation.closes_on < today():
+            raise ServiceError("period_over", _("The period has already ended; change the dates."))
+        move(CONSULTATION_TRANSITIONS, consultation, Consultation.Status.OPEN)
         record(actor=actor, action="consultation.open", obj=consultation)
     return consultation
 
 
 def consultation_close(*, actor, consultation: Consultation) -> Consultation:
     require_staff(actor, allow_system=True)
-    check_transition(CONSULTATION_TRANSITIONS, consultation, Consultation.Status.CLOSED)
     with transaction.atomic():
-        consultation.status = Consultation.Status.CLOSED
-        consultation.save(update_fields=["status"])
+        lock(consultation)
+        move(CONSULTATION_TRANSITIONS, consultation, Consultation.Status.CLOSED)
         record(actor=actor, action="consultation.close", obj=consultation)
     return consultation
 
@@ -153,7 +154,10 @@ def consultations_close_due(*, on: dt.date | None = None) -> int:
     for consultation in Consultation.objects.filter(
         status=Consultation.Status.OPEN, closes_on__lt=day
     ):
-        consultation_close(actor=None, consultation=consultation)
+        try:
+            consultation_close(actor=None, consultation=consultation)
+        except ServiceError:
+            continue  # closed by staff meanwhile
         closed += 1
     return closed
 
@@ -253,6 +257,7 @@ def comment_moderate(*, actor, comment: Comment, publish: bool, reason: str = ""
     if not publish and not reason.strip():
         raise ServiceError("reason_required", _("Please give the reason for rejecting it."))
     with transaction.atomic():
+        lock(comment)
         comment.status = status
         comment.moderation_reason = reason.strip()[:200]
         comment.save(update_fields=["status", "moderation_reason"])
@@ -270,11 +275,13 @@ def comment_decide(*, actor, comment: Comment, decision: str, reason: str = "") 
     require_staff(actor)
     if decision not in Comment.Decision.values or decision == Comment.Decision.PENDING:
         raise ServiceError("invalid_decision", _("Please choose whether it was adopted."))
-    if comment.consultation.status == Consultation.Status.REPORTED:
-        raise ServiceError("already_reported", _("The adoption report is already published."))
     if decision == Comment.Decision.NOT_ADOPTED and not reason.strip():
         raise ServiceError("reason_required", _("A comment that is not adopted needs the reason."))
     with transaction.atomic():
+        # The consultation's lock orders a decision against the report that freezes them.
+        if lock(comment.consultation).status == Consultation.Status.REPORTED:
+            raise ServiceError("already_reported", _("The adoption report is already published."))
+        lock(comment)
         comment.decision, comment.decision_reason = decision, reason.strip()[:500]
         comment.decided_by = actor
         comment.save(update_fields=["decision", "decision_reason", "decided_by"])
@@ -299,21 +306,24 @@ def consultation_report_publish(
     require_staff(actor)
     check_transition(CONSULTATION_TRANSITIONS, consultation, Consultation.Status.REPORTED)
     report_text = clean_text(report_text, field="report", label=_("the report"), max_chars=50_000)
-    pending = consultation.comments.filter(
-        status=Comment.Status.PUBLISHED, decision=Comment.Decision.PENDING
-    ).count()
-    if pending:
-        raise ServiceError(
-            "undecided_comments",
-            _("%(n)d published comments are not yet decided.") % {"n": pending},
-        )
     with transaction.atomic():
-        consultation.status = Consultation.Status.REPORTED
+        lock(consultation)
+        check_transition(CONSULTATION_TRANSITIONS, consultation, Consultation.Status.REPORTED)
+        pending = consultation.comments.filter(
+            status=Comment.Status.PUBLISHED, decision=Comment.Decision.PENDING
+        ).count()
+        if pending:
+            raise ServiceError(
+                "undecided_comments",
+                _("%(n)d published comments are not yet decided.") % {"n": pending},
+            )
         consultation.report_text = report_text
         consultation.final_document_title = final_document_title.strip()[:200]
         consultation.final_document_url = final_document_url.strip()
         consultation.report_published_at = now()
-        consultation.save()
+        move(CONSULTATION_TRANSITIONS, consultation, Consultation.Status.REPORTED,
+             ("report_text", "final_document_title", "final_document_url",
+              "report_published_at"))  # fmt: skip
         record(
             actor=actor,
             action="consultation.report",

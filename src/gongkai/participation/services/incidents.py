@@ -22,6 +22,8 @@ from gongkai.participation.models import (
 from gongkai.participation.services.common import (
     check_transition,
     clean_text,
+    lock,
+    move,
     now,
     record,
     require_office,
@@ -113,10 +115,11 @@ def incident_respond(
     if at < incident.first_seen_at:
         raise ServiceError("before_incident", _("A response cannot precede the incident."))
     _not_future(at)
-    if kind != IncidentResponse.Kind.FOLLOW_UP:
-        check_transition(INCIDENT_TRANSITIONS, incident, Incident.Status.RESPONDED)
     try:
         with transaction.atomic():
+            lock(incident)
+            if kind != IncidentResponse.Kind.FOLLOW_UP:
+                check_transition(INCIDENT_TRANSITIONS, incident, Incident.Status.RESPONDED)
             response = IncidentResponse.objects.create(
                 incident=incident, kind=kind, at=at, summary=summary, url=url.strip(), actor=actor
             )
@@ -125,8 +128,7 @@ def incident_respond(
                 if clock.rule in stops:
                     clock_stop(clock=clock, actor=actor, at=at, note=str(response))
             if kind != IncidentResponse.Kind.FOLLOW_UP:
-                incident.status = Incident.Status.RESPONDED
-                incident.save(update_fields=["status"])
+                move(INCIDENT_TRANSITIONS, incident, Incident.Status.RESPONDED)
             record(
                 actor=actor,
                 action="incident.respond",
@@ -140,13 +142,13 @@ def incident_respond(
 
 def incident_close(*, actor, incident: Incident) -> Incident:
     require_staff(actor)
-    check_transition(INCIDENT_TRANSITIONS, incident, Incident.Status.CLOSED)
     with transaction.atomic():
+        lock(incident)
+        check_transition(INCIDENT_TRANSITIONS, incident, Incident.Status.CLOSED)
         at = now()
         for clock in incident_clocks(incident).exclude(state=Clock.State.STOPPED):
             clock_stop(clock=clock, actor=actor, at=at, note=_("Incident closed"))
-        incident.status = Incident.Status.CLOSED
-        incident.save(update_fields=["status"])
+        move(INCIDENT_TRANSITIONS, incident, Incident.Status.CLOSED)
         record(actor=actor, action="incident.close", obj=incident)
     return incident
 

@@ -19,9 +19,10 @@ from gongkai.core.models import Organisation
 from gongkai.participation import law
 from gongkai.participation.models import LETTER_TRANSITIONS, Letter, LetterCategory, LetterEvent
 from gongkai.participation.services.common import (
-    check_transition,
     clean_text,
     fingerprint,
+    lock,
+    move,
     now,
     record,
     require_office,
@@ -187,9 +188,7 @@ def _event(letter: Letter, type: str, *, actor, **fields) -> None:
 
 
 def _move(letter: Letter, to: str, fields: tuple[str, ...]) -> None:
-    check_transition(LETTER_TRANSITIONS, letter, to)
-    letter.status = to
-    letter.save(update_fields=["status", *fields])
+    move(LETTER_TRANSITIONS, letter, to, fields)
 
 
 def _check_unit(letter: Letter, unit: Organisation) -> None:
@@ -202,6 +201,7 @@ def letter_assign(*, actor, letter: Letter, unit: Organisation, handler=None) ->
     require_office(actor)
     _check_unit(letter, unit)
     with transaction.atomic():
+        lock(letter)
         from_unit = letter.unit
         letter.unit, letter.handler = unit, handler
         _move(letter, Letter.Status.ASSIGNED, ("unit", "handler"))
@@ -214,10 +214,11 @@ def letter_forward(*, actor, letter: Letter, unit: Organisation, note: str) -> L
     """Internal forwarding to the unit that should answer, with the reason."""
     require_staff(actor)
     _check_unit(letter, unit)
-    if unit.pk == letter.unit_id:
-        raise ServiceError("same_unit", _("The letter is already with this unit."))
     note = clean_text(note, field="note", label=_("the reason"), max_chars=300)
     with transaction.atomic():
+        lock(letter)
+        if unit.pk == letter.unit_id:
+            raise ServiceError("same_unit", _("The letter is already with this unit."))
         from_unit = letter.unit
         letter.unit, letter.handler = unit, None
         _move(letter, Letter.Status.ASSIGNED, ("unit", "handler"))
@@ -245,6 +246,7 @@ def letter_answer(*, actor, letter: Letter, reply: str, at: dt.datetime | None =
     if at < letter.received_at:
         raise ServiceError("before_receipt", _("A reply cannot precede the letter."))
     with transaction.atomic():
+        lock(letter)
         letter.reply, letter.answered_at, letter.answered_by = reply, at, actor
         _move(letter, Letter.Status.ANSWERED, ("reply", "answered_at", "answered_by"))
         _event(letter, LetterEvent.Type.ANSWERED, actor=actor)
@@ -262,6 +264,7 @@ def letter_mark_invalid(*, actor, letter: Letter, reason: str) -> Letter:
     require_office(actor)
     reason = clean_text(reason, field="reason", label=_("the reason"), max_chars=300)
     with transaction.atomic():
+        lock(letter)
         letter.invalid_reason = reason
         _move(letter, Letter.Status.INVALID, ("invalid_reason",))
         _event(letter, LetterEvent.Type.INVALID, actor=actor, note=reason)
@@ -292,13 +295,17 @@ def letter_rate(*, letter: Letter, secret: str, rating: int, comment: str = "") 
     return letter
 
 
-def letter_publish(*, actor, letter: Letter, question: str, answer: str) -> Letter:
-    """Public Q&A: only with the writer's consent, only after de-identification."""
-    require_office(actor)
+def _check_publishable(letter: Letter) -> None:
     if not letter.consent_to_publish:
         raise ServiceError("no_consent", _("The writer did not consent to publication."))
     if letter.status != Letter.Status.ANSWERED:
         raise ServiceError("not_answered", _("Only an answered letter can be published."))
+
+
+def letter_publish(*, actor, letter: Letter, question: str, answer: str) -> Letter:
+    """Public Q&A: only with the writer's consent, only after de-identification."""
+    require_office(actor)
+    _check_publishable(letter)
     question = clean_text(question, field="question", label=_("the question"), max_chars=10_000)
     answer = clean_text(answer, field="answer", label=_("the answer"), max_chars=10_000)
     found = {f.text for f in detect(question) + detect(answer)}
@@ -311,6 +318,7 @@ def letter_publish(*, actor, letter: Letter, question: str, answer: str) -> Lett
             % {"found": "、".join(sorted(found)[:5])},
         )
     with transaction.atomic():
+        _check_publishable(lock(letter))  # again on the locked row
         letter.is_public, letter.published_at = True, now()
         letter.public_question, letter.public_answer = question, answer
         letter.save(update_fields=["is_public", "published_at", "public_question", "public_answer"])

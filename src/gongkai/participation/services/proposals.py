@@ -15,6 +15,8 @@ from gongkai.participation.services.common import (
     add_months,
     check_transition,
     clean_text,
+    lock,
+    move,
     now,
     record,
     require_office,
@@ -80,11 +82,10 @@ def proposal_assign(*, actor, proposal: Proposal, unit: Organisation, handler=No
     require_office(actor)
     if unit.kind != Organisation.Kind.UNIT or unit.parent_id != proposal.organisation_id:
         raise ServiceError("invalid_unit", _("Please choose a unit of this body."))
-    check_transition(PROPOSAL_TRANSITIONS, proposal, Proposal.Status.ASSIGNED)
     with transaction.atomic():
+        lock(proposal)
         proposal.unit, proposal.handler = unit, handler
-        proposal.status = Proposal.Status.ASSIGNED
-        proposal.save(update_fields=["unit", "handler", "status"])
+        move(PROPOSAL_TRANSITIONS, proposal, Proposal.Status.ASSIGNED, ("unit", "handler"))
         record(actor=actor, action="proposal.assign", obj=proposal, summary={"unit": unit.pk})
     return proposal
 
@@ -104,6 +105,7 @@ def proposal_reply(
     if replied_on < proposal.received_on or replied_on > today():
         raise ServiceError("invalid_date", _("The reply date must lie between receipt and today."))
     with transaction.atomic():
+        lock(proposal)
         proposal.reply_text = clean_text(
             reply_text, field="reply", label=_("the reply"), max_chars=50_000
         )
@@ -113,8 +115,9 @@ def proposal_reply(
         proposal.signatory = clean_text(
             signatory, field="signatory", label=_("the signatory"), max_chars=50
         )
-        proposal.replied_on, proposal.status = replied_on, Proposal.Status.REPLIED
-        proposal.save()
+        proposal.replied_on = replied_on
+        move(PROPOSAL_TRANSITIONS, proposal, Proposal.Status.REPLIED,
+             ("reply_text", "reply_summary", "signatory", "replied_on"))  # fmt: skip
         record(
             actor=actor,
             action="proposal.reply",
@@ -127,11 +130,11 @@ def proposal_reply(
 def proposal_publish(*, actor, proposal: Proposal) -> Proposal:
     """Publish the reply in full (西市区2018年要点: 建议提案办理结果公开)."""
     require_office(actor)
-    check_transition(PROPOSAL_TRANSITIONS, proposal, Proposal.Status.PUBLISHED)
     with transaction.atomic():
-        proposal.status, proposal.published_at = Proposal.Status.PUBLISHED, now()
-        proposal.withheld_reason = ""
-        proposal.save(update_fields=["status", "published_at", "withheld_reason"])
+        lock(proposal)
+        proposal.published_at, proposal.withheld_reason = now(), ""
+        move(PROPOSAL_TRANSITIONS, proposal, Proposal.Status.PUBLISHED,
+             ("published_at", "withheld_reason"))  # fmt: skip
         record(actor=actor, action="proposal.publish", obj=proposal)
     return proposal
 
@@ -141,7 +144,8 @@ def proposal_withhold(*, actor, proposal: Proposal, reason: str) -> Proposal:
     check_transition(PROPOSAL_TRANSITIONS, proposal, Proposal.Status.WITHHELD)
     reason = clean_text(reason, field="reason", label=_("the reason"), max_chars=300)
     with transaction.atomic():
-        proposal.status, proposal.withheld_reason = Proposal.Status.WITHHELD, reason
-        proposal.save(update_fields=["status", "withheld_reason"])
+        lock(proposal)
+        proposal.withheld_reason = reason
+        move(PROPOSAL_TRANSITIONS, proposal, Proposal.Status.WITHHELD, ("withheld_reason",))
         record(actor=actor, action="proposal.withhold", obj=proposal, summary={"reason": reason})
     return proposal

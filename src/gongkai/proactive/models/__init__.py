@@ -14,8 +14,9 @@ from gongkai.proactive.models.review import (
     ReviewStep,
     SelfCheckDecision,
 )
+from gongkai.proactive.models.selfcheck import SelfCheck
 from gongkai.proactive.models.sequence import IndexSequence
-from gongkai.proactive.models.vocab import Genre, NegativeListEntry, Topic
+from gongkai.proactive.models.vocab import Genre, NegativeListEntry, NegativeListVersion, Topic
 
 __all__ = [
     "PUBLIC",
@@ -28,10 +29,12 @@ __all__ = [
     "Item",
     "ItemRevision",
     "NegativeListEntry",
+    "NegativeListVersion",
     "NormativeDocument",
     "PrivacyFinding",
     "ReviewDecision",
     "ReviewStep",
+    "SelfCheck",
     "SelfCheckDecision",
     "StandardCatalogItem",
     "Status",

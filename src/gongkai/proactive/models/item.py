@@ -85,6 +85,9 @@ class Item(models.Model):
     summary = models.TextField(pgettext_lazy("information item", "summary"), blank=True)
     document_number = models.CharField(_("document number"), max_length=60, blank=True)
     written_on = models.DateField(_("date written"), null=True, blank=True)
+    # 条例 art. 26 counts from the day information was formed or changed: a revised item
+    # records the day its information changed (the publication clock starts there).
+    changed_on = models.DateField(_("date changed"), null=True, blank=True)
     topic = models.ForeignKey(
         "proactive.Topic",
         on_delete=models.PROTECT,

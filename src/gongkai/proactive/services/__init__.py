@@ -18,12 +18,10 @@ from gongkai.proactive.services.registers import (
     NormativeFields,
     catalog_import,
     cleanup_publish,
-    negative_entry_create,
     normative_document_change,
     normative_document_register,
     normative_documents_expire_due,
     review_steps_configure,
-    self_check_decide,
     vocabulary_add,
 )
 from gongkai.proactive.services.review import (
@@ -34,10 +32,20 @@ from gongkai.proactive.services.review import (
     review_steps,
 )
 from gongkai.proactive.services.settings import item_delete, vocabulary_rename
+from gongkai.proactive.services.withheld import (
+    NegativeFields,
+    negative_entries_flag_due,
+    negative_entry_create,
+    negative_entry_retire,
+    negative_entry_update,
+    self_check_decide,
+    self_check_sign_off,
+)
 
 __all__ = [
     "CatalogRow",
     "ItemFields",
+    "NegativeFields",
     "NormativeFields",
     "catalog_import",
     "cleanup_publish",
@@ -57,13 +65,17 @@ __all__ = [
     "item_update",
     "item_withdraw",
     "items_publish_due",
+    "negative_entries_flag_due",
     "negative_entry_create",
+    "negative_entry_retire",
+    "negative_entry_update",
     "normative_document_change",
     "normative_document_register",
     "normative_documents_expire_due",
     "review_steps",
     "review_steps_configure",
     "self_check_decide",
+    "self_check_sign_off",
     "vocabulary_add",
     "vocabulary_rename",
 ]

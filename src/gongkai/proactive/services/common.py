@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.access import has_role
 from gongkai.core.errors import PermissionDeniedError, ServiceError
+from gongkai.core.locking import changed_meanwhile, lock_current, save_if_unchanged
 from gongkai.core.models import Organisation, Role
 from gongkai.core.services import ledger_append
 from gongkai.proactive.law import DOCUMENT_NUMBER_BRACKETS, DOCUMENT_NUMBER_PATTERN
@@ -101,6 +102,8 @@ def index_number_issue(organisation: Organisation, year: int) -> str:
 
 def check_transition(item: Item, to: str) -> None:
     if to not in TRANSITIONS[item.status]:
+        if getattr(item, "seen_status", item.status) != item.status:
+            raise changed_meanwhile(item)
         raise ServiceError(
             "invalid_transition",
             _("“%(title)s” cannot go from “%(from)s” to “%(to)s”.")
@@ -108,10 +111,22 @@ def check_transition(item: Item, to: str) -> None:
         )
 
 
+def item_lock(item: Item) -> Item:
+    """Inside the service's transaction: the row locked until commit and freshly read, every
+    check that follows runs on it (``core.locking``). It remembers the status the caller saw,
+    so a transition the current status forbids is refused as "changed meanwhile" when
+    another person moved the item since (two staff acting at once)."""
+    fresh = lock_current(item, guard=())
+    fresh.seen_status = item.status
+    return fresh
+
+
 def transition(item: Item, to: str, *, fields: tuple[str, ...] = ()) -> None:
+    """The guarded status change, written only if the row still has the old status."""
     check_transition(item, to)
+    old = item.status
     item.status = to
-    item.save(update_fields=["status", "updated_at", *fields])
+    save_if_unchanged(item, guard={"status": old}, fields=("status", "updated_at", *fields))
 
 
 def record(item: Item, *, actor, action: str, summary: dict | None = None) -> None:

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gongkai.core.clockmath import CHINA
+from gongkai.core.clockmath import local_date
 from gongkai.core.errors import PermissionDeniedError, ServiceError
 from gongkai.core.models import Organisation
 from gongkai.core.services import clock_start, clock_stop
@@ -32,12 +33,14 @@ from gongkai.proactive.services.common import (
     check_transition,
     document_number_clean,
     index_number_issue,
+    item_lock,
     now,
     record,
     require_role,
     sanitise_body,
     transition,
 )
+from gongkai.proactive.timeliness import formation_of
 
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
@@ -154,16 +157,18 @@ def _snapshot(item: Item, *, actor, note: str) -> ItemRevision:
     )
 
 
-def _formed_at(item: Item) -> dt.datetime:
-    if item.written_on:
-        return dt.datetime.combine(item.written_on, dt.time(12), tzinfo=CHINA)
-    return now()
-
-
-def _sync_publish_clock(item: Item, *, actor, started_at: dt.datetime | None = None) -> None:
-    """条例 art. 26: a publishable item runs the 20-working-day clock; others stop it."""
+def _sync_publish_clock(item: Item, *, actor, restart_note: str = "") -> None:
+    """条例 art. 26: a publishable item runs the 20-working-day clock from the day its
+    information was formed or changed (``timeliness.formation_of``: an item entered late is
+    overdue at once); other labels stop it. ``restart_note``: the formation day was corrected,
+    so the running clock is stopped with that note and a new one starts from the new day."""
     clock = item.publish_clock
     running = clock is not None and clock.state != clock.State.STOPPED
+    formation = formation_of(item)
+    starts_on = min(formation.on, timezone.localdate())
+    if running and restart_note and local_date(clock.started_at) != starts_on:
+        clock_stop(clock=clock, actor=actor, note=restart_note)
+        running = False
     if item.label in PUBLISHABLE_LABELS and not running:
         item.publish_clock = clock_start(
             actor=actor,
@@ -172,7 +177,7 @@ def _sync_publish_clock(item: Item, *, actor, started_at: dt.datetime | None = N
             organisation=item.organisation,
             unit=item.unit,
             handler=item.drafter,
-            started_at=min(started_at or _formed_at(item), now()),
+            started_at=min(formation.moment, now()),
             subject=item,
         )
         item.save(update_fields=["publish_clock"])
@@ -224,15 +229,18 @@ def item_create(
 def item_update(*, item: Item, actor, fields: ItemFields, note: str = "") -> Item:
     """Edit a draft; each change keeps a revision."""
     require_role(actor, DRAFTING_ROLES)
-    if item.status != Status.DRAFT:
-        raise ServiceError("not_a_draft", _("Only a draft can be edited."))
-    item = Item.objects.get(pk=item.pk)
-    _apply(item, fields)
     with transaction.atomic():
+        item = item_lock(item)
+        if item.status != Status.DRAFT:
+            raise ServiceError("not_a_draft", _("Only a draft can be edited."))
+        _apply(item, fields)
+        _check_changed_on(item, item.changed_on)
         item.save()
         revision = _snapshot(item, actor=actor, note=note)
         if item.publish_clock_id or item.label not in PUBLISHABLE_LABELS:
-            _sync_publish_clock(item, actor=actor)
+            _sync_publish_clock(
+                item, actor=actor, restart_note=_("The date of formation was corrected.")
+            )
         record(item, actor=actor, action="update", summary={"revision": revision.number})
     return item
 
@@ -240,8 +248,7 @@ def item_update(*, item: Item, actor, fields: ItemFields, note: str = "") -> Ite
 def item_attach(*, item: Item, actor, name: str, content: bytes) -> Attachment:
     """Attach a file whose text can be scanned (.txt, .docx, .pdf); the same file once."""
     require_role(actor, DRAFTING_ROLES)
-    if item.status != Status.DRAFT:
-        raise ServiceError("not_a_draft", _("Files can only be attached to a draft."))
+    _require_draft(item, _("Files can only be attached to a draft."))
     suffix = Path(name).suffix.lower()
     if suffix not in SUPPORTED:
         raise ServiceError(
@@ -257,11 +264,18 @@ def item_attach(*, item: Item, actor, name: str, content: bytes) -> Attachment:
     text = _extract(suffix, content)
     safe_name = Path(name).name[:200]
     with transaction.atomic():
+        item = item_lock(item)
+        _require_draft(item, _("Files can only be attached to a draft."))
         attachment = Attachment(item=item, name=safe_name, text=text, sha256=digest)
         attachment.file.save(f"{digest[:16]}{suffix}", ContentFile(content), save=False)
         attachment.save()
         record(item, actor=actor, action="attach", summary={"file": safe_name, "sha256": digest})
     return attachment
+
+
+def _require_draft(item: Item, message: str) -> None:
+    if item.status != Status.DRAFT:
+        raise ServiceError("not_a_draft", message)
 
 
 def _extract(suffix: str, content: bytes) -> str:
@@ -278,10 +292,9 @@ def _extract(suffix: str, content: bytes) -> str:
 
 def item_detach(*, attachment: Attachment, actor) -> None:
     require_role(actor, DRAFTING_ROLES)
-    item = attachment.item
-    if item.status != Status.DRAFT:
-        raise ServiceError("not_a_draft", _("Files can only be removed from a draft."))
     with transaction.atomic():
+        item = item_lock(attachment.item)
+        _require_draft(item, _("Files can only be removed from a draft."))
         name = attachment.name
         attachment.file.delete(save=False)
         attachment.delete()
@@ -293,12 +306,13 @@ def item_submit(*, item: Item, actor) -> Item:
     from gongkai.proactive.services.privacy import item_scan
 
     require_role(actor, DRAFTING_ROLES)
-    item = Item.objects.select_related("negative_entry").get(pk=item.pk)
-    check_transition(item, Status.IN_REVIEW)
-    if item.label in PUBLISHABLE_LABELS and not item.body.strip() and not item.attachments.exists():
-        raise ServiceError("empty_item", _("An item to publish needs a body or an attachment."))
-    _check_label(item)
     with transaction.atomic():
+        item = item_lock(item)
+        check_transition(item, Status.IN_REVIEW)
+        empty = not item.body.strip() and not item.attachments.exists()
+        if item.label in PUBLISHABLE_LABELS and empty:
+            raise ServiceError("empty_item", _("An item to publish needs a body or an attachment."))
+        _check_label(item)
         item.review_round += 1
         item.review_step = 0
         item.label_confirmed_by, item.label_confirmed_at = None, None
@@ -317,20 +331,38 @@ def item_submit(*, item: Item, actor) -> Item:
     return item
 
 
-def item_revise(*, item: Item, actor, reason: str) -> Item:
+def item_revise(*, item: Item, actor, reason: str, changed_on: dt.date | None = None) -> Item:
     """Reopen a published (or approved) item as a draft; the public keeps the published
-    version until the change is published. A changed item runs art. 26's clock again."""
+    version until the change is published. A changed published item runs art. 26's clock
+    again from ``changed_on``, the day its information changed (default: today)."""
     require_role(actor, DRAFTING_ROLES)
     if not reason.strip():
         raise ServiceError("reason_required", _("Say what is to be changed."))
-    item = Item.objects.select_related("publish_clock").get(pk=item.pk)
-    was_published = item.status == Status.PUBLISHED
-    check_transition(item, Status.DRAFT)
     with transaction.atomic():
+        item = item_lock(item)
+        was_published = item.status == Status.PUBLISHED
+        check_transition(item, Status.DRAFT)
         item.publish_at = None
-        transition(item, Status.DRAFT, fields=("publish_at",))
+        fields = ("publish_at",)
+        if was_published:
+            item.changed_on = changed_on or timezone.localdate()
+            _check_changed_on(item, item.changed_on)
+            fields = ("publish_at", "changed_on")
+        transition(item, Status.DRAFT, fields=fields)
         if was_published and item.label in PUBLISHABLE_LABELS:
             item.publish_clock = None
-            _sync_publish_clock(item, actor=actor, started_at=now())
-        record(item, actor=actor, action="revise", summary={"reason": reason})
+            _sync_publish_clock(item, actor=actor)
+        summary = {"reason": reason, "changed_on": item.changed_on if was_published else None}
+        record(item, actor=actor, action="revise", summary=summary)
     return item
+
+
+def _check_changed_on(item: Item, changed_on: dt.date | None) -> None:
+    if changed_on is None:
+        return
+    if changed_on > timezone.localdate():
+        raise ServiceError("changed_in_future", _("The date changed cannot be in the future."))
+    if item.written_on and changed_on < item.written_on:
+        raise ServiceError(
+            "changed_before_written", _("The date changed cannot precede the date written.")
+        )

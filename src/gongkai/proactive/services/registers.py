@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import ServiceError
+from gongkai.core.locking import changed_meanwhile, lock_in_place, save_if_unchanged
 from gongkai.core.models import Organisation
 from gongkai.core.services import ledger_append
 from gongkai.proactive.law import (
@@ -17,9 +18,6 @@ from gongkai.proactive.law import (
     CATALOG_METHODS,
     CATALOG_TIME_LIMIT,
     CLEANUP_STATUS,
-    PUBLISHABLE_LABELS,
-    DisclosureLabel,
-    NegativeCategory,
     NormativeKind,
     NormativeStatus,
 )
@@ -27,19 +25,13 @@ from gongkai.proactive.models import (
     Cleanup,
     CleanupEntry,
     Item,
-    NegativeListEntry,
     NormativeDocument,
-    SelfCheckDecision,
     StandardCatalogItem,
-    Status,
 )
 from gongkai.proactive.services.common import (
     PUBLISHING_ROLES,
-    check_transition,
     document_number_clean,
-    record,
     require_role,
-    transition,
 )
 
 # Allowed status changes of a normative document (已修改 stays in force; 废止/失效 are final).
@@ -63,74 +55,6 @@ def _ledger(actor, action: str, obj, organisation: Organisation, summary: dict) 
         organisation=organisation,
         summary=summary,
     )
-
-
-def negative_entry_create(
-    *,
-    actor,
-    organisation: Organisation,
-    category: str,
-    description: str,
-    legal_basis: str,
-    review_on: dt.date,
-) -> NegativeListEntry:
-    require_role(actor, PUBLISHING_ROLES)
-    description, legal_basis = description.strip(), legal_basis.strip()
-    if category not in NegativeCategory.values or not description or not legal_basis:
-        raise ServiceError(
-            "incomplete_entry", _("An entry needs its category, description and legal basis.")
-        )
-    existing = NegativeListEntry.objects.filter(
-        organisation=organisation, category=category, description=description
-    ).first()
-    if existing is not None:
-        return existing
-    with transaction.atomic():
-        entry = NegativeListEntry.objects.create(
-            organisation=organisation,
-            category=category,
-            description=description,
-            legal_basis=legal_basis,
-            review_on=review_on,
-        )
-        _ledger(actor, "negative.create", entry, organisation, {"category": category})
-    return entry
-
-
-def self_check_decide(
-    *, item: Item, actor, year: int, label: str, comment: str
-) -> SelfCheckDecision:
-    """Seed 002 (每年对本单位不予公开的信息…进行全面自查) and 条例 art. 18: re-decide one
-    withheld item; one decision per item and year. Turning it public reopens it as a draft."""
-    require_role(actor, PUBLISHING_ROLES)
-    existing = SelfCheckDecision.objects.filter(item=item, year=year).first()
-    if existing is not None:
-        return existing
-    if item.label != DisclosureLabel.WITHHELD or item.status != Status.FILED:
-        raise ServiceError("not_withheld", _("Only filed, withheld items are re-decided here."))
-    if not comment.strip() or label not in DisclosureLabel.values:
-        raise ServiceError("comment_required", _("Choose the label and give the reasons."))
-    with transaction.atomic():
-        decision = SelfCheckDecision.objects.create(
-            item=item, year=year, label=label, comment=comment.strip(), actor=actor
-        )
-        if label in PUBLISHABLE_LABELS:
-            check_transition(item, Status.DRAFT)
-            item.label, item.label_reason, item.label_basis, item.negative_entry = (
-                label,
-                comment.strip() if label != DisclosureLabel.PROACTIVE else "",
-                "",
-                None,
-            )
-            if label == DisclosureLabel.REDACTED:
-                item.label_basis = _("Yearly self-check %(year)d") % {"year": year}
-            transition(
-                item,
-                Status.DRAFT,
-                fields=("label", "label_reason", "label_basis", "negative_entry"),
-            )
-        record(item, actor=actor, action="self_check", summary={"year": year, "label": label})
-    return decision
 
 
 @dataclasses.dataclass
@@ -179,7 +103,30 @@ def normative_document_change(
     """Amend, repeal or let expire; amending and repealing name the document that did it."""
     if actor is not None:
         require_role(actor, PUBLISHING_ROLES)
+    if status in (NormativeStatus.AMENDED, NormativeStatus.REPEALED) and not changed_by.strip():
+        raise ServiceError("changed_by_required", _("Name the amending or repealing document."))
+    with transaction.atomic():
+        seen = document.status
+        lock_in_place(document, guard=())
+        _check_normative_transition(document, status, seen)
+        old = document.status
+        document.status, document.status_changed_on = status, on
+        document.changed_by = changed_by.strip() or document.changed_by
+        save_if_unchanged(
+            document, guard={"status": old},
+            fields=("status", "status_changed_on", "changed_by"),
+        )  # fmt: skip
+        _ledger(
+            actor, "normative.change", document, document.organisation,
+            {"status": status, "on": on, "changed_by": document.changed_by},
+        )  # fmt: skip
+    return document
+
+
+def _check_normative_transition(document: NormativeDocument, status: str, seen: str) -> None:
     if status not in NORMATIVE_TRANSITIONS[document.status]:
+        if seen != document.status:
+            raise changed_meanwhile(document)
         raise ServiceError(
             "invalid_transition",
             _("%(title)s cannot change from “%(from)s” to “%(to)s”.")
@@ -189,17 +136,6 @@ def normative_document_change(
                 "to": NormativeStatus(status).label,
             },
         )
-    if status in (NormativeStatus.AMENDED, NormativeStatus.REPEALED) and not changed_by.strip():
-        raise ServiceError("changed_by_required", _("Name the amending or repealing document."))
-    with transaction.atomic():
-        document.status, document.status_changed_on = status, on
-        document.changed_by = changed_by.strip() or document.changed_by
-        document.save(update_fields=["status", "status_changed_on", "changed_by"])
-        _ledger(
-            actor, "normative.change", document, document.organisation,
-            {"status": status, "on": on, "changed_by": document.changed_by},
-        )  # fmt: skip
-    return document
 
 
 def normative_documents_expire_due(*, today: dt.date) -> int:
@@ -209,12 +145,15 @@ def normative_documents_expire_due(*, today: dt.date) -> int:
     )
     count = 0
     for document in due:
-        normative_document_change(
-            document=document,
-            actor=None,
-            status=NormativeStatus.EXPIRED,
-            on=document.effective_until,
-        )
+        try:
+            normative_document_change(
+                document=document,
+                actor=None,
+                status=NormativeStatus.EXPIRED,
+                on=document.effective_until,
+            )
+        except ServiceError:
+            continue  # repealed by the office meanwhile
         count += 1
     return count
 

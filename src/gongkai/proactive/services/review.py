@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.access import has_role
 from gongkai.core.cache import public_content_changed
 from gongkai.core.errors import PermissionDeniedError, ServiceError
+from gongkai.core.locking import changed_meanwhile, save_if_unchanged
 from gongkai.core.models import Organisation, Role
 from gongkai.core.services import clock_start, clock_stop
 from gongkai.proactive.law import (
@@ -25,6 +26,7 @@ from gongkai.proactive.models import Item, ReviewDecision, ReviewStep, Status
 from gongkai.proactive.services.common import (
     PUBLISHING_ROLES,
     check_transition,
+    item_lock,
     now,
     record,
     require_role,
@@ -97,24 +99,18 @@ def item_review(
     confirm_label: bool = False,
     step: int | None = None,
 ) -> Item:
-    """Approve the current step or send the item back with comments (every step ledgered)."""
-    item = Item.objects.select_related("organisation").get(pk=item.pk)
-    current = current_step(item)
-    if current is None or (step is not None and step != item.review_step):
-        raise ServiceError("stale_review", _("This review step has already been decided."))
-    _check_reviewer(item, actor, current)
-    if not approve and not comment.strip():
-        raise ServiceError("comment_required", _("Say what must change before sending it back."))
-    if approve and current.kind == ReviewKind.SECRECY:
-        if not confirm_label:
-            raise ServiceError(
-                "label_unconfirmed", _("Confirm the disclosure label to approve the review.")
-            )
-        if open_findings(item) or not scan_is_current(item):
-            raise ServiceError(
-                "open_findings", _("Decide every personal-information finding first.")
-            )
+    """Approve the current step or send the item back with comments (every step ledgered).
+
+    ``step`` is the step the reviewer saw (the page and the API send it; ``None``: whatever
+    step is current). Two reviewers deciding the same step at once: the second waits for the
+    first's row lock, then finds the step decided and is refused."""
     with transaction.atomic():
+        item = item_lock(item)
+        current = current_step(item)
+        if current is None or (step is not None and step != item.review_step):
+            raise ServiceError("stale_review", _("This review step has already been decided."))
+        _check_review(item, actor, current, approve=approve, comment=comment,
+                      confirm_label=confirm_label)  # fmt: skip
         ReviewDecision.objects.create(
             item=item,
             round=item.review_round,
@@ -138,6 +134,21 @@ def item_review(
     return item
 
 
+def _check_review(item: Item, actor, current: Step, *, approve, comment, confirm_label) -> None:
+    _check_reviewer(item, actor, current)
+    if not approve and not comment.strip():
+        raise ServiceError("comment_required", _("Say what must change before sending it back."))
+    if approve and current.kind == ReviewKind.SECRECY:
+        if not confirm_label:
+            raise ServiceError(
+                "label_unconfirmed", _("Confirm the disclosure label to approve the review.")
+            )
+        if open_findings(item) or not scan_is_current(item):
+            raise ServiceError(
+                "open_findings", _("Decide every personal-information finding first.")
+            )
+
+
 def _advance(item: Item, *, approve: bool) -> None:
     fields = ("review_step", "label_confirmed_by", "label_confirmed_at")
     if not approve:
@@ -146,7 +157,8 @@ def _advance(item: Item, *, approve: bool) -> None:
         return
     item.review_step += 1
     if item.review_step < len(review_steps(item.organisation)):
-        item.save(update_fields=[*fields, "updated_at"])
+        guard = {"status": Status.IN_REVIEW, "review_step": item.review_step - 1}
+        save_if_unchanged(item, guard=guard, fields=(*fields, "updated_at"))
     elif item.label in PUBLISHABLE_LABELS:
         transition(item, Status.APPROVED, fields=fields)
     else:
@@ -158,12 +170,14 @@ def _advance(item: Item, *, approve: bool) -> None:
 def item_publish(*, item: Item, actor, at: dt.datetime | None = None) -> Item:
     """Publish an approved item now, or schedule it for ``at`` (the sweep publishes it)."""
     require_role(actor, PUBLISHING_ROLES)
-    item = Item.objects.get(pk=item.pk)
-    check_transition(item, Status.PUBLISHED)
     if at is not None and at > now():
         with transaction.atomic():
+            item = item_lock(item)
+            check_transition(item, Status.PUBLISHED)
             item.publish_at = at
-            item.save(update_fields=["publish_at", "updated_at"])
+            save_if_unchanged(
+                item, guard={"status": Status.APPROVED}, fields=("publish_at", "updated_at")
+            )
             record(item, actor=actor, action="schedule", summary={"publish_at": at})
         return item
     return _publish(item, actor=actor)
@@ -176,20 +190,27 @@ def items_publish_due(*, moment: dt.datetime | None = None) -> int:
     due = Item.objects.filter(status=Status.APPROVED, publish_at__lte=moment)
     for item in due.order_by("publish_at", "pk"):
         try:
-            _publish(item, actor=None)
+            _publish(item, actor=None, due_by=moment)
             published += 1
         except ServiceError as error:
             log.warning("scheduled item %s not published: %s", item.pk, error.message)
     return published
 
 
-def _publish(item: Item, *, actor) -> Item:
+def _publish(item: Item, *, actor, due_by: dt.datetime | None = None) -> Item:
+    """Publish now; the sweep passes ``due_by`` and leaves an item rescheduled meanwhile."""
     from gongkai.proactive.services.search import item_index
 
-    if open_findings(item) or not scan_is_current(item):
-        raise ServiceError("open_findings", _("Decide every personal-information finding first."))
-    findings = [f for f in current_findings(item) if f.attachment_id is None]
     with transaction.atomic():
+        item = item_lock(item)
+        check_transition(item, Status.PUBLISHED)
+        if due_by is not None and (item.publish_at is None or item.publish_at > due_by):
+            raise changed_meanwhile(item)
+        if open_findings(item) or not scan_is_current(item):
+            raise ServiceError(
+                "open_findings", _("Decide every personal-information finding first.")
+            )
+        findings = [f for f in current_findings(item) if f.attachment_id is None]
         revision = item.revisions.order_by("-number").first()
         item.public_title = item.title
         item.public_body = redact(item.body, findings)
@@ -249,9 +270,9 @@ def item_withdraw(*, item: Item, actor, reason: str) -> Item:
     require_role(actor, PUBLISHING_ROLES)
     if not reason.strip():
         raise ServiceError("reason_required", _("State the reason for the withdrawal."))
-    item = Item.objects.get(pk=item.pk)
-    check_transition(item, Status.WITHDRAWN)
     with transaction.atomic():
+        item = item_lock(item)
+        check_transition(item, Status.WITHDRAWN)
         item.withdrawn_at, item.withdrawal_reason = now(), reason.strip()
         transition(item, Status.WITHDRAWN, fields=("withdrawn_at", "withdrawal_reason"))
         item_unindex(item)

@@ -1,5 +1,6 @@
-"""Admin: vocabularies, negative list and review steps editable (vocabularies through their
-services, so the ledger records them); items, findings, decisions and registers read-only."""
+"""Admin: vocabularies and review steps editable (vocabularies through their services, so
+the ledger records them); items, findings, decisions, registers and the negative list
+(edited on its workbench pages, which keep its history) read-only."""
 
 import pytest
 from django.contrib.auth import get_user_model

@@ -13,17 +13,33 @@ from gongkai.core.errors import ServiceError
 from gongkai.core.models import Role
 from gongkai.core.views import role_required
 from gongkai.proactive import selectors, services
-from gongkai.proactive.exports import standard_catalog_rows, standard_catalog_xlsx
+from gongkai.proactive.exports import (
+    self_check_csv,
+    self_check_summary_rows,
+    self_check_table,
+    self_check_xlsx,
+    standard_catalog_rows,
+    standard_catalog_xlsx,
+)
 from gongkai.proactive.forms import (
     CatalogUploadForm,
     CleanupForm,
     ImportForm,
+    NegativeEditForm,
     NegativeEntryForm,
+    NegativeRetireForm,
     NormativeChangeForm,
     NormativeForm,
     SelfCheckForm,
+    SelfCheckSignOffForm,
 )
-from gongkai.proactive.models import Item, NormativeDocument, StandardCatalogItem
+from gongkai.proactive.models import (
+    Item,
+    NegativeListEntry,
+    NormativeDocument,
+    SelfCheck,
+    StandardCatalogItem,
+)
 from gongkai.proactive.services.common import DRAFTING_ROLES
 from gongkai.proactive.services.importing import opencc_available
 
@@ -79,8 +95,53 @@ def negative_manage(request):
             return redirect("proactive:negative_manage")
         except ServiceError as error:
             form.add_error(None, error.message)
-    entries = selectors.negative_list(_body(request).pk)
-    return render(request, "proactive/workbench/negative.html", {"form": form, "entries": entries})
+    body = _body(request)
+    context = {
+        "form": form,
+        "entries": NegativeListEntry.objects.filter(organisation=body).order_by(
+            "-is_active", "category", "id"
+        ),
+        "today": timezone.localdate(),
+    }
+    return render(request, "proactive/workbench/negative.html", context)
+
+
+@office_required
+def negative_entry(request, pk: int):
+    """One entry: its history, and the forms to edit (or review) and to retire it."""
+    entry = get_object_or_404(NegativeListEntry, pk=pk, organisation=_body(request))
+    initial = {name: getattr(entry, name) for name in NegativeEntryForm.base_fields}
+    edit_form = NegativeEditForm(
+        request.POST if request.POST.get("do") == "edit" else None, initial=initial
+    )
+    retire_form = NegativeRetireForm(request.POST if request.POST.get("do") == "retire" else None)
+    if request.method == "POST":
+        try:
+            if edit_form.is_bound and edit_form.is_valid():
+                data = dict(edit_form.cleaned_data)
+                reason = data.pop("reason")
+                services.negative_entry_update(
+                    entry=entry, actor=request.user, fields=services.NegativeFields(**data),
+                    reason=reason,
+                )  # fmt: skip
+                messages.success(request, _("The entry was changed."))
+                return redirect("proactive:negative_entry", pk)
+            if retire_form.is_bound and retire_form.is_valid():
+                services.negative_entry_retire(
+                    entry=entry, actor=request.user, reason=retire_form.cleaned_data["reason"]
+                )
+                messages.success(request, _("The entry was retired."))
+                return redirect("proactive:negative_entry", pk)
+        except ServiceError as error:
+            (edit_form if edit_form.is_bound else retire_form).add_error(None, error.message)
+    context = {
+        "entry": entry,
+        "history": selectors.negative_entry_history(entry),
+        "edit_form": edit_form,
+        "retire_form": retire_form,
+        "overdue": entry.is_active and entry.review_on < timezone.localdate(),
+    }
+    return render(request, "proactive/workbench/negative_entry.html", context)
 
 
 @office_required
@@ -151,17 +212,62 @@ def cleanup_publish(request):
     return redirect("proactive:normative_manage")
 
 
+def _year(request) -> int:
+    try:
+        return int(request.GET.get("year", ""))
+    except ValueError:
+        return timezone.localdate().year
+
+
 @office_required
 def self_check(request):
-    year = timezone.localdate().year
-    items = selectors.withheld_items(organisation_ids_visible_to(request.user))
-    for item in items:
-        item.this_year = next((d for d in item.self_checks.all() if d.year == year), None)
-    return render(
-        request,
-        "proactive/workbench/self_check.html",
-        {"items": items, "year": year, "form": SelfCheckForm()},
+    """The year's self-check (条例 art. 18): summary, decisions, items still to decide, the
+    sign-off; earlier years read from the same page (?year=)."""
+    body, year = _body(request), _year(request)
+    signed_off = SelfCheck.objects.filter(organisation=body, year=year).first()
+    summary = selectors.self_check_summary(body, year)
+    context = {
+        "year": year,
+        "years": selectors.self_check_years(body),
+        "is_current": year == timezone.localdate().year,
+        "signed_off": signed_off,
+        "summary": summary,
+        "summary_rows": self_check_summary_rows(summary),
+        "decisions": selectors.self_check_decisions(body, year),
+        "undecided": selectors.self_check_undecided(body, year),
+        "form": SelfCheckForm(),
+        "sign_off_form": SelfCheckSignOffForm(),
+        "due_entries": selectors.negative_entries_due([body.pk]),
+    }
+    return render(request, "proactive/workbench/self_check.html", context)
+
+
+@office_required
+def self_check_export(request):
+    body, year = _body(request), _year(request)
+    rows = self_check_table(
+        selectors.self_check_decisions(body, year), selectors.self_check_undecided(body, year)
     )
+    if request.GET.get("format") == "csv":
+        return self_check_csv(rows, year)
+    signed_off = SelfCheck.objects.filter(organisation=body, year=year).first()
+    return self_check_xlsx(rows, selectors.self_check_summary(body, year), signed_off, year)
+
+
+@require_POST
+@office_required
+def self_check_sign_off(request):
+    year = timezone.localdate().year
+    form = SelfCheckSignOffForm(request.POST)
+    note = form.cleaned_data["note"] if form.is_valid() else ""
+    try:
+        services.self_check_sign_off(
+            actor=request.user, organisation=_body(request), year=year, note=note
+        )
+        messages.success(request, _("The self-check of %(year)d was signed off.") % {"year": year})
+    except ServiceError as error:
+        messages.error(request, error.message)
+    return redirect("proactive:self_check")
 
 
 @require_POST

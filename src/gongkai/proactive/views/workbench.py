@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gongkai.core.access import has_role
+from gongkai.core.access import has_role, organisation_ids_visible_to
 from gongkai.core.errors import ServiceError
 from gongkai.core.models import Role
 from gongkai.core.views import role_required, staff_required
@@ -23,12 +23,15 @@ from gongkai.proactive.forms import (
     PublishForm,
     ReasonForm,
     ReviewForm,
+    ReviseForm,
 )
 from gongkai.proactive.highlight import highlight
+from gongkai.proactive.law import PUBLISHABLE_LABELS
 from gongkai.proactive.models import Attachment, PrivacyFinding, Status
 from gongkai.proactive.services.common import DRAFTING_ROLES, ORIGINAL_ROLES
 from gongkai.proactive.services.privacy import current_findings, open_findings
 from gongkai.proactive.services.review import current_step, review_steps
+from gongkai.proactive.timeliness import item_timeliness
 
 drafting_required = role_required(*DRAFTING_ROLES)
 
@@ -40,6 +43,9 @@ def dashboard(request):
         "queue": selectors.review_queue(request.user),
         "to_publish": selectors.publish_queue(request.user)[:50],
         "can_draft": has_role(request.user, *DRAFTING_ROLES),
+        "negative_due": selectors.negative_entries_due(organisation_ids_visible_to(request.user))
+        if has_role(request.user, Role.OFFICE, Role.ADMIN)
+        else [],
     }
     return render(request, "proactive/workbench/dashboard.html", context)
 
@@ -115,6 +121,8 @@ def item_detail(request, pk: int):
         "open_count": sum(f.state == PrivacyFinding.State.OPEN for f in findings),
         "attach_form": AttachForm(),
         "publish_form": PublishForm(),
+        "revise_form": ReviseForm(),
+        "timeliness": item_timeliness(item) if item.label in PUBLISHABLE_LABELS else None,
         "reason_form": ReasonForm(),
         "can_draft": has_role(request.user, *DRAFTING_ROLES),
         "can_publish": has_role(request.user, Role.OFFICE, Role.ADMIN),
@@ -168,10 +176,13 @@ def item_submit(request, pk: int):
 @drafting_required
 def item_revise(request, pk: int):
     item = selectors.access_item(request.user, pk)
-    reason = request.POST.get("reason", "")
+    form = ReviseForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say what is to be changed and give a valid date."))
+        return redirect("proactive:item_detail", pk)
     return _act(
         request,
-        lambda: services.item_revise(item=item, actor=request.user, reason=reason),
+        lambda: services.item_revise(item=item, actor=request.user, **form.cleaned_data),
         _(
             "The item is a draft again; the public keeps the published version until the change is published."
         ),
