@@ -21,9 +21,14 @@ from gongkai.core.selectors import site_organisation
 from gongkai.foi import services
 from gongkai.foi.forms import SECRET_RULE, is_acceptable_secret
 from gongkai.foi.models import Request
-from gongkai.foi.selectors import access_request, request_similar, requests_visible_to
+from gongkai.foi.selectors import (
+    access_request,
+    request_remedy_statement,
+    request_similar,
+    requests_visible_to,
+)
 from gongkai.foi.services.web import request_submit_online
-from gongkai.foi.views import public, remedy_statement
+from gongkai.foi.views import public
 
 router = Router(tags=["foi"])
 
@@ -236,7 +241,7 @@ def request_status(request, payload: StatusIn):
         "outcome": found.outcome,
         "outcome_label": found.get_outcome_display() if found.outcome else "",
         "legal_basis": found.legal_basis,
-        "remedy_statement": remedy_statement() if found.replied_on else "",
+        "remedy_statement": request_remedy_statement(found) if found.replied_on else "",
         "events": _events(found, public.PUBLIC_EVENTS),
     }
 

@@ -28,6 +28,7 @@ from gongkai.foi.models import (
     Form,
     IdType,
     Remedy,
+    ReplyGround,
 )
 from gongkai.foi.services import Applicant
 from gongkai.foi.services.reply import LAPSE_OUTCOMES
@@ -311,6 +312,11 @@ class SupplementForm(forms.Form):
     )
     deadline = forms.DateField(label=_("Reasonable deadline"), widget=DateInput)
     notified_on = forms.DateField(label=_("Notice date"), widget=DateInput, initial=_today)
+    short_period_reason = forms.CharField(
+        label=_("Reason for a period shorter than this body's minimum"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class OnDateForm(forms.Form):
@@ -370,6 +376,29 @@ class ReplyForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     replied_on = forms.DateField(label=_("Replied on"), widget=DateInput, initial=_today)
+    ground = forms.ChoiceField(
+        label=_("Paragraph of article 36 (予以公开 and 本机关不掌握 only)"),
+        choices=[("", "—"), *ReplyGround.choices],
+        required=False,
+    )
+    published_at = forms.CharField(
+        label=_("Where it was published (art. 36(1))"), max_length=300, required=False
+    )
+    responsible_body = forms.CharField(
+        label=_("Responsible body, if known (art. 36(5))"), max_length=200, required=False
+    )
+    public_interest_reason = forms.CharField(
+        label=_("Public-interest reason for disclosing over an objection (art. 32)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, foi, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Art. 32: after a reasoned third-party objection, withholding is the default.
+        objected = foi.consultations.filter(has_objection=True).exists()
+        if objected:
+            self.fields["outcome"].initial = "withheld.third_party"
 
 
 class CloseForm(forms.Form):

@@ -28,15 +28,16 @@ from gongkai.foi import services
 from gongkai.foi.models import OPEN_STATUSES, FeeNotice, Request, Status
 from gongkai.foi.selectors import (
     access_request,
+    request_remedy_statement,
     request_similar,
     request_working_days_spent,
     requests_visible_to,
+    settings_of,
     unit_queue,
     unit_queue_count,
     urgency,
 )
 from gongkai.foi.services.web import request_attachments
-from gongkai.foi.views import remedy_statement
 from gongkai.foi.views.letters_panel import letters_context
 
 ACTING_ROLES = (Role.OFFICE, Role.HANDLER, Role.ADMIN)
@@ -201,6 +202,7 @@ ACTIONS: dict[str, Action] = {
             items=d["items"],
             deadline=d["deadline"],
             notified_on=d["notified_on"],
+            short_period_reason=d["short_period_reason"],
         ),
     ),
     "supplement_received": Action(
@@ -263,6 +265,7 @@ ACTIONS: dict[str, Action] = {
         foi_forms.ReplyForm,
         _working,
         lambda f, d, u: services.request_reply(request=f, actor=u, **d),
+        needs_request=True,
     ),
     "close": Action(
         gettext_lazy("Close"),
@@ -313,6 +316,7 @@ def _detail_context(request, foi: Request, bound: dict | None = None) -> dict:
     ]
     clock = foi.reply_clock
     due_on = clock.due_on if clock and clock.state != "stopped" else None
+    remedy_settings = settings_of(foi.organisation)
     return {
         "foi": foi,
         "events": foi.events.select_related("actor__staff_profile"),
@@ -327,7 +331,8 @@ def _detail_context(request, foi: Request, bound: dict | None = None) -> dict:
         "due_on": due_on,
         "urgency": urgency(due_on, timezone.localdate()) if due_on else "",
         "fee_quote": _fee_quotes(foi),
-        "remedy_statement": remedy_statement(),
+        "remedy_statement": request_remedy_statement(foi, found=remedy_settings),
+        "remedy_settings": remedy_settings,
         "can_act": can_act,
         **letters_context(request.user, foi),
     }
