@@ -17,7 +17,7 @@ from gongkai.core.clockmath import as_events, working_days_used
 from gongkai.core.errors import NotFoundError, ServiceError
 from gongkai.core.models import Organisation
 from gongkai.foi import law
-from gongkai.foi.models import OPEN_STATUSES, BodySettings, Request
+from gongkai.foi.models import OPEN_STATUSES, BodySettings, Request, Status
 
 # A request due within this many working days shows amber in a queue.
 AMBER_WORKING_DAYS = 3
@@ -188,3 +188,16 @@ def request_remedy_statement(
         court=found.court,
         decided_on=request.replied_on,
     )
+
+
+def confirmation_due(request: Request) -> dt.date:
+    """The last day for staff to confirm an online application (``law.confirmation_working_days``
+    working days after the day it was submitted; 条例 art. 31(3) sets no limit of its own)."""
+    submitted = timezone.localdate(request.submitted_at)
+    return holidays.get_calendar().add(submitted, law.confirmation_working_days()).value
+
+
+def unconfirmed_overdue(requests: QuerySet[Request], today: dt.date) -> list[Request]:
+    """Applications still awaiting confirmation after their confirmation deadline."""
+    waiting = requests.filter(status=Status.SUBMITTED)
+    return [r for r in waiting.order_by("submitted_at", "id") if confirmation_due(r) < today]

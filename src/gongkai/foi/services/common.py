@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from gongkai.core.access import has_role
@@ -21,6 +22,11 @@ _RECORDED_TIME = dt.time(12)
 
 def moment(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, _RECORDED_TIME, tzinfo=CHINA)
+
+
+def day(value: dt.date) -> str:
+    """A date as people read it in a message (2026年10月29日)."""
+    return date_format(value, "DATE_FORMAT")
 
 
 def today() -> dt.date:

@@ -21,6 +21,7 @@ from gongkai.foi import law
 from gongkai.foi.models import FeeNotice, Request, RequestEvent, Status
 from gongkai.foi.services.common import (
     check_transition,
+    day,
     lock,
     moment,
     not_before_receipt,
@@ -77,7 +78,7 @@ def check_within_reply_period(request: Request, on: dt.date, action: str) -> Non
                 "The reply period of request %(code)s ended on %(due)s: %(action)s can only "
                 "be given while it runs. The request stays overdue; reply to it."
             )
-            % {"code": request.code, "due": clock.due_on, "action": action},
+            % {"code": request.code, "due": day(clock.due_on), "action": action},
         )
 
 
@@ -224,7 +225,7 @@ def request_fee_lapsed(*, request: Request, actor, on: dt.date | None = None) ->
         if on <= notice.payment_due:
             raise ServiceError(
                 "payment_period_running",
-                _("The period for payment runs until %(due)s.") % {"due": notice.payment_due},
+                _("The period for payment runs until %(due)s.") % {"due": day(notice.payment_due)},
             )
         notice.lapsed_on = on
         notice.save(update_fields=["lapsed_on"])

@@ -21,6 +21,7 @@ from gongkai.core.services import clock_pause, clock_restart, clock_resume, cloc
 from gongkai.foi.models import Consultation, Request, RequestEvent, Status, Supplement
 from gongkai.foi.services.common import (
     check_transition,
+    day,
     lock,
     moment,
     not_before_receipt,
@@ -67,7 +68,7 @@ def _check_supplement_period(
                 "This body gives at least %(days)d working days to supplement (until "
                 "%(earliest)s). A shorter period needs a recorded reason."
             )
-            % {"days": days, "earliest": earliest},
+            % {"days": days, "earliest": day(earliest)},
         )
 
 
@@ -330,7 +331,7 @@ def request_consult_answered(
             raise ServiceError(
                 "answer_period_running",
                 _("The period for an answer runs until %(due)s.")
-                % {"due": consultation.answer_due},
+                % {"due": day(consultation.answer_due)},
             )
         if has_objection and (is_silent or not objection_reasons.strip()):
             raise ServiceError("objection_reasons_required", _("Record the objection's reasons."))

@@ -28,11 +28,13 @@ from gongkai.foi import services
 from gongkai.foi.models import OPEN_STATUSES, FeeNotice, Request, Status
 from gongkai.foi.selectors import (
     access_request,
+    confirmation_due,
     request_remedy_statement,
     request_similar,
     request_working_days_spent,
     requests_visible_to,
     settings_of,
+    unconfirmed_overdue,
     unit_queue,
     unit_queue_count,
     urgency,
@@ -105,7 +107,12 @@ def overdue(request):
         .exclude(reply_clock__state="stopped")
         .order_by("reply_clock__due_on", "id")
     )
-    return render(request, "foi/staff/overdue.html", {"requests": list(requests), "today": today})
+    unconfirmed = [
+        (found, confirmation_due(found))
+        for found in unconfirmed_overdue(requests_visible_to(request.user), today)
+    ]
+    context = {"requests": list(requests), "unconfirmed": unconfirmed, "today": today}
+    return render(request, "foi/staff/overdue.html", context)
 
 
 @role_required(*ACTING_ROLES)
@@ -333,6 +340,7 @@ def _detail_context(request, foi: Request, bound: dict | None = None) -> dict:
         "fee_quote": _fee_quotes(foi),
         "remedy_statement": request_remedy_statement(foi, found=remedy_settings),
         "remedy_settings": remedy_settings,
+        "confirm_by": confirmation_due(foi) if foi.status == Status.SUBMITTED else None,
         "can_act": can_act,
         **letters_context(request.user, foi),
     }
