@@ -289,6 +289,7 @@ class SupplementIn(Schema):
     items: str
     deadline: dt.date
     notified_on: dt.date | None = None
+    short_period_reason: str = ""
 
 
 class OnDateIn(Schema):
@@ -325,6 +326,10 @@ class ReplyIn(Schema):
     outcome: str
     legal_basis: str = ""
     replied_on: dt.date | None = None
+    ground: str = ""
+    published_at: str = ""
+    responsible_body: str = ""
+    public_interest_reason: str = ""
 
 
 class CloseIn(Schema):
