@@ -357,6 +357,43 @@ class ExtendForm(forms.Form):
         self.fields["approved_by"].queryset = staff_of(foi.organisation, Role.OFFICE)
 
 
+class ReasonsAskForm(forms.Form):
+    """条例 art. 35: ask the applicant to explain a clearly excessive request."""
+
+    grounds = forms.CharField(
+        label=_("Why the quantity or frequency is clearly excessive"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    deadline = forms.DateField(label=_("Deadline for the reasons"), widget=DateInput)
+    asked_on = forms.DateField(label=_("Notice date"), widget=DateInput, initial=_today)
+
+
+class ReasonsDecideForm(forms.Form):
+    """条例 art. 35: the decision on the reasons given (or not given by the deadline)."""
+
+    is_reasonable = forms.BooleanField(label=_("The reasons are reasonable"), required=False)
+    answer = forms.CharField(
+        label=_("Reasons given"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    answered_on = forms.DateField(
+        label=_("Reasons received on (empty: none given)"), widget=DateInput, required=False
+    )
+    reply_by = forms.DateField(
+        label=_("Later reasonable reply time (optional)"), widget=DateInput, required=False
+    )
+    approved_by = StaffChoiceField(
+        label=_("Approved by (head of the openness office)"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+    )
+    decided_on = forms.DateField(label=_("Decided on"), widget=DateInput, initial=_today)
+
+    def __init__(self, *args, foi, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["approved_by"].queryset = staff_of(foi.organisation, Role.OFFICE)
+
+
 class FeeNoticeForm(forms.Form):
     basis = forms.ChoiceField(
         label=_("Basis"), choices=FeeNotice.Basis.choices, widget=forms.RadioSelect

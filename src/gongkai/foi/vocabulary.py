@@ -113,5 +113,6 @@ vocabulary.values(
     (
         ("delivery", _("Counted from the day the letter was received")),
         ("silence", _("Period ran out without an answer")),
+        ("art35", _("Later reply time after the applicant's reasons (art. 35)")),
     ),
 )

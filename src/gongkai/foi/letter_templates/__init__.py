@@ -158,6 +158,23 @@ def _disclosure() -> list[str]:
     ]
 
 
+def _reasons() -> list[str]:
+    return [
+        _received_line(),
+        _(
+            "The quantity or frequency of your requests clearly exceeds a reasonable range "
+            "(%(grounds)s). Under Article 35 of the Regulations on Open Government "
+            "Information, please explain your reasons in writing by %(due)s."
+        )
+        % {"grounds": _token(v.GROUNDS), "due": _token(v.REASONS_DUE)},
+        _(
+            "If this body finds the reasons unreasonable, it will tell you that the request is "
+            "not handled; if it finds them reasonable but cannot reply within the period of "
+            "Article 33, it will set a later reasonable time to reply and tell you."
+        ),
+    ]
+
+
 def _reply() -> list[str]:
     return [
         _received_line(),
@@ -176,6 +193,7 @@ BODIES: dict[str, Callable[[], list[str]]] = {
     LetterKind.FEE: _fee,
     LetterKind.REPLY: _reply,
     LetterKind.DISCLOSURE: _disclosure,
+    LetterKind.REASONS: _reasons,
 }
 
 

@@ -30,6 +30,7 @@ DAYS, REASON = "延期天数", "延期理由"
 PARTY, OPINION_DUE = "第三方", "意见期限"
 FEE_BASIS, QUANTITY, AMOUNT, PAY_DUE = "计收方式", "计费数量", "收费金额", "缴费期限"
 INTEREST = "公开理由"
+GROUNDS, REASONS_DUE = "超出合理范围情形", "说明理由期限"
 
 COMMON = frozenset(
     {BODY, NUMBER, APPLICANT, CODE, RECEIVED, CONTENT, DATE, DUE, PHONE, ADDRESS, REMEDY}
@@ -42,6 +43,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     LetterKind.FEE: COMMON | {FEE_BASIS, QUANTITY, AMOUNT, PAY_DUE},
     LetterKind.REPLY: COMMON | {REPLY_DATE, DECISION, BASIS},
     LetterKind.DISCLOSURE: COMMON | {PARTY, REPLY_DATE, INTEREST},
+    LetterKind.REASONS: COMMON | {GROUNDS, REASONS_DUE},
 }
 
 # What people type often ends with its own full stop; the letter's sentence adds one.
@@ -182,6 +184,14 @@ def _disclosure(request: Request) -> Subject:
     return Subject(request.replied_on, "", values)
 
 
+def _reasons(request: Request) -> Subject:
+    inquiry = getattr(request, "reasons_inquiry", None)
+    if inquiry is None:
+        raise _refuse(_("The applicant was not asked for reasons."))
+    values = {GROUNDS: clause(inquiry.grounds), REASONS_DUE: day(inquiry.deadline)}
+    return Subject(inquiry.asked_on, "", values)
+
+
 SUBJECTS = {
     LetterKind.RECEIPT: _receipt,
     LetterKind.SUPPLEMENT: _supplement,
@@ -190,6 +200,7 @@ SUBJECTS = {
     LetterKind.FEE: _fee,
     LetterKind.REPLY: _reply,
     LetterKind.DISCLOSURE: _disclosure,
+    LetterKind.REASONS: _reasons,
 }
 
 

@@ -299,6 +299,7 @@ TITLES: dict[str, Promise] = {
     LetterKind.FEE: _("Notice of a processing fee for government information"),
     LetterKind.REPLY: _("Reply to a request for government information"),
     LetterKind.DISCLOSURE: _("Notice to a third party of the disclosure of government information"),
+    LetterKind.REASONS: _("Notice asking for the reasons of a request"),
 }
 NUMBER_MARKS: dict[str, Promise] = {
     LetterKind.RECEIPT: pgettext_lazy("letter number mark", "receipt"),
@@ -308,6 +309,7 @@ NUMBER_MARKS: dict[str, Promise] = {
     LetterKind.FEE: pgettext_lazy("letter number mark", "fee"),
     LetterKind.REPLY: pgettext_lazy("letter number mark", "reply"),
     LetterKind.DISCLOSURE: pgettext_lazy("letter number mark", "disclosure"),
+    LetterKind.REASONS: pgettext_lazy("letter number mark", "reasons"),
 }
 DEFAULT_PREFIX = pgettext_lazy("letter number prefix", "Disclosure")
 NUMBER_FORMAT = _("%(prefix)s%(mark)s[%(year)d] No. %(sequence)d")

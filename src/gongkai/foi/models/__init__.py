@@ -72,6 +72,8 @@ class Status(models.TextChoices):
     IN_CONSULTATION = "in_consultation", _("In consultation")
     EXTENDED = "extended", _("Extended")
     AWAITING_FEE = "awaiting_fee", _("Awaiting fee")
+    # 条例 art. 35: a clearly excessive request; the applicant is asked for reasons.
+    AWAITING_REASONS = "awaiting_reasons", _("Awaiting reasons")
     REPLIED = "replied", _("Replied")
     CLOSED = "closed", _("Closed")
 
@@ -85,6 +87,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
             Status.IN_CONSULTATION,
             Status.EXTENDED,
             Status.AWAITING_FEE,
+            Status.AWAITING_REASONS,
             Status.REPLIED,
         }
     ),
@@ -92,7 +95,11 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     Status.AWAITING_SUPPLEMENT: frozenset({Status.RECEIVED, Status.CLOSED}),
     # After a consultation or a paid fee the request returns to where it was.
     Status.IN_CONSULTATION: frozenset({Status.RECEIVED, Status.EXTENDED}),
-    Status.EXTENDED: frozenset({Status.IN_CONSULTATION, Status.AWAITING_FEE, Status.REPLIED}),
+    Status.EXTENDED: frozenset(
+        {Status.IN_CONSULTATION, Status.AWAITING_FEE, Status.AWAITING_REASONS, Status.REPLIED}
+    ),
+    # Art. 35: reasons accepted (back, perhaps with a later reply time) or not (not handled).
+    Status.AWAITING_REASONS: frozenset({Status.RECEIVED, Status.EXTENDED, Status.REPLIED}),
     Status.AWAITING_FEE: frozenset({Status.RECEIVED, Status.EXTENDED, Status.CLOSED}),
     Status.REPLIED: frozenset({Status.CLOSED}),
     Status.CLOSED: frozenset(),
@@ -236,6 +243,8 @@ class RequestEvent(models.Model):
         CLOSED = "closed", _("Closed")
         REMEDY = "remedy", _("Review or lawsuit recorded")
         CONSULTATION_ENDED = "consultation_ended", _("Consultation period ended without answer")
+        REASONS_ASKED = "reasons_asked", _("Reasons asked (art. 35)")
+        REASONS_ACCEPTED = "reasons_accepted", _("Reasons accepted (art. 35)")
         LETTER_ISSUED = "letter_issued", _("Letter issued")
         LETTER_DELIVERED = "letter_delivered", _("Letter delivered")
 
@@ -384,6 +393,28 @@ class FeeNotice(models.Model):
         return f"{self.request} {self.amount}"
 
 
+class ReasonsInquiry(models.Model):
+    """条例 art. 35: the applicant asked for the reasons of a clearly excessive request."""
+
+    request = models.OneToOneField(
+        Request, on_delete=models.CASCADE, related_name="reasons_inquiry", verbose_name=_("request")
+    )
+    asked_on = models.DateField(_("asked on"))
+    grounds = models.TextField(_("why the request looks excessive"))
+    deadline = models.DateField(_("deadline for the reasons"))
+    answered_on = models.DateField(_("reasons received on"), null=True, blank=True)
+    answer = models.TextField(_("reasons given"), blank=True)
+    is_reasonable = models.BooleanField(_("reasons found reasonable"), null=True, blank=True)
+    reply_by = models.DateField(_("later reply time"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("request for reasons")
+        verbose_name_plural = _("requests for reasons")
+
+    def __str__(self) -> str:
+        return f"{self.request} {self.asked_on}"
+
+
 class BodySettings(models.Model):
     """What a body sets for its disclosure work: whom the reply names for remedies
     (行政复议法 (2023) arts. 20, 23, 24; 行政诉讼法 art. 18) and the minimum supplement period."""
@@ -458,6 +489,7 @@ from gongkai.foi.models.letters import (  # noqa: E402
 __all__ = [
     "APPLICANT_TYPE_CHOICES",
     "BodySettings",
+    "ReasonsInquiry",
     "ReplyGround",
     "OPEN_STATUSES",
     "OUTCOME_CHOICES",

@@ -1,6 +1,7 @@
 """Every write of disclosure on request: one keyword-only function each, with its ledger entry."""
 
 from gongkai.foi.services.common import check_transition, lock, transition
+from gongkai.foi.services.excessive import request_reasons_ask, request_reasons_decide
 from gongkai.foi.services.fees import (
     fee_quote,
     request_fee_lapsed,
@@ -78,6 +79,8 @@ __all__ = [
     "request_fee_notice",
     "request_fee_paid",
     "request_register",
+    "request_reasons_ask",
+    "request_reasons_decide",
     "request_reply",
     "request_secret_matches",
     "request_submit",

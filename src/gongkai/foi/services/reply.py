@@ -40,7 +40,7 @@ def outcome_needs_basis(outcome: str) -> bool:
     return outcome.startswith(REASONED_GROUPS) or outcome in REASONED_OUTCOMES
 
 
-def _check_approver(request: Request, approved_by) -> None:
+def check_approver(request: Request, approved_by) -> None:
     """Art. 33: the head of the openness office of this body approves an extension."""
     profile = getattr(approved_by, "staff_profile", None)
     same_body = profile is not None and profile.organisation_id == request.organisation_id
@@ -64,7 +64,7 @@ def request_extend(
     given while the reply period runs (art. 33 para. 2: "需要延长答复期限的")."""
     require_staff(actor)
     on = on or today()
-    _check_approver(request, approved_by)
+    check_approver(request, approved_by)
     if not reason.strip():
         raise ServiceError("reason_required", _("Give the reason for the extension."))
     with transaction.atomic():

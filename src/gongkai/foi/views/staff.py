@@ -267,6 +267,19 @@ ACTIONS: dict[str, Action] = {
         lambda f: f.status == Status.AWAITING_FEE,
         lambda f, d, u: services.request_fee_lapsed(request=f, actor=u, on=d["on"]),
     ),
+    "reasons_ask": Action(
+        gettext_lazy("Ask for reasons (art. 35)"),
+        foi_forms.ReasonsAskForm,
+        _working,
+        lambda f, d, u: services.request_reasons_ask(request=f, actor=u, **d),
+    ),
+    "reasons_decide": Action(
+        gettext_lazy("Decide on the reasons (art. 35)"),
+        foi_forms.ReasonsDecideForm,
+        lambda f: f.status == Status.AWAITING_REASONS,
+        lambda f, d, u: services.request_reasons_decide(request=f, actor=u, **d),
+        needs_request=True,
+    ),
     "reply": Action(
         gettext_lazy("Reply"),
         foi_forms.ReplyForm,
