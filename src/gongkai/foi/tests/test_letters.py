@@ -599,3 +599,53 @@ def test_only_staff_generate_letters(prefixed, office):
         with pytest.raises(PermissionDeniedError):
             letter_generate(request=request, kind="receipt", actor=actor)
     assert (Letter.objects.count(), LedgerEntry.objects.count()) == (0, entries)
+
+
+# --- Issue 11 "small defects": no doubled punctuation, units on fee quantities ------------
+
+
+@pytest.mark.parametrize(
+    ("description", "reason"),
+    [
+        ("2025年本局行政许可事项目录。", "需调取多个大队执法记录。"),
+        ("2025年本局行政许可事项目录；", "需调取多个大队执法记录，"),
+        ("2025年本局行政许可事项目录", "需调取多个大队执法记录"),
+    ],
+)
+def test_typed_punctuation_is_not_doubled(prefixed, office, description, reason):
+    request = registered(prefixed, office, description=description)
+    request_extend(
+        request=request,
+        actor=office,
+        days=20,
+        approved_by=office,
+        reason=reason,
+        on=D("2026-10-09"),
+    )
+    letter = letter_generate(request=request, kind=LetterKind.EXTENSION, actor=office)
+    text = paragraphs(letter)
+    assert text[4] == received_line(request).replace(
+        request.description + "。", "2025年本局行政许可事项目录。"
+    )
+    assert text[5].startswith("因需调取多个大队执法记录，本机关不能在规定期限内作出答复。")
+    for paragraph in text:
+        for doubled in ("。。", "。，", "，。", "；。", "，，"):
+            assert doubled not in paragraph
+
+
+def test_fee_per_application_names_its_unit(prefixed, office):
+    # 109号 art. 4(2): the 11th application of a calendar month: 100 元.
+    for _n in range(10):
+        registered(prefixed, office, received="2026-10-08")
+    request = registered(prefixed, office, received="2026-10-09")
+    request_fee_notice(
+        request=request,
+        actor=office,
+        basis=FeeNotice.Basis.PER_APPLICATION,
+        sent_on=D("2026-10-12"),
+    )
+    letter = letter_generate(request=request, kind=LetterKind.FEE, actor=office)
+    assert (
+        paragraphs(letter)[6]
+        == "计收方式：按件计收；计费数量：本月第11件申请；应缴金额：人民币100元。"
+    )
