@@ -544,3 +544,41 @@ def remedy_decide(request, request_id: int, remedy_id: int, payload: RemedyDecid
     if remedy is None:
         raise NotFoundError("remedy_not_found", _("No such review or lawsuit."))
     return _remedy_out(services.remedy_decide(remedy=remedy, actor=request.user, **payload.dict()))
+
+
+# 条例 art. 35: clearly excessive requests (issue 11).
+class ReasonsAskIn(Schema):
+    grounds: str
+    deadline: dt.date
+    asked_on: dt.date | None = None
+
+
+class ReasonsDecideIn(Schema):
+    is_reasonable: bool
+    answer: str = ""
+    answered_on: dt.date | None = None
+    reply_by: dt.date | None = None
+    approved_by_id: int | None = None
+    decided_on: dt.date | None = None
+
+
+@router.post(ACTION_PATH + "reasons-ask", **ACTION, auth=staff_auth)
+def request_reasons_ask(request, request_id: int, payload: ReasonsAskIn):
+    """Ask the applicant for the reasons of a clearly excessive request (art. 35)."""
+    foi = access_request(request.user, request_id)
+    services.request_reasons_ask(request=foi, actor=request.user, **payload.dict())
+    return _detail(foi)
+
+
+@router.post(ACTION_PATH + "reasons-decide", **ACTION, auth=staff_auth)
+def request_reasons_decide(request, request_id: int, payload: ReasonsDecideIn):
+    """Unreasonable (or no) reasons: not handled; reasonable: go on, perhaps until a later
+    reasonable reply time approved by the office (art. 35)."""
+    foi = access_request(request.user, request_id)
+    data = payload.dict()
+    approver_id = data.pop("approved_by_id")
+    approved_by = _user(approver_id, "approver_not_office") if approver_id else None
+    services.request_reasons_decide(
+        request=foi, actor=request.user, approved_by=approved_by, **data
+    )
+    return _detail(foi)
