@@ -327,6 +327,14 @@ def request_consult_answered(
             raise ServiceError(
                 "date_before_consultation", _("The answer cannot precede the consultation.")
             )
+        if is_silent and consultation_due_is_provisional(consultation):
+            raise ServiceError(
+                "notice_receipt_unknown",
+                _(
+                    "The third party's period counts from the day it received the letter; "
+                    "record the delivery of the consultation letter first."
+                ),
+            )
         if is_silent and answered_on <= consultation.answer_due:
             raise ServiceError(
                 "answer_period_running",

@@ -11,6 +11,7 @@ and is provisional. Dates by hand on the 2026 calendar (春节 2-15..2-23 off, S
 import pytest
 from django.urls import reverse
 
+from gongkai.core.errors import ServiceError
 from gongkai.core.models import Clock
 from gongkai.foi.models import (
     Channel,
@@ -30,6 +31,7 @@ from gongkai.foi.services import (
     letter_record_delivery,
     request_confirm_receipt,
     request_consult,
+    request_consult_answered,
     request_fee_notice,
     request_register,
     request_submit,
@@ -105,8 +107,12 @@ def test_third_party_period_counts_from_receipt_and_ends_by_itself(
     )
     assert consultation.answer_due == D(provisional)
     assert consultation_due_is_provisional(consultation) is True
-    # The job leaves a provisional period alone, even after its provisional end.
+    # The job leaves a provisional period alone, even after its provisional end; staff
+    # cannot end it as silent either.
     assert consultations_end_silent(on=D(due)) == 0
+    with pytest.raises(ServiceError) as caught:
+        request_consult_answered(request=request, actor=office, answered_on=D(due), is_silent=True)
+    assert caught.value.code == "notice_receipt_unknown"
     deliver(request, LetterKind.THIRD_PARTY, delivered, office)
     consultation.refresh_from_db()
     assert (consultation.notice_received_on, consultation.answer_due) == (D(delivered), D(due))
