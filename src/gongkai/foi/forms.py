@@ -266,7 +266,16 @@ class RegisterForm(ApplicantFields):
         label=_("Channel"),
         choices=[c for c in Channel.choices if c[0] != Channel.ONLINE],
     )
-    received_on = forms.DateField(label=_("Date of receipt"), widget=DateInput, initial=_today)
+    received_on = forms.DateField(
+        label=_("Date of receipt"),
+        widget=DateInput,
+        initial=_today,
+        help_text=_(
+            "Article 31: in person, the day it was handed in; registered post, the day this "
+            "body signed for it; ordinary post, fax and e-mail, the day receipt was confirmed "
+            "with the applicant."
+        ),
+    )
     token = forms.CharField(widget=forms.HiddenInput)
 
 
