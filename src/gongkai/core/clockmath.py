@@ -26,6 +26,8 @@ class EventKind(StrEnum):
     PAUSE = "pause"
     RESUME = "resume"
     EXTEND = "extend"
+    # 条例 art. 35: a later reasonable reply time, set after the applicant's reasons.
+    POSTPONE = "postpone"
     RESTART = "restart"
     STOP = "stop"
 
@@ -88,7 +90,7 @@ def _segments(start: dt.datetime, events: list[Event]):
             segments.append([event.at, None])
         elif event.kind == EventKind.RESTART:
             segments = [[event.at, None]]
-        elif event.kind == EventKind.EXTEND:
+        elif event.kind in (EventKind.EXTEND, EventKind.POSTPONE):
             bonus += event.days
         elif event.kind == EventKind.STOP:
             stopped = event.at
@@ -149,7 +151,9 @@ def compute_days(limit: int, start: dt.datetime, events: list[Event]) -> Due:
     """Calendar-day limits (e.g. the yearly report by 31 January): elapsed time in days."""
     hourly = [Event(e.kind, e.at, e.days * 24) for e in events]
     due = compute_hours(limit * 24, start, hourly)
-    due.limit = limit + sum(e.days for e in events if e.kind == EventKind.EXTEND)
+    due.limit = limit + sum(
+        e.days for e in events if e.kind in (EventKind.EXTEND, EventKind.POSTPONE)
+    )
     return due
 
 

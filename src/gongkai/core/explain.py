@@ -31,6 +31,7 @@ def step_text(step: Step) -> str:
         "event-pause": _("%(day)s: paused; the days until it resumes are not counted."),
         "event-resume": _("%(day)s: resumed; counting goes on from the next day."),
         "event-extend": _("%(day)s: extended by %(n)d working days."),
+        "event-postpone": _("%(day)s: a later reply time set, %(n)d working days more."),
         "event-restart": _("%(day)s: restarted; the full period counts again from the next day."),
         "event-stop": _("%(day)s: stopped (answered or closed)."),
         "due": _("Due by the end of %(day)s (working day %(n)d)."),

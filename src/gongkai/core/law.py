@@ -104,21 +104,23 @@ _RULES = (
         _("Authoritative information on a major incident"),
         LimitUnit.HOURS,
         5,
-        "国办发〔2016〕80号; 长治市公安局上党分局2023年方案",
+        # "最迟要在5小时内发布权威信息，在24小时内举行新闻发布会" (国办发〔2016〕61号 art. 3)
+        "国办发〔2016〕61号; 长治市公安局上党分局2023年方案",
     ),
     ClockRule(
         "incident_press_conference",
         _("Press conference on a major incident"),
         LimitUnit.HOURS,
         24,
-        "国办发〔2016〕80号",
+        "国办发〔2016〕61号",
     ),
     ClockRule(
         "incident_response",
         _("Response to an opinion incident"),
         LimitUnit.HOURS,
         48,
-        "国办发〔2016〕80号",
+        # "对其他政务舆情应在48小时内予以回应" (国办发〔2016〕61号)
+        "国办发〔2016〕61号",
     ),
     ClockRule(
         "yearly_report",

@@ -122,6 +122,7 @@ def register_core() -> None:
             "clock.pause": lazy("Time limit paused"),
             "clock.resume": lazy("Time limit resumed"),
             "clock.extend": lazy("Time limit extended"),
+            "clock.postpone": lazy("Later reply time set"),
             "clock.restart": lazy("Time limit restarted"),
             "clock.stop": lazy("Time limit stopped"),
             "clock.recompute": lazy("Due date recomputed"),

@@ -21,9 +21,14 @@ from gongkai.core.selectors import site_organisation
 from gongkai.foi import services
 from gongkai.foi.forms import SECRET_RULE, is_acceptable_secret
 from gongkai.foi.models import Request
-from gongkai.foi.selectors import access_request, request_similar, requests_visible_to
+from gongkai.foi.selectors import (
+    access_request,
+    request_remedy_statement,
+    request_similar,
+    requests_visible_to,
+)
 from gongkai.foi.services.web import request_submit_online
-from gongkai.foi.views import public, remedy_statement
+from gongkai.foi.views import public
 
 router = Router(tags=["foi"])
 
@@ -236,7 +241,7 @@ def request_status(request, payload: StatusIn):
         "outcome": found.outcome,
         "outcome_label": found.get_outcome_display() if found.outcome else "",
         "legal_basis": found.legal_basis,
-        "remedy_statement": remedy_statement() if found.replied_on else "",
+        "remedy_statement": request_remedy_statement(found) if found.replied_on else "",
         "events": _events(found, public.PUBLIC_EVENTS),
     }
 
@@ -284,6 +289,7 @@ class SupplementIn(Schema):
     items: str
     deadline: dt.date
     notified_on: dt.date | None = None
+    short_period_reason: str = ""
 
 
 class OnDateIn(Schema):
@@ -320,6 +326,10 @@ class ReplyIn(Schema):
     outcome: str
     legal_basis: str = ""
     replied_on: dt.date | None = None
+    ground: str = ""
+    published_at: str = ""
+    responsible_body: str = ""
+    public_interest_reason: str = ""
 
 
 class CloseIn(Schema):
@@ -534,3 +544,41 @@ def remedy_decide(request, request_id: int, remedy_id: int, payload: RemedyDecid
     if remedy is None:
         raise NotFoundError("remedy_not_found", _("No such review or lawsuit."))
     return _remedy_out(services.remedy_decide(remedy=remedy, actor=request.user, **payload.dict()))
+
+
+# 条例 art. 35: clearly excessive requests (issue 11).
+class ReasonsAskIn(Schema):
+    grounds: str
+    deadline: dt.date
+    asked_on: dt.date | None = None
+
+
+class ReasonsDecideIn(Schema):
+    is_reasonable: bool
+    answer: str = ""
+    answered_on: dt.date | None = None
+    reply_by: dt.date | None = None
+    approved_by_id: int | None = None
+    decided_on: dt.date | None = None
+
+
+@router.post(ACTION_PATH + "reasons-ask", **ACTION, auth=staff_auth)
+def request_reasons_ask(request, request_id: int, payload: ReasonsAskIn):
+    """Ask the applicant for the reasons of a clearly excessive request (art. 35)."""
+    foi = access_request(request.user, request_id)
+    services.request_reasons_ask(request=foi, actor=request.user, **payload.dict())
+    return _detail(foi)
+
+
+@router.post(ACTION_PATH + "reasons-decide", **ACTION, auth=staff_auth)
+def request_reasons_decide(request, request_id: int, payload: ReasonsDecideIn):
+    """Unreasonable (or no) reasons: not handled; reasonable: go on, perhaps until a later
+    reasonable reply time approved by the office (art. 35)."""
+    foi = access_request(request.user, request_id)
+    data = payload.dict()
+    approver_id = data.pop("approved_by_id")
+    approved_by = _user(approver_id, "approver_not_office") if approver_id else None
+    services.request_reasons_decide(
+        request=foi, actor=request.user, approved_by=approved_by, **data
+    )
+    return _detail(foi)

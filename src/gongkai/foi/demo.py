@@ -43,6 +43,7 @@ from gongkai.foi.validators import resident_id_check_character
 KEY_PREFIX = "demo-foi-"
 LETTER_PREFIX = "湛公信"
 L, ON, P, E, F = Channel.LETTER, Channel.ONLINE, Channel.IN_PERSON, Channel.EMAIL, Channel.FAX
+R = Channel.REGISTERED_POST
 # The reply letter goes out the way the applicant chose to receive the information.
 DELIVERY_OF_REPLY = {
     Delivery.POST: LetterDelivery.POST,
@@ -120,7 +121,7 @@ CASES = [
       basis="所申请信息已依法确定为国家秘密。"),
     C(16, "2025-06-25", E, 10, "他人户籍登记信息及公民身份号码", "hzk", "huzheng", "withheld.query_matter",
       basis="户籍信息的查询应依照户口登记管理的有关规定向户籍窗口办理。"),
-    C(17, "2025-07-03", L, 1, "公安机关刑事技术侦查措施的使用规定", "fzzd", "fazhi", "withheld.prohibited_by_law",
+    C(17, "2025-07-03", R, 1, "公安机关刑事技术侦查措施的使用规定", "fzzd", "fazhi", "withheld.prohibited_by_law",
       basis="依照《中华人民共和国刑事诉讼法》等有关规定，该信息禁止公开。"),
     C(18, "2025-07-14", ON, 3, "2019年某小区门口治安岗亭的建设审批文件", "zck", None, "unable.not_held",
       basis="经检索，本机关未制作该文件；小区治安岗亭由所在街道办事处设置，可向其咨询。"),
@@ -300,6 +301,17 @@ class Course:
             foi.request_consult(
                 request=self.request, actor=self.actor, kind=kind, party=party, sent_on=self.day
             )
+            if kind == Consultation.Kind.THIRD_PARTY:
+                self._deliver(LetterKind.THIRD_PARTY)
+
+    def _deliver(self, kind: str) -> None:
+        """The notice letter, received two working days later (its period counts from then)."""
+        letter = foi.letter_generate(request=self.request, kind=kind, actor=self.actor)
+        delivered = _workday(letter.issued_on, 2)
+        if delivered <= self.cast.today:
+            foi.letter_record_delivery(
+                letter=letter, delivered_on=delivered, method=LetterDelivery.POST, actor=self.actor
+            )
 
     def consult_agency(self):
         self.consult(Consultation.Kind.OTHER_AGENCY, "湛江市文化广电旅游体育局")
@@ -337,6 +349,7 @@ class Course:
                 pages=120,
                 sent_on=self.day,
             )
+            self._deliver(LetterKind.FEE)
 
     def fee_paid(self):
         if self.advance(6):
@@ -439,6 +452,15 @@ def load_requests(context: DemoContext) -> None:
         context.log(_("Already loaded."))
         return
     cast = _cast()
+    if not hasattr(cast.bureau, "foi_settings"):
+        # Demo values: a city department's review authority is the city government
+        # (行政复议法 art. 24); the court is the basic court where the body sits.
+        foi.body_settings_set(
+            organisation=cast.bureau,
+            actor=cast.office,
+            review_authority="湛江市人民政府",
+            court="湛江市赤坎区人民法院",
+        )
     if not hasattr(cast.bureau, "foi_letter_numbering"):
         foi.letter_numbering_set(organisation=cast.bureau, prefix=LETTER_PREFIX, actor=cast.office)
     letters = sum(_run(cast, case) for case in todo)

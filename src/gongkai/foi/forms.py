@@ -28,6 +28,7 @@ from gongkai.foi.models import (
     Form,
     IdType,
     Remedy,
+    ReplyGround,
 )
 from gongkai.foi.services import Applicant
 from gongkai.foi.services.reply import LAPSE_OUTCOMES
@@ -265,7 +266,16 @@ class RegisterForm(ApplicantFields):
         label=_("Channel"),
         choices=[c for c in Channel.choices if c[0] != Channel.ONLINE],
     )
-    received_on = forms.DateField(label=_("Date of receipt"), widget=DateInput, initial=_today)
+    received_on = forms.DateField(
+        label=_("Date of receipt"),
+        widget=DateInput,
+        initial=_today,
+        help_text=_(
+            "Article 31: in person, the day it was handed in; registered post, the day this "
+            "body signed for it; ordinary post, fax and e-mail, the day receipt was confirmed "
+            "with the applicant."
+        ),
+    )
     token = forms.CharField(widget=forms.HiddenInput)
 
 
@@ -311,6 +321,11 @@ class SupplementForm(forms.Form):
     )
     deadline = forms.DateField(label=_("Reasonable deadline"), widget=DateInput)
     notified_on = forms.DateField(label=_("Notice date"), widget=DateInput, initial=_today)
+    short_period_reason = forms.CharField(
+        label=_("Reason for a period shorter than this body's minimum"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class OnDateForm(forms.Form):
@@ -351,6 +366,43 @@ class ExtendForm(forms.Form):
         self.fields["approved_by"].queryset = staff_of(foi.organisation, Role.OFFICE)
 
 
+class ReasonsAskForm(forms.Form):
+    """条例 art. 35: ask the applicant to explain a clearly excessive request."""
+
+    grounds = forms.CharField(
+        label=_("Why the quantity or frequency is clearly excessive"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    deadline = forms.DateField(label=_("Deadline for the reasons"), widget=DateInput)
+    asked_on = forms.DateField(label=_("Notice date"), widget=DateInput, initial=_today)
+
+
+class ReasonsDecideForm(forms.Form):
+    """条例 art. 35: the decision on the reasons given (or not given by the deadline)."""
+
+    is_reasonable = forms.BooleanField(label=_("The reasons are reasonable"), required=False)
+    answer = forms.CharField(
+        label=_("Reasons given"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    answered_on = forms.DateField(
+        label=_("Reasons received on (empty: none given)"), widget=DateInput, required=False
+    )
+    reply_by = forms.DateField(
+        label=_("Later reasonable reply time (optional)"), widget=DateInput, required=False
+    )
+    approved_by = StaffChoiceField(
+        label=_("Approved by (head of the openness office)"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+    )
+    decided_on = forms.DateField(label=_("Decided on"), widget=DateInput, initial=_today)
+
+    def __init__(self, *args, foi, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["approved_by"].queryset = staff_of(foi.organisation, Role.OFFICE)
+
+
 class FeeNoticeForm(forms.Form):
     basis = forms.ChoiceField(
         label=_("Basis"), choices=FeeNotice.Basis.choices, widget=forms.RadioSelect
@@ -370,6 +422,29 @@ class ReplyForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     replied_on = forms.DateField(label=_("Replied on"), widget=DateInput, initial=_today)
+    ground = forms.ChoiceField(
+        label=_("Paragraph of article 36 (予以公开 and 本机关不掌握 only)"),
+        choices=[("", "—"), *ReplyGround.choices],
+        required=False,
+    )
+    published_at = forms.CharField(
+        label=_("Where it was published (art. 36(1))"), max_length=300, required=False
+    )
+    responsible_body = forms.CharField(
+        label=_("Responsible body, if known (art. 36(5))"), max_length=200, required=False
+    )
+    public_interest_reason = forms.CharField(
+        label=_("Public-interest reason for disclosing over an objection (art. 32)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, foi, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Art. 32: after a reasoned third-party objection, withholding is the default.
+        objected = foi.consultations.filter(has_objection=True).exists()
+        if objected:
+            self.fields["outcome"].initial = "withheld.third_party"
 
 
 class CloseForm(forms.Form):

@@ -8,6 +8,7 @@ and the pausing rule for fee notices.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -95,33 +96,95 @@ PETITION_KEYWORDS: tuple[str, ...] = ("信访", "举报", "投诉", "检举", "�
 REPEAT_SIMILARITY = 0.8
 
 
-# The remedies every reply states (RULES.md "Disclosure on request", last line), once for
-# the letters, the pages and the API.
+# 条例 art. 30 asks for "合理的补正期限" without a number. The office sets a minimum (default
+# 10 working days, issue 11 point 8 and common local practice); a shorter period needs a
+# recorded reason. The maximum only catches typing errors.
+SUPPLEMENT_MINIMUM_DAYS = 10
+SUPPLEMENT_MINIMUM_DAYS_MAX = 60
+
+# 条例 art. 31(3): an online application is received the day both sides confirm it. The
+# Regulations set no time for staff to confirm; an unconfirmed application must not sit
+# unseen, so the office confirms within this many working days of submission (office
+# practice, configurable: GONGKAI_FOI_CONFIRM_WORKING_DAYS) and late ones are overdue.
+CONFIRMATION_SOURCE = "条例 art. 31(3) (no national limit: office practice, configurable)"
+
+
+def confirmation_working_days() -> int:
+    return getattr(settings, "GONGKAI_FOI_CONFIRM_WORKING_DAYS", 3)
+
+
+# Remedies every reply states, per outcome (RULES.md "Disclosure on request", last line).
+# 《中华人民共和国行政复议法》 as revised on 2023-09-01, in force 2024-01-01:
+#   art. 20 para. 1: review within 60 days of knowing of the act;
+#   art. 23 para. 1 item (4): "申请政府信息公开，行政机关不予公开" must go to review first
+#     ("应当先向行政复议机关申请行政复议，对行政复议决定不服的，可以再依法向人民法院提起行政诉讼");
+#   art. 23 para. 2: the body tells the applicant so when it acts.
+# 《中华人民共和国行政诉讼法》 art. 46 para. 1: a lawsuit within 6 months of knowing of the act;
+#   art. 45: after a review decision, within 15 days of receiving it.
+REVIEW_DAYS = 60
+LITIGATION_MONTHS = 6
+AFTER_REVIEW_DAYS = 15
+REVIEW_FIRST_IN_FORCE = dt.date(2024, 1, 1)
+
+
 @dataclass(frozen=True)
-class Remedy:
-    code: str
-    period: int
-    unit: str
+class RemedyRule:
+    """Which remedies a reply offers for the outcomes it covers (codes or group prefixes)."""
+
+    outcomes: tuple[str, ...]
+    review_first: bool
     source: str
 
+    def covers(self, outcome: str) -> bool:
+        return any(
+            outcome == o or (o.endswith(".") and outcome.startswith(o)) for o in self.outcomes
+        )
 
-REMEDIES = (
-    Remedy("review", 60, "days", "《中华人民共和国行政复议法》 (2023) art. 20"),
-    Remedy("litigation", 6, "months", "《中华人民共和国行政诉讼法》 art. 46"),
+
+REMEDY_RULES: tuple[RemedyRule, ...] = (
+    # 不予公开 (report row 三（三）): review first.
+    RemedyRule(("withheld.",), True, "《行政复议法》 (2023) art. 23 para. 1 item (4)"),
+    # 部分公开 withholds the rest: for that part, review first too.
+    RemedyRule(("partial",), True, "《行政复议法》 (2023) art. 23 para. 1 item (4)"),
+)
+# Every other outcome: review or lawsuit, as the applicant chooses.
+REMEDY_CHOICE_SOURCE = "《行政复议法》 (2023) art. 20; 《行政诉讼法》 arts. 44, 46"
+
+REMEDY_CHOICE = _(
+    "If you disagree with this reply, you may apply to %(authority)s for administrative "
+    "review within %(review_days)d days of the day you knew of it (Article 20 of the "
+    "Administrative Review Law of the People's Republic of China), or bring an "
+    "administrative lawsuit before %(court)s within %(litigation_months)d months of the day "
+    "you knew of it (Article 46 of the Administrative Procedure Law of the People's Republic "
+    "of China)."
+)
+REMEDY_REVIEW_FIRST = _(
+    "If you disagree with the decision not to disclose, you must first apply to "
+    "%(authority)s for administrative review within %(review_days)d days of the day you knew "
+    "of it (Article 23 paragraph 1 item (4) and Article 20 of the Administrative Review Law "
+    "of the People's Republic of China); if you disagree with the review decision, you may "
+    "bring an administrative lawsuit before %(court)s within %(after_review_days)d days of "
+    "receiving it (Article 45 of the Administrative Procedure Law of the People's Republic "
+    "of China)."
 )
 
-REMEDY_STATEMENT = _(
-    "If you disagree with this reply, you may apply for administrative review within "
-    "%(review_days)d days of the day you knew of it (Article 20 of the Administrative Review "
-    "Law of the People's Republic of China), or bring an administrative lawsuit before a "
-    "people's court within %(litigation_months)d months of the day you knew of it "
-    "(Article 46 of the Administrative Procedure Law of the People's Republic of China)."
-)
+
+def review_first(outcome: str, decided_on: dt.date | None = None) -> bool:
+    """Whether the reply must send the applicant to review before any lawsuit."""
+    if decided_on is not None and decided_on < REVIEW_FIRST_IN_FORCE:
+        return False
+    return any(rule.review_first and rule.covers(outcome) for rule in REMEDY_RULES)
 
 
-def remedy_statement() -> str:
-    review, litigation = REMEDIES
-    return str(REMEDY_STATEMENT) % {
-        "review_days": review.period,
-        "litigation_months": litigation.period,
+def remedy_statement(
+    outcome: str, *, authority: str, court: str, decided_on: dt.date | None = None
+) -> str:
+    """The remedy sentence of a reply with ``outcome``, naming the body's 复议机关 and court."""
+    template = REMEDY_REVIEW_FIRST if review_first(outcome, decided_on) else REMEDY_CHOICE
+    return str(template) % {
+        "authority": authority,
+        "court": court,
+        "review_days": REVIEW_DAYS,
+        "litigation_months": LITIGATION_MONTHS,
+        "after_review_days": AFTER_REVIEW_DAYS,
     }

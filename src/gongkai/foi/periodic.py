@@ -19,3 +19,10 @@ def send_overdue_lists() -> str:
     from gongkai.foi.services.reminders import overdue_lists_send
 
     return str(overdue_lists_send())
+
+
+@job(29, _("End consultations whose period ran out without an answer"))
+def end_silent_consultations() -> str:
+    from gongkai.foi.services.pauses import consultations_end_silent
+
+    return str(consultations_end_silent())

@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 from gongkai.core import holidays
 from gongkai.core.models import Clock, Role
 from gongkai.foi.models import OPEN_STATUSES, Request
+from gongkai.foi.selectors import confirmation_due, unconfirmed_overdue
 
 DEFAULT_THRESHOLDS = (5, 3, 1)
 OVERDUE = 0  # the threshold recorded for the overdue reminder
@@ -125,21 +126,30 @@ def overdue_text(requests: list[Request], today: dt.date) -> Text:
         "%(count)d requests overdue on %(day)s",
         count,
     ) % {"count": count, "day": _day(today)}
-    lines = [
-        _("%(code)s, due %(due)s, %(unit)s")
-        % {
-            "code": request.code,
-            "due": _day(request.reply_clock.due_on),
-            "unit": request.unit.name if request.unit else _("no unit assigned"),
-        }
-        for request in requests
-    ]
+    lines = [_overdue_line(request) for request in requests]
     return Text(subject, "\n".join([subject, *lines]))
 
 
+def _overdue_line(request: Request) -> str:
+    if request.reply_clock_id is None:
+        # 条例 art. 31(3): an online application nobody has confirmed yet.
+        return _("%(code)s, receipt to be confirmed by %(due)s (online application)") % {
+            "code": request.code,
+            "due": _day(confirmation_due(request)),
+        }
+    return _("%(code)s, due %(due)s, %(unit)s") % {
+        "code": request.code,
+        "due": _day(request.reply_clock.due_on),
+        "unit": request.unit.name if request.unit else _("no unit assigned"),
+    }
+
+
 def overdue_by_body(today: dt.date) -> dict[int, list[Request]]:
-    """Open requests past their reply due date, grouped by body, soonest due first."""
+    """Open requests past their reply due date, and online applications past their
+    confirmation deadline, grouped by body (soonest due first)."""
     grouped: dict[int, list[Request]] = {}
+    for request in unconfirmed_overdue(Request.objects.select_related("organisation"), today):
+        grouped.setdefault(request.organisation_id, []).append(request)
     for request in open_reply_requests().filter(reply_clock__due_on__lt=today):
         grouped.setdefault(request.organisation_id, []).append(request)
     return grouped

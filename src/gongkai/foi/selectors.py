@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from gongkai.core import holidays
 from gongkai.core.access import scope_cases
 from gongkai.core.clockmath import as_events, working_days_used
-from gongkai.core.errors import NotFoundError
+from gongkai.core.errors import NotFoundError, ServiceError
 from gongkai.core.models import Organisation
 from gongkai.foi import law
-from gongkai.foi.models import OPEN_STATUSES, Request
+from gongkai.foi.models import OPEN_STATUSES, BodySettings, Request, Status
 
 # A request due within this many working days shows amber in a queue.
 AMBER_WORKING_DAYS = 3
@@ -148,3 +148,56 @@ def request_similar(request: Request) -> Flags:
     repeats = [other for other in answered if _similar(other.description, request.description)]
     words = [word for word in law.PETITION_KEYWORDS if word in request.description]
     return Flags(repeats=repeats, petition_words=words)
+
+
+def settings_of(organisation: Organisation) -> BodySettings | None:
+    return BodySettings.objects.filter(organisation=organisation).first()
+
+
+def supplement_minimum_days(organisation: Organisation) -> int:
+    found = settings_of(organisation)
+    return found.supplement_minimum_days if found else law.SUPPLEMENT_MINIMUM_DAYS
+
+
+def require_remedy_settings(organisation: Organisation) -> BodySettings:
+    """Every reply names the 复议机关 and the court (行政复议法 (2023) art. 23 para. 2 asks the
+    body to tell the applicant where to go): no reply before the office has set them."""
+    found = settings_of(organisation)
+    if found is None or not found.review_authority.strip() or not found.court.strip():
+        raise ServiceError(
+            "remedy_settings_missing",
+            _(
+                "Before the first reply, the openness office must set the administrative "
+                "review authority and the people's court that replies name (letter settings)."
+            ),
+        )
+    return found
+
+
+def request_remedy_statement(
+    request: Request, outcome: str | None = None, *, found: BodySettings | None = None
+) -> str:
+    """The remedies a reply of ``outcome`` (the request's own by default) states; empty
+    while the body has not named its 复议机关 and court (``found``: settings already read)."""
+    found = found or settings_of(request.organisation)
+    if found is None:
+        return ""
+    return law.remedy_statement(
+        request.outcome or "" if outcome is None else outcome,
+        authority=found.review_authority,
+        court=found.court,
+        decided_on=request.replied_on,
+    )
+
+
+def confirmation_due(request: Request) -> dt.date:
+    """The last day for staff to confirm an online application (``law.confirmation_working_days``
+    working days after the day it was submitted; 条例 art. 31(3) sets no limit of its own)."""
+    submitted = timezone.localdate(request.submitted_at)
+    return holidays.get_calendar().add(submitted, law.confirmation_working_days()).value
+
+
+def unconfirmed_overdue(requests: QuerySet[Request], today: dt.date) -> list[Request]:
+    """Applications still awaiting confirmation after their confirmation deadline."""
+    waiting = requests.filter(status=Status.SUBMITTED)
+    return [r for r in waiting.order_by("submitted_at", "id") if confirmation_due(r) < today]

@@ -32,6 +32,7 @@ urlpatterns = [
     path("workbench/foi/letters/", letters.letter_settings, name="letter_settings"),
     path("workbench/foi/letters/template/", letters.template_upload, name="template_upload"),
     path("workbench/foi/letters/prefix/", letters.numbering_set, name="numbering_set"),
+    path("workbench/foi/settings/", letters.body_settings_set, name="body_settings_set"),
     path(
         "workbench/foi/letters/<slug:kind>/<slug:which>.docx",
         letters.template_download,

@@ -25,12 +25,19 @@ vocabulary.actions(
         "letter_numbering_set": _("Letter numbering set"),
         "reminder": _("Deadline reminder sent"),
         "overdue_list": _("Overdue list sent"),
+        "settings_set": _("Disclosure settings changed"),
     },
     prefix="foi.",
 )
 vocabulary.keys(
     {
         "amount": _("Amount (yuan)"),
+        "receipt_basis": _("Receipt date is"),
+        "resumes_on": _("Reply period resumes on"),
+        "over_objection": _("Disclosed over an objection"),
+        "review_authority": _("Administrative review authority"),
+        "court": _("People's court"),
+        "supplement_minimum_days": _("Minimum supplement period (working days)"),
         "answer_due": _("Answer due"),
         "answered_on": _("Answered on"),
         "applicant_type": _("Applicant type"),
@@ -67,7 +74,16 @@ vocabulary.keys(
         "n": _("Count"),
         "request": _("Request"),
     },
-    free=("prefix", "codes", "file", "attachment", "content_type", "recipients"),
+    free=(
+        "review_authority",
+        "court",
+        "prefix",
+        "codes",
+        "file",
+        "attachment",
+        "content_type",
+        "recipients",
+    ),
 )
 vocabulary.values("foi", "status", Status.choices)
 vocabulary.values("foi", "channel", Channel.choices)
@@ -79,6 +95,24 @@ vocabulary.values("foi", "result", Remedy.Result.choices)
 vocabulary.values("foi", "type", RequestEvent.Type.choices)
 for choices in (LetterKind.choices, Consultation.Kind.choices, Remedy.Kind.choices):
     vocabulary.values("foi", "kind", choices)
+vocabulary.values(
+    "foi",
+    "receipt_basis",
+    (
+        ("handed_in", _("the day it was handed in")),
+        ("signed_for", _("the day it was signed for")),
+        ("confirmed", _("the day receipt was confirmed")),
+    ),
+)
 # A clock's pause or stop note names what caused it: an outcome, a consultation, a notice.
 for choices in (OUTCOME_CHOICES, LetterKind.choices, Consultation.Kind.choices):
     vocabulary.values("clock", "note", choices)
+vocabulary.values(
+    "clock",
+    "note",
+    (
+        ("delivery", _("Counted from the day the letter was received")),
+        ("silence", _("Period ran out without an answer")),
+        ("art35", _("Later reply time after the applicant's reasons (art. 35)")),
+    ),
+)

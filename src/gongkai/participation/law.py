@@ -2,12 +2,13 @@
 
 Consultation minimums: 行政规范性文件 drafts at least 7 working days (core rule
 ``consultation_minimum``: 国办发〔2018〕37号), 30 days when closely tied to business
-activity (国办发〔2018〕37号); 规章 drafts generally at least 30 days (《规章制定程序条例》
+activity (《优化营商环境条例》 art. 62: "向社会公开征求意见的期限一般不少于30日"); 规章 drafts generally at least 30 days (《规章制定程序条例》
 art. 15); 重大行政决策 drafts generally at least 30 days (《重大行政决策程序暂行条例》 art. 15).
 The 30-day minimums are calendar days. The office may shorten a period only with a
 stated reason (both regulations say "一般不少于30日", so a shorter period needs a reason).
 
-Incident clocks are core's hour rules (国办发〔2016〕80号). Mailbox reply periods are
+Incident clocks are core's hour rules (国办发〔2016〕61号 《关于在政务公开工作中进一步做好政务舆情
+回应的通知》: 5 h / 24 h for major emergencies, 48 h for other incidents). Mailbox reply periods are
 local practice: the office edits them (``LetterCategory``); these are the defaults.
 """
 
@@ -40,7 +41,7 @@ CONSULTATION_MINIMUMS: dict[str, PeriodRule] = {
         "normative_business",
         LimitUnit.DAYS,
         30,
-        "国办发〔2018〕37号 (涉及市场主体生产经营活动的行政规范性文件)",
+        "《优化营商环境条例》 art. 62 (与市场主体生产经营活动密切相关的行政规范性文件)",
     ),
     "rule": PeriodRule("rule", LimitUnit.DAYS, 30, "《规章制定程序条例》 art. 15"),
     "major_decision": PeriodRule(
@@ -71,7 +72,7 @@ PROPOSAL_REPLY_SOURCES = {
     "cppcc_proposal": "《政协全国委员会提案工作条例》",
 }
 
-# Opinion incidents (国办发〔2016〕80号): which core hour rules run for which severity.
+# Opinion incidents (国办发〔2016〕61号): which core hour rules run for which severity.
 INCIDENT_CLOCKS: dict[str, tuple[str, ...]] = {
     "especially_major": ("incident_information", "incident_press_conference"),
     "major": ("incident_information", "incident_press_conference"),

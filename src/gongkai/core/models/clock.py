@@ -86,6 +86,7 @@ class ClockEvent(models.Model):
         PAUSE = EventKind.PAUSE.value, _("Paused")
         RESUME = EventKind.RESUME.value, _("Resumed")
         EXTEND = EventKind.EXTEND.value, _("Extended")
+        POSTPONE = EventKind.POSTPONE.value, _("Postponed")
         RESTART = EventKind.RESTART.value, _("Restarted")
         STOP = EventKind.STOP.value, _("Stopped")
 

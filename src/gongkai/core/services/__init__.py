@@ -4,6 +4,7 @@ from gongkai.core.services.calendar import calendar_load_notice
 from gongkai.core.services.clocks import (
     clock_extend,
     clock_pause,
+    clock_postpone,
     clock_recompute,
     clock_restart,
     clock_resume,
@@ -21,6 +22,7 @@ from gongkai.core.services.organisation import (
 __all__ = [
     "calendar_load_notice",
     "clock_extend",
+    "clock_postpone",
     "clock_pause",
     "clock_recompute",
     "clock_restart",

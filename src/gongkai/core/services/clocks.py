@@ -191,6 +191,33 @@ def clock_extend(
     )
 
 
+def clock_postpone(
+    *,
+    clock: Clock,
+    actor,
+    days: int,
+    approved_by,
+    at: dt.datetime | None = None,
+    note: str = "",
+) -> Clock:
+    """条例 art. 35: after the applicant's reasons, a later reasonable reply time. Not an
+    art. 33 extension: neither once-only nor capped at 20 working days; it needs its
+    approver and a positive number of days."""
+    if approved_by is None:
+        raise ServiceError("approval_required", _("A later reply time needs its approver."))
+    if days < 1:
+        raise ServiceError("postpone_too_short", _("A later reply time adds at least one day."))
+    return _record(
+        clock,
+        actor=actor,
+        kind=EventKind.POSTPONE,
+        at=at,
+        days=days,
+        approved_by=approved_by,
+        note=note,
+    )
+
+
 def clocks_recompute_open(*, actor, reason: str) -> int:
     """After a calendar change: recompute every open clock, log and announce changes."""
     changed = 0

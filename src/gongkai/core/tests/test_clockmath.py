@@ -3,7 +3,7 @@
 Rules: reply within 20 working days (条例 art. 33); time for third-party
 consultation not counted (art. 33 para. 3); reply period counted again from the
 day a supplement arrives (art. 30); one extension of up to 20 working days
-(art. 33). Incidents: hours (国办发〔2016〕80号).
+(art. 33). Incidents: hours (国办发〔2016〕61号).
 """
 
 import datetime as dt

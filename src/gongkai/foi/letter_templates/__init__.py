@@ -140,6 +140,41 @@ def _fee() -> list[str]:
     ]
 
 
+def _disclosure() -> list[str]:
+    return [
+        _(
+            "On %(received)s this body received a request for government information "
+            "(tracking code %(code)s) asking for: %(content)s. When asked, you objected to "
+            "its disclosure."
+        )
+        % {"received": _token(v.RECEIVED), "code": _token(v.CODE), "content": _token(v.CONTENT)},
+        _(
+            "Under Article 32 of the Regulations on Open Government Information, this body "
+            "considers that withholding the information could seriously affect the public "
+            "interest, for this reason: %(reason)s. On %(date)s it decided to disclose the "
+            "information and tells you so in writing."
+        )
+        % {"reason": _token(v.INTEREST), "date": _token(v.REPLY_DATE)},
+    ]
+
+
+def _reasons() -> list[str]:
+    return [
+        _received_line(),
+        _(
+            "The quantity or frequency of your requests clearly exceeds a reasonable range "
+            "(%(grounds)s). Under Article 35 of the Regulations on Open Government "
+            "Information, please explain your reasons in writing by %(due)s."
+        )
+        % {"grounds": _token(v.GROUNDS), "due": _token(v.REASONS_DUE)},
+        _(
+            "If this body finds the reasons unreasonable, it will tell you that the request is "
+            "not handled; if it finds them reasonable but cannot reply within the period of "
+            "Article 33, it will set a later reasonable time to reply and tell you."
+        ),
+    ]
+
+
 def _reply() -> list[str]:
     return [
         _received_line(),
@@ -157,6 +192,8 @@ BODIES: dict[str, Callable[[], list[str]]] = {
     LetterKind.THIRD_PARTY: _third_party,
     LetterKind.FEE: _fee,
     LetterKind.REPLY: _reply,
+    LetterKind.DISCLOSURE: _disclosure,
+    LetterKind.REASONS: _reasons,
 }
 
 
@@ -197,7 +234,8 @@ def _built(kind: str, language: str | None) -> bytes:
     _line(document, _token(v.BODY), size=22, font=TITLE_FONT, align=center)
     _line(document, str(TITLES[kind]), size=22, font=TITLE_FONT, align=center)
     _line(document, _token(v.NUMBER), align=right)
-    addressee = v.PARTY if kind == LetterKind.THIRD_PARTY else v.APPLICANT
+    to_party = kind in (LetterKind.THIRD_PARTY, LetterKind.DISCLOSURE)
+    addressee = v.PARTY if to_party else v.APPLICANT
     _line(document, _("%(addressee)s:") % {"addressee": _token(addressee)})
     for text in BODIES[kind]():
         _line(document, text, indent=True)

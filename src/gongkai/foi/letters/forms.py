@@ -30,3 +30,17 @@ class LetterTemplateForm(forms.Form):
 
 class LetterNumberingForm(forms.Form):
     prefix = forms.CharField(label=_("Letter number prefix"), max_length=20)
+
+
+class BodySettingsForm(forms.Form):
+    """Whom replies name for remedies, and the minimum period to supplement (art. 30)."""
+
+    review_authority = forms.CharField(
+        label=_("Administrative review authority"),
+        max_length=100,
+        help_text=_("Usually the people's government at this body's level (行政复议法 art. 24)."),
+    )
+    court = forms.CharField(label=_("People's court"), max_length=100)
+    supplement_minimum_days = forms.IntegerField(
+        label=_("Minimum supplement period (working days)"), min_value=1, max_value=60, initial=10
+    )

@@ -16,8 +16,10 @@ from gongkai.core import holidays
 from gongkai.core.clockmath import EventKind, local_date
 from gongkai.core.errors import ServiceError
 from gongkai.core.law import clock_rule
+from gongkai.foi import law
 from gongkai.foi.letters import wording
-from gongkai.foi.models import Consultation, LetterKind, Request, Status
+from gongkai.foi.models import Consultation, FeeNotice, LetterKind, Request, Status
+from gongkai.foi.selectors import require_remedy_settings, settings_of
 
 BODY, NUMBER, APPLICANT, CODE = "机关", "编号", "申请人", "申请编号"
 RECEIVED, CONTENT, DATE, DUE = "收到日期", "申请内容", "日期", "答复期限"
@@ -27,6 +29,8 @@ ITEMS, SUPPLEMENT_DUE = "补正事项", "补正期限"
 DAYS, REASON = "延期天数", "延期理由"
 PARTY, OPINION_DUE = "第三方", "意见期限"
 FEE_BASIS, QUANTITY, AMOUNT, PAY_DUE = "计收方式", "计费数量", "收费金额", "缴费期限"
+INTEREST = "公开理由"
+GROUNDS, REASONS_DUE = "超出合理范围情形", "说明理由期限"
 
 COMMON = frozenset(
     {BODY, NUMBER, APPLICANT, CODE, RECEIVED, CONTENT, DATE, DUE, PHONE, ADDRESS, REMEDY}
@@ -38,7 +42,17 @@ ALLOWED: dict[str, frozenset[str]] = {
     LetterKind.THIRD_PARTY: COMMON | {PARTY, OPINION_DUE},
     LetterKind.FEE: COMMON | {FEE_BASIS, QUANTITY, AMOUNT, PAY_DUE},
     LetterKind.REPLY: COMMON | {REPLY_DATE, DECISION, BASIS},
+    LetterKind.DISCLOSURE: COMMON | {PARTY, REPLY_DATE, INTEREST},
+    LetterKind.REASONS: COMMON | {GROUNDS, REASONS_DUE},
 }
+
+# What people type often ends with its own full stop; the letter's sentence adds one.
+_TRAILING = "。，、；：.,;:!?！？ \n\t"
+
+
+def clause(text: str) -> str:
+    """``text`` without trailing punctuation, to sit inside a sentence of the letter."""
+    return text.strip().rstrip(_TRAILING)
 
 
 def day(value: dt.date | None) -> str:
@@ -80,7 +94,7 @@ def _extension(request: Request) -> Subject:
     event = clock.events.filter(kind=EventKind.EXTEND).first() if clock else None
     if event is None:
         raise _refuse(_("The reply period of this request was not extended."))
-    values = {DAYS: str(event.days), REASON: event.note, DUE: day(clock.due_on)}
+    values = {DAYS: str(event.days), REASON: clause(event.note), DUE: day(clock.due_on)}
     return Subject(local_date(event.at), "", values)
 
 
@@ -98,9 +112,13 @@ def _fee(request: Request) -> Subject:
     notice = request.fee_notices.order_by("-id").first()
     if notice is None:
         raise _refuse(_("No fee notice was sent for this request."))
+    if notice.basis == FeeNotice.Basis.PER_PAGE:
+        quantity = _("%(n)d pages") % {"n": notice.quantity}
+    else:
+        quantity = _("application no. %(n)d of the month") % {"n": notice.quantity}
     values = {
         FEE_BASIS: str(notice.get_basis_display()),
-        QUANTITY: str(notice.quantity),
+        QUANTITY: quantity,
         AMOUNT: str(notice.amount),
         PAY_DUE: day(notice.payment_due),
     }
@@ -121,7 +139,8 @@ def _reply(request: Request) -> Subject:
     decided_on = _decided_on(request)
     if request.status not in (Status.REPLIED, Status.CLOSED) or not request.outcome:
         raise _refuse(_("The request has not been decided yet."))
-    text = wording.REPLY_WORDING[request.outcome]
+    settings = require_remedy_settings(request.organisation)
+    text = wording.reply_wording(request.outcome, request.reply_ground, request.responsible_body)
     way = _("%(form)s, %(delivery)s") % {
         "form": request.get_form_display(),
         "delivery": request.get_delivery_display(),
@@ -129,12 +148,48 @@ def _reply(request: Request) -> Subject:
     basis = str(wording.LEGAL_BASIS) % {"citation": text.citation}
     if request.legal_basis:
         basis = "\n".join([basis, str(wording.REASONS) % {"reasons": request.legal_basis}])
+    decision = str(text.decision) % {
+        "way": way,
+        "where": clause(request.published_at),
+        "body": clause(request.responsible_body),
+    }
     values = {
         REPLY_DATE: day(decided_on),
-        DECISION: str(text.decision) % {"way": way},
+        DECISION: decision,
         BASIS: basis,
+        REMEDY: law.remedy_statement(
+            request.outcome,
+            authority=settings.review_authority,
+            court=settings.court,
+            decided_on=decided_on,
+        ),
     }
     return Subject(decided_on, "", values)
+
+
+def _disclosure(request: Request) -> Subject:
+    """条例 art. 32: disclosed over a third party's objection; the party is told in writing."""
+    if not request.public_interest_reason or request.replied_on is None:
+        raise _refuse(_("Nothing was disclosed over a third party's objection."))
+    consultation = (
+        request.consultations.filter(kind=Consultation.Kind.THIRD_PARTY, has_objection=True)
+        .order_by("-id")
+        .first()
+    )
+    values = {
+        PARTY: consultation.party if consultation else "",
+        REPLY_DATE: day(request.replied_on),
+        INTEREST: clause(request.public_interest_reason),
+    }
+    return Subject(request.replied_on, "", values)
+
+
+def _reasons(request: Request) -> Subject:
+    inquiry = getattr(request, "reasons_inquiry", None)
+    if inquiry is None:
+        raise _refuse(_("The applicant was not asked for reasons."))
+    values = {GROUNDS: clause(inquiry.grounds), REASONS_DUE: day(inquiry.deadline)}
+    return Subject(inquiry.asked_on, "", values)
 
 
 SUBJECTS = {
@@ -144,6 +199,8 @@ SUBJECTS = {
     LetterKind.THIRD_PARTY: _third_party,
     LetterKind.FEE: _fee,
     LetterKind.REPLY: _reply,
+    LetterKind.DISCLOSURE: _disclosure,
+    LetterKind.REASONS: _reasons,
 }
 
 
@@ -151,6 +208,15 @@ def subject_of(request: Request, kind: str) -> Subject:
     if kind not in SUBJECTS:
         raise ServiceError("invalid_letter_kind", _("Choose a kind of letter."))
     return SUBJECTS[kind](request)
+
+
+def _remedy(request: Request) -> str:
+    settings = settings_of(request.organisation)
+    if settings is None:
+        return ""
+    return law.remedy_statement(
+        request.outcome or "", authority=settings.review_authority, court=settings.court
+    )
 
 
 def values_for(request: Request, subject: Subject, number: str) -> dict[str, str]:
@@ -165,12 +231,12 @@ def values_for(request: Request, subject: Subject, number: str) -> dict[str, str
             APPLICANT: request.applicant_name,
             CODE: request.code,
             RECEIVED: day(request.received_on),
-            CONTENT: request.description,
+            CONTENT: clause(request.description),
             DATE: day(subject.issued_on),
             DUE: day(clock.due_on) if clock else "",
             PHONE: body.phone,
             ADDRESS: body.address,
-            REMEDY: wording.remedy_statement(),
+            REMEDY: _remedy(request),
         }
     )
     values.update(subject.values)

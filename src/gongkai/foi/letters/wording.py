@@ -2,9 +2,9 @@
 
 条例 = 《中华人民共和国政府信息公开条例》 (国务院令第711号). Art. 36 lists the seven kinds of
 reply; the yearly report's outcome leaves (``gongkai.reports.format.OUTCOME_LEAVES``) refine
-them, so the reply wording is keyed by outcome. Every reply states the remedies: 行政复议
-within 60 days of knowing the act (《行政复议法》 (2023) art. 20) and 行政诉讼 within 6 months
-(《行政诉讼法》 art. 46).
+them, so the reply wording is keyed by outcome, and where one row holds two paragraphs
+(36(1) and (2) are both 予以公开; 36(4) and (5) both 本机关不掌握) by the reply's ground.
+Every reply states the remedies that fit its outcome (``gongkai.foi.law.REMEDY_RULES``).
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from gongkai.foi.law import REMEDIES, remedy_statement  # noqa: F401 - letters cite them
-from gongkai.foi.models import LetterKind
+from gongkai.foi.models import LetterKind, ReplyGround
 
 
 @dataclass(frozen=True)
@@ -236,6 +235,58 @@ REPLY_WORDING: dict[str, ReplyWording] = {
     )
 }
 
+# Art. 36 paragraphs that share a report row, each with its own wording.
+GROUND_WORDING: dict[str, ReplyWording] = {
+    ReplyGround.ALREADY_PUBLIC: ReplyWording(
+        "granted",
+        "条例 art. 36(1)",
+        _("Article 36(1) of the Regulations on Open Government Information"),
+        _(
+            "The information you requested has already been disclosed by this body. You can "
+            "obtain it here: %(where)s."
+        ),
+    ),
+    ReplyGround.NOT_EXIST: ReplyWording(
+        "unable.not_held",
+        "条例 art. 36(4)",
+        _("Article 36(4) of the Regulations on Open Government Information"),
+        _(
+            "After a search, this body has neither made nor obtained the information you "
+            "requested: it does not exist."
+        ),
+    ),
+    ReplyGround.NOT_OURS: ReplyWording(
+        "unable.not_held",
+        "条例 art. 36(5)",
+        _("Article 36(5) of the Regulations on Open Government Information"),
+        _(
+            "The information you requested is not this body's to disclose. The body "
+            "responsible for it is %(body)s; you may apply to it."
+        ),
+    ),
+}
+# Art. 36(5) "能够确定…的，告知申请人该行政机关的名称": when the body is not known.
+NOT_OURS_UNKNOWN = ReplyWording(
+    "unable.not_held",
+    "条例 art. 36(5)",
+    _("Article 36(5) of the Regulations on Open Government Information"),
+    _(
+        "The information you requested is not this body's to disclose, and this body cannot "
+        "determine which body is responsible for it."
+    ),
+)
+
+
+def reply_wording(outcome: str, ground: str = "", responsible_body: str = "") -> ReplyWording:
+    """The wording of a reply: its ground's where one row holds two paragraphs."""
+    if ground == ReplyGround.NOT_OURS and not responsible_body.strip():
+        return NOT_OURS_UNKNOWN
+    found = GROUND_WORDING.get(ground)
+    if found is not None and found.outcome == outcome:
+        return found
+    return REPLY_WORDING[outcome]
+
+
 LEGAL_BASIS = _("Legal basis: %(citation)s.")
 REASONS = _("Reasons: %(reasons)s")
 
@@ -247,6 +298,8 @@ TITLES: dict[str, Promise] = {
     LetterKind.THIRD_PARTY: _("Letter asking a third party for its opinion"),
     LetterKind.FEE: _("Notice of a processing fee for government information"),
     LetterKind.REPLY: _("Reply to a request for government information"),
+    LetterKind.DISCLOSURE: _("Notice to a third party of the disclosure of government information"),
+    LetterKind.REASONS: _("Notice asking for the reasons of a request"),
 }
 NUMBER_MARKS: dict[str, Promise] = {
     LetterKind.RECEIPT: pgettext_lazy("letter number mark", "receipt"),
@@ -255,6 +308,8 @@ NUMBER_MARKS: dict[str, Promise] = {
     LetterKind.THIRD_PARTY: pgettext_lazy("letter number mark", "consultation"),
     LetterKind.FEE: pgettext_lazy("letter number mark", "fee"),
     LetterKind.REPLY: pgettext_lazy("letter number mark", "reply"),
+    LetterKind.DISCLOSURE: pgettext_lazy("letter number mark", "disclosure"),
+    LetterKind.REASONS: pgettext_lazy("letter number mark", "reasons"),
 }
 DEFAULT_PREFIX = pgettext_lazy("letter number prefix", "Disclosure")
 NUMBER_FORMAT = _("%(prefix)s%(mark)s[%(year)d] No. %(sequence)d")

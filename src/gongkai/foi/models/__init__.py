@@ -32,7 +32,10 @@ class Channel(models.TextChoices):
     """条例 art. 29; post and in person can never be refused (国办公开办函〔2017〕19号)."""
 
     ONLINE = "online", _("Online")
-    LETTER = "letter", _("Letter")
+    # Art. 31(2): registered post is received the day the body signs for it; an ordinary
+    # letter (no signature needed) the day the office confirms it with the applicant.
+    REGISTERED_POST = "registered", _("Registered post")
+    LETTER = "letter", _("Ordinary post")
     IN_PERSON = "in_person", _("In person")
     FAX = "fax", _("Fax")
     EMAIL = "email", _("E-mail")
@@ -69,6 +72,8 @@ class Status(models.TextChoices):
     IN_CONSULTATION = "in_consultation", _("In consultation")
     EXTENDED = "extended", _("Extended")
     AWAITING_FEE = "awaiting_fee", _("Awaiting fee")
+    # 条例 art. 35: a clearly excessive request; the applicant is asked for reasons.
+    AWAITING_REASONS = "awaiting_reasons", _("Awaiting reasons")
     REPLIED = "replied", _("Replied")
     CLOSED = "closed", _("Closed")
 
@@ -82,6 +87,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
             Status.IN_CONSULTATION,
             Status.EXTENDED,
             Status.AWAITING_FEE,
+            Status.AWAITING_REASONS,
             Status.REPLIED,
         }
     ),
@@ -89,13 +95,26 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     Status.AWAITING_SUPPLEMENT: frozenset({Status.RECEIVED, Status.CLOSED}),
     # After a consultation or a paid fee the request returns to where it was.
     Status.IN_CONSULTATION: frozenset({Status.RECEIVED, Status.EXTENDED}),
-    Status.EXTENDED: frozenset({Status.IN_CONSULTATION, Status.AWAITING_FEE, Status.REPLIED}),
+    Status.EXTENDED: frozenset(
+        {Status.IN_CONSULTATION, Status.AWAITING_FEE, Status.AWAITING_REASONS, Status.REPLIED}
+    ),
+    # Art. 35: reasons accepted (back, perhaps with a later reply time) or not (not handled).
+    Status.AWAITING_REASONS: frozenset({Status.RECEIVED, Status.EXTENDED, Status.REPLIED}),
     Status.AWAITING_FEE: frozenset({Status.RECEIVED, Status.EXTENDED, Status.CLOSED}),
     Status.REPLIED: frozenset({Status.CLOSED}),
     Status.CLOSED: frozenset(),
 }
 
 OPEN_STATUSES = tuple(s for s in Status if s not in (Status.REPLIED, Status.CLOSED))
+
+
+class ReplyGround(models.TextChoices):
+    """The paragraph of 条例 art. 36 a reply rests on, where one report row holds two."""
+
+    ALREADY_PUBLIC = "already_public", _("Already disclosed (art. 36(1))")
+    DISCLOSED = "disclosed", _("Disclosed now (art. 36(2))")
+    NOT_EXIST = "not_exist", _("Does not exist (art. 36(4))")
+    NOT_OURS = "not_ours", _("Not this body's (art. 36(5))")
 
 
 class Request(models.Model):
@@ -149,6 +168,18 @@ class Request(models.Model):
         _("outcome"), max_length=40, choices=OUTCOME_CHOICES, null=True, blank=True
     )
     legal_basis = models.TextField(_("legal basis of the reply"), blank=True)
+    # Art. 36 distinguishes replies the report counts in one row: (1) already disclosed and
+    # (2) disclosed now are both 予以公开; (4) not existing and (5) not this body's both
+    # 本机关不掌握. The ground says which, so the letter says the right thing.
+    reply_ground = models.CharField(
+        _("ground of the reply"), max_length=20, choices=ReplyGround.choices, blank=True
+    )
+    # Art. 36(1): where the applicant finds the information already disclosed (a link).
+    published_at = models.CharField(_("where it is published"), max_length=300, blank=True)
+    # Art. 36(5): the body responsible for the information, when known.
+    responsible_body = models.CharField(_("responsible body"), max_length=200, blank=True)
+    # Art. 32: disclosing over a third party's reasoned objection needs this reason.
+    public_interest_reason = models.TextField(_("public-interest reason"), blank=True)
     replied_on = models.DateField(_("replied on"), null=True, blank=True)
     idempotency_key = models.CharField(
         _("idempotency key"), max_length=64, unique=True, null=True, blank=True
@@ -177,8 +208,12 @@ class Request(models.Model):
                 condition=Q(outcome__isnull=True) | Q(status__in=["replied", "closed"]),
                 name="foi_request_outcome_only_when_done",
             ),
+            # An online application never confirmed can be closed without a receipt date
+            # (and without an outcome: it was never received, the report does not count it).
             models.CheckConstraint(
-                condition=Q(status="submitted") | Q(received_on__isnull=False),
+                condition=Q(status="submitted")
+                | Q(received_on__isnull=False)
+                | Q(status="closed", outcome__isnull=True),
                 name="foi_request_received_on_after_confirmation",
             ),
         ]
@@ -207,6 +242,9 @@ class RequestEvent(models.Model):
         REPLIED = "replied", _("Replied")
         CLOSED = "closed", _("Closed")
         REMEDY = "remedy", _("Review or lawsuit recorded")
+        CONSULTATION_ENDED = "consultation_ended", _("Consultation period ended without answer")
+        REASONS_ASKED = "reasons_asked", _("Reasons asked (art. 35)")
+        REASONS_ACCEPTED = "reasons_accepted", _("Reasons accepted (art. 35)")
         LETTER_ISSUED = "letter_issued", _("Letter issued")
         LETTER_DELIVERED = "letter_delivered", _("Letter delivered")
 
@@ -245,6 +283,8 @@ class Supplement(models.Model):
     deadline = models.DateField(_("deadline"))
     received_on = models.DateField(_("received on"), null=True, blank=True)
     lapsed_on = models.DateField(_("lapsed on"), null=True, blank=True)
+    # A period shorter than the office's minimum needs a recorded reason.
+    short_period_reason = models.TextField(_("reason for a short period"), blank=True)
 
     class Meta:
         verbose_name = _("supplement notice")
@@ -275,6 +315,10 @@ class Consultation(models.Model):
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     party = models.CharField(_("consulted party"), max_length=200)
     sent_on = models.DateField(_("sent on"))
+    # Art. 32: the 15 working days count from the day the party received the letter (the
+    # delivery date recorded on the letter); until then the due date counts from sending
+    # and is provisional.
+    notice_received_on = models.DateField(_("letter received on"), null=True, blank=True)
     answer_due = models.DateField(_("answer due"), null=True, blank=True)
     answered_on = models.DateField(_("answered on"), null=True, blank=True)
     is_silent = models.BooleanField(_("no answer in time"), default=False)
@@ -319,6 +363,8 @@ class FeeNotice(models.Model):
     quantity = models.PositiveIntegerField(_("quantity"))
     amount = models.PositiveIntegerField(_("amount (yuan)"))
     sent_on = models.DateField(_("sent on"))
+    # 109号: 20 working days from the day after the applicant received the notice.
+    notice_received_on = models.DateField(_("notice received on"), null=True, blank=True)
     payment_due = models.DateField(_("payment due"), null=True, blank=True)
     paid_on = models.DateField(_("paid on"), null=True, blank=True)
     lapsed_on = models.DateField(_("lapsed on"), null=True, blank=True)
@@ -345,6 +391,52 @@ class FeeNotice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request} {self.amount}"
+
+
+class ReasonsInquiry(models.Model):
+    """条例 art. 35: the applicant asked for the reasons of a clearly excessive request."""
+
+    request = models.OneToOneField(
+        Request, on_delete=models.CASCADE, related_name="reasons_inquiry", verbose_name=_("request")
+    )
+    asked_on = models.DateField(_("asked on"))
+    grounds = models.TextField(_("why the request looks excessive"))
+    deadline = models.DateField(_("deadline for the reasons"))
+    answered_on = models.DateField(_("reasons received on"), null=True, blank=True)
+    answer = models.TextField(_("reasons given"), blank=True)
+    is_reasonable = models.BooleanField(_("reasons found reasonable"), null=True, blank=True)
+    reply_by = models.DateField(_("later reply time"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("request for reasons")
+        verbose_name_plural = _("requests for reasons")
+
+    def __str__(self) -> str:
+        return f"{self.request} {self.asked_on}"
+
+
+class BodySettings(models.Model):
+    """What a body sets for its disclosure work: whom the reply names for remedies
+    (行政复议法 (2023) arts. 20, 23, 24; 行政诉讼法 art. 18) and the minimum supplement period."""
+
+    organisation = models.OneToOneField(
+        "core.Organisation",
+        on_delete=models.CASCADE,
+        related_name="foi_settings",
+        verbose_name=_("public body"),
+    )
+    review_authority = models.CharField(_("administrative review authority"), max_length=100)
+    court = models.CharField(_("people's court"), max_length=100)
+    supplement_minimum_days = models.PositiveSmallIntegerField(
+        _("minimum supplement period (working days)"), default=10
+    )
+
+    class Meta:
+        verbose_name = _("disclosure settings")
+        verbose_name_plural = _("disclosure settings")
+
+    def __str__(self) -> str:
+        return str(self.organisation)
 
 
 class Remedy(models.Model):
@@ -396,6 +488,9 @@ from gongkai.foi.models.letters import (  # noqa: E402
 
 __all__ = [
     "APPLICANT_TYPE_CHOICES",
+    "BodySettings",
+    "ReasonsInquiry",
+    "ReplyGround",
     "OPEN_STATUSES",
     "OUTCOME_CHOICES",
     "TRANSITIONS",

@@ -17,6 +17,10 @@ class LetterKind(models.TextChoices):
     THIRD_PARTY = "third_party", _("Third-party consultation letter")
     FEE = "fee", _("Processing fee notice")
     REPLY = "reply", _("Reply letter")
+    # 条例 art. 32: disclosure over a third party's objection, told to it in writing.
+    DISCLOSURE = "disclosure", _("Notice to the third party of disclosure")
+    # 条例 art. 35: asking the applicant for the reasons of a clearly excessive request.
+    REASONS = "reasons", _("Request for reasons")
 
 
 class LetterDelivery(models.TextChoices):

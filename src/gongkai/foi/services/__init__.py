@@ -1,6 +1,7 @@
 """Every write of disclosure on request: one keyword-only function each, with its ledger entry."""
 
-from gongkai.foi.services.common import check_transition, transition
+from gongkai.foi.services.common import check_transition, lock, transition
+from gongkai.foi.services.excessive import request_reasons_ask, request_reasons_decide
 from gongkai.foi.services.fees import (
     fee_quote,
     request_fee_lapsed,
@@ -24,6 +25,8 @@ from gongkai.foi.services.letters import (
     letter_template_upload,
 )
 from gongkai.foi.services.pauses import (
+    consultation_due_is_provisional,
+    consultations_end_silent,
     request_consult,
     request_consult_answered,
     request_supplement,
@@ -44,9 +47,14 @@ from gongkai.foi.services.reply import (
     request_extend,
     request_reply,
 )
+from gongkai.foi.services.settings import body_settings_set
 
 __all__ = [
     "Applicant",
+    "body_settings_set",
+    "consultation_due_is_provisional",
+    "consultations_end_silent",
+    "lock",
     "Submission",
     "check_transition",
     "fee_quote",
@@ -71,6 +79,8 @@ __all__ = [
     "request_fee_notice",
     "request_fee_paid",
     "request_register",
+    "request_reasons_ask",
+    "request_reasons_decide",
     "request_reply",
     "request_secret_matches",
     "request_submit",

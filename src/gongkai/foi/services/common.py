@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from gongkai.core.access import has_role
@@ -21,6 +22,11 @@ _RECORDED_TIME = dt.time(12)
 
 def moment(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, _RECORDED_TIME, tzinfo=CHINA)
+
+
+def day(value: dt.date) -> str:
+    """A date as people read it in a message (2026年10月29日)."""
+    return date_format(value, "DATE_FORMAT")
 
 
 def today() -> dt.date:
@@ -46,10 +52,38 @@ def check_transition(request: Request, to: str) -> None:
         )
 
 
+def lock(request: Request) -> Request:
+    """The first step inside a service's transaction: lock the request's row (PostgreSQL's
+    ``SELECT … FOR UPDATE``; SQLite serialises writers anyway) and read it afresh, so every
+    guard after it sees the committed state, not the copy the caller loaded before.
+
+    A second staff member acting at the same moment waits here until the first commits,
+    then sees the new status and is refused by ``check_transition``.
+    """
+    fresh = Request.objects.select_for_update().get(pk=request.pk)
+    for field in Request._meta.concrete_fields:
+        setattr(request, field.attname, getattr(fresh, field.attname))
+    request._state.fields_cache.clear()  # related rows (the reply clock) are read again
+    return request
+
+
 def transition(request: Request, to: str, *, fields: tuple[str, ...] = ()) -> None:
+    """The guarded status change, written as a conditional update: it only applies if the
+    row still has the status the guard saw. Where the row was not locked (SQLite, or a
+    caller that forgot ``lock``) a concurrent change makes it refuse instead of overwrite."""
     check_transition(request, to)
+    values = {"status": to, **{name: getattr(request, name) for name in fields}}
+    changed = Request.objects.filter(pk=request.pk, status=request.status).update(**values)
+    if changed != 1:
+        raise ServiceError(
+            "status_changed",
+            _(
+                "Request %(code)s was changed by someone else at the same moment; nothing was "
+                "done. Open the request again to see its current state."
+            )
+            % {"code": request.code},
+        )
     request.status = to
-    request.save(update_fields=["status", *fields])
 
 
 def record(request: Request, *, actor, type: str, summary: dict | None = None) -> None:

@@ -9,11 +9,20 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import ServiceError
-from gongkai.core.services import clock_pause, clock_resume, clock_start, clock_stop
+from gongkai.core.models import Clock
+from gongkai.core.services import (
+    clock_pause,
+    clock_restart,
+    clock_resume,
+    clock_start,
+    clock_stop,
+)
 from gongkai.foi import law
 from gongkai.foi.models import FeeNotice, Request, RequestEvent, Status
 from gongkai.foi.services.common import (
     check_transition,
+    day,
+    lock,
     moment,
     not_before_receipt,
     not_in_future,
@@ -57,6 +66,36 @@ def fee_quote(request: Request, basis: str, pages: int = 0) -> tuple[int, int]:
     raise ServiceError("invalid_fee_basis", _("Choose per application or per page."))
 
 
+def check_within_reply_period(request: Request, on: dt.date, action: str) -> None:
+    """Extensions (条例 art. 33) and fee notices (109号 art. 8: "在答复期限内") are acts of
+    the running reply period: after its last day they are refused and the request stays
+    overdue."""
+    clock = reply_clock(request)
+    if clock.due_on is not None and on > clock.due_on:
+        raise ServiceError(
+            "reply_period_over",
+            _(
+                "The reply period of request %(code)s ended on %(due)s: %(action)s can only "
+                "be given while it runs. The request stays overdue; reply to it."
+            )
+            % {"code": request.code, "due": day(clock.due_on), "action": action},
+        )
+
+
+def check_one_basis(request: Request, basis: str) -> None:
+    """109号 art. 4: one application is charged per application or per page, never both."""
+    other = request.fee_notices.exclude(basis=basis).first()
+    if other is not None:
+        raise ServiceError(
+            "fee_basis_fixed",
+            _(
+                "Request %(code)s was already charged %(basis)s; one application is charged "
+                "on one basis only."
+            )
+            % {"code": request.code, "basis": other.get_basis_display()},
+        )
+
+
 def request_fee_notice(
     *,
     request: Request,
@@ -65,17 +104,21 @@ def request_fee_notice(
     pages: int = 0,
     sent_on: dt.date | None = None,
 ) -> FeeNotice:
-    """Send a fee notice within the reply period; the applicant has 20 working days to pay."""
+    """Send a fee notice within the reply period; the applicant has 20 working days to pay,
+    counted from the day after receiving it (provisional until that day is recorded)."""
     require_staff(actor)
     sent_on = sent_on or today()
-    check_transition(request, Status.AWAITING_FEE)
-    not_in_future(sent_on)
-    not_before_receipt(request, sent_on)
-    quantity, amount = fee_quote(request, basis, pages)
-    if amount == 0:
-        raise ServiceError("no_fee_due", _("No fee is due at this quantity."))
-    pauses = law.fee_notice_pauses_clock()
     with transaction.atomic():
+        lock(request)
+        check_transition(request, Status.AWAITING_FEE)
+        not_in_future(sent_on)
+        not_before_receipt(request, sent_on)
+        check_within_reply_period(request, sent_on, _("a fee notice"))
+        check_one_basis(request, basis)
+        quantity, amount = fee_quote(request, basis, pages)
+        if amount == 0:
+            raise ServiceError("no_fee_due", _("No fee is due at this quantity."))
+        pauses = law.fee_notice_pauses_clock()
         if pauses:
             clock_pause(clock=reply_clock(request), actor=actor, at=moment(sent_on), note="fee")
         payment_clock = clock_start(
@@ -113,6 +156,22 @@ def request_fee_notice(
     return notice
 
 
+def fee_notice_received(*, notice: FeeNotice, received_on: dt.date, actor) -> FeeNotice:
+    """The applicant received the fee notice on ``received_on`` (its letter's delivery date):
+    the 20 working days count from the next day (inside the caller's transaction)."""
+    if received_on < notice.sent_on:
+        raise ServiceError("date_before_notice", _("The notice cannot arrive before it was sent."))
+    notice.notice_received_on = received_on
+    fields = ["notice_received_on"]
+    clock = notice.clock
+    if clock is not None and clock.state != Clock.State.STOPPED:
+        clock_restart(clock=clock, actor=actor, at=moment(received_on), note="delivery")
+        notice.payment_due = clock.due_on
+        fields.append("payment_due")
+    notice.save(update_fields=fields)
+    return notice
+
+
 def _open_notice(request: Request) -> FeeNotice:
     notice = request.fee_notices.filter(paid_on=None, lapsed_on=None).first()
     if notice is None:
@@ -123,13 +182,14 @@ def _open_notice(request: Request) -> FeeNotice:
 def request_fee_paid(*, request: Request, actor, paid_on: dt.date | None = None) -> FeeNotice:
     require_staff(actor)
     paid_on = paid_on or today()
-    notice = _open_notice(request)
-    back_to = working_status(request)
-    check_transition(request, back_to)
-    not_in_future(paid_on)
-    if paid_on < notice.sent_on:
-        raise ServiceError("date_before_notice", _("The payment cannot precede the notice."))
     with transaction.atomic():
+        lock(request)
+        notice = _open_notice(request)
+        back_to = working_status(request)
+        check_transition(request, back_to)
+        not_in_future(paid_on)
+        if paid_on < notice.sent_on:
+            raise ServiceError("date_before_notice", _("The payment cannot precede the notice."))
         notice.paid_on = paid_on
         notice.save(update_fields=["paid_on"])
         clock_stop(clock=notice.clock, actor=actor, at=moment(paid_on))
@@ -147,16 +207,26 @@ def request_fee_paid(*, request: Request, actor, paid_on: dt.date | None = None)
 
 
 def request_fee_lapsed(*, request: Request, actor, on: dt.date | None = None) -> Request:
-    """Not paid in 20 working days: deemed abandoned (report 三(六)2)."""
+    """Not paid in 20 working days from receipt of the notice: deemed abandoned (三(六)2)."""
     require_staff(actor, allow_system=True)
     on = on or today()
-    notice = _open_notice(request)
-    check_transition(request, Status.CLOSED)
-    if on <= notice.payment_due:
-        raise ServiceError(
-            "payment_period_running", _("The period for payment has not run out yet.")
-        )
     with transaction.atomic():
+        lock(request)
+        notice = _open_notice(request)
+        check_transition(request, Status.CLOSED)
+        if notice.notice_received_on is None:
+            raise ServiceError(
+                "notice_receipt_unknown",
+                _(
+                    "The payment period counts from the day the applicant received the fee "
+                    "notice; record the delivery of the notice letter first."
+                ),
+            )
+        if on <= notice.payment_due:
+            raise ServiceError(
+                "payment_period_running",
+                _("The period for payment runs until %(due)s.") % {"due": day(notice.payment_due)},
+            )
         notice.lapsed_on = on
         notice.save(update_fields=["lapsed_on"])
         clock_stop(clock=notice.clock, actor=actor, at=moment(on))

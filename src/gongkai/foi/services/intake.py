@@ -22,6 +22,7 @@ from gongkai.core.validators import is_valid_credit_code
 from gongkai.foi.models import Channel, Delivery, Form, IdType, Request, RequestEvent, Status
 from gongkai.foi.services.common import (
     check_transition,
+    lock,
     moment,
     not_in_future,
     record,
@@ -239,16 +240,18 @@ def request_confirm_receipt(
     actor,
     confirmed_on: dt.date | None = None,
 ) -> Request:
-    """Art. 31(3): an online, fax or e-mail request is received the day both sides confirm."""
+    """Art. 31(3): an online, fax or e-mail request is received the day both sides confirm;
+    art. 31(2): an ordinary letter the day the office confirms it with the applicant."""
     require_staff(actor)
     confirmed_on = confirmed_on or today()
-    not_in_future(confirmed_on)
-    check_transition(request, Status.RECEIVED)
-    if confirmed_on < timezone.localdate(request.submitted_at):
-        raise ServiceError(
-            "date_before_submission", _("Receipt cannot be confirmed before the submission.")
-        )
     with transaction.atomic():
+        lock(request)
+        not_in_future(confirmed_on)
+        check_transition(request, Status.RECEIVED)
+        if confirmed_on < timezone.localdate(request.submitted_at):
+            raise ServiceError(
+                "date_before_submission", _("Receipt cannot be confirmed before the submission.")
+            )
         request.received_on = confirmed_on
         transition(request, Status.RECEIVED, fields=("received_on",))
         _start_reply_clock(request, actor)
@@ -259,6 +262,16 @@ def request_confirm_receipt(
             summary={"received_on": confirmed_on, "due_on": request.reply_clock.due_on},
         )
     return request
+
+
+# Art. 31: what the receipt date of each staff-registered channel is.
+RECEIPT_BASIS = {
+    Channel.IN_PERSON: "handed_in",  # 31(1): the day the applicant hands it in
+    Channel.REGISTERED_POST: "signed_for",  # 31(2): the day the body signs for it
+    Channel.LETTER: "confirmed",  # 31(2): ordinary post, the day the office confirms
+    Channel.FAX: "confirmed",  # 31(3): the day both sides confirm
+    Channel.EMAIL: "confirmed",  # 31(3)
+}
 
 
 def request_register(
@@ -274,7 +287,7 @@ def request_register(
 
     Art. 31: in person, the day handed in; registered post, the day signed for; ordinary
     post, the day the office confirms with the applicant; fax and e-mail, the day both sides
-    confirm. Staff give that date.
+    confirm. Staff give that date (``RECEIPT_BASIS`` records which it is).
     """
     require_staff(actor)
     if channel not in Channel.values or channel == Channel.ONLINE:
@@ -297,6 +310,7 @@ def request_register(
             type=RequestEvent.Type.REGISTERED,
             summary={
                 "channel": channel,
+                "receipt_basis": RECEIPT_BASIS[channel],
                 "received_on": received_on,
                 "due_on": request.reply_clock.due_on,
             },

@@ -19,6 +19,8 @@ from gongkai.foi.letters import numbering, pdf, render
 from gongkai.foi.letters.selectors import template_of
 from gongkai.foi.letters.values import ALLOWED, Subject, subject_of, values_for
 from gongkai.foi.models import (
+    Consultation,
+    FeeNotice,
     Letter,
     LetterDelivery,
     LetterKind,
@@ -27,7 +29,9 @@ from gongkai.foi.models import (
     Request,
     RequestEvent,
 )
-from gongkai.foi.services.common import not_in_future, record, require_staff
+from gongkai.foi.services.common import lock, not_in_future, record, require_staff
+from gongkai.foi.services.fees import fee_notice_received
+from gongkai.foi.services.pauses import consultation_notice_received
 
 _NUMBER_ATTEMPTS = 8
 MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
@@ -108,32 +112,62 @@ def letter_generate(*, request: Request, kind: str, actor) -> Letter:
     raise ServiceError("letter_number_unavailable", _("Please try again in a moment."))
 
 
+def _notice_received(letter: Letter, delivered_on: dt.date, actor) -> dict:
+    """A consultation letter or fee notice received: the addressee's period counts from
+    that day (条例 art. 32; 国办函〔2020〕109号). Returns the new due date for the timeline."""
+    kind, _sep, pk = letter.subject_key.partition(":")
+    if letter.kind == LetterKind.THIRD_PARTY and kind == "consultation":
+        consultation = Consultation.objects.get(pk=int(pk))
+        consultation_notice_received(
+            consultation=consultation, received_on=delivered_on, actor=actor
+        )
+        return {"answer_due": consultation.answer_due}
+    if letter.kind == LetterKind.FEE and kind == "fee":
+        notice = FeeNotice.objects.get(pk=int(pk))
+        fee_notice_received(notice=notice, received_on=delivered_on, actor=actor)
+        return {"payment_due": notice.payment_due}
+    return {}
+
+
 def letter_record_delivery(*, letter: Letter, delivered_on: dt.date, method: str, actor) -> Letter:
-    """送达: the day and way the letter reached its addressee, recorded once."""
+    """送达: the day and way the letter reached its addressee, recorded once. For a
+    consultation letter or a fee notice it is also the day the addressee's period counts from.
+    """
     require_staff(actor)
     if method not in LetterDelivery.values:
         raise ServiceError("invalid_delivery_method", _("Choose how the letter was delivered."))
-    if letter.delivered_on is not None:
-        if (letter.delivered_on, letter.delivery_method) == (delivered_on, method):
-            return letter
-        raise ServiceError(
-            "already_delivered",
-            _("The delivery of letter %(number)s was already recorded on %(day)s.")
-            % {"number": letter.number, "day": letter.delivered_on},
-        )
     not_in_future(delivered_on)
     if delivered_on < letter.issued_on:
         raise ServiceError(
             "delivery_before_letter", _("A letter cannot be delivered before its date.")
         )
     with transaction.atomic():
+        lock(letter.request)
+        # Conditional: of two deliveries recorded at once, only the first is kept.
+        recorded = Letter.objects.filter(pk=letter.pk, delivered_on=None).update(
+            delivered_on=delivered_on, delivery_method=method
+        )
+        if recorded != 1:
+            letter.refresh_from_db(fields=["delivered_on", "delivery_method"])
+            if (letter.delivered_on, letter.delivery_method) == (delivered_on, method):
+                return letter
+            raise ServiceError(
+                "already_delivered",
+                _("The delivery of letter %(number)s was already recorded on %(day)s.")
+                % {"number": letter.number, "day": letter.delivered_on},
+            )
         letter.delivered_on, letter.delivery_method = delivered_on, method
-        letter.save(update_fields=["delivered_on", "delivery_method"])
+        due = _notice_received(letter, delivered_on, actor)
         record(
             letter.request,
             actor=actor,
             type=RequestEvent.Type.LETTER_DELIVERED,
-            summary={"number": letter.number, "delivered_on": delivered_on, "method": method},
+            summary={
+                "number": letter.number,
+                "delivered_on": delivered_on,
+                "method": method,
+                **due,
+            },
         )
     return letter
 

@@ -11,9 +11,10 @@ from gongkai.core.access import has_role
 from gongkai.core.errors import PermissionDeniedError, ServiceError
 from gongkai.core.models import Role
 from gongkai.core.services import clock_extend, clock_stop
-from gongkai.foi.models import Remedy, Request, RequestEvent, Status
+from gongkai.foi.models import Consultation, Remedy, ReplyGround, Request, RequestEvent, Status
 from gongkai.foi.services.common import (
     check_transition,
+    lock,
     moment,
     not_before_receipt,
     not_in_future,
@@ -23,6 +24,8 @@ from gongkai.foi.services.common import (
     today,
     transition,
 )
+from gongkai.foi.services.fees import check_within_reply_period
+from gongkai.foi.services.settings import require_remedy_settings
 from gongkai.reports.format import OUTCOME_LEAVES
 
 # Outcomes that reach a request only through a lapse service, never through a reply.
@@ -37,7 +40,7 @@ def outcome_needs_basis(outcome: str) -> bool:
     return outcome.startswith(REASONED_GROUPS) or outcome in REASONED_OUTCOMES
 
 
-def _check_approver(request: Request, approved_by) -> None:
+def check_approver(request: Request, approved_by) -> None:
     """Art. 33: the head of the openness office of this body approves an extension."""
     profile = getattr(approved_by, "staff_profile", None)
     same_body = profile is not None and profile.organisation_id == request.organisation_id
@@ -57,15 +60,18 @@ def request_extend(
     reason: str,
     on: dt.date | None = None,
 ) -> Request:
-    """One extension of at most 20 working days (core ``clock_extend`` enforces both)."""
+    """One extension of at most 20 working days (core ``clock_extend`` enforces both),
+    given while the reply period runs (art. 33 para. 2: "需要延长答复期限的")."""
     require_staff(actor)
     on = on or today()
-    _check_approver(request, approved_by)
+    check_approver(request, approved_by)
     if not reason.strip():
         raise ServiceError("reason_required", _("Give the reason for the extension."))
-    not_in_future(on)
-    not_before_receipt(request, on)
     with transaction.atomic():
+        lock(request)
+        not_in_future(on)
+        not_before_receipt(request, on)
+        check_within_reply_period(request, on, _("an extension"))
         # The clock first: a second extension is refused as such, not as a bad transition.
         clock = clock_extend(
             clock=reply_clock(request),
@@ -94,6 +100,54 @@ def _check_outcome(outcome: str, legal_basis: str) -> None:
         )
 
 
+# Art. 36 paragraphs a reply may rest on, per outcome; the first is the default.
+GROUNDS: dict[str, tuple[str, ...]] = {
+    "granted": (ReplyGround.DISCLOSED, ReplyGround.ALREADY_PUBLIC),
+    "unable.not_held": (ReplyGround.NOT_EXIST, ReplyGround.NOT_OURS),
+}
+
+
+def _check_ground(outcome: str, ground: str, published_at: str) -> str:
+    allowed = GROUNDS.get(outcome, ())
+    if not allowed:
+        return ""
+    ground = ground or allowed[0]
+    if ground not in allowed:
+        raise ServiceError("invalid_ground", _("This ground does not fit the outcome."))
+    if ground == ReplyGround.ALREADY_PUBLIC and not published_at.strip():
+        raise ServiceError(
+            "published_at_required",
+            _("Art. 36(1): say where the information was published (a link or a place)."),
+        )
+    return ground
+
+
+# 条例 art. 32: outcomes that disclose what a third party objected to.
+DISCLOSING_OUTCOMES = ("granted", "partial")
+
+
+def _objection(request: Request) -> Consultation | None:
+    return (
+        request.consultations.filter(kind=Consultation.Kind.THIRD_PARTY, has_objection=True)
+        .order_by("-id")
+        .first()
+    )
+
+
+def _check_objection(request: Request, outcome: str, public_interest_reason: str) -> None:
+    """Art. 32: after a reasoned objection the information is withheld, unless the body finds
+    that withholding could seriously affect the public interest, which it records."""
+    if outcome in DISCLOSING_OUTCOMES and _objection(request) and not public_interest_reason:
+        raise ServiceError(
+            "public_interest_reason_required",
+            _(
+                "The third party objected with reasons, so the information is withheld. To "
+                "disclose it anyway, record why withholding could seriously affect the public "
+                "interest (art. 32)."
+            ),
+        )
+
+
 def request_reply(
     *,
     request: Request,
@@ -101,21 +155,50 @@ def request_reply(
     outcome: str,
     legal_basis: str = "",
     replied_on: dt.date | None = None,
+    ground: str = "",
+    published_at: str = "",
+    responsible_body: str = "",
+    public_interest_reason: str = "",
 ) -> Request:
-    """Art. 36: exactly one outcome, a leaf of the yearly report's section 三."""
+    """Art. 36: exactly one outcome, a leaf of the yearly report's section 三, and where one
+    row holds two paragraphs of art. 36, the ground the letter words."""
     require_staff(actor)
     replied_on = replied_on or today()
-    check_transition(request, Status.REPLIED)
+    public_interest_reason = public_interest_reason.strip()
     _check_outcome(outcome, legal_basis)
-    not_in_future(replied_on)
-    not_before_receipt(request, replied_on)
+    ground = _check_ground(outcome, ground, published_at)
+    require_remedy_settings(request.organisation)
     with transaction.atomic():
+        lock(request)
+        check_transition(request, Status.REPLIED)
+        not_in_future(replied_on)
+        not_before_receipt(request, replied_on)
+        _check_objection(request, outcome, public_interest_reason)
         clock = clock_stop(
             clock=reply_clock(request), actor=actor, at=moment(replied_on), note=outcome
         )
         request.outcome, request.legal_basis = outcome, legal_basis.strip()
-        request.replied_on = replied_on
-        transition(request, Status.REPLIED, fields=("outcome", "legal_basis", "replied_on"))
+        request.replied_on, request.reply_ground = replied_on, ground
+        request.published_at = published_at.strip() if ground else ""
+        request.responsible_body = (
+            responsible_body.strip() if ground == ReplyGround.NOT_OURS else ""
+        )
+        request.public_interest_reason = (
+            public_interest_reason if outcome in DISCLOSING_OUTCOMES else ""
+        )
+        transition(
+            request,
+            Status.REPLIED,
+            fields=(
+                "outcome",
+                "legal_basis",
+                "replied_on",
+                "reply_ground",
+                "published_at",
+                "responsible_body",
+                "public_interest_reason",
+            ),
+        )
         record(
             request,
             actor=actor,
@@ -124,16 +207,24 @@ def request_reply(
                 "outcome": outcome,
                 "replied_on": replied_on,
                 "on_time": not clock.is_overdue_when_stopped,
+                "over_objection": bool(request.public_interest_reason),
             },
         )
     return request
 
 
 def request_close(*, request: Request, actor, note: str = "") -> Request:
-    """Close a replied request, or drop an online one whose receipt was never confirmed."""
+    """Close a replied request, or drop an online one whose receipt was never confirmed
+    (with the reason: the applicant could not be reached, a duplicate submission…)."""
     require_staff(actor)
-    check_transition(request, Status.CLOSED)
     with transaction.atomic():
+        lock(request)
+        check_transition(request, Status.CLOSED)
+        if request.status == Status.SUBMITTED and not note.strip():
+            raise ServiceError(
+                "note_required",
+                _("Say why an application whose receipt was never confirmed is closed."),
+            )
         transition(request, Status.CLOSED)
         record(request, actor=actor, type=RequestEvent.Type.CLOSED, summary={"note": note})
     return request
@@ -162,12 +253,15 @@ def remedy_decide(*, remedy: Remedy, actor, result: str, decided_on: dt.date) ->
     require_staff(actor)
     if result not in Remedy.Result.values or result == Remedy.Result.PENDING:
         raise ServiceError("invalid_result", _("Choose the result of the review or lawsuit."))
-    if remedy.result != Remedy.Result.PENDING:
-        raise ServiceError("already_decided", _("This review or lawsuit is already decided."))
     not_in_future(decided_on)
     with transaction.atomic():
+        # Conditional: of two results recorded at once, only the first is kept.
+        decided = Remedy.objects.filter(pk=remedy.pk, result=Remedy.Result.PENDING).update(
+            result=result, decided_on=decided_on
+        )
+        if decided != 1:
+            raise ServiceError("already_decided", _("This review or lawsuit is already decided."))
         remedy.result, remedy.decided_on = result, decided_on
-        remedy.save(update_fields=["result", "decided_on"])
         record(
             remedy.request,
             actor=actor,

@@ -4,12 +4,20 @@ import pytest
 
 from gongkai.core.models import Clock, ClockEvent, LedgerEntry, Role
 from gongkai.core.tests.factories import OrganisationFactory, UnitFactory, make_staff
-from gongkai.foi.models import RequestEvent
+from gongkai.foi.models import BodySettings, RequestEvent
+
+
+def with_remedy_settings(body):
+    """A body whose replies name its 复议机关 and court (required before the first reply)."""
+    BodySettings.objects.create(
+        organisation=body, review_authority="某某县人民政府", court="某某县人民法院"
+    )
+    return body
 
 
 @pytest.fixture
 def body():
-    return OrganisationFactory()
+    return with_remedy_settings(OrganisationFactory())
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from gongkai.core.services.organisation import api_token_create
 from gongkai.core.tests.factories import UnitFactory, make_staff
 from gongkai.foi.models import Remedy, Request, Status
 from gongkai.foi.services import request_assign, request_register
-from gongkai.foi.tests.conftest import snapshot
+from gongkai.foi.tests.conftest import D, snapshot
 from gongkai.foi.tests.factories import make_applicant, resident_id
 
 pytestmark = pytest.mark.django_db
@@ -80,6 +80,8 @@ def test_the_openapi_document_lists_every_operation(client):
                 "reply",
                 "close",
                 "remedies",
+                "reasons-ask",
+                "reasons-decide",
             )
         },
         f"{staff}/remedies/{{remedy_id}}/decide": {"post"},
@@ -299,3 +301,39 @@ def test_staff_register_is_idempotent(client, body, office):
     assert first.status_code == second.status_code == 201
     assert first.json()["id"] == second.json()["id"]
     assert Request.objects.get().status == Status.RECEIVED
+
+
+def test_article_35_through_the_api(client, body, office):
+    """Issue 11 point 7: ask for reasons, then refuse them (not handled, 三（五）4)."""
+    foi = request_register(
+        actor=office,
+        organisation=body,
+        channel="letter",
+        applicant=make_applicant(),
+        received_on=D("2026-09-24"),
+    )
+    headers = bearer(office)
+    url = f"{BASE}/staff/requests/{foi.pk}/"
+    response = client.post(
+        url + "reasons-ask",
+        {"grounds": "本月已提交120件申请", "deadline": "2026-10-13", "asked_on": "2026-09-29"},
+        content_type="application/json",
+        headers=headers,
+    )
+    assert (response.status_code, response.json()["status"]) == (200, "awaiting_reasons")
+    response = client.post(
+        url + "reasons-decide",
+        {
+            "is_reasonable": False,
+            "answered_on": "2026-10-12",
+            "answer": "无",
+            "decided_on": "2026-10-14",
+        },
+        content_type="application/json",
+        headers=headers,
+    )
+    assert response.status_code == 200
+    assert (response.json()["status"], response.json()["outcome"]) == (
+        "replied",
+        "not_processed.massive",
+    )

@@ -4,8 +4,10 @@ import pytest
 
 from gongkai.core.errors import ServiceError
 from gongkai.core.models import Clock
-from gongkai.foi.models import Channel, FeeNotice, Status
+from gongkai.foi.models import Channel, FeeNotice, LetterDelivery, LetterKind, Status
 from gongkai.foi.services import (
+    letter_generate,
+    letter_record_delivery,
     request_fee_lapsed,
     request_fee_notice,
     request_fee_paid,
@@ -15,6 +17,11 @@ from gongkai.foi.tests.conftest import D, snapshot
 from gongkai.foi.tests.factories import RequestFactory, make_applicant
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 def nth_request_of_october(body, office, n):
@@ -50,6 +57,18 @@ def test_fee_notice_then_non_payment_is_abandoned(body, office):
     assert notice.paused_reply_clock is True
     assert request.status == Status.AWAITING_FEE
     assert request.reply_clock.state == Clock.State.PAUSED
+    before = snapshot(request, notice)
+    # The period counts from receipt of the notice: no lapse while that day is unknown.
+    with pytest.raises(ServiceError) as caught:
+        request_fee_lapsed(request=request, actor=office, on=D("2026-11-10"))
+    assert caught.value.code == "notice_receipt_unknown"
+    assert snapshot(request, notice) == before
+    letter = letter_generate(request=request, kind=LetterKind.FEE, actor=office)
+    letter_record_delivery(
+        letter=letter, delivered_on=D("2026-10-12"), method=LetterDelivery.IN_PERSON, actor=office
+    )
+    notice.refresh_from_db()
+    assert (notice.notice_received_on, notice.payment_due) == (D("2026-10-12"), D("2026-11-09"))
     before = snapshot(request, notice)
     with pytest.raises(ServiceError) as caught:
         request_fee_lapsed(request=request, actor=office, on=D("2026-11-09"))

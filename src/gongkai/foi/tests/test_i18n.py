@@ -11,7 +11,14 @@ from gongkai.foi.tests.factories import make_applicant
 
 def test_labels_in_chinese():
     with translation.override("zh-hans"):
-        assert [str(c.label) for c in Channel] == ["在线", "信函", "当面", "传真", "电子邮件"]
+        assert [str(c.label) for c in Channel] == [
+            "在线",
+            "挂号信函",
+            "平信",
+            "当面",
+            "传真",
+            "电子邮件",
+        ]
         assert str(Status.AWAITING_SUPPLEMENT.label) == "待补正"
 
 

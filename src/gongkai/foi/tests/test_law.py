@@ -70,3 +70,36 @@ def test_fee_pause_setting_defaults_to_true(settings):
     assert law.fee_notice_pauses_clock() is True
     settings.GONGKAI_FOI_FEE_PAUSES_CLOCK = False
     assert law.fee_notice_pauses_clock() is False
+
+
+# Issue 11 point 9: every clock rule disclosure on request and its neighbours lean on cites
+# its real source (checked against the documents' texts, quoted in core/law.py).
+@pytest.mark.parametrize(
+    ("rule", "amount", "source"),
+    [
+        ("foi_reply", 20, "条例 art. 33 para. 2"),
+        ("foi_supplement_notice", 7, "条例 art. 30"),
+        ("foi_third_party", 15, "条例 art. 32"),
+        ("foi_other_agency", 15, "条例 art. 34"),
+        ("foi_fee_payment", 20, "国办函〔2020〕109号 art. 8"),
+        # 《关于在政务公开工作中进一步做好政务舆情回应的通知》: "最迟要在5小时内发布权威信息，在24小时内
+        # 举行新闻发布会"; "对其他政务舆情应在48小时内予以回应".
+        ("incident_information", 5, "国办发〔2016〕61号"),
+        ("incident_press_conference", 24, "国办发〔2016〕61号"),
+        ("incident_response", 48, "国办发〔2016〕61号"),
+    ],
+)
+def test_clock_rules_cite_their_sources(rule, amount, source):
+    from gongkai.core.law import clock_rule
+
+    found = clock_rule(rule)
+    assert found.amount == amount
+    assert found.source.startswith(source)
+
+
+def test_business_drafts_cite_the_business_environment_regulation():
+    from gongkai.participation import law as participation_law
+
+    # 《优化营商环境条例》 (国务院令第722号) art. 62: "向社会公开征求意见的期限一般不少于30日".
+    rule = participation_law.CONSULTATION_MINIMUMS["normative_business"]
+    assert (rule.amount, rule.source.split(" (")[0]) == (30, "《优化营商环境条例》 art. 62")

@@ -18,7 +18,15 @@ from gongkai.core.tests.factories import OrganisationFactory, UnitFactory, UserF
 from gongkai.foi.letter_templates import default_template
 from gongkai.foi.letters import pdf, render, wording
 from gongkai.foi.letters.selectors import access_letter, converter_available
-from gongkai.foi.models import Channel, Consultation, FeeNotice, Letter, LetterKind, RequestEvent
+from gongkai.foi.models import (
+    BodySettings,
+    Channel,
+    Consultation,
+    FeeNotice,
+    Letter,
+    LetterKind,
+    RequestEvent,
+)
 from gongkai.foi.services import (
     letter_generate,
     letter_numbering_set,
@@ -33,15 +41,24 @@ from gongkai.foi.services import (
     request_supplement,
     request_supplement_lapsed,
 )
-from gongkai.foi.tests.conftest import D
+from gongkai.foi.tests.conftest import D, with_remedy_settings
 from gongkai.foi.tests.factories import make_applicant
 
 pytestmark = pytest.mark.django_db
 
+# 《行政复议法》 (2023, in force 2024-01-01) art. 20: 60 days; 《行政诉讼法》 art. 46: 6 months.
 REMEDY = (
-    "如对本答复不服，您可以自知道该行政行为之日起60日内依法申请行政复议（《中华人民共和国"
-    "行政复议法》第二十条），也可以自知道该行政行为之日起6个月内依法向人民法院提起行政诉讼"
+    "如对本答复不服，可以自知道该行政行为之日起60日内向湛江市人民政府申请行政复议（《中华人民共和国"
+    "行政复议法》第二十条），或者自知道该行政行为之日起6个月内向湛江市赤坎区人民法院提起行政诉讼"
     "（《中华人民共和国行政诉讼法》第四十六条）。"
+)
+# 《行政复议法》 (2023) art. 23 para. 1 item (4): 不予公开 goes to review first; then
+# 《行政诉讼法》 art. 45: 15 days from receiving the review decision.
+REMEDY_REVIEW_FIRST = (
+    "如对本答复中不予公开的决定不服，应当自知道该行政行为之日起60日内先向湛江市人民政府申请行政复议"
+    "（《中华人民共和国行政复议法》第二十三条第一款第（四）项、第二十条）；对行政复议决定不服的，"
+    "可以自收到行政复议决定书之日起15日内向湛江市赤坎区人民法院提起行政诉讼"
+    "（《中华人民共和国行政诉讼法》第四十五条）。"
 )
 
 
@@ -53,9 +70,13 @@ def media(settings, tmp_path):
 
 @pytest.fixture
 def body():
-    return OrganisationFactory(
+    body = OrganisationFactory(
         name="湛江市公安局", address="湛江市赤坎区军民大道", phone="0759-3183110"
     )
+    BodySettings.objects.create(
+        organisation=body, review_authority="湛江市人民政府", court="湛江市赤坎区人民法院"
+    )
+    return body
 
 
 @pytest.fixture
@@ -147,9 +168,10 @@ REPLY_CASES = [
     ("withheld.query_matter", "条例 art. 36(7)",
      "您申请获取的信息属于行政查询事项，有关法律、行政法规对信息的获取有特别规定，"
      "请您依照有关规定办理。", f"{ART}第三十六条第（七）项"),
-    ("unable.not_held", "条例 art. 36(4), 36(5)",
-     "经检索，本机关未制作或者获取您申请的政府信息，该政府信息不存在或者不属于本机关负责公开。",
-     f"{ART}第三十六条第（四）项、第（五）项"),
+    # The default ground of 本机关不掌握 is art. 36(4); (5) has its own test below.
+    ("unable.not_held", "条例 art. 36(4)",
+     "经检索，本机关未制作或者获取您申请的政府信息，该政府信息不存在。",
+     f"{ART}第三十六条第（四）项"),
     ("unable.needs_creation", "条例 art. 38",
      "本机关没有您申请的现成信息，提供该信息需要对现有政府信息进行加工、分析，本机关依法不予提供。",
      f"{ART}第三十八条"),
@@ -176,7 +198,6 @@ REPLY_CASES = [
 
 @pytest.mark.parametrize(("outcome", "source", "decision", "citation"), REPLY_CASES)
 def test_reply_wording_follows_the_outcome(prefixed, office, outcome, source, decision, citation):
-    assert wording.REPLY_WORDING[outcome].source == source
     request = registered(prefixed, office)
     request_reply(
         request=request,
@@ -185,11 +206,14 @@ def test_reply_wording_follows_the_outcome(prefixed, office, outcome, source, de
         legal_basis=REASONED,
         replied_on=D("2026-10-09"),
     )
+    assert wording.reply_wording(outcome, request.reply_ground).source == source
     text = paragraphs(letter_generate(request=request, kind=LetterKind.REPLY, actor=office))
+    # Review first for 不予公开 (三（三）) and the withheld part of 部分公开 (三（二）).
+    review_first = outcome == "partial" or outcome.startswith("withheld.")
     assert text[5:8] == [
         f"经审查，现答复如下：{decision}",
         f"法律依据：{citation}。\n理由：{REASONED}",
-        REMEDY,
+        REMEDY_REVIEW_FIRST if review_first else REMEDY,
     ]
 
 
@@ -233,7 +257,7 @@ def test_numbers_run_per_body_kind_and_year(prefixed, office):
         "湛公信受〔2025〕第1号"
     )
     # Another body without a prefix of its own: the default prefix, its own sequence.
-    other = OrganisationFactory(name="廉江市公安局")
+    other = with_remedy_settings(OrganisationFactory(name="廉江市公安局"))
     other_office = make_staff(other, roles=[Role.OFFICE])
     first = registered(other, other_office)
     assert letter_generate(request=first, kind=LetterKind.RECEIPT, actor=other_office).number == (
@@ -351,7 +375,7 @@ def test_fee_notice(prefixed, office):
     letter = letter_generate(request=request, kind=LetterKind.FEE, actor=office)
     assert (letter.number, letter.subject_key) == ("湛公信费〔2026〕第1号", f"fee:{notice.pk}")
     assert paragraphs(letter)[6:8] == [
-        "计收方式：按量计收；计费数量：150；应缴金额：人民币1700元。",
+        "计收方式：按量计收；计费数量：150页；应缴金额：人民币1700元。",
         "请您自收到本通知之日起20个工作日内，即2026年11月9日前缴纳。逾期未缴纳的，视为放弃申请，"
         "本机关不再处理该政府信息公开申请。",
     ]
@@ -575,3 +599,53 @@ def test_only_staff_generate_letters(prefixed, office):
         with pytest.raises(PermissionDeniedError):
             letter_generate(request=request, kind="receipt", actor=actor)
     assert (Letter.objects.count(), LedgerEntry.objects.count()) == (0, entries)
+
+
+# --- Issue 11 "small defects": no doubled punctuation, units on fee quantities ------------
+
+
+@pytest.mark.parametrize(
+    ("description", "reason"),
+    [
+        ("2025年本局行政许可事项目录。", "需调取多个大队执法记录。"),
+        ("2025年本局行政许可事项目录；", "需调取多个大队执法记录，"),
+        ("2025年本局行政许可事项目录", "需调取多个大队执法记录"),
+    ],
+)
+def test_typed_punctuation_is_not_doubled(prefixed, office, description, reason):
+    request = registered(prefixed, office, description=description)
+    request_extend(
+        request=request,
+        actor=office,
+        days=20,
+        approved_by=office,
+        reason=reason,
+        on=D("2026-10-09"),
+    )
+    letter = letter_generate(request=request, kind=LetterKind.EXTENSION, actor=office)
+    text = paragraphs(letter)
+    assert text[4] == received_line(request).replace(
+        request.description + "。", "2025年本局行政许可事项目录。"
+    )
+    assert text[5].startswith("因需调取多个大队执法记录，本机关不能在规定期限内作出答复。")
+    for paragraph in text:
+        for doubled in ("。。", "。，", "，。", "；。", "，，"):
+            assert doubled not in paragraph
+
+
+def test_fee_per_application_names_its_unit(prefixed, office):
+    # 109号 art. 4(2): the 11th application of a calendar month: 100 元.
+    for _n in range(10):
+        registered(prefixed, office, received="2026-10-08")
+    request = registered(prefixed, office, received="2026-10-09")
+    request_fee_notice(
+        request=request,
+        actor=office,
+        basis=FeeNotice.Basis.PER_APPLICATION,
+        sent_on=D("2026-10-12"),
+    )
+    letter = letter_generate(request=request, kind=LetterKind.FEE, actor=office)
+    assert (
+        paragraphs(letter)[6]
+        == "计收方式：按件计收；计费数量：本月第11件申请；应缴金额：人民币100元。"
+    )

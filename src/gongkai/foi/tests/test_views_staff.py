@@ -419,3 +419,17 @@ def test_the_admin_only_shows(client, foi):
     assert client.get(reverse("admin:foi_request_add")).status_code == 403
     page = client.get(reverse("admin:foi_request_change", args=[foi.pk]))
     assert page.status_code == 200 and foi.secret_hash not in page.content.decode()
+
+
+def test_the_request_page_labels_the_document_number_of_the_information(client, body, office):
+    # Issue 11 small defect: 所需信息的文号 (art. 29(2)) was labelled 证件号码.
+    request = request_register(
+        actor=office,
+        organisation=body,
+        channel="in_person",
+        applicant=make_applicant(document_number="湛公通〔2025〕12号"),
+        received_on=timezone.localdate(),
+    )
+    page = login(client, office).get(reverse("foi:detail", args=[request.pk])).content.decode()
+    assert "<dt>所需信息的文号</dt><dd>湛公通〔2025〕12号</dd>" in page
+    assert "证件号码</dt>" not in page  # the identity number sits under its own label

@@ -22,6 +22,7 @@ from gongkai.core.views import role_required, staff_required
 from gongkai.foi import services
 from gongkai.foi.letter_templates import default_template
 from gongkai.foi.letters.forms import (
+    BodySettingsForm,
     LetterDeliveryForm,
     LetterGenerateForm,
     LetterNumberingForm,
@@ -30,6 +31,7 @@ from gongkai.foi.letters.forms import (
 from gongkai.foi.letters.numbering import prefix_of
 from gongkai.foi.letters.selectors import access_letter, converter_available, template_of
 from gongkai.foi.models import LetterKind
+from gongkai.foi.selectors import settings_of
 from gongkai.foi.views.letters_panel import ACTING_ROLES, OFFICE_ROLES, may_make_proactive
 from gongkai.foi.views.staff import _access, _body, _detail_context
 
@@ -145,7 +147,39 @@ def _settings_context(request, **forms) -> dict:
         "template_form": forms.get("template_form") or LetterTemplateForm(prefix="template"),
         "numbering_form": forms.get("numbering_form")
         or LetterNumberingForm(prefix="numbering", initial={"prefix": prefix_of(body)}),
+        "body_settings": settings_of(body),
+        "settings_form": forms.get("settings_form") or _settings_form(body),
     }
+
+
+def _settings_form(body) -> BodySettingsForm:
+    found = settings_of(body)
+    initial = (
+        {
+            "review_authority": found.review_authority,
+            "court": found.court,
+            "supplement_minimum_days": found.supplement_minimum_days,
+        }
+        if found
+        else {}
+    )
+    return BodySettingsForm(prefix="settings", initial=initial)
+
+
+@role_required(*OFFICE_ROLES)
+@require_POST
+def body_settings_set(request):
+    form = BodySettingsForm(request.POST, prefix="settings")
+    if not form.is_valid():
+        return _settings_refused(request, _first_error(form), settings_form=form)
+    try:
+        services.body_settings_set(
+            organisation=_body(request.user), actor=request.user, **form.cleaned_data
+        )
+    except ServiceError as error:
+        return _settings_refused(request, error.message, settings_form=form)
+    messages.success(request, _("The disclosure settings were saved."))
+    return redirect("foi:letter_settings")
 
 
 @role_required(*OFFICE_ROLES)

@@ -19,9 +19,9 @@ from gongkai.core.errors import ServiceError
 from gongkai.core.selectors import site_organisation
 from gongkai.foi.forms import ApplyForm, TrackForm, issue_form_token, read_form_token
 from gongkai.foi.models import Letter, LetterKind, Request, RequestEvent
+from gongkai.foi.selectors import request_remedy_statement
 from gongkai.foi.services import request_secret_matches
 from gongkai.foi.services.web import request_submit_online
-from gongkai.foi.views import remedy_statement
 
 RECEIPTS_SESSION_KEY = "foi_receipts"
 # The requests this browser session proved it may follow (code and secret): their letters.
@@ -163,7 +163,7 @@ def tracking_context(request: Request) -> dict:
         "clock_paused": bool(clock and clock.state == "paused"),
         "supplements": list(request.supplements.all()),
         "fee_notices": list(request.fee_notices.all()),
-        "remedy_statement": remedy_statement() if request.replied_on else "",
+        "remedy_statement": request_remedy_statement(request) if request.replied_on else "",
         "letters": list(_applicant_letters().filter(request=request)),
     }
 

@@ -28,15 +28,18 @@ from gongkai.foi import services
 from gongkai.foi.models import OPEN_STATUSES, FeeNotice, Request, Status
 from gongkai.foi.selectors import (
     access_request,
+    confirmation_due,
+    request_remedy_statement,
     request_similar,
     request_working_days_spent,
     requests_visible_to,
+    settings_of,
+    unconfirmed_overdue,
     unit_queue,
     unit_queue_count,
     urgency,
 )
 from gongkai.foi.services.web import request_attachments
-from gongkai.foi.views import remedy_statement
 from gongkai.foi.views.letters_panel import letters_context
 
 ACTING_ROLES = (Role.OFFICE, Role.HANDLER, Role.ADMIN)
@@ -104,7 +107,12 @@ def overdue(request):
         .exclude(reply_clock__state="stopped")
         .order_by("reply_clock__due_on", "id")
     )
-    return render(request, "foi/staff/overdue.html", {"requests": list(requests), "today": today})
+    unconfirmed = [
+        (found, confirmation_due(found))
+        for found in unconfirmed_overdue(requests_visible_to(request.user), today)
+    ]
+    context = {"requests": list(requests), "unconfirmed": unconfirmed, "today": today}
+    return render(request, "foi/staff/overdue.html", context)
 
 
 @role_required(*ACTING_ROLES)
@@ -201,6 +209,7 @@ ACTIONS: dict[str, Action] = {
             items=d["items"],
             deadline=d["deadline"],
             notified_on=d["notified_on"],
+            short_period_reason=d["short_period_reason"],
         ),
     ),
     "supplement_received": Action(
@@ -258,11 +267,25 @@ ACTIONS: dict[str, Action] = {
         lambda f: f.status == Status.AWAITING_FEE,
         lambda f, d, u: services.request_fee_lapsed(request=f, actor=u, on=d["on"]),
     ),
+    "reasons_ask": Action(
+        gettext_lazy("Ask for reasons (art. 35)"),
+        foi_forms.ReasonsAskForm,
+        _working,
+        lambda f, d, u: services.request_reasons_ask(request=f, actor=u, **d),
+    ),
+    "reasons_decide": Action(
+        gettext_lazy("Decide on the reasons (art. 35)"),
+        foi_forms.ReasonsDecideForm,
+        lambda f: f.status == Status.AWAITING_REASONS,
+        lambda f, d, u: services.request_reasons_decide(request=f, actor=u, **d),
+        needs_request=True,
+    ),
     "reply": Action(
         gettext_lazy("Reply"),
         foi_forms.ReplyForm,
         _working,
         lambda f, d, u: services.request_reply(request=f, actor=u, **d),
+        needs_request=True,
     ),
     "close": Action(
         gettext_lazy("Close"),
@@ -313,6 +336,7 @@ def _detail_context(request, foi: Request, bound: dict | None = None) -> dict:
     ]
     clock = foi.reply_clock
     due_on = clock.due_on if clock and clock.state != "stopped" else None
+    remedy_settings = settings_of(foi.organisation)
     return {
         "foi": foi,
         "events": foi.events.select_related("actor__staff_profile"),
@@ -327,7 +351,9 @@ def _detail_context(request, foi: Request, bound: dict | None = None) -> dict:
         "due_on": due_on,
         "urgency": urgency(due_on, timezone.localdate()) if due_on else "",
         "fee_quote": _fee_quotes(foi),
-        "remedy_statement": remedy_statement(),
+        "remedy_statement": request_remedy_statement(foi, found=remedy_settings),
+        "remedy_settings": remedy_settings,
+        "confirm_by": confirmation_due(foi) if foi.status == Status.SUBMITTED else None,
         "can_act": can_act,
         **letters_context(request.user, foi),
     }

@@ -55,7 +55,7 @@ def incident_record(
     description: str = "",
 ) -> Incident:
     """Record an incident and start its clocks from the moment it was first seen
-    (国办发〔2016〕80号: 5 h / 24 h for major emergencies, 48 h otherwise)."""
+    (国办发〔2016〕61号: 5 h / 24 h for major emergencies, 48 h otherwise)."""
     require_staff(actor)
     title = clean_text(title, field="title", label=_("the title"), max_chars=200)
     if source not in Incident.Source.values:

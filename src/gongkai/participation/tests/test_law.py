@@ -22,8 +22,9 @@ D = dt.date.fromisoformat
         # off, Sat 10-10 worked, 《国务院办公厅关于2026年部分节假日安排的通知》).
         ("normative", "2026-09-30", "2026-10-15", "国办发〔2018〕37号"),
         ("normative", "2026-03-02", "2026-03-11", "国办发〔2018〕37号"),
-        # 国办发〔2018〕37号: 30 days when closely tied to business activity (calendar days).
-        ("normative_business", "2026-09-30", "2026-10-30", "国办发〔2018〕37号"),
+        # 《优化营商环境条例》 art. 62: 30 days when closely tied to business activity
+        # ("一般不少于30日", calendar days).
+        ("normative_business", "2026-09-30", "2026-10-30", "《优化营商环境条例》 art. 62"),
         # 《规章制定程序条例》 art. 15: generally at least 30 days.
         ("rule", "2026-01-31", "2026-03-02", "《规章制定程序条例》 art. 15"),
         # 《重大行政决策程序暂行条例》 art. 15: generally at least 30 days.
@@ -84,10 +85,10 @@ def test_mailbox_defaults_are_local_practice():
 @pytest.mark.parametrize(
     ("severity", "rules"),
     [
-        # 国办发〔2016〕80号: major emergencies 5 h information, 24 h press conference.
+        # 国办发〔2016〕61号: major emergencies 5 h information, 24 h press conference.
         ("especially_major", ("incident_information", "incident_press_conference")),
         ("major", ("incident_information", "incident_press_conference")),
-        # 国办发〔2016〕80号: other incidents answered within 48 h.
+        # 国办发〔2016〕61号: other incidents answered within 48 h.
         ("general", ("incident_response",)),
     ],
 )

@@ -109,10 +109,10 @@ def test_reply_letter_docx(body, office, unit):
 @pytest.mark.parametrize(
     ("severity", "first_seen", "dues"),
     [
-        # 国办发〔2016〕80号: 5 h authoritative information, 24 h press conference.
+        # 国办发〔2016〕61号: 5 h authoritative information, 24 h press conference.
         ("major", "2026-11-20 08:00", ["2026-11-20 13:00", "2026-11-21 08:00"]),
         ("especially_major", "2026-11-20 22:30", ["2026-11-21 03:30", "2026-11-21 22:30"]),
-        # 国办发〔2016〕80号: other incidents within 48 h (hours run on weekends too).
+        # 国办发〔2016〕61号: other incidents within 48 h (hours run on weekends too).
         ("general", "2026-11-20 18:00", ["2026-11-22 18:00"]),
     ],
 )
