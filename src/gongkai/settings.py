@@ -143,7 +143,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache every worker shares (page cache generations, rate limits): a table in the
-# database by default (`gongkai createcachetable`), or "locmem" for one process.
+# database by default (created by `gongkai migrate`), or "locmem" for one process.
 # Rendered public pages live in each worker's own memory ("pages"), stamped with the
 # shared generation (core/cache.py): a page cache in the database would cost a write
 # per page and serialise the workers on SQLite's one writer.
