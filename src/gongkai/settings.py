@@ -92,7 +92,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # Form fields and query strings that are not UTF-8 are refused, never stored as "�".
+    # Form fields, JSON and query strings that are not UTF-8 are refused, never stored as "�".
     "gongkai.core.middleware.RefuseInvalidTextMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

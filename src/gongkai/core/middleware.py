@@ -1,4 +1,5 @@
-"""Requests whose form fields or query string are not valid UTF-8 are refused (400).
+"""Requests whose form fields, JSON body or query string are not valid UTF-8 are refused
+(400).
 
 Django decodes such bytes to U+FFFD (the replacement character) and carries on, so a
 citizen's letter, a name or an address would be stored silently changed. The raw bytes
@@ -20,6 +21,7 @@ from django.utils.translation import gettext as _
 REPLACEMENT = "\ufffd"
 FORM_URLENCODED = "application/x-www-form-urlencoded"
 MULTIPART = "multipart/form-data"
+JSON = "application/json"
 
 
 def _is_utf8(raw: bytes) -> bool:
@@ -41,7 +43,7 @@ def has_invalid_text(request) -> bool:
     # WSGI hands the query string over as latin-1 text (PEP 3333): its bytes are these.
     if query and not _is_utf8(query.encode("latin-1", errors="replace")):
         return True
-    if request.method != "POST":
+    if request.method not in ("POST", "PUT", "PATCH"):
         return False
     content_type = request.content_type or ""
     try:
@@ -49,6 +51,10 @@ def has_invalid_text(request) -> bool:
             return not _is_utf8(request.body)
         if content_type == MULTIPART:
             return not _multipart_is_text(request)
+        if content_type == JSON:  # JSON is UTF-8 (RFC 8259 section 8.1)
+            request.body.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
     except (RequestDataTooBig, SuspiciousOperation, MultiPartParserError, UnreadablePostError):
         return False  # Django answers these itself when the view reads the form
     return False

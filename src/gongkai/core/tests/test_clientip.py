@@ -1,5 +1,9 @@
 """The client address behind trusted proxies, and the login lockout keyed on it."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 from django.test import Client, RequestFactory
 from django.urls import reverse
@@ -83,3 +87,20 @@ def test_a_forged_header_from_an_untrusted_peer_does_not_escape_the_lockout(sett
     response = _login(guesser, "203.0.113.200", "pw-for-tests-1")
     assert response.status_code == 429
     assert "_auth_user_id" not in guesser.session
+
+
+def test_a_bad_trusted_proxies_setting_stops_the_start(tmp_path):
+    env = {
+        **os.environ,
+        "GONGKAI_HOME": str(tmp_path),
+        "GONGKAI_TRUSTED_PROXIES": "10.0.0.0/8,proxy.example.cn",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", "import gongkai.settings as s"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode != 0
+    assert "GONGKAI_TRUSTED_PROXIES" in result.stderr and "proxy.example.cn" in result.stderr
