@@ -100,7 +100,7 @@ def test_a_query_string_that_is_not_utf8_is_refused(client, body):
 
 
 def test_a_json_body_that_is_not_utf8_is_refused(client, body):
-    payload = '{"code": "GK-2026-000001", "secret": "'.encode() + GBK_NAME + b'"}'
+    payload = b'{"code": "GK-2026-000001", "secret": "' + GBK_NAME + b'"}'
     response = client.post("/api/v1/foi/status", payload, content_type="application/json")
     assert response.status_code == 400
     assert response.json()["code"] == "invalid_text"
