@@ -123,7 +123,7 @@ def reindex(progress: Progress | None = None, batch_size: int = REINDEX_BATCH) -
 
 
 HEAL_LOCK = "search:heal"
-HEAL_LOCK_SECONDS = 2 * 60 * 60
+HEAL_LOCK_SECONDS = 30 * 60  # longer than a rebuild of 200,000 documents (about 6 min)
 
 
 class IndexUnhealthyError(RuntimeError):

@@ -131,3 +131,16 @@ def test_the_sweep_job_heals_and_keeps_going_when_it_cannot(items, search_index,
     lose_the_index(search_index)
     monkeypatch.setattr(services, "reindex", lambda progress=None: 0)
     assert sync_search_index() == "搜索索引仍然缺失或为空，请查看日志。"
+
+
+def test_an_index_that_fails_to_read_does_not_break_the_page(
+    client, items, search_index, monkeypatch
+):
+    def broken(*args, **kwargs):
+        raise ValueError("Failed to open file for read: meta.json")
+
+    monkeypatch.setattr(search_index, "search", broken)
+    monkeypatch.setattr(search_index, "is_empty", broken)
+    data = search_json(client, "户籍")
+    assert (data["total"], data["from_database"]) == (1, True)
+    assert [h["title"] for h in data["hits"]] == ["户籍业务办理须知"]
