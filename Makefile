@@ -24,7 +24,6 @@ messages: $(VENV)/.installed
 
 serve: install
 	$(BIN)/gongkai migrate --noinput -v0
-	$(BIN)/gongkai createcachetable
 	$(BIN)/gongkai demo
 	@$(BIN)/python -m gongkai.core.demo_accounts $(HOST)
 	DEBUG=1 $(BIN)/gongkai runserver $(HOST)

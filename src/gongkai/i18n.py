@@ -27,12 +27,24 @@ def _read(path: Path):
         return read_po(handle, abort_invalid=True)
 
 
-def compile_all() -> int:
-    for path in catalogs():
+def compile_catalogues(root: Path) -> list[Path]:
+    """Write a django.mo beside every django.po under ``root``; the .mo paths written.
+
+    Also the build hook of ``setup.py``: a built wheel carries the compiled catalogues,
+    so ``pip install .`` gives the Chinese UI without a compile step.
+    """
+    written = []
+    for path in sorted(root.glob("**/locale/*/LC_MESSAGES/django.po")):
         catalog = _read(path)
         target = path.with_suffix(".mo")
         with target.open("wb") as handle:
             write_mo(handle, catalog, use_fuzzy=False)
+        written.append(target)
+    return written
+
+
+def compile_all() -> int:
+    compile_catalogues(ROOT)
     return 0
 
 

@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Form fields, JSON and query strings that are not UTF-8 are refused, never stored as "�".
+    "gongkai.core.middleware.RefuseInvalidTextMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -143,7 +145,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache every worker shares (page cache generations, rate limits): a table in the
-# database by default (`gongkai createcachetable`), or "locmem" for one process.
+# database by default (created by `gongkai migrate`), or "locmem" for one process.
 # Rendered public pages live in each worker's own memory ("pages"), stamped with the
 # shared generation (core/cache.py): a page cache in the database would cost a write
 # per page and serialise the workers on SQLite's one writer.
@@ -188,6 +190,23 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "core/lockout.html"
+# Lockouts key on the client behind the trusted proxies below, not on the proxy.
+AXES_CLIENT_IP_CALLABLE = "gongkai.core.clientip.client_address"
+
+
+def _trusted_proxies() -> tuple[str, ...]:
+    from gongkai.core.clientip import parse_networks
+
+    value = os.environ.get("GONGKAI_TRUSTED_PROXIES", "")
+    try:
+        return parse_networks(value)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"GONGKAI_TRUSTED_PROXIES: {error}") from error
+
+
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated);
+# empty: none, the peer's address is the client's. Rate limits and lockouts key on it.
+GONGKAI_TRUSTED_PROXIES = _trusted_proxies()
 
 # The UI language; English is a translation away (add LocaleMiddleware and a catalog).
 LANGUAGE_CODE = "zh-hans"
@@ -266,7 +285,7 @@ GONGKAI_SITE_NAME = os.environ.get("GONGKAI_SITE_NAME", "")
 # How long a process trusts its cached calendar before checking for newly loaded years (s).
 # Minimum seconds between showing and sending the application form (anti-spam).
 GONGKAI_FOI_FORM_MIN_SECONDS = int(os.environ.get("GONGKAI_FOI_FORM_MIN_SECONDS", "3"))
-# Failed tracking attempts allowed per address per 15 minutes.
+# Failed tracking attempts allowed per client address, and per tracking code, per 15 minutes.
 GONGKAI_FOI_TRACK_ATTEMPTS = int(os.environ.get("GONGKAI_FOI_TRACK_ATTEMPTS", "10"))
 # Class sending SMS reminders (send(*, phone, message)); the default only records them.
 GONGKAI_SMS_SENDER = os.environ.get("GONGKAI_SMS_SENDER", "gongkai.foi.sms.RecordingSender")

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
@@ -17,3 +18,16 @@ class CoreConfig(AppConfig):
         # What ledger codes are called: core's own, then each app's vocabulary.py.
         vocabulary.register_core()
         autodiscover_modules("vocabulary")
+        post_migrate.connect(create_cache_tables, sender=self)
+
+
+def create_cache_tables(*, using: str = "default", verbosity: int = 1, **kwargs) -> None:
+    """The shared cache's table (rate limits, page generations) comes with ``migrate``.
+
+    A handler rather than a migration: it also creates the table when an installation
+    switches ``GONGKAI_CACHE`` to the database later, and it is idempotent (Django's own
+    ``createcachetable`` skips a table that exists).
+    """
+    from django.core.management import call_command
+
+    call_command("createcachetable", database=using, verbosity=max(0, verbosity - 1))

@@ -1,7 +1,7 @@
 """The foi app's operations under /api/v1/foi/: one endpoint per operation.
 
 Public: submit (idempotent through the ``Idempotency-Key`` header) and status by code and
-secret (failed attempts limited per client address). Staff (``staff_auth``): the scoped list,
+secret (failed attempts limited per client address and per code). Staff (``staff_auth``): the scoped list,
 the detail, and one endpoint per service. Errors are ``{"code", "message"}``.
 """
 
@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.utils.translation import gettext as _
 from ninja import Header, Router, Schema
 
 from gongkai.core.api_auth import staff_auth
+from gongkai.core.clientip import client_address
 from gongkai.core.errors import NotFoundError, ServiceError
 from gongkai.core.models import Organisation
 from gongkai.core.selectors import site_organisation
@@ -27,14 +27,11 @@ from gongkai.foi.selectors import (
     request_similar,
     requests_visible_to,
 )
+from gongkai.foi.services.tracking import request_track
 from gongkai.foi.services.web import request_submit_online
 from gongkai.foi.views import public
 
 router = Router(tags=["foi"])
-
-
-class TooManyAttemptsError(ServiceError):
-    status = 429
 
 
 PAGE_SIZE_MAX = 100
@@ -220,16 +217,9 @@ def request_submit(request, payload: OnlineApplicationIn, idempotency_key: str =
 @router.post("/status", response={200: StatusOut, 404: Error, 429: Error}, auth=None)
 def request_status(request, payload: StatusIn):
     """The status of an application by its code and secret (POST: the secret stays out of
-    URLs and logs). Too many failures from one address are refused for 15 minutes."""
-    key = public._client_key(request)
-    if (cache.get(key) or 0) >= public._attempts_allowed():
-        raise TooManyAttemptsError(
-            "too_many_attempts", _("Too many failed attempts. Please try again in 15 minutes.")
-        )
-    found = public._find(payload.code.strip().upper(), payload.secret)
-    if found is None:
-        public._count_failure(key)
-        raise NotFoundError("not_found", _("No application matches this code and secret."))
+    URLs and logs). Too many failures from one client address, or on one code, are
+    refused for 15 minutes."""
+    found = request_track(code=payload.code, secret=payload.secret, client=client_address(request))
     return {
         "code": found.code,
         "status": found.status,

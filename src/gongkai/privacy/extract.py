@@ -6,7 +6,10 @@ deterministic: same file, same text.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+
+from gongkai.core.filebounds import check_archive, check_text, pdf_text
 
 SUPPORTED = (".txt", ".docx", ".pdf")
 
@@ -16,15 +19,17 @@ class UnsupportedFormat(ValueError):
 
 
 def extract_text(path: str | Path) -> str:
-    """The text of ``path``; raises OSError if unreadable, UnsupportedFormat, or ValueError."""
+    """The text of ``path``; raises OSError if unreadable, UnsupportedFormat, or ValueError
+    (``filebounds.UnsafeUploadError``, a ValueError, when it would unpack or extract beyond
+    the bounds: a decompression bomb)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".txt":
-        return decode_text(path.read_bytes())
+        return check_text(decode_text(path.read_bytes()))
     if suffix == ".docx":
-        return _docx_text(path)
+        return check_text(_docx_text(path.read_bytes()))
     if suffix == ".pdf":
-        return _pdf_text(path)
+        return pdf_text(path.read_bytes())
     raise UnsupportedFormat(suffix or path.name)
 
 
@@ -36,13 +41,14 @@ def decode_text(data: bytes) -> str:
         return data.decode("gb18030")
 
 
-def _docx_text(path: Path) -> str:
+def _docx_text(content: bytes) -> str:
     import docx  # python-docx; imported late so plain-text use stays light
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    check_archive(content)
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(io.BytesIO(content))
     except Exception as exc:  # zip, XML and package errors all mean "not a readable docx"
         raise ValueError(str(exc)) from exc
     lines: list[str] = []
@@ -69,14 +75,3 @@ def _table_lines(table) -> list[str]:
             cells.append(cell.text)
         lines.append("\t".join(cells))
     return lines
-
-
-def _pdf_text(path: Path) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = PdfReader(str(path))
-        return "\n".join(page.extract_text() or "" for page in reader.pages)
-    except PdfReadError as exc:
-        raise ValueError(str(exc)) from exc

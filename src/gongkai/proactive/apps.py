@@ -10,12 +10,19 @@ class ProactiveConfig(AppConfig):
     def ready(self):
         # Published items feed the search index (gongkai.search): the reindex source and
         # the visibility filter that hides a withdrawn item before the index catches up.
+        # The database scan answers searches while the index is missing or rebuilt.
         from gongkai.proactive.services.search import (
             published_items_count,
+            published_items_scan,
             published_items_source,
             visible_item_ids,
         )
-        from gongkai.search.documents import register_source, register_visibility_filter
+        from gongkai.search.documents import (
+            register_scan,
+            register_source,
+            register_visibility_filter,
+        )
 
         register_source(published_items_source, count=published_items_count)
         register_visibility_filter(visible_item_ids)
+        register_scan(published_items_scan)

@@ -12,6 +12,7 @@ from django.utils.translation import pgettext
 from openpyxl import Workbook, load_workbook
 
 from gongkai.core.errors import ServiceError
+from gongkai.core.filebounds import MAX_TEXT_CHARS, check_archive, check_text_length
 from gongkai.proactive.law import CATALOG_COLUMNS
 from gongkai.proactive.selectors import CatalogRow
 from gongkai.proactive.services import CatalogRow as StandardRow
@@ -87,14 +88,25 @@ def _cell(value) -> str:
 
 
 def standard_catalog_rows(content: bytes) -> list[StandardRow]:
-    """Parse a standard catalog sheet; the header row names the columns (CATALOG_COLUMNS)."""
+    """Parse a standard catalog sheet; the header row names the columns (CATALOG_COLUMNS).
+
+    The workbook's unpacked size is bounded before openpyxl opens it, and its text while
+    it is read (``core.filebounds``): a small .xlsx must not become a huge table."""
+    check_archive(content)
     try:
         sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
-        table = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        table, chars = [], 0
+        for row in sheet.iter_rows(values_only=True):
+            cells = [_cell(v) for v in row]
+            chars += sum(len(c) for c in cells)
+            if chars > MAX_TEXT_CHARS:
+                break
+            table.append(cells)
     except Exception:  # openpyxl raises many kinds for a file that is not a workbook
         raise ServiceError(
             "unreadable_file", _("The file is not a readable .xlsx workbook.")
         ) from None
+    check_text_length(chars)
     header_at = next((i for i, row in enumerate(table) if "一级事项" in row), None)
     if header_at is None:
         raise ServiceError("no_header", _("No header row with the standard catalog columns."))

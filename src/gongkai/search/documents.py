@@ -54,6 +54,9 @@ class SearchResults:
     # True when ``total`` is a lower bound ("1,000+"), not an exact count: a backend may
     # stop counting (and rank a bounded candidate set) for terms in very many documents.
     total_is_estimate: bool = False
+    # True when the index was missing or empty and the answer came from a bounded scan
+    # of the database (newest first) while the index is rebuilt.
+    from_database: bool = False
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,38 @@ def expected_total() -> int | None:
 def all_documents() -> Iterator[SearchDocument]:
     for source in registered_sources():
         yield from source()
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """What a database scan found: the newest matches and how many it counted."""
+
+    documents: list[SearchDocument]  # newest first, at most the limit asked for
+    matches: int  # matches counted, at most ``cap + 1``
+    scanned_all: bool  # False: only the newest ``rows`` documents were looked at
+
+
+# scan(terms, filters, *, limit, cap, rows): every document containing every term
+# (substring, case-insensitive), looking at the newest ``rows`` documents only.
+Scan = Callable[..., ScanResult]
+_scans: list[Scan] = []
+
+
+def register_scan(fn: Scan) -> Scan:
+    """Register ``fn(terms, filters, *, limit, cap, rows) -> ScanResult``: how a domain app
+    answers a search from its own tables while the index is missing or empty."""
+    if fn not in _scans:
+        _scans.append(fn)
+    return fn
+
+
+def unregister_scan(fn: Scan) -> None:
+    if fn in _scans:
+        _scans.remove(fn)
+
+
+def database_scans() -> list[Scan]:
+    return list(_scans)
 
 
 def register_visibility_filter(fn: VisibilityFilter) -> VisibilityFilter:

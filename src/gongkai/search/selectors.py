@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from .backends import get_backend
 from .documents import SORT_RELEVANCE, Filters, SearchResults, visibility_filters
+from .health import database_search, index_unusable, warn_degraded
 from .models import PendingIndexOp
+
+log = logging.getLogger(__name__)
 
 VisibleIds = Callable[[list[str]], Iterable[str]]
 
@@ -23,11 +27,25 @@ def search(
 ) -> SearchResults:
     """Search the index, dropping ids the database says are not (or no longer) public.
 
+    When the index cannot be read, or is empty while the database has documents, the
+    answer comes from a bounded database scan (``results.from_database``) until
+    ``services.search_index_heal`` has rebuilt it.
+
     Ids with a pending delete op are always dropped; ``visible_ids_filter`` and filters
     registered with ``register_visibility_filter`` may drop more. ``total`` is lowered by
     the hits dropped from this page (the index count is otherwise exact).
     """
-    results = get_backend().search(query, filters=filters, sort=sort, offset=offset, limit=limit)
+    try:
+        results = get_backend().search(
+            query, filters=filters, sort=sort, offset=offset, limit=limit
+        )
+    except Exception:  # a broken index must not break the page
+        log.exception("The search index failed; answering from the database.")
+        results = None
+    if results is None or (results.total == 0 and index_unusable()):
+        # Missing or empty while the database has documents: never "nothing found".
+        warn_degraded()
+        return database_search(query, filters=filters, offset=offset, limit=limit)
     if not results.hits:
         return results
     ids = [h.id for h in results.hits]

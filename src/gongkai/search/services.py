@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Max
 
 from .backends import get_backend
 from .documents import SearchDocument, all_documents, expected_total
+from .health import IndexHealth, index_health
 from .models import PendingIndexOp
 
 log = logging.getLogger(__name__)
@@ -117,3 +120,49 @@ def reindex(progress: Progress | None = None, batch_size: int = REINDEX_BATCH) -
     PendingIndexOp.objects.filter(id__lte=covered).delete()
     sync_pending()
     return done
+
+
+HEAL_LOCK = "search:heal"
+HEAL_LOCK_SECONDS = 30 * 60  # longer than a rebuild of 200,000 documents (about 6 min)
+
+
+class IndexUnhealthyError(RuntimeError):
+    """The index is still missing or empty after a rebuild while there are documents."""
+
+
+@dataclass(frozen=True)
+class Healing:
+    before: IndexHealth
+    after: IndexHealth
+    rebuilt: int | None  # documents indexed by a rebuild; None when none was needed
+    applied: int  # pending operations applied
+
+
+def search_index_heal(progress: Progress | None = None) -> Healing:
+    """Bring the index up to date: rebuild it when missing or empty while the sources hold
+    documents, else apply the pending operations. Idempotent; one rebuild at a time.
+
+    Run by ``gongkai search sync`` and the periodic sweep (and by a background task once
+    the task queue is there). Raises ``IndexUnhealthyError`` when the index is still
+    missing or empty afterwards, so no caller reports success on an empty index.
+    """
+    before = index_health()
+    rebuilt = None
+    applied = 0
+    if before.needs_rebuild:
+        if cache.add(HEAL_LOCK, 1, HEAL_LOCK_SECONDS):
+            try:
+                log.warning("Search index %s: rebuilding from the sources.", before.state)
+                rebuilt = reindex(progress=progress)
+            finally:
+                cache.delete(HEAL_LOCK)
+        else:
+            log.info("Search index %s: another process is rebuilding it.", before.state)
+    else:
+        applied = sync_pending()
+    after = index_health() if rebuilt is not None or before.needs_rebuild else before
+    if after.needs_rebuild:
+        raise IndexUnhealthyError(
+            f"search index {after.state}: {after.indexed} of {after.expected} documents"
+        )
+    return Healing(before=before, after=after, rebuilt=rebuilt, applied=applied)

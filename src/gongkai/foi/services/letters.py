@@ -12,6 +12,7 @@ from django.utils.translation import override
 
 from gongkai.core.access import has_role
 from gongkai.core.errors import PermissionDeniedError, ServiceError
+from gongkai.core.filebounds import check_archive
 from gongkai.core.models import Organisation, Role
 from gongkai.core.services import ledger_append
 from gongkai.foi.letter_templates import default_template
@@ -182,6 +183,7 @@ def _require_office(actor) -> None:
 def _check_template(kind: str, data: bytes) -> None:
     if len(data) > MAX_TEMPLATE_BYTES:
         raise ServiceError("template_too_large", _("The template is larger than 5 MB."))
+    check_archive(data)  # a .docx: its unpacked size is bounded before it is opened
     try:
         names = render.placeholders(render.open_document(data))
     except render.TemplateError as error:

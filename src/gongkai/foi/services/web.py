@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import ServiceError
+from gongkai.core.filebounds import check_upload
 from gongkai.core.models import Organisation
 from gongkai.core.services import ledger_append
 from gongkai.foi.models import Channel, Request, RequestAttachment
@@ -47,6 +48,9 @@ def attachment_content_type(upload) -> str:
     signature, content_type = ATTACHMENT_SIGNATURES[extension]
     if not head.startswith(signature):
         raise ServiceError("attachment_mismatch", _("The file's content does not match its type."))
+    # Stored, never read here, but staff open it: no decompression bomb (pixels, PDF pages).
+    check_upload(upload.name, upload.read())
+    upload.seek(0)
     return content_type
 
 

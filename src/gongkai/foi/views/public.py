@@ -2,33 +2,29 @@
 
 Nobody reads an applicant's data without the secret: the receipt is shown only to the
 browser session that submitted, the secret only once, and tracking needs code and secret,
-with failed attempts limited per client address.
+with failed attempts limited per client address and per code (``services.tracking``).
 """
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.core.cache import cache
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from gongkai.core.clientip import client_address
 from gongkai.core.errors import ServiceError
 from gongkai.core.selectors import site_organisation
 from gongkai.foi.forms import ApplyForm, TrackForm, issue_form_token, read_form_token
 from gongkai.foi.models import Letter, LetterKind, Request, RequestEvent
 from gongkai.foi.selectors import request_remedy_statement
-from gongkai.foi.services import request_secret_matches
+from gongkai.foi.services.tracking import TooManyAttemptsError, request_track
 from gongkai.foi.services.web import request_submit_online
 
 RECEIPTS_SESSION_KEY = "foi_receipts"
 # The requests this browser session proved it may follow (code and secret): their letters.
 TRACKED_SESSION_KEY = "foi_tracked"
-# Failed tracking attempts allowed per client address within the window (seconds).
-TRACK_ATTEMPTS_DEFAULT = 10
-TRACK_WINDOW_SECONDS = 15 * 60
 # What the applicant sees of the timeline: acts towards them, never internal assignments.
 PUBLIC_EVENTS = (
     RequestEvent.Type.SUBMITTED,
@@ -125,34 +121,6 @@ def receipt(http_request, code: str):
     return render(http_request, "foi/receipt.html", {"foi": request, "secret": secret})
 
 
-def _client_key(http_request) -> str:
-    return f"foi-track:{http_request.META.get('REMOTE_ADDR', '')}"
-
-
-def _attempts_allowed() -> int:
-    return getattr(settings, "GONGKAI_FOI_TRACK_ATTEMPTS", TRACK_ATTEMPTS_DEFAULT)
-
-
-def _count_failure(key: str) -> None:
-    if cache.add(key, 1, TRACK_WINDOW_SECONDS):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, TRACK_WINDOW_SECONDS)
-
-
-def _find(code: str, secret: str) -> Request | None:
-    request = (
-        Request.objects.filter(code=code)
-        .select_related("organisation", "reply_clock")
-        .prefetch_related("supplements", "fee_notices")
-        .first()
-    )
-    # Checked even when no request has the code, so the time taken tells nothing.
-    return request if request_secret_matches(request, secret) else None
-
-
 def tracking_context(request: Request) -> dict:
     events = [e for e in request.events.all() if e.type in PUBLIC_EVENTS]
     clock = request.reply_clock
@@ -179,19 +147,20 @@ def track(http_request):
     if http_request.method == "GET":
         return render(http_request, "foi/track.html", {"form": TrackForm()})
     form = TrackForm(http_request.POST)
-    key = _client_key(http_request)
-    if (cache.get(key) or 0) >= _attempts_allowed():
-        message = _("Too many failed attempts. Please try again in 15 minutes.")
-        return render(http_request, "foi/track.html", {"form": form, "error": message}, status=429)
     if not form.is_valid():
         return render(http_request, "foi/track.html", {"form": form}, status=400)
-    found = _find(form.cleaned_data["code"], form.cleaned_data["secret"])
-    if found is None:
-        _count_failure(key)
-        message = _("No application matches this code and secret.")
-        return render(
-            http_request, "foi/track.html", {"form": TrackForm(), "error": message}, status=404
+    try:
+        found = request_track(
+            code=form.cleaned_data["code"],
+            secret=form.cleaned_data["secret"],
+            client=client_address(http_request),
         )
+    except TooManyAttemptsError as error:
+        context = {"form": form, "error": error.message}
+        return render(http_request, "foi/track.html", context, status=429)
+    except ServiceError as error:
+        context = {"form": TrackForm(), "error": error.message}
+        return render(http_request, "foi/track.html", context, status=404)
     tracked = set(http_request.session.get(TRACKED_SESSION_KEY, []))
     http_request.session[TRACKED_SESSION_KEY] = sorted(tracked | {found.pk})
     return render(http_request, "foi/status.html", tracking_context(found))

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core import holidays
 from gongkai.core.errors import ServiceError
+from gongkai.core.filebounds import check_upload
 from gongkai.core.law import LimitUnit
 from gongkai.core.models import Organisation
 from gongkai.participation import law
@@ -176,6 +177,10 @@ def consultation_attach(
         )
     if file.size > ATTACHMENT_MAX_BYTES:
         raise ServiceError("attachment_too_big", _("An attachment can be at most 20 MB."))
+    # Published for anyone to open: no decompression bomb (.docx, .xlsx, .ofd, .pdf).
+    file.seek(0)
+    check_upload(name, file.read())
+    file.seek(0)
     with transaction.atomic():
         attachment = ConsultationAttachment.objects.create(
             consultation=consultation, title=title, file=file

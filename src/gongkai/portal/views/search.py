@@ -114,6 +114,9 @@ def search_page(request):
             {
                 "query": form.query,
                 "total": results.total,
+                "total_is_estimate": results.total_is_estimate,
+                # While the index is rebuilt: a bounded database scan, newest first.
+                "from_database": results.from_database,
                 "page": form.page,
                 "hits": _hits_json(results),
             }

@@ -93,3 +93,12 @@ def test_usage_error_returns_2(capsys):
     assert main(["scan"]) == 2
     assert main([]) == 2
     assert main(["--help"]) == 0
+
+
+def test_a_decompression_bomb_is_refused_with_the_reason(tmp_path, capsys):
+    from gongkai.core.tests.bombs import docx_bomb
+
+    path = tmp_path / "申请表.docx"
+    path.write_bytes(docx_bomb())
+    assert main(["scan", str(path)]) == 2
+    assert "文件未被接受：解压后将远大于文件本身" in capsys.readouterr().err

@@ -20,6 +20,7 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import ServiceError
+from gongkai.core.filebounds import check_text
 from gongkai.privacy.extract import decode_text
 
 IMPORTABLE = (".txt", ".docx", ".html", ".htm")
@@ -67,10 +68,16 @@ def read_document(name: str, content: bytes) -> str:
         from gongkai.proactive.services.items import _extract
 
         return _extract(suffix, content)
-    text = decode_text(content)
+    try:
+        text = decode_text(content)
+    except UnicodeDecodeError:
+        raise ServiceError(
+            "unreadable_file",
+            _("The file is neither UTF-8 nor GB18030 text (%(name)s).") % {"name": name},
+        ) from None
     if suffix in (".html", ".htm"):
-        text = _html_text(text)
-    return text
+        text = _html_text(check_text(text))
+    return check_text(text)
 
 
 def _html_text(html: str) -> str:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.clockmath import local_date
 from gongkai.core.errors import PermissionDeniedError, ServiceError
+from gongkai.core.filebounds import UnsafeUploadError
 from gongkai.core.models import Organisation
 from gongkai.core.services import clock_start, clock_stop
 from gongkai.privacy import extract_text
@@ -284,6 +285,8 @@ def _extract(suffix: str, content: bytes) -> str:
         path.write_bytes(content)
         try:
             return extract_text(path)
+        except UnsafeUploadError:
+            raise  # a decompression bomb: its own message
         except (OSError, ValueError, UnsupportedFormat):
             raise ServiceError(
                 "unreadable_file", _("The file could not be read; is it damaged?")

@@ -22,6 +22,8 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from lxml import etree
 
+from gongkai.core.filebounds import UnsafeUploadError, check_archive
+
 from .messages import MESSAGES
 
 # Page authors paste spans like rowspan="100" or rowspan="0"; never let one cell grow the grid.
@@ -305,9 +307,13 @@ def _docx_grid(index: int, tbl: etree._Element) -> Table:
 
 
 def tables_from_docx(source: str | Path | bytes) -> list[Table]:
-    stream = BytesIO(source) if isinstance(source, bytes) else source
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
     try:
-        document = Document(stream)
+        check_archive(data)  # a decompression bomb is refused before it is inflated
+    except UnsafeUploadError as exc:
+        raise UnreadableFile(exc.message) from exc
+    try:
+        document = Document(BytesIO(data))
     except (
         PackageNotFoundError,
         zipfile.BadZipFile,

@@ -27,6 +27,10 @@ class SearchBackend(abc.ABC):
     @abc.abstractmethod
     def count(self) -> int: ...
 
+    def is_empty(self) -> bool:
+        """Whether the index holds no document (backends may answer faster than count)."""
+        return self.count() == 0
+
     @abc.abstractmethod
     def _search(
         self, terms: list[QueryTerm], filters: Filters, sort: str, offset: int, limit: int

@@ -88,11 +88,21 @@ class EmbeddedBackend(SearchBackend):
 
     def __init__(self, path: Path | str, *, heap_size: int = 64_000_000):
         self.path = Path(path) / SCHEMA_VERSION
-        self.path.mkdir(parents=True, exist_ok=True)
         self.schema = _schema()
-        self.index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
         self.heap_size = heap_size
         self._lock = threading.Lock()  # one writer per process; tantivy also locks files
+        self._open()
+
+    def _open(self) -> None:
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+
+    def _reload(self) -> None:
+        """Reload the newest commit; if the folder was removed, start an empty index there
+        (found empty, the index is rebuilt by ``search_index_heal``)."""
+        if not (self.path / "meta.json").exists():
+            self._open()
+        self.index.reload()
 
     # ------------------------------------------------------------ writes
 
@@ -100,6 +110,8 @@ class EmbeddedBackend(SearchBackend):
     def _writer(self, heap_size: int | None = None, threads: int = 1, timeout: float = 30.0):
         """Open the index writer, waiting while another process holds its lock."""
         with self._lock:
+            if not (self.path / "meta.json").exists():
+                self._open()
             deadline = time.monotonic() + timeout
             while True:
                 try:
@@ -150,7 +162,7 @@ class EmbeddedBackend(SearchBackend):
             yield _BulkAdder(writer)
 
     def count(self) -> int:
-        self.index.reload()
+        self._reload()
         return self.index.searcher().num_docs
 
     # ------------------------------------------------------------ reads
@@ -214,7 +226,7 @@ class EmbeddedBackend(SearchBackend):
         return tantivy.Query.boolean_query(clauses)
 
     def _search(self, terms, filters, sort, offset, limit) -> SearchResults:
-        self.index.reload()
+        self._reload()
         searcher = self.index.searcher()
         query = self._query(terms, filters)
         if sort == SORT_DATE:

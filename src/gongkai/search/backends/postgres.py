@@ -170,6 +170,9 @@ class PostgresBackend(SearchBackend):
     def count(self) -> int:
         return SearchEntry.objects.count()
 
+    def is_empty(self) -> bool:
+        return not SearchEntry.objects.exists()
+
     # ------------------------------------------------------------ reads
 
     def _where(self, terms: list[QueryTerm], filters: Filters) -> tuple[list[str], list]:

@@ -132,3 +132,13 @@ def test_docx_file_exits_0(capsys, tmp_path):
     path = tmp_path / "年报.docx"
     path.write_bytes(section3_docx(LONGGANG_NUMBERS, fmt.SECTION3_ROWS))
     assert run(capsys, path) == (0, ["检查完毕：格式 2021，0 处错误，0 处警告"], "")
+
+
+def test_a_docx_bomb_exits_2_with_the_reason_and_is_not_inflated(capsys, tmp_path):
+    from gongkai.core.tests.bombs import docx_bomb
+
+    path = tmp_path / "report.docx"
+    path.write_bytes(docx_bomb())
+    code, lines, err = run(capsys, path)
+    assert (code, lines) == (2, [])
+    assert err.startswith("文件未被接受：解压后将远大于文件本身")

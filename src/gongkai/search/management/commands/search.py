@@ -10,10 +10,19 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gongkai.search import selectors, services
 from gongkai.search.backends import backend_name
-from gongkai.search.documents import SORT_DATE, SORT_RELEVANCE, registered_sources
+from gongkai.search.documents import (
+    SORT_DATE,
+    SORT_RELEVANCE,
+    expected_total,
+    registered_sources,
+)
+from gongkai.search.health import index_health
+
+STATES = {"missing": gettext_lazy("missing"), "empty": gettext_lazy("empty")}
 
 
 class Command(BaseCommand):
@@ -32,11 +41,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         words = options["words"]
-        # Heal whatever a crash left between the database and the index.
-        synced = self._sync()
         if words == ["sync"]:
-            self.stdout.write(_("Applied %(count)d pending index operations.") % {"count": synced})
+            self._heal()
             return
+        # Heal whatever a crash left between the database and the index.
+        self._sync()
         if words == ["reindex"]:
             self._reindex()
             return
@@ -50,21 +59,60 @@ class Command(BaseCommand):
                 _("The search index cannot be updated: %(error)s") % {"error": exc}
             ) from exc
 
+    def _heal(self) -> None:
+        """Pending operations, or a rebuild when the index is missing or empty; never a
+        success on an empty index while there are documents."""
+        try:
+            healing = services.search_index_heal(progress=self._progress)
+        except services.IndexUnhealthyError as exc:
+            health = index_health()
+            raise CommandError(
+                _(
+                    "The search index is still missing or empty (%(indexed)s of %(expected)s "
+                    "documents): run `gongkai search reindex` and read the log."
+                )
+                % {"indexed": health.indexed, "expected": health.expected}
+            ) from exc
+        except Exception as exc:
+            raise CommandError(
+                _("The search index cannot be updated: %(error)s") % {"error": exc}
+            ) from exc
+        if healing.rebuilt is not None:
+            self.stderr.write("")
+            self.stdout.write(
+                _("The search index was %(state)s; rebuilt (%(backend)s): %(count)d documents.")
+                % {
+                    "state": STATES[healing.before.state],
+                    "backend": backend_name(),
+                    "count": healing.rebuilt,
+                }
+            )
+            return
+        self.stdout.write(
+            _("Applied %(count)d pending index operations.") % {"count": healing.applied}
+        )
+
+    def _progress(self, done, total):
+        if total is None:
+            line = _("Indexed %(done)d documents") % {"done": done}
+        else:
+            line = _("Indexed %(done)d of %(total)d documents") % {"done": done, "total": total}
+        self.stderr.write("\r" + line, ending="")
+        self.stderr.flush()
+
     def _reindex(self) -> None:
         if not registered_sources():
             # Rebuilding from nothing would empty the index: surely a setup mistake.
             raise CommandError(_("No document sources are registered; nothing to reindex."))
 
-        def progress(done, total):
-            if total is None:
-                line = _("Indexed %(done)d documents") % {"done": done}
-            else:
-                line = _("Indexed %(done)d of %(total)d documents") % {"done": done, "total": total}
-            self.stderr.write("\r" + line, ending="")
-            self.stderr.flush()
-
-        done = services.reindex(progress=progress)
+        done = services.reindex(progress=self._progress)
         self.stderr.write("")
+        expected = expected_total()
+        if done == 0 and expected:
+            raise CommandError(
+                _("The rebuilt search index is empty, but there are %(expected)d documents.")
+                % {"expected": expected}
+            )
         self.stdout.write(
             _("Search index rebuilt (%(backend)s): %(count)d documents.")
             % {"backend": backend_name(), "count": done}
