@@ -19,3 +19,10 @@ def send_overdue_lists() -> str:
     from gongkai.foi.services.reminders import overdue_lists_send
 
     return str(overdue_lists_send())
+
+
+@job(32, _("Anonymise applicants' data past the retention period"))
+def anonymise_past_retention() -> str:
+    from gongkai.foi.services.personal_data import requests_anonymise_due
+
+    return str(requests_anonymise_due())

@@ -148,3 +148,30 @@ def request_similar(request: Request) -> Flags:
     repeats = [other for other in answered if _similar(other.description, request.description)]
     words = [word for word in law.PETITION_KEYWORDS if word in request.description]
     return Flags(repeats=repeats, petition_words=words)
+
+
+def identity_views(
+    user,
+    *,
+    code: str = "",
+    viewer_id: int | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+):
+    """Recorded views of applicants' identity data in ``user``'s scope, newest first."""
+    from gongkai.core.access import organisation_ids_visible_to
+    from gongkai.foi.models import IdentityView
+
+    views = IdentityView.objects.select_related("request", "viewer__staff_profile")
+    visible = organisation_ids_visible_to(user)
+    if visible is not None:
+        views = views.filter(request__organisation_id__in=visible)
+    if code:
+        views = views.filter(request__code=code.strip().upper())
+    if viewer_id:
+        views = views.filter(viewer_id=viewer_id)
+    if start:
+        views = views.filter(viewed_at__date__gte=start)
+    if end:
+        views = views.filter(viewed_at__date__lte=end)
+    return views.order_by("-viewed_at", "-id")

@@ -25,9 +25,12 @@ vocabulary.actions(
         "letter_numbering_set": _("Letter numbering set"),
         "reminder": _("Deadline reminder sent"),
         "overdue_list": _("Overdue list sent"),
+        "retention_set": _("Personal data retention period set"),
+        "anonymise": _("Applicant's personal data removed"),
     },
     prefix="foi.",
 )
+vocabulary.keys({"months": _("Months"), "files": _("Files deleted")})
 vocabulary.keys(
     {
         "amount": _("Amount (yuan)"),

@@ -1,6 +1,6 @@
-"""Admin of proactive disclosure. Vocabularies, the negative list and review steps are
-configuration and editable (topics and genres are written through their services, so the
-ledger records them); items, labels, findings, review decisions and the registers change
+"""Admin of proactive disclosure. Vocabularies and the negative list are configuration and
+editable through their services (so the ledger records them); review steps are configured
+in the workbench; items, labels, findings, review decisions and the registers change
 only through services and are read-only here."""
 
 from django.contrib import admin
@@ -54,15 +54,53 @@ class GenreAdmin(VocabularyAdmin):
 
 @admin.register(NegativeListEntry)
 class NegativeListEntryAdmin(admin.ModelAdmin):
+    """Saves go through the negative-list services (ledger); entries are never deleted."""
+
     list_display = ["organisation", "category", "description", "review_on", "is_active"]
     list_filter = ["category", "is_active"]
     search_fields = ["description", "legal_basis"]
 
+    def get_readonly_fields(self, request, obj=None):
+        return ["organisation"] if obj else []
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        if change:
+            services.negative_entry_update(
+                actor=request.user,
+                entry=obj,
+                changes={name: data[name] for name in form.changed_data},
+            )
+        else:
+            entry = services.negative_entry_create(
+                actor=request.user,
+                organisation=data["organisation"],
+                category=data["category"],
+                description=data["description"],
+                legal_basis=data["legal_basis"],
+                review_on=data["review_on"],
+            )
+            obj.pk = entry.pk
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(ReviewStep)
 class ReviewStepAdmin(admin.ModelAdmin):
+    """Read-only: review steps are configured in the workbench (设置 → 审核流程), with the ledger."""
+
     list_display = ["organisation", "order", "kind", "role"]
     list_filter = ["kind", "role"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class ReadOnlyMixin:

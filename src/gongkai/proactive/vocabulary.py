@@ -37,6 +37,7 @@ vocabulary.actions(
         "genre.add": _("Genre added"),
         "genre.rename": _("Genre renamed"),
         "negative.create": _("Negative-list entry created"),
+        "negative.update": _("Negative-list entry changed"),
         "normative.register": _("Normative document registered"),
         "normative.change": _("Normative document status changed"),
         "cleanup.publish": _("Normative document clean-up published"),

@@ -97,6 +97,31 @@ def negative_entry_create(
     return entry
 
 
+NEGATIVE_ENTRY_FIELDS = ("category", "description", "legal_basis", "review_on", "is_active")
+
+
+def negative_entry_update(*, actor, entry: NegativeListEntry, changes: dict) -> NegativeListEntry:
+    """Change a negative-list entry (the admin site's saves come here, with the ledger)."""
+    require_role(actor, PUBLISHING_ROLES)
+    if set(changes) - set(NEGATIVE_ENTRY_FIELDS):
+        raise ServiceError("fixed_field", _("This field cannot be changed."))
+    values = {**{f: getattr(entry, f) for f in NEGATIVE_ENTRY_FIELDS}, **changes}
+    if values["category"] not in NegativeCategory.values or not (
+        str(values["description"]).strip() and str(values["legal_basis"]).strip()
+    ):
+        raise ServiceError(
+            "incomplete_entry", _("An entry needs its category, description and legal basis.")
+        )
+    if not changes:
+        return entry
+    with transaction.atomic():
+        for name, value in changes.items():
+            setattr(entry, name, value)
+        entry.save(update_fields=list(changes))
+        _ledger(actor, "negative.update", entry, entry.organisation, dict(changes))
+    return entry
+
+
 def self_check_decide(
     *, item: Item, actor, year: int, label: str, comment: str
 ) -> SelfCheckDecision:
