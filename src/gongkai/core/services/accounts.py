@@ -218,6 +218,11 @@ def two_factor_enrol(*, user, device: TOTPDevice, code: str) -> list[str]:
     """
     if device.user_id != user.pk or device.confirmed:
         raise ServiceError("no_enrolment", _("Please start the set-up again."))
+    allowed, _info = device.verify_is_allowed()
+    if not allowed:
+        raise ServiceError(
+            "too_many_codes", _("Too many wrong codes: wait a few seconds, then try again.")
+        )
     if not device.verify_token(normalise_code(code)):
         raise ServiceError(
             "wrong_code",

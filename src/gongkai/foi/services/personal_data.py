@@ -24,12 +24,14 @@ from gongkai.core.models import Organisation, Role
 from gongkai.core.services import ledger_append
 from gongkai.foi.law import REMEDIES
 from gongkai.foi.models import (
+    FeeNotice,
     IdentityView,
     Remedy,
     Request,
     RequestEvent,
     RetentionPolicy,
     Status,
+    Supplement,
 )
 from gongkai.privacy.mask import mask
 
@@ -78,24 +80,41 @@ def retention_set(*, actor, organisation: Organisation, months: int) -> Retentio
 
 
 def finished_before(organisation_id: int, cutoff: dt.date) -> QuerySet[Request]:
-    """Finished requests of a body whose last act (reply or closing) is on or before
-    ``cutoff``, not yet anonymised, with no review or lawsuit still pending."""
-    closed_early = RequestEvent.objects.filter(
-        request=OuterRef("pk"), type=RequestEvent.Type.CLOSED, at__date__lte=cutoff
+    """Finished requests of a body whose last act is on or before ``cutoff``, not yet
+    anonymised, with no review or lawsuit pending or decided after ``cutoff``.
+
+    The last act is the reply, or for a request closed without one the lapse of the
+    supplement or fee notice, or the closing itself.
+    """
+
+    def before(model, field: str, **extra):
+        return Exists(
+            model.objects.filter(request=OuterRef("pk"), **{f"{field}__lte": cutoff}, **extra)
+        )
+
+    def after(model, field: str):
+        return Exists(model.objects.filter(request=OuterRef("pk"), **{f"{field}__gt": cutoff}))
+
+    closed = {"type": RequestEvent.Type.CLOSED}
+    ended_without_reply = (
+        before(Supplement, "lapsed_on")
+        | before(FeeNotice, "lapsed_on")
+        | before(RequestEvent, "at__date", **closed)
     )
-    closed_late = RequestEvent.objects.filter(
-        request=OuterRef("pk"), type=RequestEvent.Type.CLOSED, at__date__gt=cutoff
+    later_act = (
+        Exists(RequestEvent.objects.filter(request=OuterRef("pk"), at__date__gt=cutoff, **closed))
+        | after(Remedy, "filed_on")
+        | after(Remedy, "decided_on")
+        | Exists(Remedy.objects.filter(request=OuterRef("pk"), result=Remedy.Result.PENDING))
     )
-    pending = Remedy.objects.filter(request=OuterRef("pk"), result=Remedy.Result.PENDING)
     return (
         Request.objects.filter(
             organisation_id=organisation_id,
             status__in=[Status.REPLIED, Status.CLOSED],
             anonymised_at__isnull=True,
         )
-        .filter(Q(replied_on__lte=cutoff) | Q(replied_on__isnull=True) & Exists(closed_early))
-        .exclude(Exists(closed_late))
-        .exclude(Exists(pending))
+        .filter(Q(replied_on__lte=cutoff) | Q(replied_on__isnull=True) & ended_without_reply)
+        .exclude(later_act)
     )
 
 
