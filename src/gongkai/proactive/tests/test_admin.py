@@ -1,5 +1,5 @@
-"""Admin: vocabularies, negative list and review steps editable (vocabularies through their
-services, so the ledger records them); items, findings, decisions and registers read-only."""
+"""Admin: vocabularies and the negative list editable through their services (so the ledger
+records them); review steps, items, findings, decisions and registers read-only."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -7,7 +7,15 @@ from django.urls import reverse
 
 from gongkai.core.models import LedgerEntry
 from gongkai.proactive import services
-from gongkai.proactive.models import Genre, Item, PrivacyFinding, ReviewDecision, Topic
+from gongkai.proactive.models import (
+    Genre,
+    Item,
+    NegativeListEntry,
+    PrivacyFinding,
+    ReviewDecision,
+    ReviewStep,
+    Topic,
+)
 from gongkai.proactive.tests.factories import PLANTED_ID, TopicFactory, draft
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +93,58 @@ def test_items_findings_and_decisions_are_read_only(client, superuser, handler, 
     assert item.title == "关于户籍业务办理的通知"
     assert PrivacyFinding.objects.get(pk=finding.pk).state == "masked"
     assert (Item.objects.count(), ReviewDecision.objects.count()) == (1, 1)
+
+
+def test_negative_list_entries_change_through_the_service(client, superuser, body):
+    client.force_login(superuser)
+    add = reverse("admin:proactive_negativelistentry_add")
+    response = client.post(
+        add,
+        {
+            "organisation": body.pk,
+            "category": "state_secret",
+            "description": "涉密警务部署",
+            "legal_basis": "条例第十四条",
+            "review_on": "2027-01-01",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302
+    entry = NegativeListEntry.objects.get()
+    change = reverse("admin:proactive_negativelistentry_change", args=[entry.pk])
+    response = client.post(
+        change,
+        {
+            "category": "state_secret",
+            "description": "涉密警务部署",
+            "legal_basis": "条例第十四条",
+            "review_on": "2027-06-30",
+        },
+    )
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert (str(entry.review_on), entry.is_active) == ("2027-06-30", False)
+    assert list(
+        LedgerEntry.objects.filter(action__startswith="proactive.negative")
+        .order_by("seq")
+        .values_list("action", "summary")
+    ) == [
+        ("proactive.negative.create", {"category": "state_secret"}),
+        ("proactive.negative.update", {"review_on": "2027-06-30", "is_active": False}),
+    ]
+    delete = reverse("admin:proactive_negativelistentry_delete", args=[entry.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 403
+    assert NegativeListEntry.objects.count() == 1
+
+
+def test_review_steps_are_read_only_in_the_admin(client, superuser, body):
+    services.review_steps_configure(
+        actor=superuser, organisation=body, steps=[("secrecy", "reviewer")]
+    )
+    step = ReviewStep.objects.get()
+    client.force_login(superuser)
+    assert client.get(reverse("admin:proactive_reviewstep_add")).status_code == 403
+    change = reverse("admin:proactive_reviewstep_change", args=[step.pk])
+    assert client.post(change, {"order": 5, "kind": "approval", "role": "leader"}).status_code == 403
+    step.refresh_from_db()
+    assert (step.order, step.kind, step.role) == (0, "secrecy", "reviewer")
