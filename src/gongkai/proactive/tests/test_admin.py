@@ -145,6 +145,8 @@ def test_review_steps_are_read_only_in_the_admin(client, superuser, body):
     client.force_login(superuser)
     assert client.get(reverse("admin:proactive_reviewstep_add")).status_code == 403
     change = reverse("admin:proactive_reviewstep_change", args=[step.pk])
-    assert client.post(change, {"order": 5, "kind": "approval", "role": "leader"}).status_code == 403
+    assert (
+        client.post(change, {"order": 5, "kind": "approval", "role": "leader"}).status_code == 403
+    )
     step.refresh_from_db()
     assert (step.order, step.kind, step.role) == (0, "secrecy", "reviewer")
