@@ -88,7 +88,7 @@ class NegativeListEntryAdmin(admin.ModelAdmin):
 
 @admin.register(ReviewStep)
 class ReviewStepAdmin(admin.ModelAdmin):
-    """Read-only: review steps are configured in the workbench (设置 → 审核流程), with the ledger."""
+    """Read-only: review steps are configured in the workbench (主动公开设置 → 设置审查环节), with the ledger."""
 
     list_display = ["organisation", "order", "kind", "role"]
     list_filter = ["kind", "role"]

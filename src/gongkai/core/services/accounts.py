@@ -267,18 +267,28 @@ def two_factor_reset(*, actor, profile: StaffProfile) -> StaffProfile:
     Someone whose role requires two-factor sign-in sets it up again at the next sign-in.
     """
     require_account_manager(actor, organisation=profile.organisation, roles=_roles_of(profile))
-    user = profile.user
+    _devices_remove(actor=actor, user=profile.user)
+    return profile
+
+
+def two_factor_reset_by_operator(*, user) -> None:
+    """The same from the command line (``gongkai twofactor reset``), for whoever runs the
+    server: the way back in when the only administrator has lost the phone and the codes."""
+    _devices_remove(actor=None, user=user)
+
+
+def _devices_remove(*, actor, user) -> None:
+    obj, organisation = _ledger_target(user)
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).delete()
         StaticDevice.objects.filter(user=user).delete()
         ledger_append(
             actor=actor,
             action="staff.two_factor_reset",
-            obj=profile,
-            organisation=profile.organisation,
+            obj=obj,
+            organisation=organisation,
             summary={"username": user.get_username()},
         )
-    return profile
 
 
 def roles_of(profile: StaffProfile) -> list[Role]:
@@ -294,6 +304,7 @@ __all__ = [
     "two_factor_device_start",
     "two_factor_enrol",
     "two_factor_reset",
+    "two_factor_reset_by_operator",
     "unit_create",
     "unit_rename",
     "user_roles",

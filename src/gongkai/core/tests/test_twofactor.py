@@ -8,7 +8,7 @@ from importlib import import_module
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import login
+from django.contrib.auth import get_user_model, login
 from django.db import connection
 from django.http import HttpRequest
 from django.test import Client
@@ -276,3 +276,21 @@ def test_devices_are_not_edited_in_the_admin(admin_client):
     assert admin_client.get("/admin/").status_code == 200
     assert admin_client.get("/admin/otp_totp/totpdevice/").status_code == 404
     assert admin_client.get("/admin/otp_static/staticdevice/").status_code == 404
+
+
+def test_the_operator_resets_a_locked_out_administrator_from_the_command_line(body):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    root = get_user_model().objects.create_superuser("root", password=PASSWORD)
+    enrol(root)
+    out = StringIO()
+    call_command("twofactor", "status", "root", stdout=out)
+    assert out.getvalue().strip() == "root：双因素登录已开启，必须开启；剩余备用验证码 0 个。"
+    call_command("twofactor", "reset", "root", stdout=StringIO())
+    assert not TOTPDevice.objects.filter(user=root).exists()
+    entry = LedgerEntry.objects.get(action="staff.two_factor_reset")
+    assert (entry.actor_id, entry.summary) == (None, {"username": "root"})
+    client = Client()
+    assert password_step(client, "root").url == ENROL  # sets it up again at sign-in

@@ -1,11 +1,13 @@
 """The lifecycle of applicants' personal data: views recorded, retention set, anonymisation.
 
-Every staff view of a request's identity data (its page, the API detail, a stored file) is
-recorded — who, when, which request — so the office can answer "who looked at my data"
-(《个人信息保护法》 art. 45, 51). After the retention period the office sets, a finished
+Every staff view of a request's identity data (its page, the API detail, a stored file, the
+admin page) is recorded — who, when, which request — so the office can check that access
+stays within each person's work (《个人信息保护法》 art. 51: operating permissions and
+security measures). After the retention period the office sets, a finished
 request keeps what the yearly report and the ledger need (dates, channel, applicant type,
 outcome, remedies) and loses the applicant's name, document number, contacts, personal
-information in the description and the uploaded files.
+information in the description and the uploaded files (art. 19: kept no longer than
+needed; art. 47: deleted when the retention period ends).
 """
 
 from __future__ import annotations
