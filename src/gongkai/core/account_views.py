@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp import match_token
+from django_otp.plugins.otp_static.models import StaticDevice
 
 from gongkai.core import twofactor
 from gongkai.core.account_forms import CodeForm, EnrolForm
@@ -89,7 +90,7 @@ def login_code(request):
         if device is not None:
             target = _next_url(request, twofactor.pending_data(request.session))
             _finish_login(request, user, device)
-            if device.__class__.__name__ == "StaticDevice":
+            if isinstance(device, StaticDevice):
                 messages.warning(
                     request,
                     _(
