@@ -16,6 +16,7 @@ from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp import match_token
@@ -77,6 +78,7 @@ def _next_url(request, data: dict) -> str:
     return resolve_url("core:workbench")
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def login_code(request):
     """The second step: a code from the app or a backup code."""
@@ -121,6 +123,7 @@ def _enrolling_user(request):
     return user, True
 
 
+@never_cache  # the page carries the secret key, its answer the backup codes
 @require_http_methods(["GET", "POST"])
 def two_factor_enrol_view(request):
     user, at_sign_in = _enrolling_user(request)
@@ -170,6 +173,7 @@ def account(request):
     return render(request, "core/account.html", context)
 
 
+@never_cache
 @staff_required
 @require_http_methods(["POST"])
 def backup_codes_renew(request):

@@ -79,6 +79,7 @@ def test_office_enrols_at_first_sign_in_and_then_needs_a_code(body):
     assert page.status_code == 200
     text = page.content.decode()
     assert "data:image/svg+xml;base64," in text and "设置双因素登录" in text
+    assert "no-store" in page["Cache-Control"]  # the key is on the page
     device = TOTPDevice.objects.get(user=office, confirmed=False)
     # A reload shows the same key (the same unconfirmed device).
     client.get(ENROL)
@@ -93,6 +94,7 @@ def test_office_enrols_at_first_sign_in_and_then_needs_a_code(body):
     done = client.post(ENROL, {"code": code_now(device)})
     assert done.status_code == 200
     codes = done.context["codes"]
+    assert "no-store" in done["Cache-Control"]
     assert len(codes) == 10 and len(set(codes)) == 10
     assert done.context["target"] == "/workbench/ledger/"
     assert signed_in(client)
