@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from gongkai.core.access import has_role, organisation_ids_visible_to, user_roles
+from gongkai.core.access import has_role, organisation_ids_visible_to
 from gongkai.core.errors import PermissionDeniedError, ServiceError
 from gongkai.core.models import Organisation, Role, StaffProfile
 from gongkai.core.services.ledger import ledger_append
@@ -307,5 +307,4 @@ __all__ = [
     "two_factor_reset_by_operator",
     "unit_create",
     "unit_rename",
-    "user_roles",
 ]
