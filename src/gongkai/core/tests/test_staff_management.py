@@ -304,3 +304,14 @@ def test_organisation_changes_through_the_service_write_the_ledger(body, people)
     with pytest.raises(PermissionDeniedError):
         organisation_update(actor=people["handler"], organisation=body, changes={"name": "x"})
     assert state() == before
+
+
+def test_the_staff_list_pins_its_queries(body, unit, people, django_assert_num_queries):
+    for n in range(5):
+        make_staff(body, roles=[Role.HANDLER, Role.REVIEWER], units=[unit], username=f"s{n}")
+    client = client_for(people["office"])
+    client.get(reverse("core:staff"))
+    # session, user, profile, roles, body, enrolled users, profiles, their units and groups
+    with django_assert_num_queries(9):
+        response = client.get(reverse("core:staff"))
+    assert len(response.context["rows"]) == 10

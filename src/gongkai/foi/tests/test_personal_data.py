@@ -167,7 +167,8 @@ def test_the_list_filters_and_exports(body, people):
     )
     assert [v.request_id for v in by_date.context["page"]] == [second.pk]
     exported = client.get(reverse("foi:identity_views_export", args=["csv"]), {"code": first.code})
-    rows = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))
+    content = b"".join(exported.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(content)))
     assert rows == [
         ["时间", "查看人", "用户名", "查询码", "查看途径"],
         [
@@ -355,3 +356,17 @@ def test_unfinished_requests_are_never_anonymised(body, people):
     assert getattr(caught.value, "code", "") == "not_finished"
     foi.refresh_from_db()
     assert foi.applicant_name == "张三"
+
+
+def test_the_list_pins_its_queries(body, people, django_assert_num_queries):
+    office = people["office"]
+    requests = [registered(body, office, received_on=D("2025-03-03")) for _n in range(3)]
+    for foi in requests:
+        for viewer in (office, people["handler"]):
+            IdentityView.objects.create(request=foi, viewer=viewer, channel="page")
+    client = client_for(office)
+    client.get(reverse("foi:identity_views"))
+    # session, user, profile, roles, body, scope (two levels), count, rows, staff to filter by
+    with django_assert_num_queries(10):
+        response = client.get(reverse("foi:identity_views"))
+    assert len(response.context["page"]) == 6
