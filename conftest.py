@@ -51,6 +51,22 @@ def process_local_cache(request, settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def force_login_both_factors(monkeypatch):
+    """``client.force_login`` stands for a finished sign-in, second factor included (tests of
+    the sign-in itself use the login pages)."""
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        from gongkai.core.tests.twofactor import force_login_both_factors
+
+        force_login_both_factors(self, user, original, backend)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 # Without the background-networking flags chromium keeps trying hosts this
 # closed network refuses; --no-sandbox because CI runs as root.

@@ -78,6 +78,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "gongkai.core",
     "gongkai.portal",
     "gongkai.search",
@@ -96,6 +99,8 @@ MIDDLEWARE = [
     "gongkai.core.middleware.RefuseInvalidTextMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Idle staff sessions end; a due second factor (django-otp) is required.
+    "gongkai.core.middleware.StaffSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -207,6 +212,14 @@ def _trusted_proxies() -> tuple[str, ...]:
 # Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated);
 # empty: none, the peer's address is the client's. Rate limits and lockouts key on it.
 GONGKAI_TRUSTED_PROXIES = _trusted_proxies()
+
+# Staff sessions: signed out after this many idle minutes, and after at most this many
+# hours in all; closing the browser ends the session.
+GONGKAI_SESSION_IDLE_MINUTES = int(os.environ.get("GONGKAI_SESSION_IDLE_MINUTES", "30"))
+SESSION_COOKIE_AGE = int(float(os.environ.get("GONGKAI_SESSION_MAX_HOURS", "12")) * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Two-factor sign-in (TOTP, django-otp): the issuer name shown in authenticator apps.
+OTP_TOTP_ISSUER = os.environ.get("GONGKAI_OTP_ISSUER", "gongkai")
 
 # The UI language; English is a translation away (add LocaleMiddleware and a catalog).
 LANGUAGE_CODE = "zh-hans"

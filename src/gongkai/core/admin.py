@@ -1,5 +1,14 @@
+from django.apps import apps as django_apps
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gongkai.core.models import (
     CalendarDay,
@@ -9,22 +18,61 @@ from gongkai.core.models import (
     LedgerAnchor,
     LedgerEntry,
     Organisation,
+    Role,
     StaffProfile,
+)
+from gongkai.core.services.organisation import (
+    ORGANISATION_CREATE_FIELDS,
+    organisation_create,
+    organisation_update,
 )
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    """Saves go through the organisation services, so the ledger records every change."""
+
     list_display = ["name", "kind", "parent", "credit_code", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "credit_code", "code"]
 
+    def get_readonly_fields(self, request, obj=None):
+        # The tree and the short code are fixed once made (index numbers and URLs use them).
+        return ["kind", "parent", "code"] if obj else []
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            organisation_update(
+                actor=request.user,
+                organisation=obj,
+                changes={name: form.cleaned_data[name] for name in form.changed_data},
+            )
+        else:
+            created = organisation_create(
+                actor=request.user,
+                **{name: form.cleaned_data[name] for name in ORGANISATION_CREATE_FIELDS},
+            )
+            obj.pk = created.pk
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(StaffProfile)
 class StaffProfileAdmin(admin.ModelAdmin):
+    """Read-only: staff are managed in the workbench (员工与科室), which writes the ledger."""
+
     list_display = ["full_name", "user", "organisation"]
     search_fields = ["full_name", "user__username"]
-    filter_horizontal = ["units"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class CalendarDayInline(admin.TabularInline):
@@ -95,3 +143,54 @@ class LedgerAnchorAdmin(ReadOnlyAdmin):
 
 
 admin.site.empty_value_display = _("(none)")
+
+
+def _role_label(name: str) -> str:
+    return str(Role(name).label) if name in Role.values else name
+
+
+class RoleGroupAdmin(GroupAdmin):
+    """Groups are the staff roles: shown by their Chinese names, changed in the workbench."""
+
+    list_display = ["role_name"]
+
+    @admin.display(description=_("Role"), ordering="name")
+    def role_name(self, obj):
+        return _role_label(obj.name)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class StaffUserAdmin(UserAdmin):
+    """Role groups by their Chinese names; accounts are best managed in the workbench."""
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "groups":
+            field.label_from_instance = lambda group: _role_label(group.name)
+        return field
+
+
+admin.site.unregister(Group)
+admin.site.register(Group, RoleGroupAdmin)
+admin.site.unregister(get_user_model())
+admin.site.register(get_user_model(), StaffUserAdmin)
+# Devices of two-factor sign-in are set up and reset in the workbench (with the ledger).
+for _model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
+
+
+def _login_through_workbench(request, extra_context=None):
+    """The admin signs in through the workbench login, which asks for the second factor."""
+    query = urlencode({"next": request.GET.get("next", reverse("admin:index"))})
+    return redirect(f"{reverse('core:login')}?{query}")
+
+
+admin.site.login = _login_through_workbench
+# django-axes has no Chinese name of its own (its models' labels are in core's catalogue).
+django_apps.get_app_config("axes").verbose_name = _("Login protection")

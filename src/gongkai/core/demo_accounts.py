@@ -12,10 +12,19 @@ def main(host: str = "127.0.0.1:8000") -> None:
     from django.utils.translation import gettext as _
 
     from gongkai.core.demo import DEMO_PASSWORD, STAFF
+    from gongkai.core.twofactor import REQUIRED_ROLES
 
     print(_("Demo staff accounts (password for all: %(password)s):") % {"password": DEMO_PASSWORD})
     for username, full_name, roles, _units in STAFF:
-        print(f"  {username:<12} {full_name}  ({', '.join(str(r.label) for r in roles)})")
+        mark = " *" if set(roles) & set(REQUIRED_ROLES) else ""
+        print(f"  {username:<12} {full_name}  ({', '.join(str(r.label) for r in roles)}){mark}")
+    print(
+        _(
+            "* Two-factor sign-in is required for these roles: at the first sign-in the page "
+            "shows a QR code for an authenticator app (or a key to type in, e.g. into "
+            "`oathtool --totp -b KEY`), then ten backup codes."
+        )
+    )
     print(_("Portal: %(portal)s") % {"portal": f"http://{host}/"})
     print(_("Workbench: %(workbench)s") % {"workbench": f"http://{host}/workbench/"})
 

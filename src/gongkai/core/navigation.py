@@ -78,6 +78,8 @@ def _register_core() -> None:
     workbench_link(80, _("Working-day calculator"), "core:workdays")
     workbench_link(85, _("Holiday calendar"), "core:calendar", roles=[Role.OFFICE, Role.ADMIN])
     workbench_link(90, _("Ledger"), "core:ledger", roles=[Role.OFFICE, Role.LEADER, Role.ADMIN])
+    workbench_link(92, _("Staff and units"), "core:staff", roles=[Role.OFFICE, Role.ADMIN])
+    workbench_link(99, _("My account"), "core:account")
 
 
 _register_core()

@@ -3,7 +3,7 @@
 
 from django.contrib import admin
 
-from gongkai.foi.models import Request, RequestEvent
+from gongkai.foi.models import IdentityView, Request, RequestEvent
 
 
 class ReadOnlyMixin:
@@ -32,3 +32,14 @@ class RequestAdmin(ReadOnlyMixin, admin.ModelAdmin):
     exclude = ("secret_hash", "idempotency_key")
     inlines = [RequestEventInline]
     list_select_related = ("organisation", "unit")
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """The page shows the applicant's identity data: the view is recorded."""
+        from gongkai.foi.services.personal_data import identity_view_record
+
+        found = Request.objects.filter(pk=object_id).first() if object_id.isdigit() else None
+        if found is not None and self.has_view_permission(request, found):
+            identity_view_record(
+                request=found, viewer=request.user, channel=IdentityView.Channel.ADMIN
+            )
+        return super().change_view(request, object_id, form_url, extra_context)

@@ -20,13 +20,14 @@ from gongkai.core.models import Organisation
 from gongkai.core.selectors import site_organisation
 from gongkai.foi import services
 from gongkai.foi.forms import SECRET_RULE, is_acceptable_secret
-from gongkai.foi.models import Request
+from gongkai.foi.models import IdentityView, Request
 from gongkai.foi.selectors import (
     access_request,
     request_remedy_statement,
     request_similar,
     requests_visible_to,
 )
+from gongkai.foi.services.personal_data import identity_view_record
 from gongkai.foi.services.tracking import request_track
 from gongkai.foi.services.web import request_submit_online
 from gongkai.foi.views import public
@@ -255,7 +256,10 @@ def request_list(request, page: int = 1, page_size: int = 20, status: str = ""):
     "/staff/requests/{request_id}", response={200: RequestDetailOut, 404: Error}, auth=staff_auth
 )
 def request_detail(request, request_id: int):
-    return _detail(access_request(request.user, request_id))
+    """The request with the applicant's identity data; each call is recorded."""
+    foi = access_request(request.user, request_id)
+    identity_view_record(request=foi, viewer=request.user, channel=IdentityView.Channel.API)
+    return _detail(foi)
 
 
 # --- Staff actions: one endpoint per service --------------------------------------------

@@ -15,3 +15,7 @@ workbench_link(22, _("Register a request"), "foi:register", roles=[Role.OFFICE, 
 workbench_link(
     23, _("Letter templates and numbering"), "foi:letter_settings", roles=[Role.OFFICE, Role.ADMIN]
 )
+workbench_link(
+    24, _("Views of applicants' data"), "foi:identity_views", roles=[Role.OFFICE, Role.ADMIN]
+)
+workbench_link(25, _("Personal data retention"), "foi:retention", roles=[Role.OFFICE, Role.ADMIN])

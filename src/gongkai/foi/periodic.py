@@ -26,3 +26,10 @@ def end_silent_consultations() -> str:
     from gongkai.foi.services.pauses import consultations_end_silent
 
     return str(consultations_end_silent())
+
+
+@job(32, _("Anonymise applicants' data past the retention period"))
+def anonymise_past_retention() -> str:
+    from gongkai.foi.services.personal_data import requests_anonymise_due
+
+    return str(requests_anonymise_due())

@@ -201,3 +201,28 @@ def unconfirmed_overdue(requests: QuerySet[Request], today: dt.date) -> list[Req
     """Applications still awaiting confirmation after their confirmation deadline."""
     waiting = requests.filter(status=Status.SUBMITTED)
     return [r for r in waiting.order_by("submitted_at", "id") if confirmation_due(r) < today]
+
+
+def identity_views(
+    *,
+    organisation_ids: list[int] | None,
+    code: str = "",
+    viewer_id: int | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+):
+    """Recorded views of applicants' identity data of these bodies (None: all), newest first."""
+    from gongkai.foi.models import IdentityView
+
+    views = IdentityView.objects.select_related("request", "viewer__staff_profile")
+    if organisation_ids is not None:
+        views = views.filter(request__organisation_id__in=organisation_ids)
+    if code:
+        views = views.filter(request__code=code.strip().upper())
+    if viewer_id:
+        views = views.filter(viewer_id=viewer_id)
+    if start:
+        views = views.filter(viewed_at__date__gte=start)
+    if end:
+        views = views.filter(viewed_at__date__lte=end)
+    return views.order_by("-viewed_at", "-id")

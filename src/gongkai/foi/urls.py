@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from gongkai.foi.views import letters, public, staff
+from gongkai.foi.views import letters, personal_data, public, staff
 
 app_name = "foi"
 
@@ -13,6 +13,13 @@ urlpatterns = [
     path("foi/track/letters/<int:pk>/", public.letter, name="letter"),
     path("workbench/foi/", staff.queue, name="queue"),
     path("workbench/foi/overdue/", staff.overdue, name="overdue"),
+    path("workbench/foi/identity-views/", personal_data.identity_view_list, name="identity_views"),
+    path(
+        "workbench/foi/identity-views/export.<str:fmt>",
+        personal_data.identity_view_export,
+        name="identity_views_export",
+    ),
+    path("workbench/foi/retention/", personal_data.retention, name="retention"),
     path("workbench/foi/register/", staff.register, name="register"),
     path("workbench/foi/<int:pk>/", staff.detail, name="detail"),
     path("workbench/foi/<int:pk>/act/<slug:name>/", staff.act, name="act"),

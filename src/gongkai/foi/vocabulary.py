@@ -26,9 +26,12 @@ vocabulary.actions(
         "reminder": _("Deadline reminder sent"),
         "overdue_list": _("Overdue list sent"),
         "settings_set": _("Disclosure settings changed"),
+        "retention_set": _("Personal data retention period set"),
+        "anonymise": _("Applicant's personal data removed"),
     },
     prefix="foi.",
 )
+vocabulary.keys({"months": _("Months"), "files": _("Files deleted")})
 vocabulary.keys(
     {
         "amount": _("Amount (yuan)"),

@@ -1,6 +1,6 @@
-"""Admin of proactive disclosure. Vocabularies, the negative list and review steps are
-configuration and editable (topics and genres are written through their services, so the
-ledger records them); items, labels, findings, review decisions and the registers change
+"""Admin of proactive disclosure. Vocabularies and the negative list are configuration and
+editable through their services (so the ledger records them); review steps are configured
+in the workbench; items, labels, findings, review decisions and the registers change
 only through services and are read-only here."""
 
 from django.contrib import admin
@@ -55,8 +55,19 @@ class GenreAdmin(VocabularyAdmin):
 
 @admin.register(ReviewStep)
 class ReviewStepAdmin(admin.ModelAdmin):
+    """Read-only: review steps are configured in the workbench (主动公开设置 → 设置审查环节), with the ledger."""
+
     list_display = ["organisation", "order", "kind", "role"]
     list_filter = ["kind", "role"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class ReadOnlyMixin:

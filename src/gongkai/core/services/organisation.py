@@ -55,6 +55,62 @@ def organisation_create(
     return organisation
 
 
+ORGANISATION_CREATE_FIELDS = (
+    "name",
+    "code",
+    "kind",
+    "parent",
+    "credit_code",
+    "address",
+    "phone",
+    "office_hours",
+)
+# What an administrator may change on an existing organisation (not its place in the tree).
+ORGANISATION_UPDATE_FIELDS = (
+    "name",
+    "credit_code",
+    "address",
+    "phone",
+    "office_hours",
+    "is_active",
+)
+
+
+def organisation_update(*, actor, organisation: Organisation, changes: dict) -> Organisation:
+    """Change an organisation's details (administrators; the admin site's saves come here)."""
+    from gongkai.core.services.accounts import require_account_manager
+
+    require_account_manager(actor, organisation=organisation)
+    unknown = set(changes) - set(ORGANISATION_UPDATE_FIELDS)
+    if unknown:
+        raise ServiceError(
+            "fixed_field",
+            _("These fields cannot be changed: %(fields)s")
+            % {"fields": "、".join(sorted(unknown))},
+        )
+    before = {name: getattr(organisation, name) for name in changes}
+    for name, value in changes.items():
+        setattr(organisation, name, value)
+    try:
+        organisation.full_clean()
+    except ValidationError as error:
+        for name, value in before.items():
+            setattr(organisation, name, value)
+        raise ServiceError("invalid_organisation", "; ".join(error.messages)) from None
+    if not changes:
+        return organisation
+    with transaction.atomic():
+        organisation.save(update_fields=list(changes))
+        ledger_append(
+            actor=actor,
+            action="organisation.update",
+            obj=organisation,
+            organisation=organisation.body,
+            summary={name: changes[name] for name in changes},
+        )
+    return organisation
+
+
 def role_group(role: Role) -> Group:
     group, _created = Group.objects.get_or_create(name=role.value)
     return group
@@ -70,12 +126,19 @@ def staff_create(
     units: list[Organisation] = (),
     password: str | None = None,
     email: str = "",
+    phone: str = "",
 ) -> StaffProfile:
+    if actor is not None:
+        from gongkai.core.services.accounts import require_account_manager
+
+        require_account_manager(actor, organisation=organisation, roles=roles)
+    if not roles:
+        raise ServiceError("role_required", _("Give the staff member at least one role."))
     if User.objects.filter(username=username).exists():
         raise ServiceError(
             "username_taken", _("The user name %(name)s is taken.") % {"name": username}
         )
-    foreign = [u.name for u in units if u.body.pk != organisation.pk]
+    foreign = [u.name for u in units if u.body.pk != organisation.pk or u.kind != "unit"]
     if foreign:
         raise ServiceError(
             "unit_outside_organisation",
@@ -92,7 +155,7 @@ def staff_create(
         )
         user.groups.set([role_group(role) for role in roles])
         profile = StaffProfile.objects.create(
-            user=user, organisation=organisation, full_name=full_name
+            user=user, organisation=organisation, full_name=full_name, phone=phone
         )
         profile.units.set(units)
         ledger_append(

@@ -9,6 +9,7 @@ import pytest
 from gongkai.core.models import CalendarYear, Role
 from gongkai.core.tests.factories import OrganisationFactory, make_staff
 from gongkai.core.tests.test_notice import HYPOTHETICAL_2027
+from gongkai.core.tests.twofactor import browser_login
 
 pytestmark = [
     pytest.mark.browser,
@@ -17,10 +18,7 @@ pytestmark = [
 
 
 def login(page, live_server, username):
-    page.goto(f"{live_server.url}/workbench/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill("pw-for-tests-1")
-    page.get_by_role("button", name="登录").click()
+    browser_login(page, live_server, username)
 
 
 def test_office_loads_a_holiday_notice(page, live_server, artifacts_dir, settings):

@@ -193,6 +193,8 @@ class Request(models.Model):
         verbose_name=_("reply time limit"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # When the applicant's personal data was removed (retention period over).
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("disclosure request")
@@ -485,6 +487,7 @@ from gongkai.foi.models.letters import (  # noqa: E402
     Reminder,
     SmsMessage,
 )
+from gongkai.foi.models.personal_data import IdentityView, RetentionPolicy  # noqa: E402
 
 __all__ = [
     "APPLICANT_TYPE_CHOICES",
@@ -500,6 +503,7 @@ __all__ = [
     "FeeNotice",
     "Form",
     "IdType",
+    "IdentityView",
     "Letter",
     "LetterDelivery",
     "LetterKind",
@@ -511,6 +515,7 @@ __all__ = [
     "Request",
     "RequestAttachment",
     "RequestEvent",
+    "RetentionPolicy",
     "SmsMessage",
     "Status",
     "Supplement",

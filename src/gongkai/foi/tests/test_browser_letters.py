@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from gongkai.core.models import Role
 from gongkai.core.tests.factories import OrganisationFactory, make_staff
+from gongkai.core.tests.twofactor import browser_login
 from gongkai.foi.models import Letter
 from gongkai.foi.services import request_register
 from gongkai.foi.tests.factories import make_applicant
@@ -39,10 +40,7 @@ def test_office_makes_a_letter_and_records_its_delivery(
         received_on=timezone.localdate() - dt.timedelta(days=2),
     )
     page.set_viewport_size({"width": 375, "height": 740})
-    page.goto(f"{live_server.url}/workbench/login/")
-    page.get_by_label("用户名").fill("office")
-    page.get_by_label("密码").fill("pw-for-tests-1")
-    page.get_by_role("button", name="登录").click()
+    browser_login(page, live_server, "office")
     page.wait_for_url(f"{live_server.url}/workbench/")
     page.goto(f"{live_server.url}/workbench/foi/{foi.pk}/")
     page.get_by_role("button", name="制作受理回执").click()

@@ -210,9 +210,10 @@ def test_the_request_page_pins_its_queries(
 ):
     letter_generate(request=foi, kind=LetterKind.RECEIPT, actor=office)
     client.force_login(handler)
-    # 34: the body's remedy settings, the objection check of the reply form and the art. 35
-    # letter's inquiry (one each, whatever the request holds).
-    with django_assert_max_num_queries(34):
+    # 35: the body's remedy settings, the objection check of the reply form and the art. 35
+    # letter's inquiry (one each, whatever the request holds), and the record of this view
+    # of the applicant's identity data.
+    with django_assert_max_num_queries(35):
         response = client.get(reverse("foi:detail", args=[foi.pk]))
     assert [letter.kind for letter in response.context["letters"]] == [LetterKind.RECEIPT]
 

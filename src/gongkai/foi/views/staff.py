@@ -25,7 +25,7 @@ from gongkai.core.models import Organisation, Role, StaffProfile
 from gongkai.core.views import role_required, staff_required
 from gongkai.foi import forms as foi_forms
 from gongkai.foi import services
-from gongkai.foi.models import OPEN_STATUSES, FeeNotice, Request, Status
+from gongkai.foi.models import OPEN_STATUSES, FeeNotice, IdentityView, Request, Status
 from gongkai.foi.selectors import (
     access_request,
     confirmation_due,
@@ -39,6 +39,7 @@ from gongkai.foi.selectors import (
     unit_queue_count,
     urgency,
 )
+from gongkai.foi.services.personal_data import identity_view_record
 from gongkai.foi.services.web import request_attachments
 from gongkai.foi.views.letters_panel import letters_context
 
@@ -328,6 +329,7 @@ def _fee_quotes(foi: Request) -> dict:
 
 def _detail_context(request, foi: Request, bound: dict | None = None) -> dict:
     bound = bound or {}
+    identity_view_record(request=foi, viewer=request.user, channel=IdentityView.Channel.PAGE)
     can_act = has_role(request.user, *ACTING_ROLES)
     actions = [
         (name, action.label, bound.get(name) or _make_form(name, foi))
@@ -401,6 +403,7 @@ def attachment(request, pk: int, file_pk: int):
     found = request_attachments(foi).filter(pk=file_pk).first()
     if found is None or not found.file.storage.exists(found.file.name):
         raise Http404
+    identity_view_record(request=foi, viewer=request.user, channel=IdentityView.Channel.FILE)
     return FileResponse(
         found.file.open("rb"),
         as_attachment=True,

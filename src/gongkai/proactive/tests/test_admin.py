@@ -1,6 +1,6 @@
-"""Admin: vocabularies and review steps editable (vocabularies through their services, so
-the ledger records them); items, findings, decisions, registers and the negative list
-(edited on its workbench pages, which keep its history) read-only."""
+"""Admin: vocabularies editable through their services (so the ledger records them); review
+steps, items, findings, decisions, registers and the negative list (edited on their workbench
+pages, which keep the history) read-only."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -8,7 +8,14 @@ from django.urls import reverse
 
 from gongkai.core.models import LedgerEntry
 from gongkai.proactive import services
-from gongkai.proactive.models import Genre, Item, PrivacyFinding, ReviewDecision, Topic
+from gongkai.proactive.models import (
+    Genre,
+    Item,
+    PrivacyFinding,
+    ReviewDecision,
+    ReviewStep,
+    Topic,
+)
 from gongkai.proactive.tests.factories import PLANTED_ID, TopicFactory, draft
 
 pytestmark = pytest.mark.django_db
@@ -86,3 +93,18 @@ def test_items_findings_and_decisions_are_read_only(client, superuser, handler, 
     assert item.title == "关于户籍业务办理的通知"
     assert PrivacyFinding.objects.get(pk=finding.pk).state == "masked"
     assert (Item.objects.count(), ReviewDecision.objects.count()) == (1, 1)
+
+
+def test_review_steps_are_read_only_in_the_admin(client, superuser, body):
+    services.review_steps_configure(
+        actor=superuser, organisation=body, steps=[("secrecy", "reviewer")]
+    )
+    step = ReviewStep.objects.get()
+    client.force_login(superuser)
+    assert client.get(reverse("admin:proactive_reviewstep_add")).status_code == 403
+    change = reverse("admin:proactive_reviewstep_change", args=[step.pk])
+    assert (
+        client.post(change, {"order": 5, "kind": "approval", "role": "leader"}).status_code == 403
+    )
+    step.refresh_from_db()
+    assert (step.order, step.kind, step.role) == (0, "secrecy", "reviewer")

@@ -8,6 +8,7 @@ import pytest
 
 from gongkai.core.models import Role
 from gongkai.core.tests.factories import OrganisationFactory, UnitFactory, make_staff
+from gongkai.core.tests.twofactor import browser_login
 from gongkai.proactive.models import Item, Status
 from gongkai.proactive.tests.factories import PLANTED_ID
 
@@ -19,10 +20,7 @@ pytestmark = [
 
 def login(page, live_server, username):
     page.context.clear_cookies()
-    page.goto(f"{live_server.url}/workbench/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill("pw-for-tests-1")
-    page.get_by_role("button", name="登录").click()
+    browser_login(page, live_server, username)
     page.wait_for_url(f"{live_server.url}/workbench/")
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from gongkai.core.models import Role
 from gongkai.core.tests.factories import make_staff
+from gongkai.core.tests.twofactor import browser_login
 from gongkai.reports.services import report_generate, report_publish
 
 from .factories import OpenRequestFactory, RepliedRequestFactory
@@ -62,10 +63,7 @@ def watch(page) -> list[str]:
 
 
 def login(page, live_server, username):
-    page.goto(f"{live_server.url}/workbench/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill("pw-for-tests-1")
-    page.get_by_role("button", name="登录").click()
+    browser_login(page, live_server, username)
 
 
 def test_published_report_page(page, live_server, artifacts_dir, published):
