@@ -15,6 +15,8 @@ from setuptools.command.build_py import build_py
 class BuildPyWithCatalogues(build_py):
     def run(self):
         super().run()
+        if getattr(self, "editable_mode", False):
+            return  # an editable install reads the catalogues `make messages` compiles in src/
         # gongkai/i18n.py needs only Babel (a build requirement) and the standard library;
         # loaded by path so the build does not import the package and its dependencies.
         source = Path(__file__).resolve().parent / "src" / "gongkai" / "i18n.py"
