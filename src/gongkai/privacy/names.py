@@ -70,7 +70,7 @@ PERSON_BEFORE = (
 # Words that only follow a person: 王五同志, 张三的邻居, 李四反映.
 PERSON_AFTER = (
     "同志 先生 女士 老人 夫妇 一家 等人 的邻居 的妻子 的丈夫 的儿子 的女儿 的父亲 的母亲 "
-    "的家属 的申请 之子 之女 之妻 反映 来信 来电 来访 投诉 举报 诉称 声称 表示 本人 家中 户籍"
+    "的家属 的申请 之子 之女 之妻 反映 来信 来电 来访 投诉 举报 诉称 声称 表示"
 ).split()
 _AFTER_RE = re.compile("(?:" + "|".join(sorted(PERSON_AFTER, key=len, reverse=True)) + ")")
 
@@ -86,6 +86,7 @@ def _literals(words) -> re.Pattern:
 
 _CUE_WORD_RE = _literals(NAME_CUES + ADDRESS_CUES)
 _BEFORE_RE = _literals(PERSON_BEFORE)
+_SEPARATOR_START = frozenset(" \t\u3000：:")
 _SEPARATOR_RE = re.compile(r"[ \t\u3000]*([：:])?[ \t\u3000]*")
 _BEFORE = frozenset(PERSON_BEFORE)
 _AFTER = frozenset(PERSON_AFTER)
@@ -294,9 +295,12 @@ def _cues(text: str, out: list, finding, want_name: bool, want_address: bool) ->
         kind = _CUE_KIND[cue]
         if (kind == "name" and not want_name) or (kind == "address" and not want_address):
             continue
-        separator = _SEPARATOR_RE.match(text, m.end())
-        colon = separator.group(1) is not None
-        pos = separator.end()
+        pos = m.end()
+        colon = False
+        if text[pos : pos + 1] in _SEPARATOR_START:
+            separator = _SEPARATOR_RE.match(text, pos)
+            colon = separator.group(1) is not None
+            pos = separator.end()
         if kind == "name":
             if not colon and cue not in NAME_CUES_BARE and pos == m.end():
                 continue
