@@ -10,6 +10,7 @@ from gongkai.proactive.models.item import (
 from gongkai.proactive.models.normative import Cleanup, CleanupEntry, NormativeDocument
 from gongkai.proactive.models.review import (
     PrivacyFinding,
+    PrivacyRule,
     ReviewDecision,
     ReviewStep,
     SelfCheckDecision,
@@ -30,6 +31,7 @@ __all__ = [
     "NegativeListEntry",
     "NormativeDocument",
     "PrivacyFinding",
+    "PrivacyRule",
     "ReviewDecision",
     "ReviewStep",
     "SelfCheckDecision",
