@@ -221,3 +221,76 @@ def test_clean_text_has_no_spam_entry(handler):
     item = draft(handler, body="<p>国产化替代工作方案</p>")
     assert selectors.item_spam(item) == []
     assert "spam_lines" not in LedgerEntry.objects.get(action="proactive.create").summary
+
+
+RULE_FORM = {
+    "action": "mask",
+    "kind": "text",
+    "type": "name",
+    "text": "阿强",
+    "replacement": "",
+    "reason": "当事人小名",
+}
+
+
+def _state():
+    return (
+        list(PrivacyRule.objects.values_list("text", "is_active")),
+        list(PrivacyFinding.objects.values_list("origin", "text")),
+        LedgerEntry.objects.count(),
+    )
+
+
+def test_rule_pages_refuse_anonymous_public_and_staff_without_the_right(client, handler, reviewer):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    citizen = get_user_model().objects.create_user(username="citizen", password="pw-for-tests-1")
+    url = reverse("proactive:settings_privacy_rules")
+    before = _state()
+    response = client.post(url, RULE_FORM)
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    for user in (citizen, handler, reviewer):
+        client.force_login(user)
+        assert client.get(url).status_code == 404
+        assert client.post(url, RULE_FORM).status_code == 404
+    assert _state() == before
+
+
+def test_the_office_adds_and_switches_off_a_rule_on_its_page(client, office, body):
+    from django.urls import reverse
+
+    client.force_login(office)
+    url = reverse("proactive:settings_privacy_rules")
+    response = client.post(url, RULE_FORM, follow=True)
+    assert "规则已添加，自下次检测起适用。" in response.content.decode()
+    rule = PrivacyRule.objects.get()
+    assert (rule.organisation, rule.text, rule.type, rule.created_by) == (
+        body,
+        "阿强",
+        "name",
+        office,
+    )
+    bad = client.post(url, RULE_FORM | {"kind": "pattern", "text": "([a"})
+    assert "该模式不是有效的正则表达式" in bad.content.decode()
+    client.post(reverse("proactive:settings_privacy_rule_off", args=[rule.pk]))
+    rule.refresh_from_db()
+    assert not rule.is_active
+
+
+def test_a_reviewer_adds_a_span_on_the_review_page(client, handler, reviewer):
+    from django.urls import reverse
+
+    item = services.item_submit(
+        item=draft(handler, body="<p>黑皮常在桥头出没。</p>"), actor=handler
+    )
+    url = reverse("proactive:finding_add", args=[item.pk])
+    client.force_login(handler)  # the drafter: refused, nothing changes
+    client.post(url, {"text": "黑皮", "type": "name", "where": "", "reason": ""})
+    assert item.findings.count() == 0
+    client.force_login(reviewer)
+    response = client.post(
+        url, {"text": "黑皮", "type": "name", "where": "", "reason": ""}, follow=True
+    )
+    assert "已遮盖 1 处。" in response.content.decode()
+    assert _found(item) == [("manual", "name", "黑皮", "masked", False)]
