@@ -62,7 +62,14 @@ def _index_of_digit(s: str, n: int) -> int:
 _COUNTRY_PREFIX = re.compile(r"[(（]?[+＋]?[8８][6６][)）]?[ \-－]?|[0０][0０][8８][6６][ \-－]?")
 
 
+_EXTENSION = re.compile(r" ?(?:转|分机|[-－]|ext\.? ?)[ ]?[0-9０-９]{1,5}\Z")
+
+
 def _mask_landline(s: str) -> str:
+    # An extension means nothing without the number: it stays as written.
+    extension = _EXTENSION.search(s)
+    if extension and sum(c.isdigit() for c in s[: extension.start()]) >= 10:
+        return _mask_landline(s[: extension.start()]) + extension.group()
     # A country code (+86-) is kept as written and is not the area code.
     if s[:1] in "+＋(（" or s[:4] in ("0086", "００８６"):
         prefix = _COUNTRY_PREFIX.match(s)

@@ -220,6 +220,21 @@ def _separator_kind(sep: str) -> str | None:
 
 def numbers(text: str, finding, out: list) -> None:
     """Append ``finding(type, start, end)`` for each number in ``text`` to ``out``."""
+    first = len(out)
+    _numbers(text, finding, out)
+    # A landline's extension belongs to the written form: 0759-2345678转801, …-801.
+    for k in range(first, len(out)):
+        f = out[k]
+        if f.type == "landline":
+            extension = _EXTENSION_RE.match(text, f.end)
+            if extension:
+                out[k] = finding("landline", f.start, extension.end())
+
+
+_EXTENSION_RE = re.compile(r" ?(?:转|分机|[-－]|ext\.? ?)[ ]?[0-9０-９]{1,5}(?![0-9０-９])")
+
+
+def _numbers(text: str, finding, out: list) -> None:
     for zone in _ZONE_RE.finditer(text):
         s = zone.group()
         start, end = zone.span()
