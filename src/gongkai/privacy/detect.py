@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from .names import later_mentions, people, surname_length
+from .names import later_mentions, name_before_number, people, surname_length
 from .numbers import (
     fold,
     id_check_char,
@@ -273,6 +273,12 @@ def detect(
         _plates(text, found)
     if wanted & {"name", "address"}:
         people(text, found, finding, "name" in wanted, "address" in wanted)
+    if "name" in wanted:
+        # A name right before an ID or mobile number (a table row, a list).
+        for f in [f for f in found if f.type in ("id_card", "mobile")]:
+            span = name_before_number(text, f.start)
+            if span:
+                found.append(finding("name", *span))
     if public is not None:
         found = [f for f in found if not public.covers(f)]
     if "name" in wanted:

@@ -44,17 +44,18 @@ COMPOUND_SURNAMES = frozenset(
 NAME_CUES = (
     "被处罚人 被申请人 申请人 违法行为人 被执行人 当事人 举报人 投诉人 来信人 来访人 反映人 "
     "第三方 申诉人 受害人 报案人 求助人 咨询人 监护人 法定代表人 委托代理人 代理人 联系人 "
-    "负责人 经办人 收件人 户主 姓名 驾驶人 车主"
+    "负责人 经办人 收件人 户主 姓名 驾驶人 车主 信访人 户名 开户人 开户名 收款人 账户名"
 ).split()
 # Cues that name a person even with no colon ("当事人王五因…").
 NAME_CUES_BARE = frozenset(
     "被处罚人 被申请人 申请人 违法行为人 被执行人 当事人 举报人 投诉人 来信人 来访人 反映人 "
-    "第三方 申诉人 受害人 报案人 求助人 驾驶人 车主".split()
+    "第三方 申诉人 受害人 报案人 求助人 驾驶人 车主 信访人 户名 开户人 收款人".split()
 )
 ADDRESS_CUES = (
     "家庭住址 现住址 户籍地址 户籍所在地 居住地址 联系地址 通讯地址 通信地址 住址 地址 现住 "
-    "家住 住所地 住所 居住地 住在".split()
+    "家住 住所地 住所 居住地 住在 住".split()
 )
+# "，住广东省…" (a penalty notice's "lives at"): 住 alone only after a comma.
 # Plain 地址 and 住所 need a colon; 现住 never does; the rest accept both.
 ADDRESS_COLON_REQUIRED = frozenset(["地址", "住所"])
 
@@ -90,7 +91,10 @@ _SEPARATOR_START = frozenset(" \t\u3000：:")
 _SEPARATOR_RE = re.compile(r"[ \t\u3000]*([：:])?[ \t\u3000]*")
 _BEFORE = frozenset(PERSON_BEFORE)
 _AFTER = frozenset(PERSON_AFTER)
-_AFTER_FIRST = frozenset(w[0] for w in PERSON_AFTER)
+# Words that end a name found after a cue but do not, alone, make the words before them a name.
+NAME_ENDERS = "驾驶 驾车 骑车 名下 持有 的车辆 的房屋 的来信 的投诉 的举报 的信访 的申请表".split()
+_ENDS_RE = re.compile("|".join(sorted(set(PERSON_AFTER) | set(NAME_ENDERS), key=len, reverse=True)))
+_AFTER_FIRST = frozenset(w[0] for w in PERSON_AFTER + NAME_ENDERS)
 
 # Characters that end a name when the cue had no colon ("王五因涉嫌…").
 _NAME_FOLLOW = frozenset("因于系涉男女等诉称在向对已未现住，,（(；;。、：:")
@@ -164,7 +168,7 @@ def _ends_name(text: str, end: int) -> bool:
     c = text[end : end + 1]
     if not c or not ("\u4e00" <= c <= "\u9fff") or c in _NAME_FOLLOW:
         return True
-    return c in _AFTER_FIRST and _AFTER_RE.match(text, end) is not None
+    return c in _AFTER_FIRST and _ENDS_RE.match(text, end) is not None
 
 
 def name_at(text: str, pos: int) -> int | None:
@@ -260,7 +264,7 @@ def _address_span(text: str, cue_start: int, cue: str, colon: bool, pos: int):
         before = text[max(0, cue_start - 2) : cue_start]
         if any(before.endswith(w) for w in _NOT_PERSONAL_ADDRESS):
             return None
-    if cue == "现住" and text[pos : pos + 1] in ("房", "宅", "户", "址"):
+    if cue in ("现住", "住") and text[pos : pos + 1] in ("房", "宅", "户", "址", "院", "宿"):
         return None
     return _address_after(text, pos)
 
@@ -295,6 +299,8 @@ def people(text: str, out: list, finding, want_name: bool, want_address: bool) -
 def _cues(text: str, out: list, finding, want_name: bool, want_address: bool) -> None:
     for m in _CUE_WORD_RE.finditer(text):
         cue = m.group()
+        if cue == "住" and text[m.start() - 1 : m.start()] not in ("，", ","):
+            continue
         kind = _CUE_KIND[cue]
         if (kind == "name" and not want_name) or (kind == "address" and not want_address):
             continue
@@ -329,6 +335,25 @@ def _name_list(text: str, end: int, length: int, out: list, finding) -> None:
             end = start + length
         out.append(finding("name", start, end))
         length = end - start
+
+
+def name_before_number(text: str, start: int) -> tuple[int, int] | None:
+    """The start of a name standing right before a number, as in a table row or a list:
+    "张伟 440803199001011234", "王芳，13900139000"."""
+    end = start
+    while end > 0 and text[end - 1] in " \t\u3000，,、：:":
+        end -= 1
+    if end == start or end < 2:
+        return None
+    for n in (4, 3, 2):
+        begin = end - n
+        if begin < 0:
+            continue
+        before = text[begin - 1 : begin]
+        if ("\u4e00" <= before <= "\u9fff") or not valid_name(text[begin:end]):
+            continue
+        return begin, end
+    return None
 
 
 def later_mentions(text: str, found: list, out: list, finding) -> None:
