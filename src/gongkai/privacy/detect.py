@@ -129,12 +129,19 @@ _ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqr
 _EMAIL_WINDOW = 320
 
 
+# What people write for "@": full-width, and the forms typed against address harvesting.
+_AT_SIGNS = ("＠", "#", "(at)", "[at]", "（at）", "(AT)", "[AT]")
+
+
 def _emails(text: str, out: list[Finding]) -> None:
     """Around each "@", the local part and the domain are read on either side; a full-width
-    address (ｚｈａｎｇ＠ｑｑ．ｃｏｍ) is folded to ASCII first."""
-    _emails_at(text, "@", out)
-    if "＠" in text:
-        _emails_at(text, "＠", out)
+    address (ｚｈａｎｇ＠ｑｑ．ｃｏｍ) is folded to ASCII first, and zhang#qq.com or
+    zhang(at)qq.com are read like zhang@qq.com."""
+    if "@" in text:
+        _emails_at(text, "@", out)
+    for at_sign in _AT_SIGNS:
+        if at_sign in text:
+            _emails_at(text, at_sign, out)
 
 
 def _emails_at(text: str, at_sign: str, out: list[Finding]) -> None:
@@ -144,7 +151,7 @@ def _emails_at(text: str, at_sign: str, out: list[Finding]) -> None:
         window = text[lo : at + _EMAIL_WINDOW]
         if at_sign != "@" or not (window[at - lo - 1 : at - lo + 2].isascii()):
             window = fold(window)
-        end = _email_end(window, at - lo)
+        end = _email_end(window, at - lo, len(at_sign))
         if end:
             start, end = lo + end[0], lo + end[1]
             out.append(Finding("email", start, end, text[start:end]))
@@ -153,9 +160,9 @@ def _emails_at(text: str, at_sign: str, out: list[Finding]) -> None:
             at = text.find(at_sign, at + 1)
 
 
-def _email_end(window: str, at: int) -> tuple[int, int] | None:
+def _email_end(window: str, at: int, at_size: int = 1) -> tuple[int, int] | None:
     local = _EMAIL_LOCAL_RE.search(window, max(0, at - 64), at)
-    domain = _EMAIL_DOMAIN_RE.match(window, at + 1)
+    domain = _EMAIL_DOMAIN_RE.match(window, at + at_size)
     if not (local and domain):
         return None
     start = local.start()
@@ -267,7 +274,7 @@ def detect(
     finding = _finding(text)
     if wanted & {"id_card", "mobile", "landline", "bank_card"}:
         numbers(text, finding, found)
-    if "email" in wanted and ("@" in text or "＠" in text):
+    if "email" in wanted:
         _emails(text, found)
     if "plate" in wanted:
         _plates(text, found)

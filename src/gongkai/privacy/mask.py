@@ -83,7 +83,7 @@ def _mask_landline(s: str) -> str:
 
 
 def _mask_email(s: str) -> str:
-    at = max(s.rfind("@"), s.rfind("＠"))
+    at = max(s.rfind(sign) for sign in ("@", "＠", "#", "(", "[", "（"))
     return f"{s[:1]}***{s[at:]}"
 
 

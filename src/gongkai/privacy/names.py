@@ -217,8 +217,14 @@ def _name_after_cue(text: str, pos: int, colon: bool, bare_ok: bool) -> tuple[in
     s = run.group()
     end_of_run = run.end()
     if "·" in s or "•" in s:
-        # Minority names are taken only when they stand alone.
-        return (pos, end_of_run) if colon and valid_name(s) else None
+        # Minority names: whole after a colon; after a bare cue, up to a follow character.
+        if colon:
+            return (pos, end_of_run) if valid_name(s) else None
+        dot = max(s.rfind("·"), s.rfind("•"))
+        cut = next((i for i in range(dot + 2, len(s)) if s[i] in _NAME_FOLLOW), None)
+        if bare_ok and cut is not None and valid_name(s[:cut]):
+            return pos, pos + cut
+        return None
     if 3 <= len(s) <= 5 and s[-1] in "男女":
         # "姓名：张三男": the sex follows the name with no punctuation.
         s = s[:-1]
