@@ -17,6 +17,28 @@ import re
 
 _DOTS = frozenset("·•")
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _literals(words) -> re.Pattern:
+    """One regex for a list of words, factored as a trie (申(?:请人|诉人)…): ``re`` then
+    tries one branch per first character, not one per word. The longest word wins."""
+    tree: dict = {}
+    for word in set(words):
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return re.compile(_trie(tree))
+
+
+def _trie(node: dict) -> str:
+    branches = [re.escape(c) + _trie(child) for c, child in sorted(node.items()) if c]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
 _HAN_RUN_RE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·•]{0,19}")
 
 # 百家姓: the common single surnames and the compound ones.
@@ -73,7 +95,7 @@ PERSON_AFTER = (
     "同志 先生 女士 老人 夫妇 一家 等人 的邻居 的妻子 的丈夫 的儿子 的女儿 的父亲 的母亲 "
     "的家属 的申请 之子 之女 之妻 反映 来信 来电 来访 投诉 举报 诉称 声称 表示"
 ).split()
-_AFTER_RE = re.compile("(?:" + "|".join(sorted(PERSON_AFTER, key=len, reverse=True)) + ")")
+_AFTER_RE = _literals(PERSON_AFTER)
 
 
 # Cue words and context words in one regex: one pass over the text.
@@ -81,10 +103,6 @@ _AFTER_RE = re.compile("(?:" + "|".join(sorted(PERSON_AFTER, key=len, reverse=Tr
 # colon after a cue is read by hand.
 # ``re`` skips slower the more distinct first characters a pattern has, so the cue words
 # and the two lists of context words are three passes (measured faster than one).
-def _literals(words) -> re.Pattern:
-    return re.compile("|".join(sorted(set(words), key=len, reverse=True)))
-
-
 _CUE_WORD_RE = _literals(NAME_CUES + ADDRESS_CUES)
 _BEFORE_RE = _literals(PERSON_BEFORE)
 _SEPARATOR_START = frozenset(" \t\u3000：:")
@@ -93,7 +111,7 @@ _BEFORE = frozenset(PERSON_BEFORE)
 _AFTER = frozenset(PERSON_AFTER)
 # Words that end a name found after a cue but do not, alone, make the words before them a name.
 NAME_ENDERS = "驾驶 驾车 骑车 名下 持有 的车辆 的房屋 的来信 的投诉 的举报 的信访 的申请表".split()
-_ENDS_RE = re.compile("|".join(sorted(set(PERSON_AFTER) | set(NAME_ENDERS), key=len, reverse=True)))
+_ENDS_RE = _literals(PERSON_AFTER + NAME_ENDERS)
 _AFTER_FIRST = frozenset(w[0] for w in PERSON_AFTER + NAME_ENDERS)
 
 # Characters that end a name when the cue had no colon ("王五因涉嫌…").
@@ -350,6 +368,12 @@ def name_before_number(text: str, start: int) -> tuple[int, int] | None:
     while end > 0 and text[end - 1] in " \t\u3000，,、：:":
         end -= 1
     if end == start or end < 2:
+        return None
+    if not (
+        text[end - 2] in SURNAMES
+        or text[end - 3 : end - 2] in SURNAMES
+        or text[end - 4 : end - 2] in COMPOUND_SURNAMES
+    ):
         return None
     for n in (4, 3, 2):
         begin = end - n

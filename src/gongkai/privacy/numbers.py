@@ -251,21 +251,21 @@ def _numbers(text: str, finding, out: list) -> None:
             if kind:
                 out.append(finding(kind, start, end))
             continue
-        if s.isascii():
-            simple = _SIMPLE_RE.fullmatch(s)
-            if simple and _simple(text, start, end, simple, finding, out):
-                continue
+        simple = _SIMPLE_RE.fullmatch(s if s.isascii() else fold(s))
+        if simple and _simple(text, start, end, simple, finding, out):
+            continue
         _zone(text, start, end, finding, out)
 
 
 _TRAILING = " \u3000\xa0\t\r\n"
 # The most common written forms, recognised by one regex before the general path.
 _SIMPLE_RE = re.compile(
-    r"(?P<area>0[0-9]{2,3})-(?P<local>[2-9][0-9]{6,7})"
+    r"(?P<area>0[0-9]{2,3})[- ](?P<local>[2-9][0-9]{6,7})"
     r"|\((?P<barea>0[0-9]{2,3})\)(?P<blocal>[2-9][0-9]{6,7})"
     r"|(?P<mobile>1[3-9][0-9]([- ])[0-9]{4}\6[0-9]{4})"
     r"|(?P<card>[0-9]{4}([- ])[0-9]{4}\8[0-9]{4}\8[0-9]{4}(?:\8[0-9]{1,3})?)"
     r"|(?P<service>[48]00[- ]?[0-9]{3}[- ]?[0-9]{4})"  # 400/800 service numbers: not personal
+    r"|(?P<intl>\+86[ -]?1[3-9][0-9]{9})"
 )
 
 
@@ -276,6 +276,8 @@ def _simple(text: str, start: int, end: int, m: re.Match, finding, out: list) ->
     kind = m.lastgroup
     if kind == "service":
         return True
+    if kind == "intl":
+        kind = "mobile"
     if kind in ("local", "blocal"):
         area = m.group("area") or m.group("barea")
         if not is_area_code(area):
