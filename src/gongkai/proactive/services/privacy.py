@@ -58,11 +58,13 @@ def body_public_data(organisation: Organisation) -> PublicData:
         addresses.append(guide.address)
         emails.append(guide.internet_contact)
     names: list[str] = []
+    lists = {"name": names, "mobile": phones, "landline": phones}
+    lists |= {"address": addresses, "email": emails}
     for rule in PrivacyRule.objects.filter(
         organisation=body, is_active=True, action=PrivacyRule.Action.PUBLIC
     ):
-        target = {"name": names, "mobile": phones, "landline": phones, "address": addresses}
-        target.get(rule.type, emails if rule.type == "email" else names).append(rule.text)
+        if rule.type in lists:  # privacy_rule_create allows no other type
+            lists[rule.type].append(rule.text)
     return PublicData.of(names=names, phones=phones, addresses=addresses, emails=emails)
 
 
