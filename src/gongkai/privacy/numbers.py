@@ -222,6 +222,11 @@ def numbers(text: str, finding, out: list) -> None:
     """Append ``finding(type, start, end)`` for each number in ``text`` to ``out``."""
     first = len(out)
     _numbers(text, finding, out)
+    # 电话：2345678 — a local number without area code, only right after a phone cue.
+    if "电话" in text or "座机" in text or "固话" in text:
+        for m in _LOCAL_AFTER_CUE_RE.finditer(text):
+            if text[m.end() : m.end() + 1] not in _BOUNDARY:
+                out.append(finding("landline", m.start(1), m.end()))
     # A landline's extension belongs to the written form: 0759-2345678转801, …-801.
     for k in range(first, len(out)):
         f = out[k]
@@ -231,6 +236,9 @@ def numbers(text: str, finding, out: list) -> None:
                 out[k] = finding("landline", f.start, extension.end())
 
 
+_LOCAL_AFTER_CUE_RE = re.compile(
+    r"(?:电话|座机|固话)(?:号码)?[：: \u3000]{0,2}([2-8][0-9]{6,7})(?![0-9０-９\-－])"
+)
 _EXTENSION_RE = re.compile(r" ?(?:转|分机|[-－]|ext\.? ?)[ ]?[0-9０-９]{1,5}(?![0-9０-９])")
 
 
