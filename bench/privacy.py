@@ -1,91 +1,175 @@
-"""Throughput and accuracy of gongkai.privacy.detect on a planted corpus.
+"""Throughput and accuracy of gongkai.privacy.detect.
 
-    python bench/privacy.py [--mb 50] [--seed 20240501]
+    python bench/privacy.py [--mb 20] [--forms 3000] [--seed 20240501]
 
-Generates at least ``--mb`` megabytes (10^6 bytes of UTF-8) of government-style
-Chinese text in ~1 MB chunks with personal data planted at known offsets plus
-decoys (wrong check digits, document numbers, dates, amounts, hotlines), times
-detect() over it, and prints MB/s and per-type precision and recall. Only the
-detect() calls are timed, not the generation.
+Two measurements, side by side:
+
+* the old planted corpus (``gongkai.privacy.synth``, written by the same hand as the
+  detector): at least ``--mb`` megabytes in ~1 MB chunks, timed, with precision and
+  recall per type;
+* the evaluation set that the detector's generator did not write
+  (``gongkai.privacy.tests.evalset``): hand-written real-form cases, ``--forms`` cases
+  from a second generator with its own rules and decoys, and the seed documents' real
+  text; precision and recall per type for each part and all together, the remaining
+  misses and false alarms, and the speed on that text.
+
+Only the detect() calls are timed. A baseline measured in the same run (one pass of a
+plain digit regex over the same text) shows how fast this machine is right now: on a
+shared machine the wall clock lies, the process's CPU time less so.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 try:
-    from gongkai.privacy.detect import TYPES, detect
-    from gongkai.privacy.synth import Score, chunks
+    from gongkai.privacy.detect import TYPES, PublicData, detect
 except ImportError:  # run from a checkout without the package installed
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    from gongkai.privacy.detect import TYPES, detect
-    from gongkai.privacy.synth import Score, chunks
+    from gongkai.privacy.detect import TYPES, PublicData, detect
+from gongkai.privacy import synth
+from gongkai.privacy.tests import evalset
+from gongkai.privacy.tests.evalset import forms
 
-TARGET_MB_S = 20.0
-TARGET_PRECISION = 0.98
-TARGET_RECALL = 0.99
-STRICT_TYPES = ("id_card", "mobile", "bank_card", "email")
+TARGET_MB_S = 30.0
+STRICT = ("id_card", "mobile", "bank_card", "email")
+TARGET_STRICT = (0.98, 0.99)  # precision, recall
+TARGET_OTHER = (0.95, 0.95)
+BASELINE_RE = re.compile(r"[0-9]{11,}")
 
 
-def run(megabytes: float, seed: int) -> bool:
-    rng = random.Random(seed)
-    score = Score()
-    total_bytes = 0
-    total_chars = 0
-    elapsed = 0.0
-    cpu = 0.0
-    found_count = 0
-    for text, truth in chunks(rng, int(megabytes * 1_000_000)):
-        started, cpu_started = time.perf_counter(), time.process_time()
-        found = detect(text)
-        elapsed += time.perf_counter() - started
-        cpu += time.process_time() - cpu_started
-        total_bytes += len(text.encode())
-        total_chars += len(text)
-        found_count += len(found)
-        score.add(found, truth)
-    speed = total_bytes / 1_000_000 / elapsed
-    cpu_speed = total_bytes / 1_000_000 / cpu
+def _timed(call):
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = call()
+    return result, time.perf_counter() - wall, time.process_time() - cpu
+
+
+def _speeds(label: str, size: float, wall: float, cpu: float, base_cpu: float) -> float:
     print(
-        f"text: {total_bytes / 1e6:.1f} MB ({total_chars:,} characters), "
-        f"detect: {elapsed:.2f} s wall, {cpu:.2f} s CPU"
+        f"{label}: {size:.2f} MB, detect {size / wall:.1f} MB/s wall, {size / cpu:.1f} MB/s CPU "
+        f"(baseline digit regex on the same text: {size / base_cpu:.0f} MB/s CPU)"
     )
-    print(f"speed: {speed:.1f} MB/s wall ({total_chars / elapsed / 1e6:.2f} M chars/s)")
-    # Other processes on a shared machine slow the wall clock, not this process's CPU time.
-    print(f"speed: {cpu_speed:.1f} MB/s CPU time of this process")
-    planted = sum(score.expected.values())
+    return size / cpu
+
+
+def _table(score, title: str) -> None:
+    print(f"\n{title}")
     print(
-        f"findings: {found_count:,} (planted: {planted:,}, "
-        f"one per {total_chars / planted:.0f} characters)"
+        f"{'type':<10} {'expected':>9} {'found':>9} {'correct':>9} {'precision':>10} {'recall':>8}"
     )
-    print(f"{'type':<10} {'planted':>9} {'found':>9} {'precision':>10} {'recall':>8}")
     for kind in TYPES:
         print(
             f"{kind:<10} {score.expected[kind]:>9,} {score.predicted[kind]:>9,} "
-            f"{score.precision(kind):>10.4f} {score.recall(kind):>8.4f}"
+            f"{score.true_positive[kind]:>9,} {score.precision(kind):>10.4f} {score.recall(kind):>8.4f}"
         )
-    ok = max(speed, cpu_speed) >= TARGET_MB_S and all(
-        score.precision(k) >= TARGET_PRECISION and score.recall(k) >= TARGET_RECALL
-        for k in STRICT_TYPES
+
+
+def old_corpus(megabytes: float, seed: int) -> float:
+    rng = random.Random(seed)
+    score = synth.Score()
+    size = wall = cpu = base = 0.0
+    for text, truth in synth.chunks(rng, int(megabytes * 1_000_000)):
+        found, w, c = _timed(lambda text=text: detect(text))
+        _, _, b = _timed(lambda text=text: sum(1 for _ in BASELINE_RE.finditer(text)))
+        size += len(text.encode()) / 1e6
+        wall, cpu, base = wall + w, cpu + c, base + b
+        score.add(found, truth)
+    print("== old planted corpus (gongkai.privacy.synth: the detector's own generator) ==")
+    speed = _speeds("speed", size, wall, cpu, base)
+    _table(score, "precision and recall on the old corpus")
+    return speed
+
+
+def new_set(count: int, seed: int, show: int) -> tuple[float, bool]:
+    hand, hand_public = evalset.handwritten()
+    parts = {
+        "hand-written": (hand, hand_public),
+        "second generator (forms.py)": (forms.cases(seed, count), forms.public()),
+        "seed documents": (evalset.seeds(), evalset.Public()),
+    }
+    total = evalset.Score()
+    print("\n== evaluation set not written by the detector's generator ==")
+    for title, (cases, public) in parts.items():
+        data = PublicData.of(
+            names=public.names, phones=public.phones, addresses=public.addresses,
+            emails=public.emails,
+        )  # fmt: skip
+        score = evalset.Score()
+        for case in cases:
+            found = detect(case.text, public=data)
+            score.add(case, found)
+            total.add(case, found)
+        _table(score, f"{title}: {len(cases)} cases")
+    _table(total, "all parts together")
+    known, _ = evalset.handwritten("known_misses.txt")
+    known_score = evalset.Score()
+    for case in known:
+        known_score.add(case, detect(case.text))
+    _table(
+        known_score,
+        f"forms not handled yet (known_misses.txt): {len(known)} cases, not in the totals",
     )
-    verdict = "MET" if ok else "NOT MET"
-    print(
-        f"targets (>= {TARGET_MB_S:g} MB/s wall, or CPU time when the machine is shared; precision >= {TARGET_PRECISION}, recall >= "
-        f"{TARGET_RECALL} for {', '.join(STRICT_TYPES)}): {verdict}"
+    # Speed on the whole set as one text: per-call overhead is not what this measures.
+    text = "\n".join(case.text for cases, _ in parts.values() for case in cases)
+    _, wall, cpu = _timed(lambda: detect(text))
+    _, _, base = _timed(lambda: sum(1 for _ in BASELINE_RE.finditer(text)))
+    speed = _speeds("speed on the evaluation set", len(text.encode()) / 1e6, wall, cpu, base)
+    for label, rows in (
+        ("misses", total.misses + known_score.misses),
+        ("false alarms", total.false_alarms + known_score.false_alarms),
+    ):
+        print(f"\n{label} ({len(rows)}):")
+        for (kind, text, source), times in Counter(rows).most_common(show):
+            print(f"  {times:>4}× {kind:<10} {text!r} ({source})")
+    ok = True
+    for kind in TYPES:
+        want_p, want_r = TARGET_STRICT if kind in STRICT else TARGET_OTHER
+        if total.precision(kind) < want_p or total.recall(kind) < want_r:
+            ok = False
+            print(f"target missed: {kind} (precision >= {want_p}, recall >= {want_r})")
+    return speed, ok
+
+
+def real_text(megabytes: float) -> float:
+    """Speed on real government prose: the seed documents repeated to ``megabytes``."""
+    seeds = "\n".join(case.text for case in evalset.seeds())
+    if not seeds:
+        print("\n(seed documents not found: no real-text speed)")
+        return float("inf")
+    text = seeds * max(1, int(megabytes * 1e6 / len(seeds.encode())))
+    _, wall, cpu = _timed(lambda: detect(text))
+    _, _, base = _timed(lambda: sum(1 for _ in BASELINE_RE.finditer(text)))
+    print()
+    return _speeds(
+        "speed on real text (seed documents repeated)", len(text.encode()) / 1e6, wall, cpu, base
     )
-    return ok
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mb", type=float, default=50.0, help="megabytes of text to generate")
+    parser.add_argument("--mb", type=float, default=20.0, help="megabytes of the old corpus")
+    parser.add_argument("--forms", type=int, default=3000, help="cases from the second generator")
     parser.add_argument("--seed", type=int, default=20240501, help="random seed")
+    parser.add_argument("--show", type=int, default=40, help="misses and false alarms to list")
     args = parser.parse_args()
-    return 0 if run(args.mb, args.seed) else 1
+    old_speed = old_corpus(args.mb, args.seed)
+    new_speed, accurate = new_set(args.forms, args.seed, args.show)
+    real_speed = real_text(5.0)
+    fast = min(old_speed, real_speed) >= TARGET_MB_S
+    print(
+        f"\ntargets: >= {TARGET_MB_S:g} MB/s CPU on one core on the old corpus and on real text "
+        f"({'met' if fast else 'NOT met'}; the evaluation set, dense with unusual forms, is shown "
+        f"for comparison: {new_speed:.1f} MB/s); "
+        f"precision/recall >= {TARGET_STRICT} for {', '.join(STRICT)}, >= {TARGET_OTHER} for the "
+        f"others on the evaluation set ({'met' if accurate else 'NOT met'})"
+    )
+    return 0 if fast and accurate else 1
 
 
 if __name__ == "__main__":

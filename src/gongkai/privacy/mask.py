@@ -8,6 +8,8 @@ of the text does not change.
 
 from __future__ import annotations
 
+import re
+
 from .detect import Finding, detect, surname_length
 
 STAR = "*"
@@ -33,7 +35,10 @@ def _mask_digits(s: str, keep_head: int, keep_tail: int) -> str:
 
 
 def _mask_id_card(s: str) -> str:
-    return s[:6] + STAR * (len(s) - 10) + s[-4:]
+    # Keep the region (6) and the last 4 characters; separators and line breaks stay.
+    chars = [i for i, c in enumerate(s) if c.isdigit() or c in "XxＸｘ"]
+    hidden = set(chars[6:-4])
+    return "".join(STAR if i in hidden else c for i, c in enumerate(s))
 
 
 def _mask_mobile(s: str) -> str:
@@ -54,7 +59,22 @@ def _index_of_digit(s: str, n: int) -> int:
     return len(s)
 
 
+_COUNTRY_PREFIX = re.compile(r"[(（]?[+＋]?[8８][6６][)）]?[ \-－]?|[0０][0０][8８][6６][ \-－]?")
+
+
+_EXTENSION = re.compile(r" ?(?:转|分机|[-－]|ext\.? ?)[ ]?[0-9０-９]{1,5}\Z")
+
+
 def _mask_landline(s: str) -> str:
+    # An extension means nothing without the number: it stays as written.
+    extension = _EXTENSION.search(s)
+    if extension and sum(c.isdigit() for c in s[: extension.start()]) >= 10:
+        return _mask_landline(s[: extension.start()]) + extension.group()
+    # A country code (+86-) is kept as written and is not the area code.
+    if s[:1] in "+＋(（" or s[:4] in ("0086", "００８６"):
+        prefix = _COUNTRY_PREFIX.match(s)
+        if prefix:
+            return prefix.group() + _mask_landline(s[prefix.end() :])
     # The area code ends at the closing bracket or the separator.
     for i, c in enumerate(s):
         if c in ")） -－":
@@ -63,8 +83,8 @@ def _mask_landline(s: str) -> str:
 
 
 def _mask_email(s: str) -> str:
-    local, _, domain = s.partition("@")
-    return f"{local[:1]}***@{domain}"
+    at = max(s.rfind(sign) for sign in ("@", "＠", "#", "(", "[", "（"))
+    return f"{s[:1]}***{s[at:]}"
 
 
 def _mask_plate(s: str) -> str:

@@ -16,6 +16,7 @@ from gongkai.proactive.models import (
     NegativeListVersion,
     NormativeDocument,
     PrivacyFinding,
+    PrivacyRule,
     ReviewDecision,
     ReviewStep,
     SelfCheckDecision,
@@ -130,8 +131,16 @@ class ItemAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 @admin.register(PrivacyFinding)
 class PrivacyFindingAdmin(ReadOnlyMixin, admin.ModelAdmin):
-    list_display = ["item", "type", "replacement", "state", "decided_by"]
-    list_filter = ["type", "state"]
+    list_display = ["item", "type", "replacement", "state", "origin", "decided_by"]
+    list_filter = ["type", "state", "origin"]
+
+
+@admin.register(PrivacyRule)
+class PrivacyRuleAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    """Read-only: rules are kept on the settings page, whose service writes the ledger."""
+
+    list_display = ["text", "organisation", "action", "type", "reason", "is_active"]
+    list_filter = ["action", "type", "is_active"]
 
 
 @admin.register(ReviewDecision)

@@ -80,6 +80,11 @@ def load_items(context: DemoContext) -> None:
         for i, n in enumerate(GENRES)
     }
     units = {o.code: o for o in bureau.children.all()}
+    # The director's name is published (领导信息): never flagged in the body's texts.
+    services.privacy_rule_create(
+        actor=office, organisation=bureau, kind="text", action="public", type="name",
+        text="周建国", reason=_("Demo: the director's name is published with the leadership."),
+    )  # fmt: skip
     published = []
     for prefix, title, written, section, topic, genre, unit, drafter in SEED_ITEMS:
         path = next(SEEDS.glob(f"{prefix}_*.txt"))

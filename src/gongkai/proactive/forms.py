@@ -10,6 +10,7 @@ from gongkai.core.models import Organisation
 from gongkai.proactive.law import (
     CleanupOutcome,
     DisclosureLabel,
+    FindingType,
     InterpretationForm,
     NegativeCategory,
     NormativeKind,
@@ -17,7 +18,14 @@ from gongkai.proactive.law import (
     Section,
     Validity,
 )
-from gongkai.proactive.models import Genre, Item, NegativeListEntry, StandardCatalogItem, Topic
+from gongkai.proactive.models import (
+    Genre,
+    Item,
+    NegativeListEntry,
+    PrivacyRule,
+    StandardCatalogItem,
+    Topic,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -121,6 +129,39 @@ class ReviewForm(forms.Form):
 class FindingForm(forms.Form):
     action = forms.ChoiceField(choices=[("mask", _("Mask")), ("keep", _("Keep"))])
     reason = forms.CharField(label=_("Reason"), max_length=300, required=False)
+
+
+class FindingAddForm(forms.Form):
+    """A reviewer marks words the detector missed; every occurrence is masked."""
+
+    text = forms.CharField(label=_("Words to mask (exactly as in the text)"), max_length=300)
+    type = forms.ChoiceField(label=_("Kind of personal information"), choices=FindingType.choices)
+    where = forms.ChoiceField(label=_("Where"), choices=[])
+    reason = forms.CharField(label=_("Reason"), max_length=300, required=False)
+
+    def __init__(self, *args, item=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", pgettext_lazy("information item", "Body"))]
+        if item is not None:
+            choices += [(str(a.pk), a.name) for a in item.attachments.all()]
+        self.fields["where"].choices = choices
+        self.fields["where"].required = False
+
+
+class PrivacyRuleForm(forms.Form):
+    action = forms.ChoiceField(
+        label=_("What the rule does"), choices=PrivacyRule.Action.choices, widget=forms.RadioSelect,
+        initial=PrivacyRule.Action.MASK,
+    )  # fmt: skip
+    kind = forms.ChoiceField(
+        label=_("Kind of rule"), choices=PrivacyRule.Kind.choices, initial=PrivacyRule.Kind.TEXT
+    )
+    type = forms.ChoiceField(label=_("Kind of personal information"), choices=FindingType.choices)
+    text = forms.CharField(label=_("Text or pattern"), max_length=200)
+    replacement = forms.CharField(
+        label=_("Replacement (empty: the usual mask)"), max_length=100, required=False
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=300)
 
 
 class ReasonForm(forms.Form):

@@ -220,3 +220,5 @@ class FindingType(models.TextChoices):
     PLATE = "plate", _("Licence plate")
     NAME = "name", _("Personal name")
     ADDRESS = "address", pgettext_lazy("personal information", "Address")
+    # Only from a reviewer's span or an office rule: what no detector type covers.
+    OTHER = "other", _("Other personal information")

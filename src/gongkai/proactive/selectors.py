@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import functools
+import re
 from collections import Counter
 
 from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
@@ -40,6 +41,25 @@ from gongkai.proactive.models import (
     Status,
     Topic,
 )
+
+
+@dataclasses.dataclass(frozen=True)
+class SpamLine:
+    attachment: object  # None: the title or the body
+    line: str
+
+
+def item_spam(item: Item) -> list[SpamLine]:
+    """Lines of the draft (title, body, attachments' text) that look like injected spam,
+    checked at every save and submission and shown to the drafter and the reviewer."""
+    from gongkai.proactive.services.importing import spam_lines
+
+    body = re.sub(r"(?i)<br\s*/?>|</(?:p|div|li|h[2-4]|tr|blockquote)>", "\n", item.body)
+    text = item.title + "\n" + strip_tags(body)
+    found = [SpamLine(None, line) for line in spam_lines(text)]
+    for attachment in item.attachments.all():
+        found += [SpamLine(attachment, line) for line in spam_lines(attachment.text)]
+    return found
 
 
 def items_visible_to(user) -> QuerySet[Item]:

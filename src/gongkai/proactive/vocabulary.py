@@ -11,7 +11,7 @@ from gongkai.proactive.law import (
     NormativeStatus,
     ReviewKind,
 )
-from gongkai.proactive.models import PrivacyFinding, Status
+from gongkai.proactive.models import PrivacyFinding, PrivacyRule, Status
 
 vocabulary.actions(
     {
@@ -33,6 +33,9 @@ vocabulary.actions(
         "finding.masked": _("Personal information masked"),
         "finding.kept": _("Personal information kept with a reason"),
         "finding.open": _("Personal information finding reopened"),
+        "finding.add": _("Personal information marked by a reviewer"),
+        "privacy_rule.create": _("Privacy rule added"),
+        "privacy_rule.deactivate": _("Privacy rule switched off"),
         "topic.add": _("Topic added"),
         "topic.rename": _("Topic renamed"),
         "genre.add": _("Genre added"),
@@ -76,8 +79,13 @@ vocabulary.keys(
         "negative_edited": _("Negative-list entries edited this year"),
         "negative_retired": _("Negative-list entries retired this year"),
         "negative_due": _("Negative-list entries past their review date"),
+        "occurrences": _("Occurrences"),
+        "rule_kind": _("Kind of rule"),
+        "rule_action": _("What the rule does"),
+        "text": _("Text or pattern"),
+        "spam_lines": _("Lines that look like injected spam"),
     },
-    free=("changed_by", "index_number"),
+    free=("changed_by", "index_number", "text"),
 )
 vocabulary.values("proactive", "status", Status.choices)
 vocabulary.values("proactive", "status", NormativeStatus.choices)
@@ -87,3 +95,5 @@ vocabulary.values("proactive", "step", ReviewKind.choices)
 vocabulary.values("proactive", "steps", ReviewKind.choices)
 vocabulary.values("proactive", "type", FindingType.choices)
 vocabulary.values("proactive", "state", PrivacyFinding.State.choices)
+vocabulary.values("proactive", "rule_kind", PrivacyRule.Kind.choices)
+vocabulary.values("proactive", "rule_action", PrivacyRule.Action.choices)

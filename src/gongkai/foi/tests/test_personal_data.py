@@ -251,6 +251,7 @@ def a_year_of_requests(body, office):
         items="身份证明",
         deadline=D("2025-06-16"),
         notified_on=D("2025-06-03"),
+        short_period_reason="申请人要求尽快办理",
     )
     request_supplement_lapsed(request=lapsed, actor=office, on=D("2025-06-17"))
     pending_review = registered(body, office, received_on=D("2025-07-01"))

@@ -90,7 +90,7 @@ def identity_view_list(request):
 
 
 def _header() -> list[str]:
-    return [_("Time"), _("Viewed by"), _("User name"), _("Tracking code"), _("Where")]
+    return [_("Time"), _("Viewed by"), _("User name"), _("Tracking code"), _("Viewed through")]
 
 
 def _rows(views):

@@ -128,7 +128,7 @@ def test_documents(name, text, expected):
         # Local numbers never start with 0 or 1 (those are trunk and special-service prefixes).
         ("电话：（020）12345678", []),
         ("电话：0759 3183120", [("landline", 3, 15, "0759 3183120")]),
-        ("电话：010-62345678转8001", [("landline", 3, 15, "010-62345678")]),
+        ("电话：010-62345678转8001", [("landline", 3, 20, "010-62345678转8001")]),
         # bank_card: plain and grouped
         ("卡号6222021234567890128。", [("bank_card", 2, 21, "6222021234567890128")]),
         ("卡号6217-0000-1234-5670", [("bank_card", 2, 21, "6217-0000-1234-5670")]),

@@ -10,6 +10,7 @@ from gongkai.proactive.models.item import (
 from gongkai.proactive.models.normative import Cleanup, CleanupEntry, NormativeDocument
 from gongkai.proactive.models.review import (
     PrivacyFinding,
+    PrivacyRule,
     ReviewDecision,
     ReviewStep,
     SelfCheckDecision,
@@ -32,6 +33,7 @@ __all__ = [
     "NegativeListVersion",
     "NormativeDocument",
     "PrivacyFinding",
+    "PrivacyRule",
     "ReviewDecision",
     "ReviewStep",
     "SelfCheck",

@@ -77,6 +77,64 @@ class ReviewDecision(models.Model):
         return f"{self.item_id} {self.round}/{self.step} {self.decision}"
 
 
+class PrivacyRule(models.Model):
+    """An openness office's rule, applied at every privacy scan of the body's items and
+    their attachments (Alaveteli's censor rules are the model): a text or a pattern that is
+    masked everywhere, or information the body publishes itself (a leader's name, its own
+    phone number or address) that is never flagged."""
+
+    class Kind(models.TextChoices):
+        TEXT = "text", _("Exact text")
+        PATTERN = "pattern", _("Pattern (regular expression)")
+
+    class Action(models.TextChoices):
+        MASK = "mask", _("Mask wherever it appears")
+        PUBLIC = "public", _("Published by the body: never flag")
+
+    organisation = models.ForeignKey(
+        "core.Organisation",
+        on_delete=models.CASCADE,
+        related_name="privacy_rules",
+        verbose_name=_("public body"),
+    )
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices, default=Kind.TEXT)
+    action = models.CharField(
+        _("action"), max_length=8, choices=Action.choices, default=Action.MASK
+    )
+    type = models.CharField(_("type"), max_length=12, choices=FindingType.choices)
+    text = models.CharField(_("text or pattern"), max_length=200)
+    replacement = models.CharField(
+        _("replacement"),
+        max_length=100,
+        blank=True,
+        help_text=_("Leave empty to mask as the type is usually masked."),
+    )
+    reason = models.CharField(_("reason"), max_length=300)
+    is_active = models.BooleanField(_("active"), default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("added by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("privacy rule")
+        verbose_name_plural = _("privacy rules")
+        ordering = ["organisation", "-is_active", "id"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(reason=""), name="proactive_rule_reason"),
+            models.CheckConstraint(
+                condition=models.Q(action="mask") | models.Q(kind="text"),
+                name="proactive_public_rule_is_text",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+
 class PrivacyFinding(models.Model):
     """Personal information found in an item's body or attachment (去标识化)."""
 
@@ -84,6 +142,11 @@ class PrivacyFinding(models.Model):
         OPEN = "open", _("Open")
         MASKED = "masked", _("Masked")
         KEPT = "kept", _("Kept")
+
+    class Origin(models.TextChoices):
+        DETECTOR = "detector", _("Found by the detector")
+        MANUAL = "manual", _("Added by a reviewer")
+        RULE = "rule", _("Office rule")
 
     item = models.ForeignKey(
         "proactive.Item",
@@ -116,6 +179,17 @@ class PrivacyFinding(models.Model):
         verbose_name=_("decided by"),
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    origin = models.CharField(
+        _("origin"), max_length=8, choices=Origin.choices, default=Origin.DETECTOR
+    )
+    rule = models.ForeignKey(
+        PrivacyRule,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="findings",
+        verbose_name=_("office rule"),
+    )
 
     class Meta:
         verbose_name = _("personal-information finding")

@@ -12,7 +12,14 @@ from gongkai.proactive.services.items import (
     item_submit,
     item_update,
 )
-from gongkai.proactive.services.privacy import finding_keep, finding_mask, item_scan
+from gongkai.proactive.services.privacy import (
+    finding_add,
+    finding_keep,
+    finding_mask,
+    item_scan,
+    privacy_rule_create,
+    privacy_rule_deactivate,
+)
 from gongkai.proactive.services.registers import (
     CatalogRow,
     NormativeFields,
@@ -50,6 +57,7 @@ __all__ = [
     "catalog_import",
     "cleanup_publish",
     "document_import",
+    "finding_add",
     "finding_keep",
     "finding_mask",
     "item_attach",
@@ -72,6 +80,8 @@ __all__ = [
     "normative_document_change",
     "normative_document_register",
     "normative_documents_expire_due",
+    "privacy_rule_create",
+    "privacy_rule_deactivate",
     "review_steps",
     "review_steps_configure",
     "self_check_decide",

@@ -57,6 +57,11 @@ def is_spam(line: str) -> bool:
     return sum(1 for term in SPAM_TERMS if term in lowered) >= SPAM_TERM_THRESHOLD
 
 
+def spam_lines(text: str) -> list[str]:
+    """The lines of ``text`` that look like injected spam (the 蜘蛛池 pattern), as written."""
+    return [line.strip() for line in text.splitlines() if line.strip() and is_spam(line)]
+
+
 def read_document(name: str, content: bytes) -> str:
     suffix = Path(name).suffix.lower()
     if suffix not in IMPORTABLE:

@@ -222,7 +222,10 @@ def item_create(
         if start_clock:
             _sync_publish_clock(item, actor=actor)
         record(
-            item, actor=actor, action="create", summary={"title": item.title, "label": item.label}
+            item,
+            actor=actor,
+            action="create",
+            summary={"title": item.title, "label": item.label, **_spam_summary(item)},
         )
     return item
 
@@ -242,8 +245,22 @@ def item_update(*, item: Item, actor, fields: ItemFields, note: str = "") -> Ite
             _sync_publish_clock(
                 item, actor=actor, restart_note=_("The date of formation was corrected.")
             )
-        record(item, actor=actor, action="update", summary={"revision": revision.number})
+        record(
+            item,
+            actor=actor,
+            action="update",
+            summary={"revision": revision.number, **_spam_summary(item)},
+        )
     return item
+
+
+def _spam_summary(item: Item) -> dict:
+    """Injected spam (蜘蛛池) is checked at every save and submission: the count goes to the
+    ledger, the lines are shown to the drafter and the reviewer (selectors.item_spam)."""
+    from gongkai.proactive.selectors import item_spam
+
+    count = len(item_spam(item))
+    return {"spam_lines": count} if count else {}
 
 
 def item_attach(*, item: Item, actor, name: str, content: bytes) -> Attachment:
@@ -329,7 +346,7 @@ def item_submit(*, item: Item, actor) -> Item:
             item,
             actor=actor,
             action="submit",
-            summary={"round": item.review_round, "findings": found},
+            summary={"round": item.review_round, "findings": found, **_spam_summary(item)},
         )
     return item
 

@@ -48,7 +48,7 @@ def test_draft_review_mask_and_publish(page, live_server, artifacts_dir):
     page.get_by_role("link", name="关于补领居民身份证的公告").click()
     assert page.locator("mark.finding").first.inner_text().startswith(PLANTED_ID)
     page.screenshot(path=str(artifacts_dir / "proactive-2-finding.png"), full_page=True)
-    page.get_by_role("button", name="遮盖").click()
+    page.get_by_role("button", name="遮盖", exact=True).click()
     page.get_by_label("同意").check()
     page.get_by_label("我确认该公开属性").check()
     page.get_by_role("button", name="提交意见").click()
@@ -75,3 +75,79 @@ def test_draft_review_mask_and_publish(page, live_server, artifacts_dir):
     page.screenshot(path=str(artifacts_dir / "proactive-3-published.png"), full_page=True)
     item.refresh_from_db()
     assert item.status == Status.PUBLISHED
+
+
+def test_office_rule_and_reviewers_span(page, live_server, artifacts_dir):
+    """The office adds a rule (a nickname masked everywhere); the drafter's item and its
+    attachment are masked by it at submission; the reviewer marks words the detector
+    missed; the published page shows neither."""
+    body = OrganisationFactory(name="湛江市公安局")
+    unit = UnitFactory(parent=body, name="户政科")
+    drafter = make_staff(body, roles=[Role.HANDLER], units=[unit], username="drafter")
+    make_staff(body, roles=[Role.REVIEWER], username="secrecy")
+    make_staff(body, roles=[Role.OFFICE], username="office")
+
+    login(page, live_server, "office")
+    page.goto(f"{live_server.url}/workbench/proactive/settings/")
+    page.get_by_role("link", name="隐私规则").click()
+    page.get_by_label("凡出现处一律遮盖").check()
+    page.get_by_label("个人信息类别").select_option("name")
+    page.get_by_label("文字或模式").fill("阿强")
+    page.get_by_label("理由").fill("当事人小名")
+    page.get_by_role("button", name="添加该规则").click()
+    assert page.get_by_text("规则已添加，自下次检测起适用。").is_visible()
+    assert page.get_by_role("cell", name="当事人小名").is_visible()
+    page.screenshot(path=str(artifacts_dir / "privacy-1-rules.png"), full_page=True)
+
+    from gongkai.proactive import services
+    from gongkai.proactive.tests.factories import draft
+
+    item = draft(
+        drafter, title="关于走失人员的情况通报", body="<p>阿强于5月1日走失，外号黑皮。</p>"
+    )
+    services.item_attach(
+        item=item, actor=drafter, name="笔录.txt", content="阿强称不知情。".encode()
+    )
+    services.item_submit(item=item, actor=drafter)
+
+    login(page, live_server, "secrecy")
+    page.goto(f"{live_server.url}/workbench/proactive/{item.pk}/review/")
+    assert page.locator("li.finding-row", has_text="公开办规则").count() == 2
+    form = page.locator("form.finding-add")
+    form.get_by_label("要遮盖的文字（与原文完全一致）").fill("黑皮")
+    form.get_by_label("个人信息类别").select_option("other")
+    form.get_by_label("理由").fill("绰号可识别特定个人")
+    form.get_by_role("button", name="遮盖这些文字").click()
+    assert page.get_by_text("已遮盖 1 处。").is_visible()
+    row = page.locator("li.finding-row", has_text="黑皮")
+    assert "审查人标注" in row.inner_text() and "**" in row.inner_text()
+    page.screenshot(path=str(artifacts_dir / "privacy-2-review.png"), full_page=True)
+
+    item.refresh_from_db()
+    masked = sorted((f.origin, f.text, f.state) for f in item.findings.all())
+    assert masked == [
+        ("manual", "黑皮", "masked"),
+        ("rule", "阿强", "masked"),
+        ("rule", "阿强", "masked"),
+    ]
+
+
+def test_spam_is_shown_to_drafter_and_reviewer(page, live_server):
+    body = OrganisationFactory(name="湛江市公安局")
+    make_staff(body, roles=[Role.HANDLER], username="drafter")
+    make_staff(body, roles=[Role.REVIEWER], username="secrecy")
+    spam = "无码人妻久久精品一区二区免费看"
+
+    login(page, live_server, "drafter")
+    page.goto(f"{live_server.url}/workbench/proactive/new/")
+    page.get_by_label("标题").fill("关于开展政务公开工作的通知")
+    page.get_by_label("正文").fill(f"<p>通知如下。</p><p>{spam}</p>")
+    page.get_by_role("button", name="保存草稿").click()
+    assert page.get_by_text("有 1 行疑似被植入的垃圾信息，请在提交前核查。").is_visible()
+    assert page.locator("#spam").get_by_text(spam).is_visible()
+    page.get_by_role("button", name="提交审查").click()
+
+    login(page, live_server, "secrecy")
+    item = Item.objects.get()
+    page.goto(f"{live_server.url}/workbench/proactive/{item.pk}/review/")
+    assert page.locator("#spam").get_by_text(spam).is_visible()

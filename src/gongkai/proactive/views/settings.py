@@ -14,8 +14,8 @@ from gongkai.core.errors import ServiceError
 from gongkai.core.models import Role
 from gongkai.core.views import role_required
 from gongkai.proactive import selectors, services
-from gongkai.proactive.forms import ReviewStepsForm, VocabularyNameForm
-from gongkai.proactive.models import Attachment
+from gongkai.proactive.forms import PrivacyRuleForm, ReviewStepsForm, VocabularyNameForm
+from gongkai.proactive.models import Attachment, PrivacyRule
 from gongkai.proactive.services.common import DRAFTING_ROLES
 from gongkai.proactive.services.review import review_steps
 from gongkai.proactive.services.settings import VOCABULARIES
@@ -140,3 +140,33 @@ def attachment_remove(request, pk: int):
     except ServiceError as error:
         messages.error(request, error.message)
     return redirect("proactive:item_detail", item_pk)
+
+
+@office_required
+def privacy_rules(request):
+    """The office's rule list (text or pattern, with reason), applied at every scan."""
+    body = _body(request)
+    form = PrivacyRuleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.privacy_rule_create(actor=request.user, organisation=body, **form.cleaned_data)
+            messages.success(request, _("The rule was added; it applies from the next scan."))
+            return redirect("proactive:settings_privacy_rules")
+        except ServiceError as error:
+            form.add_error(None, error.message)
+    rules = PrivacyRule.objects.filter(organisation=body).select_related(
+        "created_by__staff_profile"
+    )
+    return render(request, "proactive/settings/privacy_rules.html", {"form": form, "rules": rules})
+
+
+@require_POST
+@office_required
+def privacy_rule_deactivate(request, pk: int):
+    rule = get_object_or_404(PrivacyRule, pk=pk, organisation=_body(request))
+    try:
+        services.privacy_rule_deactivate(actor=request.user, rule=rule)
+        messages.success(request, _("The rule no longer applies."))
+    except ServiceError as error:
+        messages.error(request, error.message)
+    return redirect("proactive:settings_privacy_rules")

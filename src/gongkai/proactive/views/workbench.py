@@ -18,6 +18,7 @@ from gongkai.core.views import role_required, staff_required
 from gongkai.proactive import selectors, services
 from gongkai.proactive.forms import (
     AttachForm,
+    FindingAddForm,
     FindingForm,
     ItemForm,
     PublishForm,
@@ -76,6 +77,7 @@ def item_new(request):
                 idempotency_key=request.POST.get("idempotency_key") or None,
             )
             messages.success(request, _("The draft was saved."))
+            _warn_spam(request, item)
             return redirect("proactive:item_detail", item.pk)
         except ServiceError as error:
             form.add_error(None, error.message)
@@ -100,6 +102,7 @@ def item_edit(request, pk: int):
                 item=item, actor=request.user, fields=_fields(form), note=form.cleaned_data["note"]
             )
             messages.success(request, _("The draft was saved."))
+            _warn_spam(request, item)
             return redirect("proactive:item_detail", item.pk)
         except ServiceError as error:
             form.add_error(None, error.message)
@@ -128,8 +131,20 @@ def item_detail(request, pk: int):
         "can_publish": has_role(request.user, Role.OFFICE, Role.ADMIN),
         "can_see_original": has_role(request.user, *ORIGINAL_ROLES),
         "Status": Status,
+        "spam": selectors.item_spam(item),
     }
     return render(request, "proactive/workbench/detail.html", context)
+
+
+def _warn_spam(request, item) -> None:
+    """The drafter sees injected spam (蜘蛛池) at once, not only the reviewer later."""
+    spam = selectors.item_spam(item)
+    if spam:
+        messages.warning(
+            request,
+            _("%(count)d lines look like injected spam; check them before sending the draft on.")
+            % {"count": len(spam)},
+        )
 
 
 def _act(request, call, success: str, pk: int):
@@ -253,8 +268,36 @@ def item_review(request, pk: int):
         "body": highlight(item.body, [f for f in findings if f.attachment_id is None], html=True),
         "attachments": attachments,
         "finding_form": FindingForm(),
+        "add_form": FindingAddForm(item=item),
+        "spam": selectors.item_spam(item),
     }
     return render(request, "proactive/workbench/review.html", context)
+
+
+@require_POST
+@staff_required
+def finding_add(request, pk: int):
+    """A reviewer marks words the detector missed."""
+    item = selectors.access_item(request.user, pk)
+    form = FindingAddForm(request.POST, item=item)
+    if not form.is_valid():
+        messages.error(request, _("Give the exact words to mask and their kind."))
+    else:
+        data = form.cleaned_data
+        attachment = item.attachments.filter(pk=data["where"]).first() if data["where"] else None
+        try:
+            rows = services.finding_add(
+                item=item, actor=request.user, text=data["text"], type=data["type"],
+                reason=data["reason"], attachment=attachment,
+            )  # fmt: skip
+            messages.success(
+                request,
+                _("Masked at %(count)d places.") % {"count": len(rows)},
+            )
+        except ServiceError as error:
+            messages.error(request, error.message)
+    target = "proactive:item_review" if item.status == Status.IN_REVIEW else "proactive:item_detail"
+    return redirect(_url(target, item.pk))
 
 
 @require_POST

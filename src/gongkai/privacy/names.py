@@ -1,0 +1,413 @@
+"""Personal names and home addresses in running Chinese text.
+
+Three ways a name shows itself, each a regex of literals so ``re`` skips ahead in C:
+
+* a cue word: 申请人：张三, 当事人王五因…, 来信人、第三方、举报人…;
+* a word for a member of the public or a relative just before it: 市民李四, 邻居陈小红;
+* a word just after it that only follows people: 王五同志, 张三的邻居, 李四反映….
+
+A surname from the list of common (百家姓) surnames must start the name. Once found,
+a name is masked at every later mention in the same document. Addresses are taken only
+after their cue words (住址：…), up to the next punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DOTS = frozenset("·•")
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _literals(words) -> re.Pattern:
+    """One regex for a list of words, factored as a trie (申(?:请人|诉人)…): ``re`` then
+    tries one branch per first character, not one per word. The longest word wins."""
+    tree: dict = {}
+    for word in set(words):
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return re.compile(_trie(tree))
+
+
+def _trie(node: dict) -> str:
+    branches = [re.escape(c) + _trie(child) for c, child in sorted(node.items()) if c]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+_HAN_RUN_RE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·•]{0,19}")
+
+# 百家姓: the common single surnames and the compound ones.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
+    "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾"
+    "毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关"
+    "兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻"
+    "祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿"
+    "桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠"
+    "惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉"
+    "禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修"
+    "邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戚勾茅利於呼居揭干但尉冶斯元束檀衣信展阴"
+    "昝智幸奉植衡富尧闭由萧"
+)
+COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 诸葛 上官 东方 皇甫 令狐 慕容 尉迟 公孙 长孙 宇文 夏侯 轩辕 端木 百里 呼延 "
+    "澹台 南宫 西门 司徒 司空 独孤 万俟 闻人 申屠 太史 拓跋 钟离 第五".split()
+)
+
+# --------------------------------------------------------------------------
+# Cue words
+# --------------------------------------------------------------------------
+
+NAME_CUES = (
+    "被处罚人 被申请人 申请人 违法行为人 被执行人 当事人 举报人 投诉人 来信人 来访人 反映人 "
+    "第三方 申诉人 受害人 报案人 求助人 咨询人 监护人 法定代表人 委托代理人 代理人 联系人 "
+    "负责人 经办人 收件人 户主 姓名 驾驶人 车主 信访人 户名 开户人 开户名 收款人 账户名"
+).split()
+# Cues that name a person even with no colon ("当事人王五因…").
+NAME_CUES_BARE = frozenset(
+    "被处罚人 被申请人 申请人 违法行为人 被执行人 当事人 举报人 投诉人 来信人 来访人 反映人 "
+    "第三方 申诉人 受害人 报案人 求助人 驾驶人 车主 信访人 户名 开户人 收款人".split()
+)
+ADDRESS_CUES = (
+    "家庭住址 现住址 户籍地址 户籍所在地 居住地址 联系地址 通讯地址 通信地址 住址 地址 现住 "
+    "家住 住所地 住所 居住地 住在 住".split()
+)
+# "，住广东省…" (a penalty notice's "lives at"): 住 alone only after a comma.
+# Plain 地址 and 住所 need a colon; 现住 never does; the rest accept both.
+ADDRESS_COLON_REQUIRED = frozenset(["地址", "住所"])
+
+_CUE_KIND = dict.fromkeys(NAME_CUES, "name") | dict.fromkeys(ADDRESS_CUES, "address")
+
+# A member of the public or a relative named right after: 市民李四, 邻居陈小红.
+PERSON_BEFORE = (
+    "市民 村民 居民 群众 网民 业主 租户 患者 学生 职工 员工 农民工 老人 村民小组长 "
+    "邻居 妻子 丈夫 儿子 女儿 父亲 母亲 其子 其女 其妻 其夫 同事 朋友 亲属 家属 "
+    "驾驶员 司机 犯罪嫌疑人 嫌疑人 死者 伤者 证人 原告 被告 上诉人 第三人 "
+    "承租人 出租人 借款人 法人代表"
+).split()
+# Words that only follow a person: 王五同志, 张三的邻居, 李四反映.
+PERSON_AFTER = (
+    "同志 先生 女士 老人 夫妇 一家 等人 的邻居 的妻子 的丈夫 的儿子 的女儿 的父亲 的母亲 "
+    "的家属 的申请 之子 之女 之妻 反映 来信 来电 来访 投诉 举报 诉称 声称 表示"
+).split()
+_AFTER_RE = _literals(PERSON_AFTER)
+
+
+# Cue words and context words in one regex: one pass over the text.
+# A plain alternation of literals lets ``re`` skip ahead on their first characters; the
+# colon after a cue is read by hand.
+# ``re`` skips slower the more distinct first characters a pattern has, so the cue words
+# and the two lists of context words are three passes (measured faster than one).
+_CUE_WORD_RE = _literals(NAME_CUES + ADDRESS_CUES)
+_BEFORE_RE = _literals(PERSON_BEFORE)
+_SEPARATOR_START = frozenset(" \t\u3000：:")
+_SEPARATOR_RE = re.compile(r"[ \t\u3000]*([：:])?[ \t\u3000]*")
+_BEFORE = frozenset(PERSON_BEFORE)
+_AFTER = frozenset(PERSON_AFTER)
+# Words that end a name found after a cue but do not, alone, make the words before them a name.
+NAME_ENDERS = "驾驶 驾车 骑车 名下 持有 的车辆 的房屋 的来信 的投诉 的举报 的信访 的申请表".split()
+_ENDS_RE = _literals(PERSON_AFTER + NAME_ENDERS)
+_AFTER_FIRST = frozenset(w[0] for w in PERSON_AFTER + NAME_ENDERS)
+
+# Characters that end a name when the cue had no colon ("王五因涉嫌…").
+_NAME_FOLLOW = frozenset("因于系涉男女等诉称在向对已未现住，,（(；;。、：:")
+# Function characters that never appear inside a given name in running text.
+_NOT_IN_NAME = frozenset(
+    "的了是在和与及或等请应要将可被为对向由从以按依不无未已其该本所之者人们个并且均"
+    "市省县区镇乡村局厅处科室部委办会院校"
+)
+# Characters in the surname list that far more often are a word before a name.
+_LEADING_WORDS = frozenset("于和向由时成从与及将对为以把被给让请经在是同关")
+# Words right after a cue that look like names but are not.
+NOT_NAMES = frozenset(
+    (
+        "陈述 申辩 签名 签字 盖章 身份 信息 姓名 本人 代理 单位 提供 提出 申请 填写 不服 "
+        "委托 所在 名称 电话 地址 住址 联系 常务 同志 全称 证件 "
+        # words of government text that begin with a surname character
+        "高度 高效 高速 高于 文明 文件 文化 文章 安全 安排 安置 平安 和谐 国家 公安 公开 公共 "
+        "公众 公民 公告 公示 公布 公司 公务 公正 公平 方面 方式 方法 方案 方向 金融 金额 黄金 "
+        "明显 明确 成功 成立 成为 成果 时间 时候 时期 关于 关系 关注 关键 全面 全部 全体 全市 "
+        "全省 全县 全区 全国 利用 利益 应当 应该 应急 应用 应对 海关 常态 常规 周年 周边 林业 "
+        "任务 任何 任免 任职 司法 管理 管辖 程序 程度 包括 车辆 解决 解释 解读 简化 项目 连续 "
+        "商务 宣传 宣布 计划 相关 相应 初步 门户 普通 修改 修订 印发 危险 银行 干部 信访 信用 "
+        "展开 智能 智慧 幸福 卫生 党委 党组 党员 费用 路线 游客 房屋 房产 尤其 阳光 时代 农业 "
+        "农村 农民 单独 季度 严格 严重 施工 施行 温度 齐全 庄严 章程 申报 包装 尚未 符合 纪律 "
+        "纪委 许可 范围 陆续 夏季 万元 程度 居民 居住 司机 车主 车牌 经办 华南 关切 关心 "
+        "关爱 关怀 项名 权名 明年 今年 来年 高兴 安心 放心 热心 同时 和睦 钱财"
+    ).split()
+)
+
+# "张警官", "李科长": a surname and a title point to a role, not to a person.
+TITLES = tuple(
+    (
+        "警官 先生 女士 同志 老师 师傅 科长 主任 局长 所长 队长 处长 部长 经理 书记 股长 "
+        "干事 民警 厅长 县长 市长 区长 镇长 乡长 村长 省长 主席 委员 组长 院长 校长 董事 "
+        "总 某 某某 某甲 某乙"
+    ).split()
+)
+
+
+_TITLE_SET = frozenset(TITLES)
+
+
+def surname_length(name: str) -> int:
+    """1 or 2: how many leading characters of ``name`` are its surname."""
+    return 2 if name[:2] in COMPOUND_SURNAMES else 1
+
+
+def valid_name(name: str) -> bool:
+    if "·" in name or "•" in name:
+        parts = re.split("[·•]", name)
+        return len(parts) >= 2 and all(1 <= len(p) <= 8 for p in parts)
+    # Cheapest tests first: this runs at every cue and context word.
+    n = 2 if name[:2] in COMPOUND_SURNAMES else 1
+    if n == 1 and name[:1] not in SURNAMES:
+        return False
+    size = len(name)
+    if not 2 <= size <= 4 or (size == 4 and n == 1):
+        # Four characters after a single surname are more often a name plus the next word.
+        return False
+    if name in NOT_NAMES or name[:2] in NOT_NAMES or not _HAN_ONLY.fullmatch(name):
+        return False
+    if name[-2:] in _TITLE_SET or name[-1] in _TITLE_SET:
+        return False
+    if name[1:3] in _TITLE_SET or name[1] in _TITLE_SET:
+        return False
+    return _NOT_IN_NAME.isdisjoint(name[n:])
+
+
+def _ends_name(text: str, end: int) -> bool:
+    """Whether a name can end at ``end``: punctuation, a follow character or word."""
+    c = text[end : end + 1]
+    if not c or not ("\u4e00" <= c <= "\u9fff") or c in _NAME_FOLLOW:
+        return True
+    return c in _AFTER_FIRST and _ENDS_RE.match(text, end) is not None
+
+
+def name_at(text: str, pos: int) -> int | None:
+    """The end of a name starting at ``pos`` (3, 2, or 4 characters with a compound surname)."""
+    lengths = (4, 3, 2) if text[pos : pos + 2] in COMPOUND_SURNAMES else (3, 2)
+    for n in lengths:
+        s = text[pos : pos + n]
+        if len(s) < n or not valid_name(s):
+            continue
+        if s[-1] in _NAME_FOLLOW:
+            continue
+        if _ends_name(text, pos + n):
+            return pos + n
+    return None
+
+
+def name_before(text: str, end: int) -> int | None:
+    """The start of a name ending at ``end`` (found from the word that follows it)."""
+    for n in (4, 3, 2):
+        start = end - n
+        if start < 0:
+            continue
+        s = text[start:end]
+        if n == 4 and s[:2] not in COMPOUND_SURNAMES:
+            continue
+        if n == 3 and s[0] in _LEADING_WORDS:
+            continue
+        if not valid_name(s):
+            continue
+        before = text[start - 1 : start]
+        if (
+            n == 2
+            and before in SURNAMES
+            and before not in _LEADING_WORDS
+            and valid_name(before + s)
+        ):
+            continue  # the three-character reading was refused above: do not split it
+        return start
+    return None
+
+
+def _name_after_cue(text: str, pos: int, colon: bool, bare_ok: bool) -> tuple[int, int] | None:
+    run = _HAN_RUN_RE.match(text, pos)
+    if not run:
+        return None
+    s = run.group()
+    end_of_run = run.end()
+    if "·" in s or "•" in s:
+        # Minority names: whole after a colon; after a bare cue, up to a follow character.
+        if colon:
+            return (pos, end_of_run) if valid_name(s) else None
+        dot = max(s.rfind("·"), s.rfind("•"))
+        cut = next((i for i in range(dot + 2, len(s)) if s[i] in _NAME_FOLLOW), None)
+        if bare_ok and cut is not None and valid_name(s[:cut]):
+            return pos, pos + cut
+        return None
+    if 3 <= len(s) <= 5 and s[-1] in "男女":
+        # "姓名：张三男": the sex follows the name with no punctuation.
+        s = s[:-1]
+        end_of_run -= 1
+    if len(s) <= 4 and (colon or text[end_of_run : end_of_run + 1] in _NAME_FOLLOW):
+        if valid_name(s):
+            return pos, end_of_run
+    if not (colon or bare_ok):
+        return None
+    end = name_at(text, pos)
+    return (pos, end) if end else None
+
+
+# Up to 80 characters; one more is read only to tell "runs on" from "ends here".
+_ADDRESS_BODY_RE = re.compile(r"[^\s，。；;,！!？?（）()\[\]【】、：:“”\"'《》<>|]{4,81}")
+_ADDRESS_MARKS = frozenset("省市区县旗镇乡村路街道巷号弄楼室栋幢组屯")
+# 地址 after these is an organisation's or a web address, not a person's.
+_NOT_PERSONAL_ADDRESS = (
+    "网站 网页 网络 网上 邮件 邮箱 电子 IP 办公 单位 机关 受理 办事 窗口 服务 公司 注册 "
+    "经营 门户 链接"
+).split()
+
+
+def _address_after(text: str, pos: int) -> tuple[int, int] | None:
+    m = _ADDRESS_BODY_RE.match(text, pos)
+    if not m:
+        return None
+    s = m.group()
+    end = m.end()
+    if len(s) > 80:
+        return None  # no punctuation for 80 characters: prose, not an address
+    if not ("\u4e00" <= s[0] <= "\u9fff") or "www" in s or "http" in s:
+        return None
+    if _ADDRESS_MARKS.isdisjoint(s):
+        return None
+    return pos, end
+
+
+def _address_span(text: str, cue_start: int, cue: str, colon: bool, pos: int):
+    if cue in ADDRESS_COLON_REQUIRED:
+        if not colon:
+            return None
+        before = text[max(0, cue_start - 2) : cue_start]
+        if any(before.endswith(w) for w in _NOT_PERSONAL_ADDRESS):
+            return None
+    if cue in ("现住", "住") and text[pos : pos + 1] in ("房", "宅", "户", "址", "院", "宿"):
+        return None
+    return _address_after(text, pos)
+
+
+def people(text: str, out: list, finding, want_name: bool, want_address: bool) -> None:
+    """Names and addresses after cue words, and names next to words for people."""
+    _cues(text, out, finding, want_name, want_address)
+    if not want_name:
+        return
+    size = len(text)
+    surnames = SURNAMES
+    for m in _BEFORE_RE.finditer(text):
+        # 市民李四: cheap test of the next character before the full check.
+        end = m.end()
+        if end < size and text[end] in surnames or text[end : end + 2] in COMPOUND_SURNAMES:
+            name_end = name_at(text, end)
+            if name_end:
+                out.append(finding("name", end, name_end))
+    for m in _AFTER_RE.finditer(text):
+        # 王五同志: a surname two, three or four characters before the word.
+        start = m.start()
+        if start >= 2 and (
+            text[start - 2] in surnames
+            or text[start - 3 : start - 2] in surnames
+            or text[start - 4 : start - 2] in COMPOUND_SURNAMES
+        ):
+            name_start = name_before(text, start)
+            if name_start is not None:
+                out.append(finding("name", name_start, start))
+
+
+def _cues(text: str, out: list, finding, want_name: bool, want_address: bool) -> None:
+    for m in _CUE_WORD_RE.finditer(text):
+        cue = m.group()
+        if cue == "住" and text[m.start() - 1 : m.start()] not in ("，", ","):
+            continue
+        kind = _CUE_KIND[cue]
+        if (kind == "name" and not want_name) or (kind == "address" and not want_address):
+            continue
+        pos = m.end()
+        colon = False
+        if text[pos : pos + 1] in _SEPARATOR_START:
+            separator = _SEPARATOR_RE.match(text, pos)
+            colon = separator.group(1) is not None
+            pos = separator.end()
+        if kind == "name":
+            if not colon and cue not in NAME_CUES_BARE and pos == m.end():
+                continue
+            span = _name_after_cue(text, pos, colon, cue in NAME_CUES_BARE)
+        else:
+            span = _address_span(text, m.start(), cue, colon, pos)
+        if span:
+            out.append(finding(kind, span[0], span[1]))
+            if kind == "name":
+                _name_list(text, span[1], span[1] - span[0], out, finding)
+
+
+def _name_list(text: str, end: int, length: int, out: list, finding) -> None:
+    """申请人张三、李四、王五: names listed after the first, each as long as the one before
+    unless punctuation or a follow word ends it sooner."""
+    while text[end : end + 1] == "、":
+        start = end + 1
+        end = name_at(text, start)
+        if end is None:
+            candidate = text[start : start + length]
+            if not valid_name(candidate):
+                return
+            end = start + length
+        out.append(finding("name", start, end))
+        length = end - start
+
+
+def name_before_number(text: str, start: int) -> tuple[int, int] | None:
+    """The start of a name standing right before a number, as in a table row or a list:
+    "张伟 440803199001011234", "王芳，13900139000"."""
+    end = start
+    while end > 0 and text[end - 1] in " \t\u3000，,、：:":
+        end -= 1
+    if end == start or end < 2:
+        return None
+    if not (
+        text[end - 2] in SURNAMES
+        or text[end - 3 : end - 2] in SURNAMES
+        or text[end - 4 : end - 2] in COMPOUND_SURNAMES
+    ):
+        return None
+    for n in (4, 3, 2):
+        begin = end - n
+        if begin < 0:
+            continue
+        before = text[begin - 1 : begin]
+        if ("\u4e00" <= before <= "\u9fff") or not valid_name(text[begin:end]):
+            continue
+        return begin, end
+    return None
+
+
+def later_mentions(text: str, found: list, out: list, finding) -> None:
+    """Every mention of a name already found, wherever it stands in the document.
+
+    One pass over the text: a regex of the names' first characters, then a set look-up
+    of the first two characters before comparing whole names (longest first)."""
+    known = {f.start for f in found if f.type == "name"}
+    by_pair: dict[str, list[str]] = {}
+    for name in sorted({f.text for f in found if f.type == "name"}, key=len, reverse=True):
+        by_pair.setdefault(name[:2], []).append(name)
+    if not by_pair:
+        return
+    firsts = re.compile("[" + re.escape("".join({p[0] for p in by_pair})) + "]")
+    after = -1
+    for match in firsts.finditer(text):
+        at = match.start()
+        if at < after or at in known:
+            continue
+        candidates = by_pair.get(text[at : at + 2])
+        if candidates is None:
+            continue
+        for name in candidates:
+            if text.startswith(name, at):
+                out.append(finding("name", at, at + len(name)))
+                after = at + len(name)
+                break
