@@ -51,6 +51,13 @@ def process_local_cache(request, settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def tasks_run_inline(settings):
+    """Background tasks run in the test's own process, at once (the immediate backend);
+    one integration test starts a real worker (core/tests/test_worker.py)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 # Without the background-networking flags chromium keeps trying hosts this
 # closed network refuses; --no-sandbox because CI runs as root.

@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "gongkai.core",
     "gongkai.portal",
     "gongkai.search",
@@ -141,6 +143,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work (django-tasks): "database" queues tasks in the database for
+# `gongkai worker`; "immediate" runs them in the process (tests). See core/queue.py.
+GONGKAI_TASKS_BACKEND = os.environ.get("GONGKAI_TASKS_BACKEND", "database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[GONGKAI_TASKS_BACKEND]
+    }
+}
+# Seconds a running task may take before a worker treats it as lost (worker killed) and
+# runs it again; each task may set its own.
+GONGKAI_TASK_TIMEOUT = int(os.environ.get("GONGKAI_TASK_TIMEOUT", "600"))
 
 # The cache every worker shares (page cache generations, rate limits): a table in the
 # database by default (`gongkai createcachetable`), or "locmem" for one process.

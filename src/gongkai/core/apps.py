@@ -14,6 +14,8 @@ class CoreConfig(AppConfig):
 
         autodiscover_modules("navigation")
         autodiscover_modules("periodic")
+        # Tasks (with their retry policies and labels) are known in every process.
+        autodiscover_modules("tasks")
         # What ledger codes are called: core's own, then each app's vocabulary.py.
         vocabulary.register_core()
         autodiscover_modules("vocabulary")
