@@ -78,6 +78,7 @@ def _register_core() -> None:
     workbench_link(80, _("Working-day calculator"), "core:workdays")
     workbench_link(85, _("Holiday calendar"), "core:calendar", roles=[Role.OFFICE, Role.ADMIN])
     workbench_link(90, _("Ledger"), "core:ledger", roles=[Role.OFFICE, Role.LEADER, Role.ADMIN])
+    workbench_link(95, _("Background work"), "core:tasks", roles=[Role.OFFICE, Role.ADMIN])
 
 
 _register_core()

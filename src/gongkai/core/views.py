@@ -23,7 +23,8 @@ from gongkai.core.errors import ServiceError
 from gongkai.core.explain import step_text
 from gongkai.core.exports import ledger_csv_response, ledger_xlsx_response
 from gongkai.core.forms import LedgerFilterForm, NoticeForm, WorkdaysForm
-from gongkai.core.models import CalendarYear, Role
+from gongkai.core.models import CalendarYear, Role, TaskFailure
+from gongkai.core.queue import task_label
 from gongkai.core.selectors import (
     clock_explanation,
     clocks_due_between,
@@ -33,8 +34,10 @@ from gongkai.core.selectors import (
     ledger_entries,
     ledger_verify,
 )
+from gongkai.core.selectors.background import failures_open, failures_retried, queue_state
 from gongkai.core.selectors.ledger import LEDGER_PROBLEMS
 from gongkai.core.services import calendar_load_notice
+from gongkai.core.services.background import task_failure_retry
 from gongkai.core.services.calendar import notice_parse
 
 
@@ -195,3 +198,30 @@ def ledger_export(request, fmt: str):
     if fmt == "xlsx":
         return ledger_xlsx_response(entries)
     raise Http404
+
+
+@role_required(Role.OFFICE, Role.ADMIN)
+def tasks_view(request):
+    """Background work: what waits, and the tasks that failed, each with a retry button."""
+    failures = [(f, task_label(f.task_path)) for f in failures_open()[:200]]
+    retried = [(f, task_label(f.task_path)) for f in failures_retried()[:20]]
+    context = {"state": queue_state(), "failures": failures, "retried": retried}
+    return render(request, "core/tasks.html", context)
+
+
+@role_required(Role.OFFICE, Role.ADMIN)
+def task_retry(request, failure_id: int):
+    if request.method != "POST":
+        return redirect("core:tasks")
+    failure = TaskFailure.objects.filter(pk=failure_id).first()
+    if failure is None:
+        raise Http404
+    try:
+        task_failure_retry(failure=failure, actor=request.user)
+        messages.success(
+            request,
+            _("“%(task)s” was queued again.") % {"task": task_label(failure.task_path)},
+        )
+    except ServiceError as error:
+        messages.error(request, error.message)
+    return redirect("core:tasks")

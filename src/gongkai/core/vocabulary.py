@@ -131,6 +131,7 @@ def register_core() -> None:
             "staff.create": lazy("Staff account created"),
             "api_token.create": lazy("API token issued"),
             "api_token.revoke": lazy("API token revoked"),
+            "task.retry": lazy("Failed background task queued again"),
         }
     )
     # Keys that several apps' entries share.
@@ -169,8 +170,21 @@ def register_core() -> None:
             "holidays": lazy("Holidays"),
             "workdays": lazy("Adjusted working days"),
             "source": lazy("Source"),
+            "task": lazy("Background task"),
+            "task_id": lazy("Task id"),
         },
-        free=("username", "units", "user", "code", "name", "title", "number", "reason"),
+        free=(
+            "task",
+            "task_id",
+            "username",
+            "units",
+            "user",
+            "code",
+            "name",
+            "title",
+            "number",
+            "reason",
+        ),
     )
     values("clock", "rule", CLOCK_RULE_CHOICES)
     values("clock", "kind", ClockEvent.Kind.choices)
