@@ -7,8 +7,15 @@ would be queued. The workers (``gongkai worker``) run the jobs.
 """
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.services.background import periodic_jobs_enqueue
+
+STATES = {
+    "queued": _("Queued"),
+    "waiting": _("Still waiting from an earlier sweep"),
+    "dry-run": _("Would be queued"),
+}
 
 
 class Command(BaseCommand):
@@ -22,4 +29,4 @@ class Command(BaseCommand):
     def handle(self, *args, dry_run: bool = False, **options):
         for queued in periodic_jobs_enqueue(dry_run=dry_run):
             if options["verbosity"] >= 1:
-                self.stdout.write(f"{queued.state}: {queued.name} ({queued.key})")
+                self.stdout.write(f"{STATES[queued.state]}：{queued.name}")
