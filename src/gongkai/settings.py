@@ -158,6 +158,10 @@ TASKS = {
 # Seconds a running task may take before a worker treats it as lost (worker killed) and
 # runs it again; each task may set its own.
 GONGKAI_TASK_TIMEOUT = int(os.environ.get("GONGKAI_TASK_TIMEOUT", "600"))
+# /healthz fails when the oldest runnable task has waited longer than this (seconds)…
+GONGKAI_HEALTH_QUEUE_LAG_SECONDS = int(os.environ.get("GONGKAI_HEALTH_QUEUE_LAG_SECONDS", "300"))
+# …or when the ledger head was last anchored longer ago than this (hours; the sweep is daily).
+GONGKAI_HEALTH_ANCHOR_HOURS = int(os.environ.get("GONGKAI_HEALTH_ANCHOR_HOURS", "50"))
 
 # The cache every worker shares (page cache generations, rate limits): a table in the
 # database by default (`gongkai createcachetable`), or "locmem" for one process.

@@ -11,10 +11,11 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from gongkai.core import holidays
 from gongkai.core.access import has_role, organisation_ids_visible_to
@@ -35,6 +36,7 @@ from gongkai.core.selectors import (
     ledger_verify,
 )
 from gongkai.core.selectors.background import failures_open, failures_retried, queue_state
+from gongkai.core.selectors.health import health
 from gongkai.core.selectors.ledger import LEDGER_PROBLEMS
 from gongkai.core.services import calendar_load_notice
 from gongkai.core.services.background import task_failure_retry
@@ -225,3 +227,11 @@ def task_retry(request, failure_id: int):
     except ServiceError as error:
         messages.error(request, error.message)
     return redirect("core:tasks")
+
+
+@never_cache
+def health_view(request):
+    """``/healthz`` for the load balancer and monitoring: 200 when every check passes,
+    503 otherwise, with the figures as JSON."""
+    report = health()
+    return JsonResponse(report, status=200 if report["status"] == "ok" else 503)
