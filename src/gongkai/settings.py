@@ -275,8 +275,17 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"redact": {"()": "gongkai.core.logging.RedactPersonalData"}},
+    # LOG_FORMAT=json: one JSON object per line (production); plain text otherwise.
+    "formatters": {
+        "json": {"()": "gongkai.core.logging.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["redact"]},
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["redact"],
+            "formatter": "json" if os.environ.get("LOG_FORMAT") == "json" else "text",
+        },
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.request": {"handlers": ["console"], "level": "WARNING"}},
