@@ -228,6 +228,23 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# Uploaded files on an S3-compatible store (django-storages, `pip install -e ".[s3]"`) when
+# a bucket is named; the access key and secret come from the environment too.
+GONGKAI_S3_BUCKET = os.environ.get("GONGKAI_S3_BUCKET", "")
+if GONGKAI_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": GONGKAI_S3_BUCKET,
+            "endpoint_url": os.environ.get("GONGKAI_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("GONGKAI_S3_REGION") or None,
+            "access_key": os.environ.get("GONGKAI_S3_ACCESS_KEY", ""),
+            "secret_key": os.environ.get("GONGKAI_S3_SECRET_KEY", ""),
+            "default_acl": "private",  # every file is served through the app's checks
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 
 # E-mail: console output unless an SMTP host is given.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

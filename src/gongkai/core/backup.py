@@ -66,6 +66,11 @@ def _media_root() -> Path:
     return Path(settings.MEDIA_ROOT)
 
 
+def _media_is_local() -> bool:
+    backend = settings.STORAGES["default"]["BACKEND"]
+    return backend == "django.core.files.storage.FileSystemStorage" and _media_root().exists()
+
+
 def backup_create(*, directory: Path, keep: int | None = None) -> Path:
     """One archive in ``directory``; with ``keep``, older archives beyond it are removed."""
     directory.mkdir(parents=True, exist_ok=True)
@@ -96,8 +101,9 @@ def backup_create(*, directory: Path, keep: int | None = None) -> Path:
         else:
             raise BackupError(f"no backup for the {connection.vendor} engine")
         media = _media_root()
-        files = [p for p in media.rglob("*") if p.is_file()] if media.exists() else []
-        manifest["media_files"] = len(files)
+        files = [p for p in media.rglob("*") if p.is_file()] if _media_is_local() else []
+        # Files on an S3-compatible store are kept by the store (versioning, replication).
+        manifest["media_files"] = len(files) if _media_is_local() else "external"
         (work_path / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
         partial = target.with_suffix(".tar.partial")
         with tarfile.open(partial, "w") as archive:
@@ -136,7 +142,9 @@ def backup_restore(*, path: Path) -> Restored:
             _restore_sqlite(work_path / "database.sqlite3")
         else:
             _restore_postgres(work_path / "database.dump")
-        media_files = _restore_media(work_path / "media")
+        media_files = (
+            _restore_media(work_path / "media") if manifest["media_files"] != "external" else 0
+        )
     return _verify(manifest, media_files)
 
 

@@ -250,6 +250,7 @@ def _recover(row, *, now: dt.datetime, known: Policy | None) -> bool:
             task = import_string(row.task_path)
         except ImportError:
             task = None
+        known = known or _POLICIES.get(row.task_path)  # registered by the import above
         if task is not None and known is not None and attempt < known.max_attempts:
             task.enqueue(*args, **{**kwargs, ATTEMPT: attempt + 1})
         else:
