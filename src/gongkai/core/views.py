@@ -94,6 +94,9 @@ def workbench(request):
         "notifications": request.user.notifications.filter(read_at__isnull=True)[:20],
         "warnings": calendar_warnings() if has_role(request.user, Role.OFFICE, Role.ADMIN) else [],
         "provisional_count": clocks.filter(is_provisional=True).exclude(state="stopped").count(),
+        "failed_tasks": (
+            failures_open().count() if has_role(request.user, Role.OFFICE, Role.ADMIN) else 0
+        ),
     }
     return render(request, "core/workbench.html", context)
 

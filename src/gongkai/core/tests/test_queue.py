@@ -187,6 +187,8 @@ class BrokenMail:
 def test_the_office_sees_the_failure_and_retries_it_once(client, office, settings):
     flaky.enqueue(fail_times=3)
     failure = TaskFailure.objects.get()
+    home = client.get(reverse("core:workbench")).content.decode()
+    assert "有 1 个后台任务重试后仍然失败。" in home
     page = client.get(reverse("core:tasks")).content.decode()
     assert "后台任务" in page
     assert "Test task" in page
