@@ -191,6 +191,7 @@ def test_the_office_sees_the_failure_and_retries_it_once(client, office, setting
     assert "有 1 个后台任务重试后仍然失败。" in home
     page = client.get(reverse("core:tasks")).content.decode()
     assert "后台任务" in page
+    assert "正在执行" in page
     assert "Test task" in page
     assert "ConnectionError: gateway 139****5678 unreachable" in page
     response = client.post(reverse("core:task_retry", args=[failure.pk]))

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from django.db import connection, transaction
@@ -36,7 +37,8 @@ def _database_url() -> str:
     if connection.vendor == "sqlite":
         return f"sqlite:///{params['NAME']}"
     user, host, port = params["USER"], params["HOST"] or "127.0.0.1", params["PORT"] or 5432
-    return f"postgres://{user}@{host}:{port}/{params['NAME']}"
+    login = f"{quote(user)}:{quote(params['PASSWORD'])}" if params["PASSWORD"] else quote(user)
+    return f"postgres://{login}@{host}:{port}/{params['NAME']}"
 
 
 def _worker(*args: str) -> subprocess.Popen:
