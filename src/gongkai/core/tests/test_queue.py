@@ -273,3 +273,25 @@ def test_one_failing_periodic_job_does_not_stop_the_others(monkeypatch):
     failure = TaskFailure.objects.get()
     assert failure.arguments["kwargs"] == {"job": periodic.job_key(broken)}
     assert failure.attempts == 3
+
+
+def test_a_worker_waits_out_a_database_restart(monkeypatch, settings):
+    settings.TASKS = DATABASE_BACKEND
+    from django.db import OperationalError
+    from django_tasks_db.management.commands import db_worker
+
+    from gongkai.core.management.commands import worker
+
+    runs = []
+
+    def run(self):
+        runs.append(len(runs))
+        if len(runs) == 1:
+            raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(db_worker.Worker, "run", run)
+    monkeypatch.setattr(db_worker.Worker, "configure_signals", lambda self: None)
+    monkeypatch.setattr(worker, "RECONNECT_SECONDS", 0)
+    monkeypatch.setattr(worker.connections, "close_all", lambda: None)
+    call_command("worker", recover_every=0, verbosity=0)
+    assert runs == [0, 1]

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection, connections
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
 
 from gongkai.core.queue import tasks_recover_stalled
 
 logger = logging.getLogger("gongkai.worker")
+RECONNECT_SECONDS = 5
 
 
 def _recover_forever(every: float, stop: threading.Event) -> None:
@@ -50,4 +52,13 @@ class Command(DatabaseWorkerCommand):
             threading.Thread(
                 target=_recover_forever, args=(recover_every, stop), daemon=True
             ).start()
-        super().handle(*args, **options)
+        while True:
+            try:
+                return super().handle(*args, **options)
+            except (OperationalError, InterfaceError):
+                # The database went away (restart, failover): wait, reconnect, carry on.
+                logger.warning(
+                    "database unavailable; the worker retries in %s s", RECONNECT_SECONDS
+                )
+                connections.close_all()
+                time.sleep(RECONNECT_SECONDS)
