@@ -39,7 +39,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks import task as django_task
-from django_tasks import task_backends
 from django_tasks.backends.immediate import ImmediateBackend
 from django_tasks.base import Task, TaskContext
 
@@ -264,7 +263,3 @@ def _recover(row, *, now: dt.datetime, known: Policy | None) -> bool:
             )
     logger.warning("task %s was running on a lost worker; recovered", row.pk)
     return True
-
-
-def is_immediate() -> bool:
-    return isinstance(task_backends["default"], ImmediateBackend)

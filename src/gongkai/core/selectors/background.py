@@ -10,7 +10,6 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from gongkai.core.models import OutgoingMessage, TaskFailure
-from gongkai.core.queue import ATTEMPT
 
 
 @dataclass(frozen=True)
@@ -59,7 +58,3 @@ def periodic_jobs_waiting() -> set[str]:
         task_path=periodic_job_run.module_path, status__in=["READY", "RUNNING"]
     ).values_list("args_kwargs", flat=True)
     return {row["kwargs"]["job"] for row in rows if "job" in row.get("kwargs", {})}
-
-
-def attempt_of(row: DBTaskResult) -> int:
-    return int(row.args_kwargs.get("kwargs", {}).get(ATTEMPT, 1))
