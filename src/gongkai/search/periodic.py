@@ -5,7 +5,9 @@ from gongkai.core.periodic import job
 
 @job(10, _("Apply pending search index changes"))
 def sync_search_index() -> str:
-    """Heals the index after a crash between the database and the index."""
-    from gongkai.search.services import sync_pending
+    """Heals the index after a crash between the database and the index, and rebuilds
+    an index that was lost altogether."""
+    from gongkai.search.services import index_heal, sync_pending
 
-    return str(sync_pending())
+    rebuilt = index_heal()
+    return f"{sync_pending()} / {rebuilt}"

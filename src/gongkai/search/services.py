@@ -90,6 +90,23 @@ def sync_pending() -> int:
         applied += _apply(list(PendingIndexOp.objects.filter(doc_id__in=doc_ids)))
 
 
+def index_heal() -> int:
+    """Rebuild an index that was lost (its files deleted, its table emptied) while there
+    are documents to index; how many were indexed (0: nothing to heal)."""
+    from pathlib import Path
+
+    from .backends import reset_backend
+
+    path = getattr(get_backend(), "path", None)
+    lost = path is not None and not (Path(path) / "meta.json").exists()
+    if lost:
+        reset_backend()  # the process still holds the deleted files open
+    elif get_backend().count() > 0 or not (expected_total() or 0):
+        return 0
+    log.warning("the search index was lost; rebuilding it")
+    return reindex()
+
+
 def pending_count() -> int:
     return PendingIndexOp.objects.count()
 

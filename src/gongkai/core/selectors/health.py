@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -39,7 +40,12 @@ def _index() -> dict[str, Any]:
     from gongkai.search.backends import get_backend
     from gongkai.search.services import pending_count
 
-    return {"ok": True, "documents": get_backend().count(), "pending": pending_count()}
+    backend = get_backend()
+    path = getattr(backend, "path", None)  # the embedded index's directory
+    if path is not None and not (Path(path) / "meta.json").exists():
+        # Deleted under the running site: the sweep's index job rebuilds it.
+        return {"ok": False, "documents": 0, "pending": pending_count()}
+    return {"ok": True, "documents": backend.count(), "pending": pending_count()}
 
 
 def _ledger_anchor() -> dict[str, Any]:

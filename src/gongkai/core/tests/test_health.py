@@ -70,3 +70,19 @@ def test_a_failing_check_is_named_without_details(client, monkeypatch):
     assert response.status_code == 503
     assert response.json()["checks"]["index"] == {"ok": False, "error": "OperationalError"}
     assert response.json()["checks"]["database"]["ok"] is True
+
+
+def test_a_deleted_search_index_fails_the_check(client, settings, tmp_path):
+    import shutil
+
+    from gongkai.search.backends import get_backend, reset_backend
+
+    settings.GONGKAI_SEARCH_BACKEND = "tantivy"
+    settings.GONGKAI_SEARCH_DIR = str(tmp_path / "search")
+    reset_backend()
+    assert client.get("/healthz").json()["checks"]["index"]["ok"] is True
+    shutil.rmtree(get_backend().path)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["index"] == {"ok": False, "documents": 0, "pending": 0}
+    reset_backend()
