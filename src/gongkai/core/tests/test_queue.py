@@ -295,3 +295,25 @@ def test_a_worker_waits_out_a_database_restart(monkeypatch, settings):
     monkeypatch.setattr(worker.connections, "close_all", lambda: None)
     call_command("worker", recover_every=0, verbosity=0)
     assert runs == [0, 1]
+
+
+def test_jobs_queued_while_no_worker_runs_are_run_once_when_one_returns(settings, monkeypatch):
+    """The worker was stopped for hours: hourly sweeps queue each job once; when a worker
+    starts again each job runs once, nothing lost, nothing twice."""
+    from gongkai.core.models import LedgerAnchor
+    from gongkai.core.services import ledger_append
+
+    settings.TASKS = DATABASE_BACKEND
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+    ledger_append(actor=None, action="test.step")
+    for _hour in range(3):
+        call_command("sweep", verbosity=0)
+    call_command("worker", batch=True, startup_delay=False, recover_every=0, verbosity=0)
+    runs = DBTaskResult.objects.filter(task_path=periodic_job_run.module_path)
+    assert sorted(r.args_kwargs["kwargs"]["job"] for r in runs.filter(status="SUCCESSFUL")) == (
+        sorted(periodic.job_key(f) for _o, _n, f in periodic.jobs())
+    )
+    assert runs.exclude(status="SUCCESSFUL").count() == 0
+    assert LedgerAnchor.objects.count() == 1
