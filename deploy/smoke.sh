@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The production layout on this machine, tested: PostgreSQL, gunicorn (deploy/gunicorn.conf.py),
 # two background workers and nginx (deploy/nginx/*) on loopback ports; requests go through
-# nginx; then everything is stopped and the database dropped.
+# nginx; then everything is stopped, a backup is made and restored (the ledger verified),
+# and the database is dropped.
 #   deploy/smoke.sh            (PostgreSQL at $SMOKE_PG, default postgres://postgres@127.0.0.1:5432)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +24,7 @@ mkdir -p "$GONGKAI_HOME" "$WORK/nginx" "$WORK/logs"
 pids=()
 cleanup() {
   set +e
-  [ -f "$WORK/nginx.pid" ] && "$NGINX" -c "$WORK/nginx/nginx.conf" -s stop 2>/dev/null
+  [ -s "$WORK/nginx.pid" ] && "$NGINX" -c "$WORK/nginx/nginx.conf" -s stop 2>/dev/null
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null; done
   psql "$PG_BASE/postgres" -qc "DROP DATABASE IF EXISTS $DB" >/dev/null
@@ -126,4 +127,13 @@ grep -q '"status": "ok"' "$WORK/body" || fail "health is not ok"
 say "no personal data in the logs"
 if grep -rq 13912345678 "$WORK/logs"; then fail "a phone number reached a log"; fi
 grep -q '"path":"/search/"' "$WORK/logs/nginx-gongkai.access.log" || fail "nginx access log"
+say "backup and the restore drill on the demo data"
+"$NGINX" -c "$WORK/nginx/nginx.conf" -s stop
+for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
+for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+pids=()
+$BIN/gongkai backup "$WORK/backups" -v1 | tee "$WORK/logs/backup.out"
+$BIN/gongkai restore "$WORK"/backups/gongkai-*.tar --yes | tee "$WORK/logs/restore.out"
+grep -q "校验通过" "$WORK/logs/restore.out" || fail "the restored ledger does not verify"
+$BIN/gongkai ledger verify
 echo "smoke: OK"
