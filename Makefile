@@ -26,6 +26,8 @@ serve: install
 	$(BIN)/gongkai migrate --noinput -v0
 	$(BIN)/gongkai demo
 	@$(BIN)/python -m gongkai.core.demo_accounts $(HOST)
+	@# The background worker beside the web server; it stops when the server does.
+	$(BIN)/gongkai worker -v0 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(BIN)/gongkai runserver $(HOST)
 
 lint: install

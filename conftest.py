@@ -67,6 +67,13 @@ def force_login_both_factors(monkeypatch):
     monkeypatch.setattr(Client, "force_login", force_login)
 
 
+@pytest.fixture(autouse=True)
+def tasks_run_inline(settings):
+    """Background tasks run in the test's own process, at once (the immediate backend);
+    one integration test starts a real worker (core/tests/test_worker.py)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 # Without the background-networking flags chromium keeps trying hosts this
 # closed network refuses; --no-sandbox because CI runs as root.

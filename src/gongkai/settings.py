@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_tasks",
+    "django_tasks_db",
     "gongkai.core",
     "gongkai.portal",
     "gongkai.search",
@@ -148,6 +150,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work (django-tasks): "database" queues tasks in the database for
+# `gongkai worker`; "immediate" runs them in the process (tests). See core/queue.py.
+GONGKAI_TASKS_BACKEND = os.environ.get("GONGKAI_TASKS_BACKEND", "database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+        }[GONGKAI_TASKS_BACKEND]
+    }
+}
+# Seconds a running task may take before a worker treats it as lost (worker killed) and
+# runs it again; each task may set its own.
+GONGKAI_TASK_TIMEOUT = int(os.environ.get("GONGKAI_TASK_TIMEOUT", "600"))
+# /healthz fails when the oldest runnable task has waited longer than this (seconds)…
+GONGKAI_HEALTH_QUEUE_LAG_SECONDS = int(os.environ.get("GONGKAI_HEALTH_QUEUE_LAG_SECONDS", "300"))
+# …or when the ledger head was last anchored longer ago than this (hours; the sweep is daily).
+GONGKAI_HEALTH_ANCHOR_HOURS = int(os.environ.get("GONGKAI_HEALTH_ANCHOR_HOURS", "50"))
 
 # The cache every worker shares (page cache generations, rate limits): a table in the
 # database by default (created by `gongkai migrate`), or "locmem" for one process.
@@ -239,6 +260,23 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# Uploaded files on an S3-compatible store (django-storages, `pip install -e ".[s3]"`) when
+# a bucket is named; the access key and secret come from the environment too.
+GONGKAI_S3_BUCKET = os.environ.get("GONGKAI_S3_BUCKET", "")
+if GONGKAI_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": GONGKAI_S3_BUCKET,
+            "endpoint_url": os.environ.get("GONGKAI_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("GONGKAI_S3_REGION") or None,
+            "access_key": os.environ.get("GONGKAI_S3_ACCESS_KEY", ""),
+            "secret_key": os.environ.get("GONGKAI_S3_SECRET_KEY", ""),
+            "default_acl": "private",  # every file is served through the app's checks
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 
 # E-mail: console output unless an SMTP host is given.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
@@ -286,8 +324,17 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"redact": {"()": "gongkai.core.logging.RedactPersonalData"}},
+    # LOG_FORMAT=json: one JSON object per line (production); plain text otherwise.
+    "formatters": {
+        "json": {"()": "gongkai.core.logging.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["redact"]},
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["redact"],
+            "formatter": "json" if os.environ.get("LOG_FORMAT") == "json" else "text",
+        },
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.request": {"handlers": ["console"], "level": "WARNING"}},

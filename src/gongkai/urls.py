@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.api import api
+from gongkai.core.views import health_view
 
 admin.site.site_header = _("gongkai administration")
 admin.site.site_title = _("gongkai")
@@ -11,6 +12,7 @@ admin.site.index_title = _("Administration")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    path("healthz", health_view, name="health"),
     path("workbench/", include("gongkai.core.urls")),
     # Each domain app mounts its own public and workbench paths.
     path("", include("gongkai.foi.urls")),

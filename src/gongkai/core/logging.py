@@ -4,6 +4,7 @@ Logs are read by operators who have no business seeing applicants' ID or phone
 numbers (条例 art. 15); the filter masks them before any handler writes.
 """
 
+import json
 import logging
 import re
 
@@ -30,3 +31,21 @@ class RedactPersonalData(logging.Filter):
             record.msg = masked
             record.args = None
         return True
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line (``LOG_FORMAT=json``), for journald and log collectors.
+
+    The message and any traceback are masked again here: a traceback's text is not part
+    of the record's message, so the filter above never sees it."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": redact(record.getMessage()),
+        }
+        if record.exc_info:
+            entry["exception"] = redact(self.formatException(record.exc_info))
+        return json.dumps(entry, ensure_ascii=False)

@@ -79,6 +79,7 @@ def _register_core() -> None:
     workbench_link(85, _("Holiday calendar"), "core:calendar", roles=[Role.OFFICE, Role.ADMIN])
     workbench_link(90, _("Ledger"), "core:ledger", roles=[Role.OFFICE, Role.LEADER, Role.ADMIN])
     workbench_link(92, _("Staff and units"), "core:staff", roles=[Role.OFFICE, Role.ADMIN])
+    workbench_link(95, _("Background work"), "core:tasks", roles=[Role.OFFICE, Role.ADMIN])
     workbench_link(99, _("My account"), "core:account")
 
 

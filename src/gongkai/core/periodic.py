@@ -1,8 +1,9 @@
-"""Periodic jobs, registered by each app's ``periodic.py`` and run by one command.
+"""Periodic jobs, registered by each app's ``periodic.py`` and listed in this one place.
 
-``gongkai sweep`` runs them all; run it daily from cron or a worker
-(e.g. ``15 0 * * * gongkai sweep``). Each job must be idempotent, so running the
-sweep twice, or late, does no harm. Register with::
+``gongkai sweep`` (the one cron line, e.g. ``15 0 * * * gongkai sweep``) enqueues each job
+as its own task (``core.tasks.periodic_job_run``) for the workers, so one failing job
+never stops the others and each is retried on its own. Each job must be idempotent, so
+running the sweep twice, or late, does no harm. Register with::
 
     from gongkai.core.periodic import job
 
@@ -30,6 +31,15 @@ def job(order: int, name):
 
 def jobs() -> list[tuple[int, str, Callable[[], str]]]:
     return sorted(_JOBS, key=lambda entry: entry[0])
+
+
+def job_key(function: Callable[[], str]) -> str:
+    """The name a job is queued by: its import path."""
+    return f"{function.__module__}.{function.__qualname__}"
+
+
+def job_by_key(key: str) -> Callable[[], str] | None:
+    return next((f for _o, _n, f in _JOBS if job_key(f) == key), None)
 
 
 @job(90, _("Anchor the ledger head"))

@@ -24,4 +24,6 @@ urlpatterns = [
     path("clocks/<int:clock_id>/", views.clock_detail, name="clock"),
     path("ledger/", views.ledger_view, name="ledger"),
     path("ledger/export.<str:fmt>", views.ledger_export, name="ledger_export"),
+    path("tasks/", views.tasks_view, name="tasks"),
+    path("tasks/<int:failure_id>/retry/", views.task_retry, name="task_retry"),
 ]

@@ -11,10 +11,11 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from gongkai.core import holidays
 from gongkai.core.access import has_role, organisation_ids_visible_to
@@ -23,7 +24,8 @@ from gongkai.core.errors import ServiceError
 from gongkai.core.explain import step_text
 from gongkai.core.exports import ledger_csv_response, ledger_xlsx_response
 from gongkai.core.forms import LedgerFilterForm, NoticeForm, WorkdaysForm
-from gongkai.core.models import CalendarYear, Role
+from gongkai.core.models import CalendarYear, Role, TaskFailure
+from gongkai.core.queue import task_label
 from gongkai.core.selectors import (
     clock_explanation,
     clocks_due_between,
@@ -33,8 +35,11 @@ from gongkai.core.selectors import (
     ledger_entries,
     ledger_verify,
 )
+from gongkai.core.selectors.background import failures_open, failures_retried, queue_state
+from gongkai.core.selectors.health import health
 from gongkai.core.selectors.ledger import LEDGER_PROBLEMS
 from gongkai.core.services import calendar_load_notice
+from gongkai.core.services.background import task_failure_retry
 from gongkai.core.services.calendar import notice_parse
 
 
@@ -89,6 +94,9 @@ def workbench(request):
         "notifications": request.user.notifications.filter(read_at__isnull=True)[:20],
         "warnings": calendar_warnings() if has_role(request.user, Role.OFFICE, Role.ADMIN) else [],
         "provisional_count": clocks.filter(is_provisional=True).exclude(state="stopped").count(),
+        "failed_tasks": (
+            failures_open().count() if has_role(request.user, Role.OFFICE, Role.ADMIN) else 0
+        ),
     }
     return render(request, "core/workbench.html", context)
 
@@ -195,3 +203,38 @@ def ledger_export(request, fmt: str):
     if fmt == "xlsx":
         return ledger_xlsx_response(entries)
     raise Http404
+
+
+@role_required(Role.OFFICE, Role.ADMIN)
+def tasks_view(request):
+    """Background work: what waits, and the tasks that failed, each with a retry button."""
+    failures = [(f, task_label(f.task_path)) for f in failures_open()[:200]]
+    retried = [(f, task_label(f.task_path)) for f in failures_retried()[:20]]
+    context = {"state": queue_state(), "failures": failures, "retried": retried}
+    return render(request, "core/tasks.html", context)
+
+
+@role_required(Role.OFFICE, Role.ADMIN)
+def task_retry(request, failure_id: int):
+    if request.method != "POST":
+        return redirect("core:tasks")
+    failure = TaskFailure.objects.filter(pk=failure_id).first()
+    if failure is None:
+        raise Http404
+    try:
+        task_failure_retry(failure=failure, actor=request.user)
+        messages.success(
+            request,
+            _("“%(task)s” was queued again.") % {"task": task_label(failure.task_path)},
+        )
+    except ServiceError as error:
+        messages.error(request, error.message)
+    return redirect("core:tasks")
+
+
+@never_cache
+def health_view(request):
+    """``/healthz`` for the load balancer and monitoring: 200 when every check passes,
+    503 otherwise, with the figures as JSON."""
+    report = health()
+    return JsonResponse(report, status=200 if report["status"] == "ok" else 503)

@@ -140,6 +140,7 @@ def register_core() -> None:
             "staff.two_factor_enrol": lazy("Two-factor sign-in set up"),
             "staff.two_factor_reset": lazy("Two-factor sign-in reset"),
             "staff.backup_codes": lazy("New backup codes made"),
+            "task.retry": lazy("Failed background task queued again"),
         }
     )
     # Keys that several apps' entries share.
@@ -187,8 +188,12 @@ def register_core() -> None:
             "description": lazy("Description"),
             "legal_basis": lazy("Legal basis"),
             "review_on": lazy("Next review date"),
+            "task": lazy("Background task"),
+            "task_id": lazy("Task id"),
         },
         free=(
+            "task",
+            "task_id",
             "username",
             "units",
             "user",

@@ -36,9 +36,22 @@ class IndexHealth:
         return self.state != "ok"
 
 
+def _reopen_if_files_lost() -> None:
+    """An embedded index whose files were deleted under the running process still answers
+    from the files it holds open: forget it, so it reopens (empty) from its folder."""
+    from pathlib import Path
+
+    from .backends import reset_backend
+
+    path = getattr(get_backend(), "path", None)
+    if path is not None and not (Path(path) / "meta.json").exists():
+        reset_backend()
+
+
 def index_health() -> IndexHealth:
     """The index's state against the sources: empty only matters when there are documents."""
     try:
+        _reopen_if_files_lost()
         indexed = get_backend().count()
     except Exception:  # any failure to read it means it must be rebuilt
         log.exception("The search index cannot be read.")

@@ -1,10 +1,11 @@
 """Writes: keep the index consistent with the domain tables.
 
 A domain service calls ``enqueue_upsert`` / ``enqueue_delete`` inside its own
-transaction. The op row commits (or rolls back) with the domain change and is applied to
-the index right after commit. If the process dies in between, or the index is locked or
-failing, the row stays and ``sync_pending`` (run when a ``search`` command starts and by
-the periodic sweep) applies it later. Meanwhile ``selectors.search`` drops ids that have
+transaction. The op row commits (or rolls back) with the domain change and a task
+(``search.tasks.index_apply``, one per transaction) applies it to the index right after
+commit, in a worker. If the process dies in between, or the index is locked or failing,
+the row stays and ``sync_pending`` (run when a ``search`` command starts and by the
+periodic sweep) applies it later. Meanwhile ``selectors.search`` drops ids that have
 a pending delete, so a withdrawn item never shows, even before the index catches up.
 """
 
@@ -47,9 +48,31 @@ def enqueue_delete(doc_id: str) -> PendingIndexOp:
 
 
 def _apply_on_commit(doc_id: str) -> None:
-    # robust: a failing index must not turn a committed change into an error page; the
-    # op row stays for sync_pending.
-    transaction.on_commit(lambda: apply_pending([doc_id]), robust=True)
+    """After commit, one task per transaction applies its documents' ops (the worker
+    writes the index, not the request). robust: a failing enqueue must not turn a
+    committed change into an error page; the op rows stay for sync_pending."""
+    connection = transaction.get_connection()
+    batch = getattr(connection, "_gongkai_index_batch", None)
+    registered = batch is not None and any(
+        callback is batch.flush for _ids, callback, _robust in connection.run_on_commit
+    )
+    if not registered:
+        batch = _IndexBatch()
+        connection._gongkai_index_batch = batch
+        transaction.on_commit(batch.flush, robust=True)
+    batch.doc_ids.append(doc_id)
+
+
+class _IndexBatch:
+    def __init__(self) -> None:
+        self.doc_ids: list[str] = []
+
+    def flush(self) -> None:
+        from .tasks import index_apply
+
+        doc_ids = sorted(set(self.doc_ids))
+        for start in range(0, len(doc_ids), SYNC_BATCH):
+            index_apply.enqueue(doc_ids=doc_ids[start : start + SYNC_BATCH])
 
 
 def apply_pending(doc_ids: Iterable[str]) -> int:

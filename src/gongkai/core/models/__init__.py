@@ -1,3 +1,4 @@
+from gongkai.core.models.background import OutgoingMessage, TaskFailure
 from gongkai.core.models.calendar import CalendarDay, CalendarYear
 from gongkai.core.models.clock import Clock, ClockEvent
 from gongkai.core.models.ledger import LedgerAnchor, LedgerEntry
@@ -15,6 +16,8 @@ __all__ = [
     "LedgerEntry",
     "Notification",
     "Organisation",
+    "OutgoingMessage",
     "Role",
     "StaffProfile",
+    "TaskFailure",
 ]

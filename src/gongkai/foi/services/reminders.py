@@ -2,9 +2,9 @@
 
 Each reminder is recorded first (``Reminder``, unique per clock, due date and threshold; the
 overdue list unique per body and day) with its workbench notifications and ledger entry in
-one transaction; then e-mail and SMS go out. A second sweep finds the record and sends
-nothing. A failing mail server or SMS gateway is logged and does not stop the others: the
-workbench notification is already there.
+one transaction, which also queues the e-mail and SMS (``core.services.messages_queue``):
+the worker sends them after the commit, retrying a failing mail server or SMS gateway a
+bounded number of times. A second sweep finds the record and queues nothing.
 """
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ import datetime as dt
 import logging
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import override
 
 from gongkai.core.services import ledger_append, notification_send
-from gongkai.foi import reminders, sms
+from gongkai.core.services.background import messages_queue
+from gongkai.foi import reminders
 from gongkai.foi.models import OverdueList, Reminder, Request
 
 logger = logging.getLogger(__name__)
@@ -31,25 +31,6 @@ def _url(request: Request) -> str:
         return reverse("foi:detail", args=[request.pk])
     except NoReverseMatch:
         return ""
-
-
-def _deliver(people: list, text: reminders.Text) -> None:
-    """E-mail and SMS to each person who has an address or a phone."""
-    sender = sms.get_sender()
-    for user in people:
-        if user.email:
-            try:
-                EmailMessage(
-                    text.subject, text.message, settings.DEFAULT_FROM_EMAIL, [user.email]
-                ).send()
-            except Exception:  # any backend failure: logged, the others still go
-                logger.warning("reminder e-mail to user %s failed", user.pk, exc_info=True)
-        phone = getattr(getattr(user, "staff_profile", None), "phone", "")
-        if phone:
-            try:
-                sender.send(phone=phone, message=text.message)
-            except Exception:  # a gateway failure must not stop the sweep
-                logger.warning("reminder SMS to user %s failed", user.pk, exc_info=True)
 
 
 def reminder_send(
@@ -73,6 +54,7 @@ def reminder_send(
             )
             for user in people:
                 notification_send(recipient=user, message=text.message, url=_url(request))
+            messages_queue(people=people, subject=text.subject, body=text.message)
             ledger_append(
                 actor=None,
                 action="foi.reminder",
@@ -87,7 +69,6 @@ def reminder_send(
             )
     except IntegrityError:
         return None  # a concurrent sweep recorded it first
-    _deliver(people, text)
     return reminder
 
 
@@ -126,6 +107,7 @@ def overdue_list_send(
             )
             for user in office:
                 notification_send(recipient=user, message=text.message, url=_overdue_url())
+            messages_queue(people=office, subject=text.subject, body=text.message)
             ledger_append(
                 actor=None,
                 action="foi.overdue_list",
@@ -135,7 +117,6 @@ def overdue_list_send(
             )
     except IntegrityError:
         return None
-    _deliver(office, text)
     return overdue_list
 
 

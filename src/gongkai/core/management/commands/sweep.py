@@ -1,18 +1,32 @@
-"""Run the periodic jobs (reminders, overdue lists, the ledger anchor): ``gongkai sweep``.
+"""Enqueue the periodic jobs (reminders, scheduled publishing, overdue lists, the ledger
+anchor, …) for the workers: ``gongkai sweep``, the one cron line.
 
-Run it daily from cron or a worker; every job is idempotent.
+Each job becomes its own task, so one failing job never stops the others; a job still
+waiting in the queue from an earlier sweep is not queued twice. ``--dry-run`` lists what
+would be queued. The workers (``gongkai worker``) run the jobs.
 """
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext_lazy as _
 
-from gongkai.core.periodic import jobs
+from gongkai.core.services.background import periodic_jobs_enqueue
+
+STATES = {
+    "queued": _("Queued"),
+    "waiting": _("Still waiting from an earlier sweep"),
+    "dry-run": _("Would be queued"),
+}
 
 
 class Command(BaseCommand):
     help = __doc__
 
-    def handle(self, *args, **options):
-        for _order, name, function in jobs():
-            result = function()
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run", action="store_true", help="List the jobs without queueing them."
+        )
+
+    def handle(self, *args, dry_run: bool = False, **options):
+        for queued in periodic_jobs_enqueue(dry_run=dry_run):
             if options["verbosity"] >= 1:
-                self.stdout.write(f"{name}: {result}")
+                self.stdout.write(f"{STATES[queued.state]}：{queued.name}")
