@@ -87,7 +87,9 @@ def test_the_openapi_document_lists_every_operation(client):
     found = {path: set(ops) for path, ops in paths.items() if path.startswith(BASE)}
     assert found == expected
     schemas = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
-    assert {"OnlineApplicationIn", "SubmissionOut", "RequestStatusOut", "RequestDetailOut"} <= set(schemas)
+    assert {"OnlineApplicationIn", "SubmissionOut", "RequestStatusOut", "RequestDetailOut"} <= set(
+        schemas
+    )
 
 
 def test_public_submission_is_idempotent(client, body):
