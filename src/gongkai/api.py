@@ -171,7 +171,10 @@ def document_errors(schema: dict) -> None:
     )
     for operations in schema["paths"].values():
         for operation_method, operation in operations.items():
-            responses = operation.setdefault("responses", {})
+            # ninja keys statuses as numbers; JSON keys are strings (a repeated key breaks
+            # Swagger UI's YAML parser).
+            responses = {str(status): answer for status, answer in operation["responses"].items()}
+            operation["responses"] = responses
             statuses = ["400", "500"]
             if operation.get("security"):
                 statuses.append("401")
