@@ -24,6 +24,7 @@ from gongkai.core.api import router as core_router
 from gongkai.core.apierrors import error_response, status_error
 from gongkai.core.apischema import Error
 from gongkai.core.errors import ServiceError
+from gongkai.core.workdays import OutOfRange
 from gongkai.foi.api import router as foi_router
 from gongkai.participation.api import router as participation_router
 from gongkai.proactive.api import router as proactive_router
@@ -124,6 +125,13 @@ def http_error(request, error: HttpError):
 @api.exception_handler(Http404)
 def not_found(request, error: Http404):
     return error_response(404, "not_found", _("No such record."))
+
+
+@api.exception_handler(OutOfRange)
+def date_out_of_range(request, error: OutOfRange):
+    # Any date of the input that working days are counted from or to (core/workdays.py).
+    message = _("The date is outside the supported calendar (1990–2100).")
+    return error_response(400, "date_out_of_range", message)
 
 
 @api.exception_handler(IntegrityError)

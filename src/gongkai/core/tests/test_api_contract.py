@@ -81,6 +81,16 @@ def test_a_period_outside_the_calendar_is_refused(client, body, token):
     assert_error(client.get(url, headers=token), 400, "date_out_of_range")
 
 
+def test_a_date_the_calendar_cannot_count_from_is_refused(client, office, token):
+    response = client.post(
+        "/api/v1/proactive/drafts",
+        {"title": "关于印发通知的通知", "section": "policy", "written_on": "1970-01-01"},
+        content_type="application/json",
+        headers=token,
+    )
+    assert_error(response, 400, "date_out_of_range")
+
+
 def test_yearly_statistics_answer_with_text_labels(client, body, token):
     response = client.get(
         "/api/v1/reports/statistics/zjga?start=2025-01-01&end=2025-12-31", headers=token
