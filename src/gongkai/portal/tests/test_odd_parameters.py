@@ -34,3 +34,12 @@ def test_comments_ignore_a_provision_that_cannot_exist(client, provision):
     consultation = ConsultationFactory()
     response = client.get(f"/hdjl/yjzj/{consultation.pk}/comments/?provision={provision}")
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query", ["q=a%00b", "q=公开&organisation=%00", "q=公开&year=²²²²", "q=公开&year=0001"]
+)
+def test_search_refuses_nul_and_years_out_of_range(client, query):
+    OrganisationFactory()
+    assert client.get(f"/search/?{query}").status_code == 400
+    assert client.get(f"/search/?{query}&format=json").json()["code"] == "invalid_search"
