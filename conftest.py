@@ -100,3 +100,21 @@ def page():
         context = browser.new_context(locale="zh-CN")
         yield context.new_page()
         browser.close()
+
+
+@pytest.fixture(autouse=True)
+def api_responses_match_the_document(monkeypatch):
+    """Every /api/v1/ response any test receives is checked against the OpenAPI document."""
+    from django.test.client import Client
+
+    from gongkai.core.tests.openapi import check_response
+
+    original = Client.request
+
+    def request(self, **environ):
+        response = original(self, **environ)
+        if not getattr(response, "streaming", False):
+            check_response(environ, response)
+        return response
+
+    monkeypatch.setattr(Client, "request", request)

@@ -83,6 +83,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
+    # django-ninja's templates and static files: /api/v1/docs served from here, no CDN.
+    "ninja",
     "gongkai.core",
     "gongkai.portal",
     "gongkai.search",
@@ -94,6 +96,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost of ours: any error under /api/ leaves as JSON, whatever made it.
+    "gongkai.core.apierrors.ApiErrorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -9,10 +9,13 @@ from ninja import Router, Schema
 
 from gongkai.core import holidays
 from gongkai.core.api_auth import staff_auth
+from gongkai.core.apischema import Error, ObjectId, choice
 from gongkai.core.errors import NotFoundError, ServiceError
 from gongkai.core.explain import step_text
+from gongkai.core.law import CLOCK_RULE_CHOICES
+from gongkai.core.models import Clock
 from gongkai.core.selectors import clock_explanation, clocks_visible_to
-from gongkai.core.workdays import OutOfRange
+from gongkai.core.workdays import DayKind, OutOfRange
 
 router = Router(tags=["calendar"])
 
@@ -29,13 +32,8 @@ class CountAnswer(Schema):
 
 class DayAnswer(Schema):
     date: dt.date
-    kind: str
+    kind: choice(DayKind)
     holiday: str
-
-
-class Error(Schema):
-    code: str
-    message: str
 
 
 def _guard(call):
@@ -78,9 +76,9 @@ class StepOut(Schema):
 
 class ClockOut(Schema):
     id: int
-    rule: str
+    rule: choice(code for code, _label in CLOCK_RULE_CHOICES)
     label: str
-    state: str
+    state: choice(Clock.State.values)
     started_at: dt.datetime
     due_on: dt.date | None
     due_at: dt.datetime | None
@@ -94,7 +92,7 @@ class ClockOut(Schema):
     auth=staff_auth,
     tags=["clocks"],
 )
-def clock_detail(request, clock_id: int):
+def clock_detail(request, clock_id: ObjectId):
     """A statutory clock with its due date and why it is that date."""
     clock = clocks_visible_to(request.user).filter(pk=clock_id).first()
     if clock is None:

@@ -1,8 +1,16 @@
-"""Authentication for the JSON API: a staff session, or ``Authorization: Bearer <token>``."""
+"""Authentication for the JSON API: ``Authorization: Bearer <token>`` or a staff session.
+
+A request with neither gets 401 (with ``WWW-Authenticate: Bearer``); only a request that
+does carry a signed-in session must also carry its CSRF token (403 ``csrf_failed``).
+"""
 
 from django.utils import timezone
-from ninja.security import HttpBearer, django_auth
+from django.utils.translation import gettext as _
+from ninja.security import HttpBearer
+from ninja.security import SessionAuth as NinjaSessionAuth
+from ninja.utils import check_csrf
 
+from gongkai.core.errors import PermissionDeniedError
 from gongkai.core.models import ApiToken
 
 
@@ -20,5 +28,19 @@ class TokenAuth(HttpBearer):
         return record.user
 
 
+class SessionAuth(NinjaSessionAuth):
+    """A signed-in session; its CSRF token is checked only when there is a session to
+    protect, so a client without credentials learns it must authenticate (401)."""
+
+    def _get_key(self, request):
+        if not request.user.is_authenticated:
+            return None
+        if check_csrf(request) is not None:
+            raise PermissionDeniedError(
+                "csrf_failed", _("The form has expired. Please reload the page and try again.")
+            )
+        return request.COOKIES.get(self.param_name)
+
+
 # Staff endpoints accept either; list order is the order ninja tries them.
-staff_auth = [TokenAuth(), django_auth]
+staff_auth = [TokenAuth(), SessionAuth()]

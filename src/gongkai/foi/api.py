@@ -11,16 +11,31 @@ import datetime as dt
 
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
-from ninja import Header, Router, Schema
+from ninja import Field, Header, Query, Router, Schema
 
 from gongkai.core.api_auth import staff_auth
+from gongkai.core.apischema import Error, ObjectId, PageNumber, choice
 from gongkai.core.clientip import client_address
 from gongkai.core.errors import NotFoundError, ServiceError
 from gongkai.core.models import Organisation
 from gongkai.core.selectors import site_organisation
 from gongkai.foi import services
 from gongkai.foi.forms import SECRET_RULE, is_acceptable_secret
-from gongkai.foi.models import IdentityView, Request
+from gongkai.foi.models import (
+    APPLICANT_TYPE_CHOICES,
+    OUTCOME_CHOICES,
+    Channel,
+    Consultation,
+    Delivery,
+    FeeNotice,
+    Form,
+    IdentityView,
+    IdType,
+    Remedy,
+    Request,
+    RequestEvent,
+    Status,
+)
 from gongkai.foi.selectors import (
     access_request,
     request_remedy_statement,
@@ -37,20 +52,19 @@ router = Router(tags=["foi"])
 
 PAGE_SIZE_MAX = 100
 
-
-class Error(Schema):
-    code: str
-    message: str
+ApplicantType = choice(code for code, _label in APPLICANT_TYPE_CHOICES)
+Outcome = choice(code for code, _label in OUTCOME_CHOICES)
+RequestStatus = choice(Status.values)
 
 
 class ApplicationIn(Schema):
-    applicant_type: str
+    applicant_type: ApplicantType
     name: str
-    id_type: str
+    id_type: choice(IdType.values)
     id_number: str
     description: str
-    form: str
-    delivery: str
+    form: choice(Form.values)
+    delivery: choice(Delivery.values)
     phone: str = ""
     address: str = ""
     email: str = ""
@@ -70,7 +84,7 @@ class OnlineApplicationIn(ApplicationIn):
 class SubmissionOut(Schema):
     code: str
     secret: str | None
-    status: str
+    status: RequestStatus
     created: bool
 
 
@@ -80,20 +94,20 @@ class StatusIn(Schema):
 
 
 class EventOut(Schema):
-    type: str
+    type: choice(RequestEvent.Type.values)
     label: str
     at: dt.datetime
 
 
-class StatusOut(Schema):
+class RequestStatusOut(Schema):
     code: str
-    status: str
+    status: RequestStatus
     status_label: str
     submitted_at: dt.datetime
     received_on: dt.date | None
     due_on: dt.date | None
     replied_on: dt.date | None
-    outcome: str | None
+    outcome: Outcome | None
     outcome_label: str
     legal_basis: str
     remedy_statement: str
@@ -103,17 +117,17 @@ class StatusOut(Schema):
 class RequestOut(Schema):
     id: int
     code: str
-    status: str
+    status: RequestStatus
     status_label: str
-    channel: str
-    applicant_type: str
+    channel: choice(Channel.values)
+    applicant_type: ApplicantType
     organisation_id: int
     unit_id: int | None
     handler_id: int | None
     submitted_at: dt.datetime
     received_on: dt.date | None
     due_on: dt.date | None
-    outcome: str | None
+    outcome: Outcome | None
 
 
 class RequestPage(Schema):
@@ -125,15 +139,15 @@ class RequestPage(Schema):
 
 class RequestDetailOut(RequestOut):
     applicant_name: str
-    id_type: str
+    id_type: choice(IdType.values)
     id_number: str
     phone: str
     address: str
     email: str
     description: str
     document_number: str
-    form: str
-    delivery: str
+    form: choice(Form.values)
+    delivery: choice(Delivery.values)
     legal_basis: str
     replied_on: dt.date | None
     reply_clock_id: int | None
@@ -215,7 +229,7 @@ def request_submit(request, payload: OnlineApplicationIn, idempotency_key: str =
     return (201 if submission.created else 200), body
 
 
-@router.post("/status", response={200: StatusOut, 404: Error, 429: Error}, auth=None)
+@router.post("/status", response={200: RequestStatusOut, 404: Error, 429: Error}, auth=None)
 def request_status(request, payload: StatusIn):
     """The status of an application by its code and secret (POST: the secret stays out of
     URLs and logs). Too many failures from one client address, or on one code, are
@@ -241,9 +255,13 @@ def request_status(request, payload: StatusIn):
 
 
 @router.get("/staff/requests", response={200: RequestPage}, auth=staff_auth)
-def request_list(request, page: int = 1, page_size: int = 20, status: str = ""):
+def request_list(
+    request,
+    page: PageNumber = 1,
+    page_size: int = Query(20, ge=1, le=PAGE_SIZE_MAX),
+    status: RequestStatus | None = None,
+):
     """Requests the caller may see (scoped like the workbench), newest first."""
-    page, page_size = max(page, 1), min(max(page_size, 1), PAGE_SIZE_MAX)
     queryset = requests_visible_to(request.user).order_by("-submitted_at", "-id")
     if status:
         queryset = queryset.filter(status=status)
@@ -255,7 +273,7 @@ def request_list(request, page: int = 1, page_size: int = 20, status: str = ""):
 @router.get(
     "/staff/requests/{request_id}", response={200: RequestDetailOut, 404: Error}, auth=staff_auth
 )
-def request_detail(request, request_id: int):
+def request_detail(request, request_id: ObjectId):
     """The request with the applicant's identity data; each call is recorded."""
     foi = access_request(request.user, request_id)
     identity_view_record(request=foi, viewer=request.user, channel=IdentityView.Channel.API)
@@ -266,7 +284,7 @@ def request_detail(request, request_id: int):
 
 
 class RegisterIn(ApplicationIn):
-    channel: str
+    channel: choice(Channel.values)
     received_on: dt.date
 
 
@@ -275,8 +293,8 @@ class ConfirmIn(Schema):
 
 
 class AssignIn(Schema):
-    unit_id: int | None
-    handler_id: int | None = None
+    unit_id: ObjectId | None
+    handler_id: ObjectId | None = None
 
 
 class SupplementIn(Schema):
@@ -291,7 +309,7 @@ class OnDateIn(Schema):
 
 
 class ConsultIn(Schema):
-    kind: str
+    kind: choice(Consultation.Kind.values)
     party: str
     sent_on: dt.date | None = None
 
@@ -304,20 +322,20 @@ class ConsultAnsweredIn(Schema):
 
 
 class ExtendIn(Schema):
-    days: int
-    approved_by_id: int
+    days: int = Field(ge=1, le=366)
+    approved_by_id: ObjectId
     reason: str
     on: dt.date | None = None
 
 
 class FeeNoticeIn(Schema):
-    basis: str
-    pages: int = 0
+    basis: choice(FeeNotice.Basis.values)
+    pages: int = Field(0, ge=0, le=1_000_000)
     sent_on: dt.date | None = None
 
 
 class ReplyIn(Schema):
-    outcome: str
+    outcome: Outcome
     legal_basis: str = ""
     replied_on: dt.date | None = None
     ground: str = ""
@@ -331,21 +349,21 @@ class CloseIn(Schema):
 
 
 class RemedyIn(Schema):
-    kind: str
+    kind: choice(Remedy.Kind.values)
     filed_on: dt.date
 
 
 class RemedyDecideIn(Schema):
-    result: str
+    result: choice(Remedy.Result.values)
     decided_on: dt.date
 
 
 class RemedyOut(Schema):
     id: int
     request_code: str
-    kind: str
+    kind: choice(Remedy.Kind.values)
     filed_on: dt.date
-    result: str
+    result: choice(Remedy.Result.values)
     decided_on: dt.date | None
 
 
@@ -393,7 +411,7 @@ def request_register(request, payload: RegisterIn, idempotency_key: str = Header
 
 
 @router.post(ACTION_PATH + "confirm", **ACTION, auth=staff_auth)
-def request_confirm(request, request_id: int, payload: ConfirmIn):
+def request_confirm(request, request_id: ObjectId, payload: ConfirmIn):
     """Confirm an online application's receipt (art. 31(3)); the reply clock starts."""
     foi = access_request(request.user, request_id)
     services.request_confirm_receipt(
@@ -403,7 +421,7 @@ def request_confirm(request, request_id: int, payload: ConfirmIn):
 
 
 @router.post(ACTION_PATH + "assign", **ACTION, auth=staff_auth)
-def request_assign(request, request_id: int, payload: AssignIn):
+def request_assign(request, request_id: ObjectId, payload: AssignIn):
     foi = access_request(request.user, request_id)
     services.request_assign(
         request=foi,
@@ -415,7 +433,7 @@ def request_assign(request, request_id: int, payload: AssignIn):
 
 
 @router.post(ACTION_PATH + "supplement", **ACTION, auth=staff_auth)
-def request_supplement(request, request_id: int, payload: SupplementIn):
+def request_supplement(request, request_id: ObjectId, payload: SupplementIn):
     """One supplement notice (art. 30): every item at once, with a reasonable deadline."""
     foi = access_request(request.user, request_id)
     services.request_supplement(request=foi, actor=request.user, **payload.dict())
@@ -423,21 +441,21 @@ def request_supplement(request, request_id: int, payload: SupplementIn):
 
 
 @router.post(ACTION_PATH + "supplement-received", **ACTION, auth=staff_auth)
-def request_supplement_received(request, request_id: int, payload: OnDateIn):
+def request_supplement_received(request, request_id: ObjectId, payload: OnDateIn):
     foi = access_request(request.user, request_id)
     services.request_supplement_received(request=foi, actor=request.user, received_on=payload.on)
     return _detail(foi)
 
 
 @router.post(ACTION_PATH + "supplement-lapsed", **ACTION, auth=staff_auth)
-def request_supplement_lapsed(request, request_id: int, payload: OnDateIn):
+def request_supplement_lapsed(request, request_id: ObjectId, payload: OnDateIn):
     foi = access_request(request.user, request_id)
     services.request_supplement_lapsed(request=foi, actor=request.user, on=payload.on)
     return _detail(foi)
 
 
 @router.post(ACTION_PATH + "consult", **ACTION, auth=staff_auth)
-def request_consult(request, request_id: int, payload: ConsultIn):
+def request_consult(request, request_id: ObjectId, payload: ConsultIn):
     """Consult a third party (art. 32) or another agency (art. 34); the reply clock waits."""
     foi = access_request(request.user, request_id)
     services.request_consult(request=foi, actor=request.user, **payload.dict())
@@ -445,14 +463,14 @@ def request_consult(request, request_id: int, payload: ConsultIn):
 
 
 @router.post(ACTION_PATH + "consult-answered", **ACTION, auth=staff_auth)
-def request_consult_answered(request, request_id: int, payload: ConsultAnsweredIn):
+def request_consult_answered(request, request_id: ObjectId, payload: ConsultAnsweredIn):
     foi = access_request(request.user, request_id)
     services.request_consult_answered(request=foi, actor=request.user, **payload.dict())
     return _detail(foi)
 
 
 @router.post(ACTION_PATH + "extend", **ACTION, auth=staff_auth)
-def request_extend(request, request_id: int, payload: ExtendIn):
+def request_extend(request, request_id: ObjectId, payload: ExtendIn):
     """One extension of at most 20 working days, approved by the office head (art. 33)."""
     foi = access_request(request.user, request_id)
     services.request_extend(
@@ -467,7 +485,7 @@ def request_extend(request, request_id: int, payload: ExtendIn):
 
 
 @router.post(ACTION_PATH + "fee-notice", **ACTION, auth=staff_auth)
-def request_fee_notice(request, request_id: int, payload: FeeNoticeIn):
+def request_fee_notice(request, request_id: ObjectId, payload: FeeNoticeIn):
     """A processing-fee notice, amount computed (国办函〔2020〕109号)."""
     foi = access_request(request.user, request_id)
     services.request_fee_notice(request=foi, actor=request.user, **payload.dict())
@@ -475,21 +493,21 @@ def request_fee_notice(request, request_id: int, payload: FeeNoticeIn):
 
 
 @router.post(ACTION_PATH + "fee-paid", **ACTION, auth=staff_auth)
-def request_fee_paid(request, request_id: int, payload: OnDateIn):
+def request_fee_paid(request, request_id: ObjectId, payload: OnDateIn):
     foi = access_request(request.user, request_id)
     services.request_fee_paid(request=foi, actor=request.user, paid_on=payload.on)
     return _detail(foi)
 
 
 @router.post(ACTION_PATH + "fee-lapsed", **ACTION, auth=staff_auth)
-def request_fee_lapsed(request, request_id: int, payload: OnDateIn):
+def request_fee_lapsed(request, request_id: ObjectId, payload: OnDateIn):
     foi = access_request(request.user, request_id)
     services.request_fee_lapsed(request=foi, actor=request.user, on=payload.on)
     return _detail(foi)
 
 
 @router.post(ACTION_PATH + "reply", **ACTION, auth=staff_auth)
-def request_reply(request, request_id: int, payload: ReplyIn):
+def request_reply(request, request_id: ObjectId, payload: ReplyIn):
     """The reply (art. 36): exactly one outcome of the yearly report's section 三."""
     foi = access_request(request.user, request_id)
     services.request_reply(request=foi, actor=request.user, **payload.dict())
@@ -497,7 +515,7 @@ def request_reply(request, request_id: int, payload: ReplyIn):
 
 
 @router.post(ACTION_PATH + "close", **ACTION, auth=staff_auth)
-def request_close(request, request_id: int, payload: CloseIn):
+def request_close(request, request_id: ObjectId, payload: CloseIn):
     foi = access_request(request.user, request_id)
     services.request_close(request=foi, actor=request.user, note=payload.note)
     return _detail(foi)
@@ -519,7 +537,7 @@ def _remedy_out(remedy) -> dict:
     response={201: RemedyOut, 400: Error, 403: Error, 404: Error},
     auth=staff_auth,
 )
-def remedy_record(request, request_id: int, payload: RemedyIn):
+def remedy_record(request, request_id: ObjectId, payload: RemedyIn):
     """A 行政复议 or 行政诉讼 against the reply (report section 四)."""
     foi = access_request(request.user, request_id)
     return 201, _remedy_out(
@@ -532,7 +550,7 @@ def remedy_record(request, request_id: int, payload: RemedyIn):
     response={200: RemedyOut, 400: Error, 403: Error, 404: Error},
     auth=staff_auth,
 )
-def remedy_decide(request, request_id: int, remedy_id: int, payload: RemedyDecideIn):
+def remedy_decide(request, request_id: ObjectId, remedy_id: ObjectId, payload: RemedyDecideIn):
     foi = access_request(request.user, request_id)
     remedy = foi.remedies.filter(pk=remedy_id).first()
     if remedy is None:

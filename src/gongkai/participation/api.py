@@ -14,24 +14,29 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from gongkai.core.api_auth import staff_auth
+from gongkai.core.apischema import Error, ObjectId, PageNumber, Year, choice
 from gongkai.core.errors import NotFoundError, ServiceError
+from gongkai.core.law import CLOCK_RULE_CHOICES
+from gongkai.core.models import Clock
 from gongkai.core.selectors import site_organisation
 from gongkai.participation import selectors as sel
 from gongkai.participation import services
-from gongkai.participation.models import Consultation, LetterCategory, Provision
+from gongkai.participation.models import (
+    Consultation,
+    Incident,
+    IncidentResponse,
+    Letter,
+    LetterCategory,
+    Provision,
+)
 from gongkai.participation.services.consultation import comment_author_display
 
 router = Router(tags=["participation"])
 
 
-class Error(Schema):
-    code: str
-    message: str
-
-
 class ProvisionOut(Schema):
     id: int
-    kind: str
+    kind: choice(Provision.Kind.values)
     label: str
     text: str
     comments: int
@@ -40,8 +45,8 @@ class ProvisionOut(Schema):
 class ConsultationOut(Schema):
     id: int
     title: str
-    kind: str
-    status: str
+    kind: choice(Consultation.Kind.values)
+    status: choice(Consultation.Status.values)
     opens_on: dt.date
     closes_on: dt.date
     shortened_reason: str
@@ -54,7 +59,7 @@ class ConsultationDetailOut(ConsultationOut):
 
 class CommentIn(Schema):
     body: str
-    provision_id: int | None = None
+    provision_id: ObjectId | None = None
     author_name: str = ""
     contact: str = ""
 
@@ -79,7 +84,7 @@ class CommentPage(Schema):
     results: list[CommentOut]
 
 
-class ReportOut(Schema):
+class AdoptionReportOut(Schema):
     received: int
     adopted: int
     partly: int
@@ -97,14 +102,14 @@ def _consultation(c: Consultation) -> dict:
 
 
 @router.get("/consultations", response=list[ConsultationOut])
-def consultation_list(request, page: int = 1):
+def consultation_list(request, page: PageNumber = 1):
     """Published consultations, newest first, 20 a page."""
     items = Paginator(sel.consultations_public(), 20).get_page(page)
     return [_consultation(c) for c in items]
 
 
 @router.get("/consultations/{pk}", response={200: ConsultationDetailOut, 404: Error})
-def consultation_detail(request, pk: int):
+def consultation_detail(request, pk: ObjectId):
     consultation = sel.consultation_public(pk)
     provisions = [
         {
@@ -124,7 +129,7 @@ def consultation_detail(request, pk: int):
 
 
 @router.get("/consultations/{pk}/comments", response={200: CommentPage, 404: Error})
-def comment_list(request, pk: int, page: int = 1, provision: int | None = None):
+def comment_list(request, pk: ObjectId, page: PageNumber = 1, provision: ObjectId | None = None):
     consultation = sel.consultation_public(pk)
     paginator = Paginator(sel.comments_published(consultation, provision), sel.COMMENTS_PER_PAGE)
     current = paginator.get_page(page)
@@ -146,7 +151,7 @@ def comment_list(request, pk: int, page: int = 1, provision: int | None = None):
 
 
 @router.post("/consultations/{pk}/comments", response={201: CommentReceipt, 400: Error, 404: Error})
-def comment_create(request, pk: int, data: CommentIn):
+def comment_create(request, pk: ObjectId, data: CommentIn):
     """Send a comment on the whole draft or on one provision."""
     consultation = sel.consultation_public(pk)
     provision = None
@@ -166,8 +171,8 @@ def comment_create(request, pk: int, data: CommentIn):
     return Status(201, {"id": comment.pk, "published": comment.status == "published"})
 
 
-@router.get("/consultations/{pk}/report", response={200: ReportOut, 404: Error})
-def consultation_report(request, pk: int):
+@router.get("/consultations/{pk}/report", response={200: AdoptionReportOut, 404: Error})
+def consultation_report(request, pk: ObjectId):
     consultation = sel.consultation_public(pk)
     if consultation.status != Consultation.Status.REPORTED:
         raise NotFoundError("no_report", _("The adoption report is not published yet."))
@@ -207,7 +212,7 @@ class FollowIn(Schema):
 class LetterOut(Schema):
     code: str
     subject: str
-    status: str
+    status: choice(Letter.Status.values)
     due_on: dt.date
     reply: str
     answered_at: dt.datetime | None
@@ -271,7 +276,7 @@ def letter_rate(request, data: RateIn):
 
 
 @router.get("/letters/public", response=list[QAOut])
-def letters_public(request, page: int = 1):
+def letters_public(request, page: PageNumber = 1):
     items = Paginator(sel.letters_public(), 20).get_page(page)
     return [
         {
@@ -293,7 +298,7 @@ class ProposalOut(Schema):
 
 
 @router.get("/proposals", response=list[ProposalOut])
-def proposals_public(request, page: int = 1):
+def proposals_public(request, page: PageNumber = 1):
     """Published replies to NPC suggestions and CPPCC proposals."""
     items = Paginator(sel.proposals_published(), 20).get_page(page)
     return [
@@ -320,7 +325,7 @@ class CountsOut(Schema):
 
 
 @router.get("/staff/counts", response={200: CountsOut, 404: Error}, auth=staff_auth)
-def counts(request, year: int):
+def counts(request, year: Year):
     """The yearly figures of the staff member's body."""
     profile = getattr(request.user, "staff_profile", None)
     if profile is None:
@@ -332,7 +337,7 @@ class StaffLetterOut(Schema):
     id: int
     code: str
     subject: str
-    status: str
+    status: choice(Letter.Status.values)
     due_on: dt.date
     unit: str
 
@@ -342,7 +347,7 @@ class AnswerIn(Schema):
 
 
 @router.get("/staff/letters", response=list[StaffLetterOut], auth=staff_auth)
-def staff_letters(request, page: int = 1):
+def staff_letters(request, page: PageNumber = 1):
     items = Paginator(sel.letters_visible_to(request.user).order_by("due_on", "id"), 50)
     return [
         {
@@ -362,7 +367,7 @@ def staff_letters(request, page: int = 1):
     response={200: StaffLetterOut, 400: Error, 403: Error, 404: Error},
     auth=staff_auth,
 )
-def staff_letter_answer(request, pk: int, data: AnswerIn):
+def staff_letter_answer(request, pk: ObjectId, data: AnswerIn):
     letter = sel.access_letter(request.user, pk)
     services.letter_answer(actor=request.user, letter=letter, reply=data.reply)
     return {
@@ -377,31 +382,31 @@ def staff_letter_answer(request, pk: int, data: AnswerIn):
 
 class IncidentIn(Schema):
     title: str
-    source: str
+    source: choice(Incident.Source.values)
     first_seen_at: dt.datetime
-    severity: str
+    severity: choice(Incident.Severity.values)
     source_url: str = ""
     description: str = ""
 
 
-class ClockOut(Schema):
-    rule: str
+class IncidentClockOut(Schema):
+    rule: choice(code for code, _label in CLOCK_RULE_CHOICES)
     due_at: dt.datetime | None
-    state: str
+    state: choice(Clock.State.values)
     stopped_at: dt.datetime | None
 
 
 class IncidentOut(Schema):
     id: int
     title: str
-    severity: str
-    status: str
+    severity: choice(Incident.Severity.values)
+    status: choice(Incident.Status.values)
     first_seen_at: dt.datetime
-    clocks: list[ClockOut]
+    clocks: list[IncidentClockOut]
 
 
 class ResponseIn(Schema):
-    kind: str
+    kind: choice(IncidentResponse.Kind.values)
     at: dt.datetime
     summary: str
     url: str = ""
@@ -439,7 +444,7 @@ def staff_incident_create(request, data: IncidentIn):
     response={200: IncidentOut, 400: Error, 403: Error, 404: Error},
     auth=staff_auth,
 )
-def staff_incident_respond(request, pk: int, data: ResponseIn):
+def staff_incident_respond(request, pk: ObjectId, data: ResponseIn):
     incident = sel.access_incident(request.user, pk)
     services.incident_respond(actor=request.user, incident=incident, **data.dict())
     return _incident(incident, sel.clocks_of(incident))

@@ -13,17 +13,15 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from gongkai.core.api_auth import staff_auth
+from gongkai.core.apischema import Error, ObjectId, Year, choice
 from gongkai.core.errors import NotFoundError
 from gongkai.core.models import Organisation
 from gongkai.proactive import selectors, services
+from gongkai.proactive.law import DisclosureLabel, Section, Validity
 from gongkai.proactive.models import Genre, NegativeListEntry, Topic
+from gongkai.proactive.models.item import Status
 
 router = Router(tags=["proactive"])
-
-
-class Error(Schema):
-    code: str
-    message: str
 
 
 class ItemOut(Schema):
@@ -34,8 +32,8 @@ class ItemOut(Schema):
     document_number: str
     written_on: dt.date | None
     published_at: dt.datetime | None
-    section: str
-    validity: str
+    section: choice(Section.values)
+    validity: choice(Validity.values)
     withdrawn: bool
 
 
@@ -57,21 +55,34 @@ class CatalogRowOut(Schema):
     index_number: str
 
 
+class NormativeCountOut(Schema):
+    made: int
+    repealed: int
+    in_force: int
+
+
+class NormativeCountsOut(Schema):
+    """One row per kind of the report's table 第二十条第（一）项."""
+
+    regulation: NormativeCountOut
+    normative: NormativeCountOut
+
+
 class DraftIn(Schema):
     title: str
-    section: str
+    section: choice(Section.values)
     body: str = ""
     summary: str = ""
     document_number: str = ""
     written_on: dt.date | None = None
-    topic: int | None = None
-    genre: int | None = None
+    topic: ObjectId | None = None
+    genre: ObjectId | None = None
     keywords: str = ""
-    label: str = "proactive"
+    label: choice(DisclosureLabel.values) = DisclosureLabel.PROACTIVE.value
     label_reason: str = ""
     label_basis: str = ""
-    negative_entry: int | None = None
-    unit: int | None = None
+    negative_entry: ObjectId | None = None
+    unit: ObjectId | None = None
     idempotency_key: str | None = None
 
 
@@ -79,16 +90,16 @@ class ReviewIn(Schema):
     approve: bool
     comment: str = ""
     confirm_label: bool = False
-    step: int | None = None
+    step: ObjectId | None = None
 
 
 class ReasonIn(Schema):
     reason: str
 
 
-class StatusOut(Schema):
+class ItemStatusOut(Schema):
     id: int
-    status: str
+    status: choice(Status.values)
     index_number: str
 
 
@@ -109,15 +120,18 @@ def _item_out(item) -> dict:
 
 @router.get("/items", response=list[ItemOut])
 def items_list(
-    request, organisation: int | None = None, year: int | None = None, section: str = ""
+    request,
+    organisation: ObjectId | None = None,
+    year: Year | None = None,
+    section: choice(Section.values) | None = None,
 ):
     """Published items, newest first (at most 100)."""
-    filters = selectors.ItemFilters(organisation=organisation, year=year, section=section)
+    filters = selectors.ItemFilters(organisation=organisation, year=year, section=section or "")
     return [_item_out(i) for i in selectors.items_published(filters)[:100]]
 
 
 @router.get("/items/{item_id}", response={200: ItemDetailOut, 404: Error})
-def item_detail(request, item_id: int):
+def item_detail(request, item_id: ObjectId):
     try:
         item = selectors.item_public(item_id)
     except Http404:
@@ -133,7 +147,7 @@ def item_detail(request, item_id: int):
 
 
 @router.get("/catalog", response=list[CatalogRowOut])
-def catalog(request, organisation: int | None = None):
+def catalog(request, organisation: ObjectId | None = None):
     """The 主动公开基本目录, derived live from the published items."""
     base = request.build_absolute_uri("/")[:-1]
     return [
@@ -141,8 +155,8 @@ def catalog(request, organisation: int | None = None):
     ]
 
 
-@router.get("/normative/counts", auth=staff_auth, response={200: dict, 404: Error})
-def normative_counts(request, organisation: int, year: int):
+@router.get("/normative/counts", auth=staff_auth, response={200: NormativeCountsOut, 404: Error})
+def normative_counts(request, organisation: ObjectId, year: Year):
     """Yearly report section 二, 第二十条第（一）项: made, repealed and in force per kind."""
     body = Organisation.objects.filter(pk=organisation).first()
     if body is None:
@@ -150,14 +164,14 @@ def normative_counts(request, organisation: int, year: int):
     return selectors.normative_document_counts(body, year)
 
 
-def _access(request, item_id: int):
+def _access(request, item_id: ObjectId):
     try:
         return selectors.access_item(request.user, item_id)
     except Http404:
         raise NotFoundError("not_found", _("No such item.")) from None
 
 
-@router.post("/drafts", auth=staff_auth, response={201: StatusOut, 400: Error, 403: Error})
+@router.post("/drafts", auth=staff_auth, response={201: ItemStatusOut, 400: Error, 403: Error})
 def draft_create(request, payload: DraftIn):
     profile = getattr(request.user, "staff_profile", None)
     if profile is None:
@@ -188,18 +202,18 @@ def _status(item) -> dict:
 @router.post(
     "/items/{item_id}/submit",
     auth=staff_auth,
-    response={200: StatusOut, 400: Error, 403: Error, 404: Error},
+    response={200: ItemStatusOut, 400: Error, 403: Error, 404: Error},
 )
-def item_submit(request, item_id: int):
+def item_submit(request, item_id: ObjectId):
     return _status(services.item_submit(item=_access(request, item_id), actor=request.user))
 
 
 @router.post(
     "/items/{item_id}/review",
     auth=staff_auth,
-    response={200: StatusOut, 400: Error, 403: Error, 404: Error},
+    response={200: ItemStatusOut, 400: Error, 403: Error, 404: Error},
 )
-def item_review(request, item_id: int, payload: ReviewIn):
+def item_review(request, item_id: ObjectId, payload: ReviewIn):
     item = services.item_review(
         item=_access(request, item_id), actor=request.user, **payload.dict()
     )
@@ -209,18 +223,18 @@ def item_review(request, item_id: int, payload: ReviewIn):
 @router.post(
     "/items/{item_id}/publish",
     auth=staff_auth,
-    response={200: StatusOut, 400: Error, 403: Error, 404: Error},
+    response={200: ItemStatusOut, 400: Error, 403: Error, 404: Error},
 )
-def item_publish(request, item_id: int):
+def item_publish(request, item_id: ObjectId):
     return _status(services.item_publish(item=_access(request, item_id), actor=request.user))
 
 
 @router.post(
     "/items/{item_id}/withdraw",
     auth=staff_auth,
-    response={200: StatusOut, 400: Error, 403: Error, 404: Error},
+    response={200: ItemStatusOut, 400: Error, 403: Error, 404: Error},
 )
-def item_withdraw(request, item_id: int, payload: ReasonIn):
+def item_withdraw(request, item_id: ObjectId, payload: ReasonIn):
     item = services.item_withdraw(
         item=_access(request, item_id), actor=request.user, reason=payload.reason
     )

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from gongkai.core.access import has_role, organisation_ids_visible_to, scope_cases, user_roles
+from gongkai.core.bounds import is_id
 from gongkai.core.clockmath import CHINA
 from gongkai.core.models import Organisation, Role
 from gongkai.proactive.law import (
@@ -190,7 +191,7 @@ def item_public(pk: int) -> Item:
     ``public_attachments`` and ``public_interpretations``; the last two are read only
     when the first query says they exist, which for most items they do not.
     """
-    item = next(iter(Item.objects.raw(_page_sql(), [pk])), None)
+    item = next(iter(Item.objects.raw(_page_sql(), [pk])), None) if is_id(pk) else None
     if item is None:
         raise Http404
     item.organisation = Organisation(id=item.organisation_id, name=item.organisation_name)

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from gongkai.core.api_auth import staff_auth
+from gongkai.core.apischema import YEAR_MAX, YEAR_MIN, Code, Error, ObjectId, Year, choice
 from gongkai.core.errors import NotFoundError, ServiceError
 from gongkai.core.models import Organisation
 from gongkai.reports import services
 from gongkai.reports.consistency import snapshot_findings
-from gongkai.reports.models import YearlyReport
+from gongkai.reports.models import Status, YearlyReport
 from gongkai.reports.selectors import (
     access_report,
     bodies_visible_to,
@@ -30,21 +32,16 @@ from gongkai.reports.selectors.dashboard import dashboard
 router = Router(tags=["reports"])
 
 
-class Error(Schema):
-    code: str
-    message: str
-
-
 class ReportSummary(Schema):
     id: int
     organisation: str
     organisation_name: str
     year: int
-    status: str
+    status: choice(Status.values)
     published_at: dt.datetime | None
 
 
-class ReportOut(ReportSummary):
+class YearlyReportOut(ReportSummary):
     overview: str
     problems: str
     other_matters: str
@@ -55,8 +52,8 @@ class ReportOut(ReportSummary):
 
 
 class GenerateIn(Schema):
-    organisation: str
-    year: int
+    organisation: Code
+    year: Year
 
 
 class ProseIn(Schema):
@@ -72,8 +69,9 @@ class TablesIn(Schema):
 class ChartOut(Schema):
     code: str
     title: str
+    kind: choice(("stacked", "bar", "line"))
     columns: list[str]
-    rows: list[list]
+    rows: list[list[str | int | float | None]]
     note: str
 
 
@@ -108,8 +106,8 @@ def list_published(request):
     return [_summary(r) for r in published_reports()]
 
 
-@router.get("/published/{organisation}/{year}", response={200: ReportOut, 404: Error})
-def get_published(request, organisation: str, year: int):
+@router.get("/published/{organisation}/{year}", response={200: YearlyReportOut, 404: Error})
+def get_published(request, organisation: Code, year: Year):
     return _full(published_report(organisation, year))
 
 
@@ -121,7 +119,9 @@ def _body(user, code: str) -> Organisation:
 
 
 @router.post(
-    "/generate", auth=staff_auth, response={200: ReportOut, 400: Error, 403: Error, 404: Error}
+    "/generate",
+    auth=staff_auth,
+    response={200: YearlyReportOut, 400: Error, 403: Error, 404: Error},
 )
 def generate(request, payload: GenerateIn):
     organisation = Organisation.objects.filter(code=payload.organisation).first()
@@ -133,17 +133,17 @@ def generate(request, payload: GenerateIn):
     return _full(report)
 
 
-@router.get("/{report_id}", auth=staff_auth, response={200: ReportOut, 404: Error})
-def get_report(request, report_id: int):
+@router.get("/{report_id}", auth=staff_auth, response={200: YearlyReportOut, 404: Error})
+def get_report(request, report_id: ObjectId):
     return _full(access_report(request.auth, report_id))
 
 
 @router.put(
     "/{report_id}/prose",
     auth=staff_auth,
-    response={200: ReportOut, 400: Error, 403: Error, 404: Error},
+    response={200: YearlyReportOut, 400: Error, 403: Error, 404: Error},
 )
-def update_prose(request, report_id: int, payload: ProseIn):
+def update_prose(request, report_id: ObjectId, payload: ProseIn):
     report = access_report(request.auth, report_id)
     report = services.report_update_prose(report=report, actor=request.auth, **payload.dict())
     return _full(report)
@@ -152,9 +152,9 @@ def update_prose(request, report_id: int, payload: ProseIn):
 @router.put(
     "/{report_id}/tables",
     auth=staff_auth,
-    response={200: ReportOut, 400: Error, 403: Error, 404: Error},
+    response={200: YearlyReportOut, 400: Error, 403: Error, 404: Error},
 )
-def update_tables(request, report_id: int, payload: TablesIn):
+def update_tables(request, report_id: ObjectId, payload: TablesIn):
     report = access_report(request.auth, report_id)
     report = services.report_update_tables(report=report, actor=request.auth, values=payload.values)
     return _full(report)
@@ -163,9 +163,9 @@ def update_tables(request, report_id: int, payload: TablesIn):
 @router.post(
     "/{report_id}/publish",
     auth=staff_auth,
-    response={200: ReportOut, 400: Error, 403: Error, 404: Error},
+    response={200: YearlyReportOut, 400: Error, 403: Error, 404: Error},
 )
-def publish(request, report_id: int):
+def publish(request, report_id: ObjectId):
     report = access_report(request.auth, report_id)
     return _full(services.report_publish(report=report, actor=request.auth))
 
@@ -175,9 +175,25 @@ def publish(request, report_id: int):
     auth=staff_auth,
     response={200: list[ChartOut], 400: Error, 404: Error},
 )
-def statistics(request, organisation: str, start: dt.date, end: dt.date):
+def statistics(request, organisation: Code, start: dt.date, end: dt.date):
     """The dashboard's charts as tables, for a body in scope and a period."""
     if end < start or (end - start).days > 366 * 5:
         raise ServiceError("invalid_period", _("Choose a period of at most five years."))
+    if start.year < YEAR_MIN or end.year > YEAR_MAX:
+        raise ServiceError(
+            "date_out_of_range",
+            _("The date is outside the supported calendar (1990–2100)."),
+        )
     charts = dashboard(_body(request.auth, organisation), start, end)
-    return [{**c.as_json(), "note": c.note} for c in charts]
+    return [{**_text(c.as_json()), "note": str(c.note)} for c in charts]
+
+
+def _text(value):
+    """Labels computed lazily (column headings, row names) as the strings they read."""
+    if isinstance(value, Promise):
+        return str(value)
+    if isinstance(value, dict):
+        return {key: _text(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_text(item) for item in value]
+    return value

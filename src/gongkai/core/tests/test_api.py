@@ -35,7 +35,7 @@ def test_workdays_add_provisional_and_between_and_is(client):
 @pytest.mark.parametrize(
     ("params", "status", "code"),
     [
-        ({"date": "2026-02-30", "n": 1}, 422, "invalid_input"),
+        ({"date": "2026-02-30", "n": 1}, 400, "invalid_input"),
         ({"date": "2026-02-03", "n": -1}, 400, "negative_n"),
         ({"date": "1970-01-01", "n": 1}, 400, "date_out_of_range"),
     ],

@@ -89,7 +89,9 @@ def test_the_openapi_document_lists_every_operation(client):
     found = {path: set(ops) for path, ops in paths.items() if path.startswith(BASE)}
     assert found == expected
     schemas = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
-    assert {"OnlineApplicationIn", "SubmissionOut", "StatusOut", "RequestDetailOut"} <= set(schemas)
+    assert {"OnlineApplicationIn", "SubmissionOut", "RequestStatusOut", "RequestDetailOut"} <= set(
+        schemas
+    )
 
 
 def test_public_submission_is_idempotent(client, body):
@@ -104,12 +106,12 @@ def test_public_submission_is_idempotent(client, body):
 @pytest.mark.parametrize(
     ("overrides", "key", "status", "code"),
     [
-        ({}, None, 422, "invalid_input"),
+        ({}, None, 400, "invalid_input"),
         ({"id_number": "440802199001011230"}, "k", 400, "invalid_resident_id"),
         ({"description": "  "}, "k", 400, "description_required"),
         ({"phone": ""}, "k", 400, "contact_required"),
         ({"secret": "weak"}, "k", 400, "invalid_secret"),
-        ({"form": "smoke"}, "k", 400, "form_required"),
+        ({"form": "smoke"}, "k", 400, "invalid_input"),
     ],
 )
 def test_public_submission_refuses_bad_input(client, body, overrides, key, status, code):
@@ -125,7 +127,7 @@ def test_missing_field_is_a_structured_error(client, body):
     response = client.post(
         f"{BASE}/requests", data, content_type="application/json", headers={"Idempotency-Key": "k"}
     )
-    assert (response.status_code, response.json()["code"]) == (422, "invalid_input")
+    assert (response.status_code, response.json()["code"]) == (400, "invalid_input")
     assert Request.objects.count() == 0
 
 

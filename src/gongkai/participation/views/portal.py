@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from gongkai.core.bounds import parse_id
 from gongkai.core.errors import NotFoundError, ServiceError
 from gongkai.core.selectors import site_organisation
 from gongkai.participation import selectors as sel
@@ -74,7 +75,7 @@ def consultation_detail(request, pk: int):
 def consultation_comments(request, pk: int):
     consultation = found(sel.consultation_public, pk)
     provision_id = request.GET.get("provision")
-    provision_id = int(provision_id) if provision_id and provision_id.isdigit() else None
+    provision_id = parse_id(provision_id)
     comments = sel.comments_published(consultation, provision_id)
     page = page_of(request, comments, sel.COMMENTS_PER_PAGE)
     for comment in page.object_list:

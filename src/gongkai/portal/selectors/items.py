@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
 
+from gongkai.core.bounds import parse_id, parse_year
 from gongkai.core.clockmath import CHINA
 from gongkai.core.errors import ServiceError
 from gongkai.core.models import Organisation
@@ -82,9 +83,10 @@ class CatalogFilters:
         for name in ("topic", "genre", "organisation", "year"):
             raw = (data.get(name) or "").strip()
             if raw:
-                if not raw.isdigit() or len(raw) > 9:
+                value = parse_year(raw) if name == "year" else parse_id(raw)
+                if value is None:
                     raise ServiceError("invalid_filter", _("The filters are not valid."))
-                values[name] = int(raw)
+                values[name] = value
         section = (data.get("section") or "").strip()
         if section and section not in Section.values:
             raise ServiceError("invalid_filter", _("The filters are not valid."))

@@ -30,7 +30,7 @@ def error_json(code: str, message: str, status: int = 400) -> JsonResponse:
 def page_number(data) -> int | None:
     """The ?page= number of a query dict (1 when absent), or None when it is not valid."""
     raw = (data.get("page") or "1").strip() or "1"
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE:
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= MAX_PAGE:
         return None
     return int(raw)
 

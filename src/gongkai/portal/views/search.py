@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
+from gongkai.core.bounds import parse_year
 from gongkai.core.errors import ServiceError
 from gongkai.portal.selectors import catalog_choices
 from gongkai.portal.views.common import (
@@ -62,8 +63,11 @@ def parse_search(data) -> SearchInput:
             "query_too_long",
             _("Search words may be at most %(n)d characters long.") % {"n": MAX_QUERY},
         )
+    if "\x00" in query:  # not text; PostgreSQL refuses it in a query
+        raise _invalid()
     year_raw = (data.get("year") or "").strip()
-    if year_raw and not (year_raw.isdigit() and len(year_raw) == 4):
+    year = parse_year(year_raw) if year_raw else None
+    if year_raw and year is None:
         raise _invalid()
     section = (data.get("section") or "").strip()
     kind = (data.get("kind") or "").strip()
@@ -74,9 +78,9 @@ def parse_search(data) -> SearchInput:
     if sort not in SORTS or page is None:
         raise _invalid()
     organisation = (data.get("organisation") or "").strip()[:100]
-    return SearchInput(
-        query, organisation, section, int(year_raw) if year_raw else None, kind, sort, page
-    )
+    if "\x00" in organisation:
+        raise _invalid()
+    return SearchInput(query, organisation, section, year, kind, sort, page)
 
 
 def _hits_json(results) -> list[dict]:
