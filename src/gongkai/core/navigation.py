@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.urls import NoReverseMatch, get_script_prefix, reverse
+from django.urls import NoReverseMatch, Resolver404, get_script_prefix, resolve, reverse
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ def _reverse(url_name: str, script_prefix: str) -> str:
 def _urlconf_changed(*, setting, **kwargs):
     if setting == "ROOT_URLCONF":
         _reverse.cache_clear()
+        view_roles.cache_clear()
 
 
 _PORTAL: list[Link] = []
@@ -62,11 +63,35 @@ def portal_links() -> list[Link]:
 
 
 def workbench_links(user_roles: set[str]) -> list[Link]:
+    """The links for these roles: those the link names and the page's own view allows."""
     return [
         link
         for link in sorted(_WORKBENCH, key=lambda link: link.order)
-        if not link.roles or set(link.roles) & user_roles
+        if (not link.roles or set(link.roles) & user_roles)
+        and _roles_allow(view_roles(link.url_name), user_roles)
     ]
+
+
+@lru_cache(maxsize=512)
+def view_roles(url_name: str, *args) -> frozenset[str] | None:
+    """The roles the page's view requires (``core.views.role_required``); None: any staff."""
+    try:
+        match = resolve(reverse(url_name, args=args or None))
+    except (NoReverseMatch, Resolver404):
+        return None
+    return getattr(match.func, "required_roles", None)
+
+
+def _roles_allow(required: frozenset[str] | None, user_roles: set[str]) -> bool:
+    return required is None or bool(required & user_roles)
+
+
+def may_open(user, url_name: str, *args) -> bool:
+    """Whether ``user`` may open the page: templates show a link only when this holds, so
+    navigation follows the views' own permissions instead of a second list of roles."""
+    from gongkai.core.access import user_roles
+
+    return _roles_allow(view_roles(url_name, *args), user_roles(user))
 
 
 def _register_core() -> None:
@@ -74,7 +99,7 @@ def _register_core() -> None:
 
     from gongkai.core.models import Role
 
-    workbench_link(0, _("My deadlines"), "core:workbench")
+    workbench_link(0, _("Due for me"), "core:workbench")
     workbench_link(80, _("Working-day calculator"), "core:workdays")
     workbench_link(85, _("Holiday calendar"), "core:calendar", roles=[Role.OFFICE, Role.ADMIN])
     workbench_link(90, _("Ledger"), "core:ledger", roles=[Role.OFFICE, Role.LEADER, Role.ADMIN])

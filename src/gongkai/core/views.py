@@ -26,13 +26,11 @@ from gongkai.core.forms import LedgerFilterForm, NoticeForm, WorkdaysForm
 from gongkai.core.models import CalendarYear, Role
 from gongkai.core.selectors import (
     clock_explanation,
-    clocks_due_between,
-    clocks_due_today,
-    clocks_overdue,
     clocks_visible_to,
     ledger_entries,
     ledger_verify,
 )
+from gongkai.core.selectors.duties import SECTION_LIMIT, clock_duty, duties_for
 from gongkai.core.selectors.ledger import LEDGER_PROBLEMS
 from gongkai.core.services import calendar_load_notice
 from gongkai.core.services.calendar import notice_parse
@@ -58,6 +56,8 @@ def role_required(*roles: Role):
                 raise Http404
             return view(request, *args, **kwargs)
 
+        # Read by core.navigation.may_open: menus and links follow what the view allows.
+        wrapper.required_roles = frozenset(str(role) for role in roles)
         return wrapper
 
     return decorator
@@ -81,11 +81,12 @@ def calendar_warnings(today: dt.date | None = None) -> list[str]:
 
 @staff_required
 def workbench(request):
+    now = timezone.now()
     clocks = clocks_visible_to(request.user)
     context = {
-        "overdue": clocks_overdue(clocks)[:50],
-        "today": clocks_due_today(clocks)[:50],
-        "soon": clocks_due_between(clocks, 5)[:50],
+        "board": duties_for(request.user, now=now),
+        "now": now,
+        "section_limit": SECTION_LIMIT,
         "notifications": request.user.notifications.filter(read_at__isnull=True)[:20],
         "warnings": calendar_warnings() if has_role(request.user, Role.OFFICE, Role.ADMIN) else [],
         "provisional_count": clocks.filter(is_provisional=True).exclude(state="stopped").count(),
@@ -144,7 +145,9 @@ def clock_detail(request, clock_id: int):
         raise Http404
     steps = [step_text(s) for s in clock_explanation(clock)]
     events = clock.events.select_related("actor__staff_profile", "approved_by__staff_profile")
-    return render(request, "core/clock.html", {"clock": clock, "steps": steps, "events": events})
+    case = clock_duty(clock).url
+    context = {"clock": clock, "steps": steps, "events": events, "case_url": case}
+    return render(request, "core/clock.html", context)
 
 
 def _ledger_form(request) -> LedgerFilterForm:

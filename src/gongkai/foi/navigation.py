@@ -1,7 +1,10 @@
 """Menu entries of disclosure on request."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.access import has_role
+from gongkai.core.duties import Duty, case_page, duty_source
 from gongkai.core.models import Role
 from gongkai.core.navigation import portal_link, workbench_link
 
@@ -15,3 +18,24 @@ workbench_link(22, _("Register a request"), "foi:register", roles=[Role.OFFICE, 
 workbench_link(
     23, _("Letter templates and numbering"), "foi:letter_settings", roles=[Role.OFFICE, Role.ADMIN]
 )
+
+case_page("foi.request", "foi:detail")
+
+
+@duty_source
+def requests_to_confirm(user, today):
+    """Applications received online that wait for someone to confirm receipt."""
+    from gongkai.foi.models import Status
+    from gongkai.foi.selectors import requests_visible_to
+
+    if not has_role(user, Role.OFFICE, Role.HANDLER, Role.ADMIN):
+        return []
+    waiting = requests_visible_to(user).filter(status=Status.SUBMITTED).order_by("submitted_at")
+    return [
+        Duty(
+            kind=_("Confirm receipt"),
+            title=_("Application %(code)s") % {"code": request.code},
+            url=reverse("foi:detail", args=[request.pk]),
+        )
+        for request in waiting.select_related(None).only("pk", "code")[:50]
+    ]

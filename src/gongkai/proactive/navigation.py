@@ -1,6 +1,9 @@
+from django.db.models import F
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from gongkai.core.duties import Duty, case_page, duty_source
 from gongkai.core.models import Role
 from gongkai.core.navigation import portal_link, workbench_link
 
@@ -20,3 +23,45 @@ workbench_link(
     "proactive:settings",
     roles=[Role.OFFICE, Role.ADMIN],
 )
+
+case_page("proactive.item", "proactive:item_detail")
+
+
+@duty_source
+def items_to_review_or_publish(user, today):
+    """Items waiting for the step the user's roles take (保密审查, 领导审批), then for
+    publication by the office, then drafts sent back to their drafter."""
+    from gongkai.proactive.models import ReviewDecision, Status
+    from gongkai.proactive.selectors import my_drafts, publish_queue, review_queue
+
+    duties = [
+        Duty(
+            kind=item.waiting_step.kind_label,
+            title=item.title,
+            url=reverse("proactive:item_review", args=[item.pk]),
+        )
+        for item in review_queue(user)[:50]
+    ]
+    duties += [
+        Duty(
+            kind=_("Publish"),
+            title=item.title,
+            url=reverse("proactive:item_detail", args=[item.pk]),
+        )
+        for item in publish_queue(user)[:50]
+    ]
+    duties += [
+        Duty(
+            kind=_("Sent back for changes"),
+            title=item.title,
+            url=reverse("proactive:item_detail", args=[item.pk]),
+        )
+        for item in my_drafts(user)
+        .filter(
+            status=Status.DRAFT,
+            decisions__decision=ReviewDecision.Decision.SEND_BACK,
+            decisions__round=F("review_round"),
+        )
+        .distinct()[:50]
+    ]
+    return duties
