@@ -4,7 +4,11 @@ Each app registers its entries in its own ``navigation.py`` (discovered at start
 
     from gongkai.core.navigation import portal_link, workbench_link
     portal_link(30, _("Apply for information"), "foi:apply")
-    workbench_link(20, _("Requests"), "foi:queue", roles=[Role.OFFICE, Role.HANDLER])
+    workbench_group("foi", 20, _("Disclosure on request"))
+    workbench_link(20, _("Requests"), "foi:queue", roles=[Role.OFFICE, Role.HANDLER], group="foi")
+
+The workbench menu shows the links in their groups, each group folded on a phone; links
+without a group gather under "More".
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ class Link:
     label: str
     url_name: str
     roles: tuple[str, ...] = ()
+    group: str = ""
 
     @property
     def url(self) -> str:
@@ -46,16 +51,38 @@ def _urlconf_changed(*, setting, **kwargs):
         view_roles.cache_clear()
 
 
+@dataclass(frozen=True)
+class Group:
+    key: str
+    order: int
+    label: str
+
+
+@dataclass(frozen=True)
+class MenuGroup:
+    key: str
+    label: str
+    links: tuple[Link, ...]
+    is_current: bool = False
+
+
 _PORTAL: list[Link] = []
 _WORKBENCH: list[Link] = []
+_GROUPS: dict[str, Group] = {}
+MORE = ""  # the group of links registered without one
 
 
 def portal_link(order: int, label, url_name: str) -> None:
     _PORTAL.append(Link(order, label, url_name))
 
 
-def workbench_link(order: int, label, url_name: str, roles=()) -> None:
-    _WORKBENCH.append(Link(order, label, url_name, tuple(str(r) for r in roles)))
+def workbench_group(key: str, order: int, label) -> None:
+    """A heading of the workbench menu; apps put their links under it with ``group=key``."""
+    _GROUPS[key] = Group(key, order, label)
+
+
+def workbench_link(order: int, label, url_name: str, roles=(), group: str = MORE) -> None:
+    _WORKBENCH.append(Link(order, label, url_name, tuple(str(r) for r in roles), group))
 
 
 def portal_links() -> list[Link]:
@@ -70,6 +97,37 @@ def workbench_links(user_roles: set[str]) -> list[Link]:
         if (not link.roles or set(link.roles) & user_roles)
         and _roles_allow(view_roles(link.url_name), user_roles)
     ]
+
+
+def workbench_menu(user_roles: set[str], path: str = "") -> list[MenuGroup]:
+    """The user's links in their groups (group order, then link order); the group holding
+    the page at ``path`` is marked current. The home link (order 0) stands outside."""
+    by_group: dict[str, list[Link]] = {}
+    for link in workbench_links(user_roles):
+        if link.order > 0 and link.url:
+            key = link.group if link.group in _GROUPS else MORE
+            by_group.setdefault(key, []).append(link)
+    more = Group(MORE, 1000, _more_label())
+    groups = sorted((_GROUPS.get(key, more) for key in by_group), key=lambda g: g.order)
+    return [
+        MenuGroup(
+            group.key,
+            group.label,
+            tuple(by_group[group.key]),
+            any(_is_under(path, link.url) for link in by_group[group.key]),
+        )
+        for group in groups
+    ]
+
+
+def _is_under(path: str, url: str) -> bool:
+    return bool(path) and (path == url or (url.endswith("/") and path.startswith(url)))
+
+
+def _more_label():
+    from django.utils.translation import gettext_lazy as _
+
+    return _("More")
 
 
 @lru_cache(maxsize=512)
@@ -99,10 +157,15 @@ def _register_core() -> None:
 
     from gongkai.core.models import Role
 
+    workbench_group("tools", 90, _("Calendar and records"))
     workbench_link(0, _("Due for me"), "core:workbench")
-    workbench_link(80, _("Working-day calculator"), "core:workdays")
-    workbench_link(85, _("Holiday calendar"), "core:calendar", roles=[Role.OFFICE, Role.ADMIN])
-    workbench_link(90, _("Ledger"), "core:ledger", roles=[Role.OFFICE, Role.LEADER, Role.ADMIN])
+    workbench_link(80, _("Working-day calculator"), "core:workdays", group="tools")
+    workbench_link(
+        85, _("Holiday calendar"), "core:calendar", roles=[Role.OFFICE, Role.ADMIN], group="tools"
+    )
+    workbench_link(
+        90, _("Ledger"), "core:ledger", roles=[Role.OFFICE, Role.LEADER, Role.ADMIN], group="tools"
+    )
 
 
 _register_core()

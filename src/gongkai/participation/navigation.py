@@ -4,16 +4,20 @@ from django.utils.translation import gettext_lazy as _
 from gongkai.core.access import has_role
 from gongkai.core.duties import Duty, case_page, duty_source
 from gongkai.core.models import Role
-from gongkai.core.navigation import portal_link, workbench_link
+from gongkai.core.navigation import portal_link, workbench_group, workbench_link
 
 portal_link(40, _("Interaction"), "participation:home")
 
 _STAFF = [Role.OFFICE, Role.HANDLER, Role.ADMIN, Role.LEADER]
-workbench_link(40, _("Consultations"), "participation:wb_consultations", roles=_STAFF)
-workbench_link(41, _("Mailbox"), "participation:wb_letters", roles=_STAFF)
-workbench_link(42, _("Mailbox statistics"), "participation:wb_dashboard", roles=_STAFF)
-workbench_link(43, _("Suggestions and proposals"), "participation:wb_proposals", roles=_STAFF)
-workbench_link(44, _("Opinion incidents"), "participation:wb_incidents", roles=_STAFF)
+workbench_group("participation", 40, _("Interaction"))
+for _order, _label, _url in (
+    (40, _("Consultations"), "participation:wb_consultations"),
+    (41, _("Mailbox"), "participation:wb_letters"),
+    (42, _("Mailbox statistics"), "participation:wb_dashboard"),
+    (43, _("Suggestions and proposals"), "participation:wb_proposals"),
+    (44, _("Opinion incidents"), "participation:wb_incidents"),
+):
+    workbench_link(_order, _label, _url, roles=_STAFF, group="participation")
 
 case_page("participation.incident", "participation:wb_incident")
 

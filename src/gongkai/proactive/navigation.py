@@ -5,24 +5,36 @@ from django.utils.translation import pgettext_lazy
 
 from gongkai.core.duties import Duty, case_page, duty_source
 from gongkai.core.models import Role
-from gongkai.core.navigation import portal_link, workbench_link
+from gongkai.core.navigation import portal_link, workbench_group, workbench_link
 
 portal_link(10, _("Information disclosure"), "proactive:catalog")
 portal_link(
     12, pgettext_lazy("information item", "Proactive disclosure catalog"), "proactive:directory"
 )
+workbench_group("proactive", 10, _("Proactive disclosure"))
 workbench_link(
     10,
     _("Proactive disclosure"),
     "proactive:workbench",
     roles=[Role.OFFICE, Role.HANDLER, Role.REVIEWER, Role.LEADER, Role.ADMIN],
+    group="proactive",
 )
 workbench_link(
     11,
     _("Proactive disclosure settings"),
     "proactive:settings",
     roles=[Role.OFFICE, Role.ADMIN],
+    group="proactive",
 )
+# The registers: each shown to the roles its page allows (core.navigation.may_open).
+for _order, _label, _url in (
+    (12, _("Import documents"), "proactive:import"),
+    (13, _("Negative list"), "proactive:negative_manage"),
+    (14, _("Normative documents"), "proactive:normative_manage"),
+    (15, _("Yearly self-check of withheld items"), "proactive:self_check"),
+    (16, _("Standard catalog"), "proactive:standard_catalog"),
+):
+    workbench_link(_order, _label, _url, group="proactive")
 
 case_page("proactive.item", "proactive:item_detail")
 

@@ -95,3 +95,24 @@ def test_links_to_pages_a_role_may_not_open_are_not_shown(client):
     client.force_login(users.get(username="gongkaiban"))  # the office does all of it
     office = client.get("/workbench/proactive/").content.decode()
     assert 'href="/workbench/proactive/self-check/"' in office
+
+
+def test_the_menu_groups_links_and_leaves_out_what_a_role_may_not_open():
+    from django.utils.translation import override
+
+    from gongkai.core.navigation import workbench_menu
+
+    def menu(roles, path=""):
+        with override("zh-hans"):
+            return [
+                (str(g.label), [str(link.label) for link in g.links], g.is_current)
+                for g in workbench_menu(roles, path)
+            ]
+
+    assert menu({"reviewer"}, "/workbench/proactive/") == [
+        ("主动公开", ["主动公开"], True),
+        ("日历与记录", ["工作日计算"], False),
+    ]
+    leader = {label: links for label, links, _current in menu({"leader"})}
+    assert leader["依申请公开"] == ["依申请公开", "超期申请"]  # registering is not a leader's
+    assert "登记申请" in {label: links for label, links, _c in menu({"handler"})}["依申请公开"]
