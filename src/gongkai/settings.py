@@ -116,6 +116,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "gongkai.core.context_processors.site",
                 "gongkai.core.context_processors.navigation",
+                "gongkai.portal.context_processors.site_identity",
             ],
         },
     }

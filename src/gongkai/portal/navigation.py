@@ -10,3 +10,6 @@ workbench_group("portal", 70, _("Website management"))
 _OFFICE = [Role.OFFICE, Role.ADMIN]
 workbench_link(60, _("Portal columns"), "portal:workbench-columns", roles=_OFFICE, group="portal")
 workbench_link(61, _("Openness guide"), "portal:workbench-guide", roles=_OFFICE, group="portal")
+workbench_link(
+    62, _("Website identification"), "portal:workbench-identity", roles=_OFFICE, group="portal"
+)
