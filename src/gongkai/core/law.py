@@ -138,3 +138,18 @@ MAX_EXTENSION_WORKING_DAYS = 20
 
 def clock_rule(code: str) -> ClockRule:
     return CLOCK_RULES[code]
+
+
+# The festivals every yearly notice arranges: 《全国年节及纪念日放假办法》 art. 2 (国务院令
+# 第795号, in force 2025-01-01). A notice line may name two at once (国庆节、中秋节); each
+# festival is recognised by the word the notices use for it.
+NATIONAL_FESTIVALS: tuple[tuple[str, str], ...] = (
+    ("元旦", "元旦"),
+    ("春节", "春节"),
+    ("清明节", "清明"),
+    ("劳动节", "劳动节"),
+    ("端午节", "端午"),
+    ("中秋节", "中秋"),
+    ("国庆节", "国庆"),
+)
+NATIONAL_FESTIVALS_SOURCE = "《全国年节及纪念日放假办法》第二条"

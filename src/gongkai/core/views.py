@@ -23,6 +23,7 @@ from gongkai.core.errors import ServiceError
 from gongkai.core.explain import step_text
 from gongkai.core.exports import ledger_csv_response, ledger_xlsx_response
 from gongkai.core.forms import LedgerFilterForm, NoticeForm, WorkdaysForm
+from gongkai.core.law import NATIONAL_FESTIVALS_SOURCE
 from gongkai.core.models import CalendarYear, Role
 from gongkai.core.selectors import (
     clock_explanation,
@@ -33,7 +34,7 @@ from gongkai.core.selectors import (
 from gongkai.core.selectors.duties import SECTION_LIMIT, clock_duty, duties_for
 from gongkai.core.selectors.ledger import LEDGER_PROBLEMS
 from gongkai.core.services import calendar_load_notice
-from gongkai.core.services.calendar import notice_parse
+from gongkai.core.services.calendar import notice_missing_festivals, notice_parse
 
 
 def staff_required(view):
@@ -101,19 +102,26 @@ def calendar_view(request):
     if request.method == "POST" and form.is_valid():
         text, year = form.cleaned_data["text"], form.cleaned_data["year"]
         try:
-            if "confirm" in request.POST:
-                stored = calendar_load_notice(actor=request.user, text=text, year=year)
-                messages.success(
-                    request, _("The %(year)d arrangement was stored.") % {"year": stored.year}
-                )
-                return redirect("core:calendar")
+            # The preview stays on the page when storing is refused (a festival missing and
+            # not confirmed), so the office sees what it is confirming.
             preview = notice_parse(text=text, year=year)
+            if "confirm" in request.POST:
+                stored = calendar_load_notice(
+                    actor=request.user,
+                    text=text,
+                    year=year,
+                    accept_missing=form.cleaned_data["accept_missing"],
+                )
+                messages.success(request, stored.message)
+                return redirect("core:calendar")
         except ServiceError as error:
             form.add_error("text", error.message)
     calendar = holidays.get_calendar()
     context = {
         "form": form,
         "preview": preview,
+        "missing": notice_missing_festivals(preview) if preview else [],
+        "festivals_source": NATIONAL_FESTIVALS_SOURCE,
         "loaded": CalendarYear.objects.select_related("loaded_by__staff_profile"),
         "package_years": sorted(y for y in calendar.known_years),
         "warnings": calendar_warnings(),

@@ -169,8 +169,9 @@ def register_core() -> None:
             "holidays": lazy("Holidays"),
             "workdays": lazy("Adjusted working days"),
             "source": lazy("Source"),
+            "missing": lazy("Festivals the notice leaves out"),
         },
-        free=("username", "units", "user", "code", "name", "title", "number", "reason"),
+        free=("username", "units", "user", "code", "name", "title", "number", "reason", "missing"),
     )
     values("clock", "rule", CLOCK_RULE_CHOICES)
     values("clock", "kind", ClockEvent.Kind.choices)
