@@ -60,3 +60,16 @@ def test_the_first_prose_gathers_zeros_in_one_sentence(body, office, monkeypatch
 def test_figures_without_a_source_are_named_once_for_the_office(report):
     unknown = [line for line in report.overview.splitlines() if "数据来源尚未接入" in line]
     assert len(unknown) == 1 and unknown[0].startswith("待公开办核实补充")
+
+
+@pytest.mark.parametrize(("today", "late"), [("2026-01-31", False), ("2026-02-01", True)])
+def test_the_publish_button_warns_past_31_january(client, report, office, monkeypatch, today, late):
+    import datetime as dt
+
+    from gongkai.reports.views import workbench
+
+    monkeypatch.setattr(workbench.timezone, "localdate", lambda: dt.date.fromisoformat(today))
+    client.force_login(office)
+    page = client.get(reverse("reports:detail", args=[report.pk])).content.decode()
+    warning = "《政府信息公开条例》第四十九条要求于2026-01-31前公布"
+    assert (warning in page) is late
