@@ -70,3 +70,45 @@ def test_a_handler_searches_only_their_unit(client, body, unit, cases):
     page = client.get(reverse("foi:queue")).content.decode()
     assert 'value="all"' not in page
     assert codes(client.get(reverse("foi:queue"))) == {cases["hukou"].code, cases["xuke"].code}
+
+
+@pytest.fixture
+def unassigned(body, office):
+    return [
+        request_register(
+            actor=office,
+            organisation=body,
+            channel="letter",
+            applicant=make_applicant(name=f"申请人{n}"),
+            received_on=timezone.localdate(),
+        )
+        for n in range(3)
+    ]
+
+
+def test_the_office_assigns_several_requests_at_once(client, office, unit, unassigned):
+    from gongkai.core.models import LedgerEntry
+
+    client.force_login(office)
+    page = client.get(reverse("foi:queue")).content.decode()
+    assert f'name="request" value="{unassigned[0].pk}"' in page
+    picked = [unassigned[0].pk, unassigned[2].pk]
+    response = client.post(
+        reverse("foi:assign_many"), {"request": picked, "unit": unit.pk}, follow=True
+    )
+    assert "已交" in response.content.decode()
+    for request in unassigned:
+        request.refresh_from_db()
+    assert [r.unit_id for r in unassigned] == [unit.pk, None, unit.pk]
+    assert LedgerEntry.objects.filter(action="foi.assigned").count() == 2
+
+
+def test_bulk_assignment_is_the_offices(client, body, unit, unassigned):
+    handler = make_staff(body, roles=[Role.HANDLER], units=[unit], username="huzheng")
+    client.force_login(handler)
+    response = client.post(
+        reverse("foi:assign_many"), {"request": [unassigned[0].pk], "unit": unit.pk}
+    )
+    assert response.status_code == 404
+    unassigned[0].refresh_from_db()
+    assert unassigned[0].unit_id is None

@@ -113,6 +113,37 @@ def queue(request):
     return render(request, "foi/staff/queue.html", context)
 
 
+@require_POST
+@role_required(Role.OFFICE, Role.ADMIN)
+def assign_many(request):
+    """Hand several received requests to one unit at once: each through the same service as
+    a single assignment (its own transaction, event and ledger entry)."""
+    units = {str(u.pk): u for u in _units_for(request.user)}
+    unit = units.get(request.POST.get("unit", ""))
+    ids = [pk for pk in request.POST.getlist("request") if pk.isdigit()]
+    if unit is None or not ids:
+        messages.error(request, _("Choose the requests and the unit to assign them to."))
+        return redirect("foi:queue")
+    chosen = requests_visible_to(request.user).filter(pk__in=ids, status__in=OPEN_STATUSES)
+    assigned, refused = [], []
+    for foi_request in chosen.exclude(status=Status.SUBMITTED):
+        try:
+            services.request_assign(request=foi_request, actor=request.user, unit=unit)
+        except ServiceError as error:
+            refused.append(f"{foi_request.code}：{error.message}")
+        else:
+            assigned.append(foi_request.code)
+    if assigned:
+        messages.success(
+            request,
+            _("Assigned to %(unit)s: %(codes)s.")
+            % {"unit": unit.name, "codes": "、".join(assigned)},
+        )
+    for problem in refused:
+        messages.error(request, problem)
+    return redirect("foi:queue")
+
+
 @role_required(Role.OFFICE, Role.LEADER, Role.ADMIN)
 def overdue(request):
     """Open requests whose last day to reply has passed, across the body."""
