@@ -22,3 +22,12 @@ def may_open(context, url_name: str, *args) -> bool:
     open that page (the roles its view requires), so no link leads to a refusal."""
     request = context.get("request")
     return request is not None and _may_open(request.user, url_name, *args)
+
+
+@register.filter
+def clock_note(note: str) -> str:
+    """A clock event's note as people read it (a coded reason such as third_party is
+    labelled through the ledger's vocabulary; free text stays as written)."""
+    from gongkai.core import vocabulary
+
+    return vocabulary.value_text("clock.pause", "note", note) if note else ""
