@@ -129,6 +129,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "gongkai.core.context_processors.site",
                 "gongkai.core.context_processors.navigation",
+                "gongkai.portal.context_processors.site_identity",
             ],
         },
     }

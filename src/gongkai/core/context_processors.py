@@ -4,11 +4,18 @@ from django.conf import settings
 def navigation(request):
     """The portal and workbench menus registered by the installed apps."""
     from gongkai.core.access import user_roles
-    from gongkai.core.navigation import portal_links, workbench_links
+    from gongkai.core.navigation import portal_links, workbench_links, workbench_menu
 
     user = getattr(request, "user", None)
-    roles = user_roles(user) if user is not None and user.is_authenticated else set()
-    return {"portal_nav": portal_links(), "workbench_nav": workbench_links(roles)}
+    if user is None or not user.is_authenticated:
+        nav = workbench_links(set())
+        return {"portal_nav": portal_links(), "workbench_nav": nav, "workbench_menu": []}
+    roles = user_roles(user)
+    return {
+        "portal_nav": portal_links(),
+        "workbench_nav": workbench_links(roles),
+        "workbench_menu": workbench_menu(roles, request.path),
+    }
 
 
 def site(request):

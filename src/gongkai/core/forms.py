@@ -21,6 +21,10 @@ class NoticeForm(forms.Form):
         max_value=2100,
         help_text=_("Only needed when the title is not pasted."),
     )
+    accept_missing = forms.BooleanField(
+        label=_("I have checked the notice: this year has only the holidays listed above."),
+        required=False,
+    )
 
 
 class WorkdaysForm(forms.Form):

@@ -1,8 +1,9 @@
 """Time limits from law, declared once, each with its source.
 
 Every statutory clock in the platform names one of these rules. The numbers are
-the law's; nothing else in the code repeats them. Sources are quoted as in
-../shared/RULES.md (条例 = 《中华人民共和国政府信息公开条例》, 国务院令第711号).
+the law's; nothing else in the code repeats them. Sources are cited as people read them on
+the clock pages, in Chinese (条例 = 《中华人民共和国政府信息公开条例》, 国务院令第711号;
+see ../shared/RULES.md).
 """
 
 from __future__ import annotations
@@ -34,70 +35,70 @@ _RULES = (
         _("Reply to a disclosure request"),
         LimitUnit.WORKING_DAYS,
         20,
-        "条例 art. 33 para. 2",
+        "《政府信息公开条例》第三十三条第二款",
     ),
     ClockRule(
         "foi_supplement_notice",
         _("Notice asking for a supplement"),
         LimitUnit.WORKING_DAYS,
         7,
-        "条例 art. 30",
+        "《政府信息公开条例》第三十条",
     ),
     ClockRule(
         "foi_third_party",
         _("Third-party opinion"),
         LimitUnit.WORKING_DAYS,
         15,
-        "条例 art. 32",
+        "《政府信息公开条例》第三十二条",
     ),
     ClockRule(
         "foi_other_agency",
         _("Opinion of another agency"),
         LimitUnit.WORKING_DAYS,
         15,
-        "条例 art. 34",
+        "《政府信息公开条例》第三十四条",
     ),
     ClockRule(
         "foi_fee_payment",
         _("Payment of a processing fee"),
         LimitUnit.WORKING_DAYS,
         20,
-        "国办函〔2020〕109号 art. 8",
+        "国办函〔2020〕109号第八条",
     ),
     ClockRule(
         "proactive_publish",
         _("Proactive disclosure"),
         LimitUnit.WORKING_DAYS,
         20,
-        "条例 art. 26",
+        "《政府信息公开条例》第二十六条",
     ),
     ClockRule(
         "interpretation",
         _("Policy interpretation"),
         LimitUnit.WORKING_DAYS,
         3,
-        "local practice: 西市区2018年政务公开工作要点; 湛江市公安局2017年实施方案 task 11",
+        "地方实践：西市区2018年政务公开工作要点；湛江市公安局2017年实施方案第11项任务",
     ),
     ClockRule(
         "service_guide_change",
         _("Changed service guide"),
         LimitUnit.WORKING_DAYS,
         1,
-        "local practice: 西市区2018年政务公开工作要点",
+        "地方实践：西市区2018年政务公开工作要点",
     ),
     ClockRule(
         "enforcement_publicity",
         _("Licence and penalty publicity"),
         LimitUnit.WORKING_DAYS,
         7,
-        "local practice: 双公示 catalogs (configurable)",
+        "地方实践：“双公示”目录（可配置）",
     ),
     ClockRule(
         "consultation_minimum",
         _("Minimum consultation period"),
         LimitUnit.WORKING_DAYS,
         7,
-        "国办发〔2018〕37号 (行政规范性文件); 西市区2018年政务公开工作要点",
+        "国办发〔2018〕37号（行政规范性文件）；西市区2018年政务公开工作要点",
     ),
     ClockRule(
         "incident_information",
@@ -105,7 +106,7 @@ _RULES = (
         LimitUnit.HOURS,
         5,
         # "最迟要在5小时内发布权威信息，在24小时内举行新闻发布会" (国办发〔2016〕61号 art. 3)
-        "国办发〔2016〕61号; 长治市公安局上党分局2023年方案",
+        "国办发〔2016〕61号；长治市公安局上党分局2023年方案",
     ),
     ClockRule(
         "incident_press_conference",
@@ -127,7 +128,7 @@ _RULES = (
         _("Yearly report"),
         LimitUnit.DAYS,
         31,
-        "条例 art. 49 (by 31 January)",
+        "《政府信息公开条例》第四十九条（次年1月31日前）",
     ),
 )
 
@@ -140,3 +141,18 @@ MAX_EXTENSION_WORKING_DAYS = 20
 
 def clock_rule(code: str) -> ClockRule:
     return CLOCK_RULES[code]
+
+
+# The festivals every yearly notice arranges: 《全国年节及纪念日放假办法》 art. 2 (国务院令
+# 第795号, in force 2025-01-01). A notice line may name two at once (国庆节、中秋节); each
+# festival is recognised by the word the notices use for it.
+NATIONAL_FESTIVALS: tuple[tuple[str, str], ...] = (
+    ("元旦", "元旦"),
+    ("春节", "春节"),
+    ("清明节", "清明"),
+    ("劳动节", "劳动节"),
+    ("端午节", "端午"),
+    ("中秋节", "中秋"),
+    ("国庆节", "国庆"),
+)
+NATIONAL_FESTIVALS_SOURCE = "《全国年节及纪念日放假办法》第二条"

@@ -4,7 +4,11 @@ Each app registers its entries in its own ``navigation.py`` (discovered at start
 
     from gongkai.core.navigation import portal_link, workbench_link
     portal_link(30, _("Apply for information"), "foi:apply")
-    workbench_link(20, _("Requests"), "foi:queue", roles=[Role.OFFICE, Role.HANDLER])
+    workbench_group("foi", 20, _("Disclosure on request"))
+    workbench_link(20, _("Requests"), "foi:queue", roles=[Role.OFFICE, Role.HANDLER], group="foi")
+
+The workbench menu shows the links in their groups, each group folded on a phone; links
+without a group gather under "More".
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from functools import lru_cache
 
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.urls import NoReverseMatch, get_script_prefix, reverse
+from django.urls import NoReverseMatch, Resolver404, get_script_prefix, resolve, reverse
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,7 @@ class Link:
     label: str
     url_name: str
     roles: tuple[str, ...] = ()
+    group: str = ""
 
     @property
     def url(self) -> str:
@@ -43,18 +48,41 @@ def _reverse(url_name: str, script_prefix: str) -> str:
 def _urlconf_changed(*, setting, **kwargs):
     if setting == "ROOT_URLCONF":
         _reverse.cache_clear()
+        view_roles.cache_clear()
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str
+    order: int
+    label: str
+
+
+@dataclass(frozen=True)
+class MenuGroup:
+    key: str
+    label: str
+    links: tuple[Link, ...]
+    is_current: bool = False
 
 
 _PORTAL: list[Link] = []
 _WORKBENCH: list[Link] = []
+_GROUPS: dict[str, Group] = {}
+MORE = ""  # the group of links registered without one
 
 
 def portal_link(order: int, label, url_name: str) -> None:
     _PORTAL.append(Link(order, label, url_name))
 
 
-def workbench_link(order: int, label, url_name: str, roles=()) -> None:
-    _WORKBENCH.append(Link(order, label, url_name, tuple(str(r) for r in roles)))
+def workbench_group(key: str, order: int, label) -> None:
+    """A heading of the workbench menu; apps put their links under it with ``group=key``."""
+    _GROUPS[key] = Group(key, order, label)
+
+
+def workbench_link(order: int, label, url_name: str, roles=(), group: str = MORE) -> None:
+    _WORKBENCH.append(Link(order, label, url_name, tuple(str(r) for r in roles), group))
 
 
 def portal_links() -> list[Link]:
@@ -62,11 +90,66 @@ def portal_links() -> list[Link]:
 
 
 def workbench_links(user_roles: set[str]) -> list[Link]:
+    """The links for these roles: those the link names and the page's own view allows."""
     return [
         link
         for link in sorted(_WORKBENCH, key=lambda link: link.order)
-        if not link.roles or set(link.roles) & user_roles
+        if (not link.roles or set(link.roles) & user_roles)
+        and _roles_allow(view_roles(link.url_name), user_roles)
     ]
+
+
+def workbench_menu(user_roles: set[str], path: str = "") -> list[MenuGroup]:
+    """The user's links in their groups (group order, then link order); the group holding
+    the page at ``path`` is marked current. The home link (order 0) stands outside."""
+    by_group: dict[str, list[Link]] = {}
+    for link in workbench_links(user_roles):
+        if link.order > 0 and link.url:
+            key = link.group if link.group in _GROUPS else MORE
+            by_group.setdefault(key, []).append(link)
+    more = Group(MORE, 1000, _more_label())
+    groups = sorted((_GROUPS.get(key, more) for key in by_group), key=lambda g: g.order)
+    return [
+        MenuGroup(
+            group.key,
+            group.label,
+            tuple(by_group[group.key]),
+            any(_is_under(path, link.url) for link in by_group[group.key]),
+        )
+        for group in groups
+    ]
+
+
+def _is_under(path: str, url: str) -> bool:
+    return bool(path) and (path == url or (url.endswith("/") and path.startswith(url)))
+
+
+def _more_label():
+    from django.utils.translation import gettext_lazy as _
+
+    return _("More")
+
+
+@lru_cache(maxsize=512)
+def view_roles(url_name: str, *args) -> frozenset[str] | None:
+    """The roles the page's view requires (``core.views.role_required``); None: any staff."""
+    try:
+        match = resolve(reverse(url_name, args=args or None))
+    except (NoReverseMatch, Resolver404):
+        return None
+    return getattr(match.func, "required_roles", None)
+
+
+def _roles_allow(required: frozenset[str] | None, user_roles: set[str]) -> bool:
+    return required is None or bool(required & user_roles)
+
+
+def may_open(user, url_name: str, *args) -> bool:
+    """Whether ``user`` may open the page: templates show a link only when this holds, so
+    navigation follows the views' own permissions instead of a second list of roles."""
+    from gongkai.core.access import user_roles
+
+    return _roles_allow(view_roles(url_name, *args), user_roles(user))
 
 
 def _register_core() -> None:
@@ -74,13 +157,23 @@ def _register_core() -> None:
 
     from gongkai.core.models import Role
 
-    workbench_link(0, _("My deadlines"), "core:workbench")
-    workbench_link(80, _("Working-day calculator"), "core:workdays")
-    workbench_link(85, _("Holiday calendar"), "core:calendar", roles=[Role.OFFICE, Role.ADMIN])
-    workbench_link(90, _("Ledger"), "core:ledger", roles=[Role.OFFICE, Role.LEADER, Role.ADMIN])
-    workbench_link(92, _("Staff and units"), "core:staff", roles=[Role.OFFICE, Role.ADMIN])
-    workbench_link(95, _("Background work"), "core:tasks", roles=[Role.OFFICE, Role.ADMIN])
-    workbench_link(99, _("My account"), "core:account")
+    workbench_group("tools", 90, _("Calendar and records"))
+    workbench_link(0, _("Due for me"), "core:workbench")
+    workbench_link(80, _("Working-day calculator"), "core:workdays", group="tools")
+    workbench_link(
+        85, _("Holiday calendar"), "core:calendar", roles=[Role.OFFICE, Role.ADMIN], group="tools"
+    )
+    workbench_link(
+        90, _("Ledger"), "core:ledger", roles=[Role.OFFICE, Role.LEADER, Role.ADMIN], group="tools"
+    )
+    workbench_group("system", 95, _("System administration"))
+    workbench_link(
+        92, _("Staff and units"), "core:staff", roles=[Role.OFFICE, Role.ADMIN], group="system"
+    )
+    workbench_link(
+        95, _("Background work"), "core:tasks", roles=[Role.OFFICE, Role.ADMIN], group="system"
+    )
+    workbench_link(99, _("My account"), "core:account", group="system")
 
 
 _register_core()

@@ -24,23 +24,22 @@ from gongkai.core.errors import ServiceError
 from gongkai.core.explain import step_text
 from gongkai.core.exports import ledger_csv_response, ledger_xlsx_response
 from gongkai.core.forms import LedgerFilterForm, NoticeForm, WorkdaysForm
+from gongkai.core.law import NATIONAL_FESTIVALS_SOURCE
 from gongkai.core.models import CalendarYear, Role, TaskFailure
 from gongkai.core.queue import task_label
 from gongkai.core.selectors import (
     clock_explanation,
-    clocks_due_between,
-    clocks_due_today,
-    clocks_overdue,
     clocks_visible_to,
     ledger_entries,
     ledger_verify,
 )
 from gongkai.core.selectors.background import failures_open, failures_retried, queue_state
+from gongkai.core.selectors.duties import SECTION_LIMIT, clock_duty, duties_for
 from gongkai.core.selectors.health import health
 from gongkai.core.selectors.ledger import LEDGER_PROBLEMS
 from gongkai.core.services import calendar_load_notice
 from gongkai.core.services.background import task_failure_retry
-from gongkai.core.services.calendar import notice_parse
+from gongkai.core.services.calendar import notice_missing_festivals, notice_parse
 
 
 def staff_required(view):
@@ -63,6 +62,8 @@ def role_required(*roles: Role):
                 raise Http404
             return view(request, *args, **kwargs)
 
+        # Read by core.navigation.may_open: menus and links follow what the view allows.
+        wrapper.required_roles = frozenset(str(role) for role in roles)
         return wrapper
 
     return decorator
@@ -86,11 +87,12 @@ def calendar_warnings(today: dt.date | None = None) -> list[str]:
 
 @staff_required
 def workbench(request):
+    now = timezone.now()
     clocks = clocks_visible_to(request.user)
     context = {
-        "overdue": clocks_overdue(clocks)[:50],
-        "today": clocks_due_today(clocks)[:50],
-        "soon": clocks_due_between(clocks, 5)[:50],
+        "board": duties_for(request.user, now=now),
+        "now": now,
+        "section_limit": SECTION_LIMIT,
         "notifications": request.user.notifications.filter(read_at__isnull=True)[:20],
         "warnings": calendar_warnings() if has_role(request.user, Role.OFFICE, Role.ADMIN) else [],
         "provisional_count": clocks.filter(is_provisional=True).exclude(state="stopped").count(),
@@ -108,19 +110,26 @@ def calendar_view(request):
     if request.method == "POST" and form.is_valid():
         text, year = form.cleaned_data["text"], form.cleaned_data["year"]
         try:
-            if "confirm" in request.POST:
-                stored = calendar_load_notice(actor=request.user, text=text, year=year)
-                messages.success(
-                    request, _("The %(year)d arrangement was stored.") % {"year": stored.year}
-                )
-                return redirect("core:calendar")
+            # The preview stays on the page when storing is refused (a festival missing and
+            # not confirmed), so the office sees what it is confirming.
             preview = notice_parse(text=text, year=year)
+            if "confirm" in request.POST:
+                stored = calendar_load_notice(
+                    actor=request.user,
+                    text=text,
+                    year=year,
+                    accept_missing=form.cleaned_data["accept_missing"],
+                )
+                messages.success(request, stored.message)
+                return redirect("core:calendar")
         except ServiceError as error:
             form.add_error("text", error.message)
     calendar = holidays.get_calendar()
     context = {
         "form": form,
         "preview": preview,
+        "missing": notice_missing_festivals(preview) if preview else [],
+        "festivals_source": NATIONAL_FESTIVALS_SOURCE,
         "loaded": CalendarYear.objects.select_related("loaded_by__staff_profile"),
         "package_years": sorted(y for y in calendar.known_years),
         "warnings": calendar_warnings(),
@@ -152,7 +161,9 @@ def clock_detail(request, clock_id: int):
         raise Http404
     steps = [step_text(s) for s in clock_explanation(clock)]
     events = clock.events.select_related("actor__staff_profile", "approved_by__staff_profile")
-    return render(request, "core/clock.html", {"clock": clock, "steps": steps, "events": events})
+    case = clock_duty(clock).url
+    context = {"clock": clock, "steps": steps, "events": events, "case_url": case}
+    return render(request, "core/clock.html", context)
 
 
 def _ledger_form(request) -> LedgerFilterForm:

@@ -190,6 +190,7 @@ def register_core() -> None:
             "review_on": lazy("Next review date"),
             "task": lazy("Background task"),
             "task_id": lazy("Task id"),
+            "missing": lazy("Festivals the notice leaves out"),
         },
         free=(
             "task",
@@ -209,6 +210,7 @@ def register_core() -> None:
             "office_hours",
             "description",
             "legal_basis",
+            "missing",
         ),
     )
     values("clock", "rule", CLOCK_RULE_CHOICES)

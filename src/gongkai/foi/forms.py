@@ -470,3 +470,39 @@ class RemedyDecideForm(forms.Form):
             (r.pk, f"{r.get_kind_display()} {r.filed_on:%Y-%m-%d}")
             for r in foi.remedies.filter(result=Remedy.Result.PENDING)
         ]
+
+
+class QueueSearchForm(forms.Form):
+    """The queue's search: words, an open status, the day of receipt (GET, never writes)."""
+
+    q = forms.CharField(
+        label=_("Code, applicant or content"), required=False, max_length=100, strip=True
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    received_from = forms.DateField(
+        label=_("Received from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    received_to = forms.DateField(
+        label=_("Received until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        from gongkai.foi.models import OPEN_STATUSES
+
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", _("All"))] + [
+            (status.value, status.label) for status in OPEN_STATUSES
+        ]
+
+    def filters(self):
+        from gongkai.foi.selectors import QueueFilters
+
+        if not self.is_valid():
+            return QueueFilters()
+        data = self.cleaned_data
+        return QueueFilters(
+            text=data["q"],
+            status=data["status"],
+            received_from=data["received_from"],
+            received_to=data["received_to"],
+        )

@@ -7,7 +7,7 @@ import difflib
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -66,26 +66,68 @@ def urgency(due_on: dt.date | None, today: dt.date) -> Urgency:
     return Urgency.GREEN
 
 
-def unit_queue_count(unit: Organisation) -> int:
-    return Request.objects.filter(unit=unit, status__in=OPEN_STATUSES).count()
+@dataclass(frozen=True)
+class QueueFilters:
+    """What the queue's search form narrows: words (code, applicant, information sought), an
+    open status, and the day of receipt."""
+
+    text: str = ""
+    status: str = ""
+    received_from: dt.date | None = None
+    received_to: dt.date | None = None
+
+    def apply(self, requests: QuerySet[Request]) -> QuerySet[Request]:
+        text = self.text.strip()
+        if text:
+            requests = requests.filter(
+                Q(code__icontains=text)
+                | Q(applicant_name__icontains=text)
+                | Q(description__icontains=text)
+            )
+        if self.status in OPEN_STATUSES:
+            requests = requests.filter(status=self.status)
+        if self.received_from:
+            requests = requests.filter(received_on__gte=self.received_from)
+        if self.received_to:
+            requests = requests.filter(received_on__lte=self.received_to)
+        return requests
+
+
+def _open_in(unit: Organisation | None, filters: QueueFilters | None, user=None):
+    """Open requests of ``unit``, or of every unit ``user`` sees when ``unit`` is None."""
+    if unit is not None:
+        requests = Request.objects.filter(unit=unit)
+    else:
+        requests = requests_visible_to(user).filter(unit__isnull=False)
+    requests = requests.filter(status__in=OPEN_STATUSES)
+    return filters.apply(requests) if filters else requests
+
+
+def unit_queue_count(
+    unit: Organisation | None, filters: QueueFilters | None = None, *, user=None
+) -> int:
+    return _open_in(unit, filters, user).count()
 
 
 def unit_queue(
-    unit: Organisation,
+    unit: Organisation | None,
     today: dt.date | None = None,
     *,
     offset: int = 0,
     limit: int | None = None,
+    filters: QueueFilters | None = None,
+    user=None,
 ) -> list[QueueItem]:
-    """A unit's open requests, soonest due first, paused ones last.
+    """A unit's open requests (every unit's that ``user`` sees when ``unit`` is None),
+    soonest due first, paused ones last, narrowed by ``filters``.
 
     ``offset``/``limit`` page in SQL: a busy unit has thousands of open requests
     and the page shows 50 (bench/foi_queue.py).
     """
     today = today or timezone.localdate()
     requests = (
-        Request.objects.filter(unit=unit, status__in=OPEN_STATUSES)
-        .select_related("reply_clock", "handler")
+        _open_in(unit, filters, user)
+        .select_related("reply_clock", "handler", "unit")
         .order_by(F("reply_clock__due_on").asc(nulls_last=True), "id")
     )
     requests = requests[offset : offset + limit] if limit is not None else requests[offset:]

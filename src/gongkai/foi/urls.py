@@ -21,6 +21,7 @@ urlpatterns = [
     ),
     path("workbench/foi/retention/", personal_data.retention, name="retention"),
     path("workbench/foi/register/", staff.register, name="register"),
+    path("workbench/foi/assign/", staff.assign_many, name="assign_many"),
     path("workbench/foi/<int:pk>/", staff.detail, name="detail"),
     path("workbench/foi/<int:pk>/act/<slug:name>/", staff.act, name="act"),
     path("workbench/foi/<int:pk>/files/<int:file_pk>/", staff.attachment, name="attachment"),

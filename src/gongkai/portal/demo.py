@@ -13,7 +13,7 @@ from gongkai.core.demo import BUREAU, DemoContext, register
 from gongkai.core.models import Organisation
 from gongkai.portal.generate import items_generate
 from gongkai.portal.models import Column, ColumnKind
-from gongkai.portal.services import ColumnFields, column_create, guide_save
+from gongkai.portal.services import ColumnFields, column_create, guide_save, site_identity_save
 
 LIST, PAGE, LINK = ColumnKind.LIST, ColumnKind.PAGE, ColumnKind.LINK
 SYSTEM_TEXT = (
@@ -79,6 +79,15 @@ GUIDE = {
 }
 
 
+# Placeholders in the official formats (all zeros): a real site states the numbers issued to it.
+SITE_IDENTITY = {
+    "host_name": "湛江市公安局",
+    "site_code": "4408000000",
+    "icp_number": "粤ICP备00000000号",
+    "police_number": "粤公网安备 44080000000000号",
+}
+
+
 def _office_user():
     return get_user_model().objects.get(username="gongkaiban")
 
@@ -105,6 +114,7 @@ def load_columns(context: DemoContext) -> None:
         column_create(actor=actor, fields=_fields(*row, order=order * 10))
     bureau = Organisation.objects.get(code=BUREAU[0])
     guide_save(organisation=bureau, actor=actor, values=GUIDE)
+    site_identity_save(organisation=bureau, actor=actor, values=SITE_IDENTITY)
     context.log(_("%(count)d columns and the openness guide.") % {"count": len(COLUMNS)})
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.portal.models import Column, ColumnKind, OpennessGuide
-from gongkai.portal.services import GUIDE_FIELDS, ColumnFields
+from gongkai.portal.models import Column, ColumnKind, OpennessGuide, SiteIdentity
+from gongkai.portal.services import GUIDE_FIELDS, SITE_IDENTITY_FIELDS, ColumnFields
 from gongkai.portal.sources import source_choices
 
 
@@ -55,6 +55,12 @@ class ColumnForm(forms.Form):
 
     def to_fields(self) -> ColumnFields:
         return ColumnFields(**self.cleaned_data)
+
+
+class SiteIdentityForm(forms.ModelForm):
+    class Meta:
+        model = SiteIdentity
+        fields = list(SITE_IDENTITY_FIELDS)
 
 
 class GuideForm(forms.ModelForm):

@@ -98,3 +98,53 @@ class OpennessGuide(models.Model):
 
     def __str__(self) -> str:
         return str(self.organisation)
+
+
+class SiteIdentity(models.Model):
+    """What the footer of every page of a government website states (国办发〔2017〕47号
+    《政府网站发展指引》: 网站标识码, 主办单位; 《互联网信息服务管理办法》: ICP 备案编号;
+    《计算机信息网络国际联网安全保护管理办法》: 公安机关备案编号)."""
+
+    organisation = models.OneToOneField(
+        "core.Organisation",
+        on_delete=models.PROTECT,
+        related_name="site_identity",
+        verbose_name=_("public body"),
+    )
+    host_name = models.CharField(
+        _("host organisation"),
+        max_length=100,
+        blank=True,
+        help_text=_("Leave empty to show the body's name."),
+    )
+    site_code = models.CharField(
+        _("website identification code"),
+        max_length=10,
+        blank=True,
+        help_text=_("Ten letters or digits, as issued for the website (e.g. 4408000035)."),
+    )
+    icp_number = models.CharField(
+        _("ICP filing number"),
+        max_length=40,
+        blank=True,
+        help_text=_("For example 粤ICP备05008888号."),
+    )
+    police_number = models.CharField(
+        _("public security filing number"),
+        max_length=40,
+        blank=True,
+        help_text=_("For example 粤公网安备 44080202000123号."),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("website identification")
+        verbose_name_plural = _("website identifications")
+
+    def __str__(self) -> str:
+        return str(self.organisation)
+
+    @property
+    def police_record_code(self) -> str:
+        """The digits of the public security filing number (its page on beian.gov.cn)."""
+        return "".join(ch for ch in self.police_number if ch.isdigit())

@@ -14,7 +14,7 @@ from gongkai.core.errors import PermissionDeniedError, ServiceError
 from gongkai.core.models import Role
 from gongkai.core.services import ledger_append
 from gongkai.portal.cache import cache_bump
-from gongkai.portal.models import Column, ColumnKind, OpennessGuide
+from gongkai.portal.models import Column, ColumnKind, OpennessGuide, SiteIdentity
 from gongkai.portal.selectors.columns import resolve_link
 from gongkai.portal.sources import get_source
 
@@ -220,3 +220,47 @@ def guide_save(*, organisation, actor, values) -> OpennessGuide:
         )
     transaction.on_commit(cache_bump)
     return guide
+
+
+SITE_IDENTITY_FIELDS = ("host_name", "site_code", "icp_number", "police_number")
+SITE_CODE = re.compile(r"^[0-9A-Za-z]{10}$")
+
+
+def site_identity_clean(values) -> dict:
+    """The footer's fields, stripped; a website identification code has ten characters."""
+    cleaned = {name: str(values.get(name) or "").strip() for name in SITE_IDENTITY_FIELDS}
+    if cleaned["site_code"] and not SITE_CODE.match(cleaned["site_code"]):
+        raise ServiceError(
+            "invalid_site_code",
+            _("A website identification code has ten letters or digits."),
+        )
+    if cleaned["police_number"] and not any(ch.isdigit() for ch in cleaned["police_number"]):
+        raise ServiceError(
+            "invalid_police_number", _("A public security filing number contains its digits.")
+        )
+    return cleaned
+
+
+def site_identity_save(*, organisation, actor, values) -> SiteIdentity:
+    """Create or update what the footer states about the website; unchanged is a no-op."""
+    _require_office(actor)
+    cleaned = site_identity_clean(values)
+    with transaction.atomic():
+        identity = (
+            SiteIdentity.objects.select_for_update().filter(organisation=organisation).first()
+        )
+        if identity is not None and all(getattr(identity, k) == v for k, v in cleaned.items()):
+            return identity
+        identity = identity or SiteIdentity(organisation=organisation)
+        for name, value in cleaned.items():
+            setattr(identity, name, value)
+        identity.save()
+        ledger_append(
+            actor=actor,
+            action="portal.site_identity_save",
+            obj=identity,
+            organisation=organisation,
+            summary=cleaned,
+        )
+    transaction.on_commit(cache_bump)
+    return identity

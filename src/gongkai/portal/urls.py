@@ -52,4 +52,5 @@ urlpatterns = [
         name="workbench-column-delete",
     ),
     path("workbench/portal/guide/", workbench.guide_edit, name="workbench-guide"),
+    path("workbench/portal/identity/", workbench.identity_edit, name="workbench-identity"),
 ]

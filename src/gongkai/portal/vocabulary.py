@@ -11,6 +11,7 @@ vocabulary.actions(
         "column_update": _("Column changed"),
         "column_delete": _("Column deleted"),
         "guide_save": _("Disclosure guide saved"),
+        "site_identity_save": _("Website identification saved"),
         "items_generate": _("Generated items added"),
     },
     prefix="portal.",
@@ -21,7 +22,11 @@ vocabulary.keys(
         "active": _("Shown"),
         "office_name": _("Office name"),
         "phone": _("Phone"),
+        "host_name": _("Host organisation"),
+        "site_code": _("Website identification code"),
+        "icp_number": _("ICP filing number"),
+        "police_number": _("Public security filing number"),
     },
-    free=("slug", "office_name", "phone"),
+    free=("slug", "office_name", "phone", "host_name", "site_code", "icp_number", "police_number"),
 )
 vocabulary.values("portal", "kind", ColumnKind.choices)

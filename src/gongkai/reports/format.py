@@ -28,6 +28,14 @@ FORMAT_SOURCES = MappingProxyType(
 )
 
 
+# The page of the filed document: GB/T 9704-2012 《党政机关公文格式》 §5.2 — A4 paper
+# (210 mm × 297 mm), 版心 156 mm × 225 mm, 天头 (top margin) 37 mm, 订口 (left) 28 mm; the
+# right and bottom margins are what remains (26 mm, 35 mm).
+PAGE_MM = MappingProxyType({"width": 210, "height": 297})
+MARGINS_MM = MappingProxyType({"top": 37, "bottom": 35, "left": 28, "right": 26})
+PAGE_SOURCE = "GB/T 9704-2012 §5.2"
+
+
 @dataclass(frozen=True, slots=True)
 class Section:
     code: str

@@ -47,17 +47,28 @@ def _overview(organisation, year: int, tables: dict) -> str:
 
 
 def _figure_lines(tables: dict) -> list[str]:
-    lines = []
+    """A line per figure that is not zero; the zeros, and the figures whose source is not
+    connected, each gathered in one sentence instead of a column of "0" lines."""
+    lines, zeros, unknown = [], [], []
     absent = set(tables.get("absent_providers", []))
     for code, label in FIGURE_LABELS.items():
         if code in tables["figures"]:
-            lines.append(
-                _("%(figure)s: %(count)s.") % {"figure": label, "count": tables["figures"][code]}
-            )
+            if tables["figures"][code]:
+                lines.append(
+                    _("%(figure)s: %(count)s.")
+                    % {"figure": label, "count": tables["figures"][code]}
+                )
+            else:
+                zeros.append(str(label))
         elif FIGURE_SOURCES[code] in absent:
-            lines.append(
-                _("%(figure)s: 0 (%(note)s).") % {"figure": label, "note": not_connected()}
-            )
+            unknown.append(str(label))
+    if zeros:
+        lines.append(_("None this year: %(figures)s.") % {"figures": "、".join(zeros)})
+    if unknown:
+        lines.append(
+            _("To be completed by the openness office (%(note)s): %(figures)s.")
+            % {"note": not_connected(), "figures": "、".join(unknown)}
+        )
     return lines
 
 

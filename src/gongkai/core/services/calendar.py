@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from gongkai.core import holidays
 from gongkai.core.errors import ServiceError
+from gongkai.core.law import NATIONAL_FESTIVALS
 from gongkai.core.models import CalendarDay, CalendarYear
 from gongkai.core.notice import (
     REASON_BAD_DATE,
@@ -59,9 +63,49 @@ def notice_parse(*, text: str, year: int | None = None) -> Arrangement:
         raise ServiceError("notice_unreadable", notice_error_message(error)) from None
 
 
-def calendar_load_notice(*, actor, text: str, year: int | None = None) -> CalendarYear:
-    """Store a year's arrangement, log it, and recompute every open clock."""
+def notice_missing_festivals(arrangement: Arrangement) -> list[str]:
+    """The national festivals (《全国年节及纪念日放假办法》 art. 2) no line of the notice
+    arranges: a pasted excerpt must not silently stand for a whole year."""
+    names = "、".join(line.name for line in arrangement.lines)
+    return [festival for festival, word in NATIONAL_FESTIVALS if word not in names]
+
+
+@dataclass(frozen=True)
+class NoticeLoaded:
+    calendar_year: CalendarYear
+    deadlines_moved: int  # open time limits whose due date changed
+
+    @property
+    def year(self) -> int:
+        return self.calendar_year.year
+
+    @property
+    def message(self) -> str:
+        return ngettext(
+            "The %(year)d arrangement was stored; %(moved)d open deadline moved.",
+            "The %(year)d arrangement was stored; %(moved)d open deadlines moved.",
+            self.deadlines_moved,
+        ) % {"year": self.year, "moved": self.deadlines_moved}
+
+
+def calendar_load_notice(
+    *, actor, text: str, year: int | None = None, accept_missing: bool = False
+) -> NoticeLoaded:
+    """Store a year's arrangement, log it, and recompute every open clock.
+
+    A notice that leaves out national festivals is refused, naming them, unless the office
+    confirms it (``accept_missing``) after reading the list."""
     arrangement = notice_parse(text=text, year=year)
+    missing = notice_missing_festivals(arrangement)
+    if missing and not accept_missing:
+        raise ServiceError(
+            "notice_incomplete",
+            _(
+                "The notice arranges no days for %(festivals)s. Paste the whole notice, or "
+                "confirm that the year really has only these holidays."
+            )
+            % {"festivals": "、".join(missing)},
+        )
     with transaction.atomic():
         calendar_year, created = CalendarYear.objects.update_or_create(
             year=arrangement.year, defaults={"source_text": text, "loaded_by": actor}
@@ -81,12 +125,12 @@ def calendar_load_notice(*, actor, text: str, year: int | None = None) -> Calend
             actor=actor,
             action="calendar.load" if created else "calendar.correct",
             obj=calendar_year,
-            summary=arrangement.as_json(),
+            summary={**arrangement.as_json(), "missing": missing},
         )
         holidays.invalidate()
         transaction.on_commit(holidays.invalidate)
-        clocks_recompute_open(
+        moved = clocks_recompute_open(
             actor=actor,
             reason=_("The %(year)d holiday arrangement was loaded.") % {"year": arrangement.year},
         )
-    return calendar_year
+    return NoticeLoaded(calendar_year, moved)

@@ -64,31 +64,50 @@ def _units_for(user) -> list[Organisation]:
 QUEUE_PAGE_SIZE = 50
 
 
+ALL_UNITS = "all"
+
+
 @staff_required
 def queue(request):
-    """A unit's open requests, soonest due first (red/amber/green); triage lists for the office."""
+    """Open requests, soonest due first (red/amber/green), searchable; the office may see
+    one unit's or every unit's at once, and has triage lists above."""
     units = _units_for(request.user)
+    is_office = sees_whole_body(request.user)
     chosen = request.GET.get("unit", "")
-    unit = next((u for u in units if str(u.pk) == chosen), units[0] if units else None)
+    all_units = is_office and chosen == ALL_UNITS
+    unit = (
+        None
+        if all_units
+        else next((u for u in units if str(u.pk) == chosen), units[0] if units else None)
+    )
+    search = foi_forms.QueueSearchForm(request.GET or None)
+    filters = search.filters()
     visible = requests_visible_to(request.user)
+    scope = {"filters": filters, "user": request.user}
     # Page over a range of the count: the rows themselves are fetched in SQL pages.
-    pager = Paginator(range(unit_queue_count(unit) if unit else 0), QUEUE_PAGE_SIZE)
+    shown = unit is not None or all_units
+    pager = Paginator(range(unit_queue_count(unit, **scope) if shown else 0), QUEUE_PAGE_SIZE)
     page = pager.get_page(request.GET.get("page"))
     offset = (page.number - 1) * QUEUE_PAGE_SIZE
-    items = unit_queue(unit, offset=offset, limit=QUEUE_PAGE_SIZE) if unit else []
+    items = unit_queue(unit, offset=offset, limit=QUEUE_PAGE_SIZE, **scope) if shown else []
     handler_ids = {item.request.handler_id for item in items if item.request.handler_id}
     names = dict(
         StaffProfile.objects.filter(user_id__in=handler_ids).values_list("user_id", "full_name")
     )
+    query = request.GET.copy()
+    query.pop("page", None)
     context = {
         "units": units,
         "unit": unit,
+        "all_units": all_units,
+        "search": search,
+        "query": query.urlencode(),
         "items": items,
         "page": page,
         "rows": [(item, names.get(item.request.handler_id, "—")) for item in items],
-        "is_office": sees_whole_body(request.user),
+        "is_office": is_office,
     }
-    if context["is_office"]:
+    if is_office:
         context["pending"] = list(visible.filter(status=Status.SUBMITTED).order_by("submitted_at"))
         context["unassigned"] = list(
             visible.filter(unit__isnull=True, status__in=OPEN_STATUSES)
@@ -96,6 +115,37 @@ def queue(request):
             .order_by("received_on")
         )
     return render(request, "foi/staff/queue.html", context)
+
+
+@require_POST
+@role_required(Role.OFFICE, Role.ADMIN)
+def assign_many(request):
+    """Hand several received requests to one unit at once: each through the same service as
+    a single assignment (its own transaction, event and ledger entry)."""
+    units = {str(u.pk): u for u in _units_for(request.user)}
+    unit = units.get(request.POST.get("unit", ""))
+    ids = [pk for pk in request.POST.getlist("request") if pk.isdigit()]
+    if unit is None or not ids:
+        messages.error(request, _("Choose the requests and the unit to assign them to."))
+        return redirect("foi:queue")
+    chosen = requests_visible_to(request.user).filter(pk__in=ids, status__in=OPEN_STATUSES)
+    assigned, refused = [], []
+    for foi_request in chosen.exclude(status=Status.SUBMITTED):
+        try:
+            services.request_assign(request=foi_request, actor=request.user, unit=unit)
+        except ServiceError as error:
+            refused.append(f"{foi_request.code}：{error.message}")
+        else:
+            assigned.append(foi_request.code)
+    if assigned:
+        messages.success(
+            request,
+            _("Assigned to %(unit)s: %(codes)s.")
+            % {"unit": unit.name, "codes": "、".join(assigned)},
+        )
+    for problem in refused:
+        messages.error(request, problem)
+    return redirect("foi:queue")
 
 
 @role_required(Role.OFFICE, Role.LEADER, Role.ADMIN)

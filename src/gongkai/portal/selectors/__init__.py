@@ -10,6 +10,7 @@ from gongkai.portal.selectors.columns import (
     columns_tree,
 )
 from gongkai.portal.selectors.guide import guide_for
+from gongkai.portal.selectors.identity import site_identity_for, site_identity_for_pages
 from gongkai.portal.selectors.items import (
     CatalogFilters,
     catalog_choices,
@@ -32,4 +33,6 @@ __all__ = [
     "guide_for",
     "items_latest",
     "section_counts",
+    "site_identity_for",
+    "site_identity_for_pages",
 ]

@@ -32,3 +32,13 @@ def qr_code_for(url: str, size: int = 160):
             "size": int(size),
         },
     )
+
+
+@register.inclusion_tag("portal/_openness_tree.html", takes_context=True)
+def openness_tree(context):
+    """The 政府信息公开 column's left tree (a menu button on a phone)."""
+    from gongkai.portal.selectors.openness import openness_tree as tree
+
+    request = context.get("request")
+    title, nodes = tree(request.path if request is not None else "")
+    return {"title": title, "nodes": nodes}

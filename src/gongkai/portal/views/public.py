@@ -22,6 +22,7 @@ from gongkai.portal.selectors import (
     items_latest,
     section_counts,
 )
+from gongkai.portal.selectors.openness import column_in_openness
 from gongkai.portal.sources import safe_reverse
 from gongkai.portal.views.common import (
     PAGE_SIZE,
@@ -169,6 +170,7 @@ def column(request, slug: str, as_json: bool = False):
         )
     context = {
         "column": col,
+        "in_openness": column_in_openness(col),
         "children": [{"column": c, "url": column_url(c)} for c in children],
         "results": results,
         "pager": pager(page, results.total),

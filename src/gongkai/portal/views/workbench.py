@@ -1,4 +1,4 @@
-"""The office's workbench pages: columns and the 公开指南."""
+"""The office's workbench pages: columns, the 公开指南 and the website's identification."""
 
 from __future__ import annotations
 
@@ -11,9 +11,20 @@ from gongkai.core.errors import ServiceError
 from gongkai.core.models import Role
 from gongkai.core.selectors import site_organisation
 from gongkai.core.views import role_required
-from gongkai.portal.forms import ColumnForm, GuideForm
-from gongkai.portal.selectors import column_for_office, columns_for_office, guide_for
-from gongkai.portal.services import column_create, column_delete, column_update, guide_save
+from gongkai.portal.forms import ColumnForm, GuideForm, SiteIdentityForm
+from gongkai.portal.selectors import (
+    column_for_office,
+    columns_for_office,
+    guide_for,
+    site_identity_for,
+)
+from gongkai.portal.services import (
+    column_create,
+    column_delete,
+    column_update,
+    guide_save,
+    site_identity_save,
+)
 
 OFFICE = (Role.OFFICE, Role.ADMIN)
 
@@ -81,3 +92,22 @@ def guide_edit(request):
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "organisation": organisation}
     return render(request, "portal/workbench/guide_form.html", context, status=status)
+
+
+@role_required(*OFFICE)
+@require_http_methods(["GET", "POST"])
+def identity_edit(request):
+    """主办单位, 网站标识码 and the ICP and 公安 filing numbers every page's footer states."""
+    organisation = site_organisation()
+    form = SiteIdentityForm(request.POST or None, instance=site_identity_for(organisation))
+    if request.method == "POST" and organisation is not None:
+        try:
+            site_identity_save(organisation=organisation, actor=request.user, values=request.POST)
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The website identification was saved."))
+            return redirect("portal:workbench-identity")
+    status = 400 if request.method == "POST" else 200
+    context = {"form": form, "organisation": organisation}
+    return render(request, "portal/workbench/identity_form.html", context, status=status)

@@ -9,8 +9,9 @@ from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 
+from gongkai.reports.format import MARGINS_MM, PAGE_MM
 from gongkai.reports.render.document import ReportDocument
 from gongkai.reports.render.layout import Grid
 
@@ -54,8 +55,18 @@ def _table(document, grid: Grid) -> None:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
+def _page(document) -> None:
+    """A4 with the margins of official documents (format.PAGE_SOURCE), not python-docx's
+    default US Letter."""
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(PAGE_MM["width"]), Mm(PAGE_MM["height"])
+        section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
+        section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
+
+
 def docx_bytes(doc: ReportDocument) -> bytes:
     document = Document()
+    _page(document)
     _paragraph(document, doc.title, size=18, font=HEADING_FONT, center=True)
     for part in doc.parts:
         _paragraph(document, part.heading, size=14, font=HEADING_FONT)

@@ -15,6 +15,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import KeepTogether
 
+from gongkai.reports.format import MARGINS_MM
 from gongkai.reports.render.document import ReportDocument
 from gongkai.reports.render.layout import Grid
 
@@ -81,10 +82,11 @@ def pdf_bytes(doc: ReportDocument) -> bytes:
     page = SimpleDocTemplate(
         out,
         pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
+        # The same page as the .docx: 公文 margins (format.PAGE_SOURCE).
+        leftMargin=MARGINS_MM["left"] * mm,
+        rightMargin=MARGINS_MM["right"] * mm,
+        topMargin=MARGINS_MM["top"] * mm,
+        bottomMargin=MARGINS_MM["bottom"] * mm,
         title=doc.title,
         author=doc.organisation,
     )

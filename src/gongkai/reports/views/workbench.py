@@ -109,6 +109,8 @@ def _detail_context(request, report, prose_form=None, table_error="", posted=Non
         "manual_tables": _manual_fields(report, posted),
         "findings": [render_finding(f) for f in findings],
         "can_edit": can_edit(request.user) and not report.is_published,
+        # 条例 art. 49: published by 31 January; past it, say so beside the publish button.
+        "late": report.is_overdue(timezone.localdate()),
         "table_error": table_error,
     }
 

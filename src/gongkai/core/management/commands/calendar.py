@@ -1,9 +1,10 @@
 """Load a year's holiday arrangement from the State Council notice.
 
-    gongkai calendar load-notice FILE [--year Y] [--yes] [--json]
+    gongkai calendar load-notice FILE [--year Y] [--yes] [--accept-missing] [--json]
 
 Without --yes it only parses and prints the arrangement; with --yes it stores it,
-logs it in the ledger and recomputes every open time limit.
+logs it in the ledger and recomputes every open time limit. A notice that arranges no
+days for some national festival is refused unless --accept-missing is given.
 """
 
 import json
@@ -26,6 +27,11 @@ class Command(BaseCommand):
         load.add_argument("file")
         load.add_argument("--year", type=int, default=None)
         load.add_argument("--yes", action="store_true", help=_("store the arrangement"))
+        load.add_argument(
+            "--accept-missing",
+            action="store_true",
+            help=_("store it even though it leaves out national festivals"),
+        )
         load.add_argument("--json", action="store_true", help=_("print the arrangement as JSON"))
 
     def handle(self, *args, **options):
@@ -33,7 +39,12 @@ class Command(BaseCommand):
         try:
             arrangement = notice_parse(text=text, year=options["year"])
             if options["yes"]:
-                calendar_load_notice(actor=None, text=text, year=options["year"])
+                stored = calendar_load_notice(
+                    actor=None,
+                    text=text,
+                    year=options["year"],
+                    accept_missing=options["accept_missing"],
+                )
         except ServiceError as error:
             raise CommandError(error.message) from None
         if options["json"]:
@@ -41,7 +52,7 @@ class Command(BaseCommand):
         else:
             self._print(arrangement)
         if options["yes"] and not options["json"]:
-            self.stdout.write(_("Stored the %(year)d arrangement.") % {"year": arrangement.year})
+            self.stdout.write(stored.message)
 
     def _read(self, name: str) -> str:
         try:

@@ -1,0 +1,70 @@
+"""The left tree of the 政府信息公开 column, shared by every page inside it.
+
+Its first level follows 国办公开办函〔2019〕61号 (政府信息公开专栏 of government websites):
+公开指南, 公开制度, 法定主动公开内容, 公开年报, and 依申请公开. The office edits it as the
+children of the column that links to the 政府信息公开 page; without such a column the
+default below applies (the pages the platform itself has).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.portal.models import Column, ColumnKind
+from gongkai.portal.selectors.columns import column_url, resolve_link
+
+OPENNESS_PAGE = "portal:openness"
+DEFAULT_TREE = (  # (title, URL name) — 国办公开办函〔2019〕61号
+    (_("Openness guide"), "portal:guide"),
+    (_("Content disclosed by law"), "proactive:catalog"),
+    (_("Proactive disclosure catalog"), "proactive:directory"),
+    (_("Yearly reports"), "reports:public_list"),
+    (_("Disclosure on request"), "foi:apply"),
+)
+
+
+@dataclass(frozen=True)
+class TreeNode:
+    title: str
+    url: str
+    children: tuple[TreeNode, ...] = ()
+    is_current: bool = False
+
+    @property
+    def holds_current(self) -> bool:
+        return self.is_current or any(child.holds_current for child in self.children)
+
+
+def _node(title, url: str, path: str, children: tuple[TreeNode, ...] = ()) -> TreeNode:
+    return TreeNode(str(title), url, children, bool(url) and url.split("?")[0] == path)
+
+
+def openness_tree(path: str = "") -> tuple[str, list[TreeNode]]:
+    """The column's title and its tree, the page at ``path`` marked (one query)."""
+    columns = list(Column.objects.filter(is_active=True).order_by("order", "id"))
+    root = next((c for c in columns if c.kind == ColumnKind.LINK and c.link == OPENNESS_PAGE), None)
+    if root is None:
+        nodes = [_node(title, resolve_link(name), path) for title, name in DEFAULT_TREE]
+        return str(_("Government information disclosure")), [n for n in nodes if n.url]
+    children: dict[int, list[Column]] = {}
+    for column in columns:
+        if column.parent_id is not None:
+            children.setdefault(column.parent_id, []).append(column)
+
+    def build(column: Column) -> TreeNode:
+        below = tuple(build(child) for child in children.get(column.pk, []))
+        return _node(column.title, column_url(column), path, below)
+
+    return root.title, [build(column) for column in children.get(root.pk, [])]
+
+
+def column_in_openness(column: Column) -> bool:
+    """Whether a column sits under the 政府信息公开 column (its pages show the tree)."""
+    parent = column.parent
+    while parent is not None:
+        if parent.kind == ColumnKind.LINK and parent.link == OPENNESS_PAGE:
+            return True
+        parent = parent.parent
+    return False
