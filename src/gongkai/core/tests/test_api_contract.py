@@ -98,7 +98,7 @@ def test_yearly_statistics_answer_with_text_labels(client, body, token):
     assert response.status_code == 200
     by_channel = next(chart for chart in response.json() if chart["code"] == "by_channel")
     assert by_channel["columns"] == ["月份", "在线", "挂号信函", "平信", "当面", "传真", "电子邮件"]
-    assert by_channel["rows"][0] == ["2025-01", 0, 0, 0, 0, 0]
+    assert by_channel["rows"][0] == ["2025-01", 0, 0, 0, 0, 0, 0]
 
 
 @pytest.mark.parametrize(
