@@ -223,10 +223,18 @@ def numbers(text: str, finding, out: list) -> None:
     first = len(out)
     _numbers(text, finding, out)
     # 电话：2345678 — a local number without area code, only right after a phone cue.
-    if "电话" in text or "座机" in text or "固话" in text:
-        for m in _LOCAL_AFTER_CUE_RE.finditer(text):
-            if text[m.end() : m.end() + 1] not in _BOUNDARY:
-                out.append(finding("landline", m.start(1), m.end()))
+    # A substring search per cue word reads the text several times faster than a regex
+    # scan; the number is then matched right after each cue.
+    for cue in _LOCAL_CUES:
+        at = text.find(cue)
+        while at != -1:
+            m = _LOCAL_AFTER_CUE_RE.match(text, at + 2)
+            if m:
+                if text[m.end() : m.end() + 1] not in _BOUNDARY:
+                    out.append(finding("landline", m.start(1), m.end()))
+                at = text.find(cue, m.end())
+            else:
+                at = text.find(cue, at + 2)
     # A landline's extension belongs to the written form: 0759-2345678转801, …-801.
     for k in range(first, len(out)):
         f = out[k]
@@ -236,9 +244,9 @@ def numbers(text: str, finding, out: list) -> None:
                 out[k] = finding("landline", f.start, extension.end())
 
 
-_LOCAL_AFTER_CUE_RE = re.compile(
-    r"(?:电话|座机|固话)(?:号码)?[：: \u3000]{0,2}([2-8][0-9]{6,7})(?![0-9０-９\-－])"
-)
+_LOCAL_CUES = ("电话", "座机", "固话")
+# What follows a cue in _LOCAL_CUES: 电话：2345678.
+_LOCAL_AFTER_CUE_RE = re.compile(r"(?:号码)?[：: \u3000]{0,2}([2-8][0-9]{6,7})(?![0-9０-９\-－])")
 _EXTENSION_RE = re.compile(r" ?(?:转|分机|[-－]|ext\.? ?)[ ]?[0-9０-９]{1,5}(?![0-9０-９])")
 
 
@@ -301,6 +309,14 @@ def _simple(text: str, start: int, end: int, m: re.Match, finding, out: list) ->
 
 def _classify_bare(s: str, text: str, start: int) -> str | None:
     n = len(s)
+    if n == 18:
+        # The most common run (an ID number), checked inline: ``s`` is ASCII already.
+        if s[:2] in _PROVINCES and s[6:14] in _BIRTH_DATES and s[:17].isdigit():
+            check = (sum(map(mul, s[:17].encode(), _ID_WEIGHTS)) - _ID_ASCII_OFFSET) % 11
+            if _ID_CHECK[check] == s[17].upper():
+                return "id_card"
+            return None  # ID-shaped with a bad check digit: a mistyped ID, not a card
+        return "bank_card" if s.isdigit() and is_bank_card(s) else None
     if n == 11:
         if is_mobile(s):
             return "mobile"
