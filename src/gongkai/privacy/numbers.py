@@ -183,7 +183,7 @@ def fold(s: str) -> str:
 _DIGIT = "0-9０-９"
 # A run of 11+ characters that could hold a number we care about.
 _ZONE_RE = re.compile(
-    rf"[{_DIGIT}+＋(（][{_DIGIT} \u3000\xa0\t()（）+＋\-－—–‐‑﹣−XxＸｘ\r\n]{{10,}}"
+    rf"[{_DIGIT}+＋(（][{_DIGIT} \u3000\xa0\t()（）+＋\-－—–‐‑﹣−XxＸｘ.．\r\n]{{10,}}"
 )
 _GROUP_RE = re.compile(r"[0-9]+(?:[Xx](?![0-9A-Za-z]))?")
 # A country code before a number: +86, (+86), 0086 (folded text).
@@ -194,7 +194,7 @@ _BOUNDARY = _ASCII_ALNUM | {chr(c) for c in FULL_WIDTH if chr(c).isalnum()}
 
 # Separators between digit groups, by kind: "-" (hyphen or space), ")" (after a
 # bracketed area code), "\n" (a line break, with any spaces around it).
-_SEPARATORS = {" ": "-", "  ": "-", "-": "-", " -": "-", "- ": "-", " - ": "-"}
+_SEPARATORS = {" ": "-", "  ": "-", "-": "-", " -": "-", "- ": "-", " - ": "-", ".": "-"}
 _SEPARATORS |= {")": ")", ") ": ")", ")-": ")", ") -": ")", ")  ": ")"}
 
 # Allowed groupings (lengths of the groups once line breaks are joined).
@@ -273,7 +273,8 @@ def _numbers(text: str, finding, out: list) -> None:
         _zone(text, start, end, finding, out)
 
 
-_TRAILING = " \u3000\xa0\t\r\n"
+# A full stop after a number ends the sentence, not the number.
+_TRAILING = " \u3000\xa0\t\r\n.．"
 # The most common written forms, recognised by one regex before the general path.
 _SIMPLE_RE = re.compile(
     r"(?P<area>0[0-9]{2,3})[- ](?P<local>[2-9][0-9]{6,7})"
