@@ -181,10 +181,15 @@ def fold(s: str) -> str:
 # --------------------------------------------------------------------------
 
 _DIGIT = "0-9０-９"
-# A run of 11+ characters that could hold a number we care about.
-_ZONE_RE = re.compile(
-    rf"[{_DIGIT}+＋(（][{_DIGIT} \u3000\xa0\t()（）+＋\-－—–‐‑﹣−XxＸｘ.．\r\n]{{10,}}"
-)
+_ZONE_START = rf"[{_DIGIT}+＋(（]"
+_ZONE_CHARS = rf"{_DIGIT} \u3000\xa0\t()（）+＋\-－—–‐‑﹣−XxＸｘ\r\n"
+# A run of 11+ characters that could hold a number we care about. Dots are let in for
+# mobiles written 138.1234.5678; any other zone with a dot is cut at its dots again
+# (_UNDOTTED_ZONE_RE), so decimals, dotted dates and IP addresses stay apart as before.
+_ZONE_RE = re.compile(rf"{_ZONE_START}[{_ZONE_CHARS}.．]{{10,}}")
+_UNDOTTED_ZONE_RE = re.compile(rf"{_ZONE_START}[{_ZONE_CHARS}]{{10,}}")
+# Read on folded text; not inside a longer dotted number (a version, an IP address).
+_DOTTED_MOBILE_RE = re.compile(r"(?<![0-9.])1[3-9][0-9]\.[0-9]{4}\.[0-9]{4}(?![0-9]|\.[0-9])")
 _GROUP_RE = re.compile(r"[0-9]+(?:[Xx](?![0-9A-Za-z]))?")
 # A country code before a number: +86, (+86), 0086 (folded text).
 _COUNTRY_RE = re.compile(r"(?:\(\s?\+?\s?86\s?\)|\+\s?86|(?<![0-9 \-])0086)[ \-]?")
@@ -194,7 +199,7 @@ _BOUNDARY = _ASCII_ALNUM | {chr(c) for c in FULL_WIDTH if chr(c).isalnum()}
 
 # Separators between digit groups, by kind: "-" (hyphen or space), ")" (after a
 # bracketed area code), "\n" (a line break, with any spaces around it).
-_SEPARATORS = {" ": "-", "  ": "-", "-": "-", " -": "-", "- ": "-", " - ": "-", ".": "-"}
+_SEPARATORS = {" ": "-", "  ": "-", "-": "-", " -": "-", "- ": "-", " - ": "-"}
 _SEPARATORS |= {")": ")", ") ": ")", ")-": ")", ") -": ")", ")  ": ")"}
 
 # Allowed groupings (lengths of the groups once line breaks are joined).
@@ -250,10 +255,15 @@ _LOCAL_AFTER_CUE_RE = re.compile(r"(?:号码)?[：: \u3000]{0,2}([2-8][0-9]{6,7}
 _EXTENSION_RE = re.compile(r" ?(?:转|分机|[-－]|ext\.? ?)[ ]?[0-9０-９]{1,5}(?![0-9０-９])")
 
 
-def _numbers(text: str, finding, out: list) -> None:
-    for zone in _ZONE_RE.finditer(text):
+def _numbers(
+    text: str, finding, out: list, zones: re.Pattern = _ZONE_RE, pos: int = 0, endpos: int = -1
+) -> None:
+    for zone in zones.finditer(text, pos, len(text) if endpos < 0 else endpos):
         s = zone.group()
         start, end = zone.span()
+        if "." in s or "．" in s:
+            _dotted(text, start, end, finding, out)
+            continue
         if s[-1] in _TRAILING:
             s = s.rstrip(_TRAILING)
             end = start + len(s)
@@ -273,8 +283,21 @@ def _numbers(text: str, finding, out: list) -> None:
         _zone(text, start, end, finding, out)
 
 
-# A full stop after a number ends the sentence, not the number.
-_TRAILING = " \u3000\xa0\t\r\n.．"
+def _dotted(text: str, start: int, end: int, finding, out: list) -> None:
+    """A zone with a dot: a mobile written 138.1234.5678, or else the zones between the
+    dots, read as if the dots were not zone characters."""
+    rest = start
+    for m in _DOTTED_MOBILE_RE.finditer(fold(text[start:end])):
+        m_start, m_end = start + m.start(), start + m.end()
+        if (m_start and text[m_start - 1] in _BOUNDARY) or text[m_end : m_end + 1] in _BOUNDARY:
+            continue
+        _numbers(text, finding, out, _UNDOTTED_ZONE_RE, rest, m_start)
+        out.append(finding("mobile", m_start, m_end))
+        rest = m_end
+    _numbers(text, finding, out, _UNDOTTED_ZONE_RE, rest, end)
+
+
+_TRAILING = " \u3000\xa0\t\r\n"
 # The most common written forms, recognised by one regex before the general path.
 _SIMPLE_RE = re.compile(
     r"(?P<area>0[0-9]{2,3})[- ](?P<local>[2-9][0-9]{6,7})"
