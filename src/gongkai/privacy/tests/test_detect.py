@@ -121,6 +121,12 @@ def test_documents(name, text, expected):
         ("电话+86 13812345678", [("mobile", 2, 17, "+86 13812345678")]),
         ("电话8613812345678", [("mobile", 2, 15, "8613812345678")]),
         ("电话+86-19912345678；", [("mobile", 2, 17, "+86-19912345678")]),
+        # mobile with dots, beside another number in the same run of digits and spaces
+        (
+            "手机138.1234.5678 13912345678",
+            [("mobile", 2, 15, "138.1234.5678"), ("mobile", 16, 27, "13912345678")],
+        ),
+        ("电话１３８．１２３４．５６７８。", [("mobile", 2, 15, "１３８．１２３４．５６７８")]),
         # landline: dash, brackets (ASCII and full width), space
         ("电话：0759-3183120", [("landline", 3, 15, "0759-3183120")]),
         ("电话：(0759)3183120", [("landline", 3, 16, "(0759)3183120")]),
@@ -190,6 +196,9 @@ def test_planted(text, expected):
         "身份证号440802198503121237",  # ID-shaped: not a bank card either, though it starts with 4
         "卡号6222021234567890127",  # fails Luhn
         "编号138123456789",  # 12 digits: not a mobile inside a longer run
+        "版本1.138.1234.5678",  # dotted, but inside a longer dotted number
+        "版本138.1234.5678.9",
+        "有效期2023.10.08-2025.10.07",
         "流水号2019051513812345678",
         "订单号20230515123456789012",
         "邮政编码：524000",

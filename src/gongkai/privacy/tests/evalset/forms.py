@@ -170,6 +170,7 @@ def write_mobile(rng: random.Random) -> str:
             value.translate(FULL),
             groups(value, (3, 4), "-").translate(FULL),
             split_line(value, rng),
+            groups(value, (3, 4), "."),  # 138.1234.5678, as on business cards
         )
     )
 
@@ -279,6 +280,11 @@ DECOYS = (
     "第1 2 3 4 5项",
     "请联系张警官",
     "当事人陈述、申辩的权利",
+    # Dotted numbers that are not phone numbers.
+    "有效期2023.10.08-2025.10.07",
+    "服务器地址192.168.100.200",
+    "系统版本V10.2.1023.4567",
+    "面积12345.678901平方米",
 )
 FILLER = (
     "经审查，现答复如下。",
