@@ -157,7 +157,7 @@ def _register_core() -> None:
 
     from gongkai.core.models import Role
 
-    workbench_group("tools", 90, _("Calendar and records"))
+    workbench_group("tools", 90, _("Records and administration"))
     workbench_link(0, _("Due for me"), "core:workbench")
     workbench_link(80, _("Working-day calculator"), "core:workdays", group="tools")
     workbench_link(
@@ -166,14 +166,12 @@ def _register_core() -> None:
     workbench_link(
         90, _("Ledger"), "core:ledger", roles=[Role.OFFICE, Role.LEADER, Role.ADMIN], group="tools"
     )
-    workbench_group("system", 95, _("System administration"))
     workbench_link(
-        92, _("Staff and units"), "core:staff", roles=[Role.OFFICE, Role.ADMIN], group="system"
+        92, _("Staff and units"), "core:staff", roles=[Role.OFFICE, Role.ADMIN], group="tools"
     )
     workbench_link(
-        95, _("Background work"), "core:tasks", roles=[Role.OFFICE, Role.ADMIN], group="system"
+        95, _("Background work"), "core:tasks", roles=[Role.OFFICE, Role.ADMIN], group="tools"
     )
-    workbench_link(99, _("My account"), "core:account", group="system")
 
 
 _register_core()

@@ -28,7 +28,7 @@ def test_office_loads_a_holiday_notice(page, live_server, artifacts_dir, setting
     login(page, live_server, "office")
     page.wait_for_url(f"{live_server.url}/workbench/")
     assert page.get_by_role("heading", name="我的待办").is_visible()
-    page.get_by_text("日历与记录", exact=True).click()  # the menu group
+    page.get_by_text("记录与管理", exact=True).click()  # the menu group
     page.get_by_role("link", name="节假日日历").first.click()
     page.get_by_label("通知全文").fill(HYPOTHETICAL_2027)
     page.get_by_role("button", name="解析并预览").click()

@@ -111,7 +111,7 @@ def test_the_menu_groups_links_and_leaves_out_what_a_role_may_not_open():
 
     assert menu({"reviewer"}, "/workbench/proactive/") == [
         ("主动公开", ["主动公开"], True),
-        ("日历与记录", ["工作日计算"], False),
+        ("记录与管理", ["工作日计算"], False),
     ]
     leader = {label: links for label, links, _current in menu({"leader"})}
     assert leader["依申请公开"] == ["依申请公开", "超期申请"]  # registering is not a leader's

@@ -77,11 +77,11 @@ def test_fee_pause_setting_defaults_to_true(settings):
 @pytest.mark.parametrize(
     ("rule", "amount", "source"),
     [
-        ("foi_reply", 20, "条例 art. 33 para. 2"),
-        ("foi_supplement_notice", 7, "条例 art. 30"),
-        ("foi_third_party", 15, "条例 art. 32"),
-        ("foi_other_agency", 15, "条例 art. 34"),
-        ("foi_fee_payment", 20, "国办函〔2020〕109号 art. 8"),
+        ("foi_reply", 20, "《政府信息公开条例》第三十三条第二款"),
+        ("foi_supplement_notice", 7, "《政府信息公开条例》第三十条"),
+        ("foi_third_party", 15, "《政府信息公开条例》第三十二条"),
+        ("foi_other_agency", 15, "《政府信息公开条例》第三十四条"),
+        ("foi_fee_payment", 20, "国办函〔2020〕109号第八条"),
         # 《关于在政务公开工作中进一步做好政务舆情回应的通知》: "最迟要在5小时内发布权威信息，在24小时内
         # 举行新闻发布会"; "对其他政务舆情应在48小时内予以回应".
         ("incident_information", 5, "国办发〔2016〕61号"),
