@@ -10,6 +10,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from gongkai.core.api import router as core_router
 from gongkai.core.errors import ServiceError
 from gongkai.foi.api import router as foi_router
+from gongkai.listings.api import router as listings_router
 from gongkai.participation.api import router as participation_router
 from gongkai.proactive.api import router as proactive_router
 from gongkai.reports.api import router as reports_router
@@ -47,3 +48,4 @@ api.add_router("/foi/", foi_router)
 api.add_router("/proactive/", proactive_router)
 api.add_router("/participation/", participation_router)
 api.add_router("/reports/", reports_router)
+api.add_router("/listings/", listings_router)

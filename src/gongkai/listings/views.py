@@ -1,0 +1,162 @@
+"""The powers list on the portal (under xxgk/, 政府信息公开) and its import in the workbench.
+
+Views parse input and call selectors or services; they never write models.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from gongkai.core.errors import ServiceError
+from gongkai.core.views import role_required
+from gongkai.listings import selectors, services
+from gongkai.listings.formats import powers_csv, powers_json, powers_xlsx
+from gongkai.listings.forms import AdjustmentForm, ImportUploadForm, PowerFilterForm
+from gongkai.listings.law import PowerKind
+from gongkai.listings.models import Power, PowerImport
+
+PAGE_SIZE = 50
+FIELD_LABELS = {
+    "name": gettext_lazy("Power name"),
+    "kind": gettext_lazy("Power kind"),
+    "bases": gettext_lazy("Legal bases"),
+    "exercised_by": gettext_lazy("Exercised by"),
+    "responsibilities": gettext_lazy("Responsibilities"),
+    "accountability": gettext_lazy("Accountability cases"),
+    "supervision": gettext_lazy("Supervision"),
+    "remedy": gettext_lazy("Remedies"),
+}
+EXPORTS = {
+    "xlsx": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        powers_xlsx,
+    ),
+    "csv": ("text/csv; charset=utf-8", powers_csv),
+    "json": ("application/json; charset=utf-8", powers_json),
+}
+
+
+def _filters(request) -> tuple[PowerFilterForm, dict]:
+    form = PowerFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    return form, {"kind": data.get("kind") or "", "query": data.get("q") or ""}
+
+
+def powers(request):
+    """The list in force, filtered by kind and searched; ?format=xlsx|csv|json exports it."""
+    form, filters = _filters(request)
+    fmt = request.GET.get("format", "")
+    if fmt in EXPORTS:
+        content_type, write = EXPORTS[fmt]
+        response = HttpResponse(write(selectors.powers_export(**filters)), content_type)
+        response["Content-Disposition"] = f'attachment; filename="powers.{fmt}"'
+        return response
+    page = Paginator(selectors.powers_public(**filters), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "kinds": selectors.kind_counts(),
+        "kind": filters["kind"],
+        "adjustments": selectors.adjustments_recent(),
+    }
+    return render(request, "listings/powers.html", context)
+
+
+def _kind_label(value: str) -> str:
+    return str(PowerKind(value).label) if value in PowerKind.values else value
+
+
+def _history(power: Power) -> list[dict]:
+    rows = []
+    for version in power.versions.all():
+        changes = [
+            {
+                "label": FIELD_LABELS.get(c["field"], c["field"]),
+                "old": _kind_label(c["old"]) if c["field"] == "kind" else c["old"],
+                "new": _kind_label(c["new"]) if c["field"] == "kind" else c["new"],
+            }
+            for c in version.fields_changed
+        ]
+        rows.append({"version": version, "changes": changes})
+    return rows
+
+
+def power(request, pk: int):
+    found = selectors.power_public(pk)
+    return render(request, "listings/power.html", {"power": found, "history": _history(found)})
+
+
+# --- workbench ---------------------------------------------------------------------------
+
+office_required = role_required(*services.EDITING_ROLES)
+
+
+def _body(request):
+    return request.user.staff_profile.organisation.body
+
+
+@office_required
+def manage(request):
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            created = services.power_import_upload(
+                actor=request.user,
+                organisation=_body(request),
+                file_name=upload.name,
+                content=upload.read(),
+            )
+            return redirect("listings:import_preview", pk=created.pk)
+        except ServiceError as error:
+            form.add_error("file", error.message)
+    body = _body(request)
+    context = {
+        "form": form,
+        "count": Power.objects.filter(organisation=body, is_active=True).count(),
+        "imports": PowerImport.objects.filter(organisation=body).defer("content")[:10],
+    }
+    return render(request, "listings/workbench/manage.html", context)
+
+
+@office_required
+def import_preview(request, pk: int):
+    upload = PowerImport.objects.filter(pk=pk, organisation=_body(request)).first()
+    if upload is None:
+        raise Http404
+    form = AdjustmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = services.power_import_apply(
+                actor=request.user, upload=upload, **form.cleaned_data
+            )
+            messages.success(
+                request,
+                _("Applied: %(added)d added, %(changed)d changed, %(unchanged)d unchanged.")
+                % dataclasses.asdict(report),
+            )
+            return redirect("listings:manage")
+        except ServiceError as error:
+            form.add_error(None, error.message)
+    preview = services.power_import_preview(upload)
+    context = {
+        "upload": upload,
+        "form": form,
+        "preview": preview,
+        "counts": {o: preview.count(o) for o in ("added", "changed", "unchanged", "error")},
+        "shown": [r for r in preview.rows if r.outcome != "unchanged"][:200],
+        "labels": FIELD_LABELS,
+    }
+    return render(request, "listings/workbench/import.html", context)
