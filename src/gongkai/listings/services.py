@@ -23,6 +23,7 @@ from gongkai.core.locking import lock_current, save_if_unchanged
 from gongkai.core.models import Organisation, Role
 from gongkai.core.services import ledger_append
 from gongkai.listings.formats import LIMITS, ParsedRow, powers_read_xlsx
+from gongkai.listings.indexing import power_index, powers_index
 from gongkai.listings.law import PowerKind
 from gongkai.listings.models import Power, PowerBasis, PowerImport, PowerVersion
 
@@ -141,6 +142,7 @@ def power_create(
             recorded_by=actor,
         )
         _record(power, actor=actor, action="create")
+        power_index(power)
     return power
 
 
@@ -167,6 +169,7 @@ def power_update(
             raise ServiceError("nothing_changed", _("Nothing was changed."))
         _apply(current, fields, changes, actor=actor, changed_on=changed_on, reason=reason)
         _record(current, actor=actor, action="update", summary={"reason": reason})
+        power_index(current)
     return current
 
 
@@ -224,6 +227,7 @@ def power_set_active(
             recorded_by=actor,
         )
         _record(current, actor=actor, action="restore" if active else "remove")
+        power_index(current)
     return current
 
 
@@ -324,11 +328,13 @@ def power_import_apply(
                 % {"count": len(preview.errors)},
             )
         added = [r.row for r in preview.rows if r.outcome == "added"]
-        _bulk_add(upload.organisation, added, actor=actor, changed_on=changed_on, reason=reason)
+        written = _bulk_add(
+            upload.organisation, added, actor=actor, changed_on=changed_on, reason=reason
+        )
         changed = [r for r in preview.rows if r.outcome == "changed"]
         powers = {
             p.code: p
-            for p in Power.objects.filter(
+            for p in Power.objects.select_related("organisation").filter(
                 organisation=upload.organisation, code__in=[r.row.fields["code"] for r in changed]
             )
         }
@@ -336,6 +342,11 @@ def power_import_apply(
             fields = PowerFields.from_row(entry.row)
             power = powers[fields.code]
             _apply(power, fields, entry.changes, actor=actor, changed_on=changed_on, reason=reason)
+            written.append(power)
+        bases: dict[int, list] = {}
+        for basis in PowerBasis.objects.filter(power__in=written):
+            bases.setdefault(basis.power_id, []).append(basis)
+        powers_index(written, bases)
         report = ImportReport(len(added), len(changed), preview.count("unchanged"))
         ledger_append(
             actor=actor,
@@ -353,7 +364,7 @@ def power_import_apply(
     return report
 
 
-def _bulk_add(organisation, rows: list[ParsedRow], *, actor, changed_on, reason) -> None:
+def _bulk_add(organisation, rows: list[ParsedRow], *, actor, changed_on, reason) -> list[Power]:
     powers = Power.objects.bulk_create(
         Power(organisation=organisation, changed_on=changed_on, **row.fields) for row in rows
     )
@@ -376,3 +387,6 @@ def _bulk_add(organisation, rows: list[ParsedRow], *, actor, changed_on, reason)
         )
         for power in powers
     )
+    for power in powers:
+        power.organisation = organisation
+    return list(powers)

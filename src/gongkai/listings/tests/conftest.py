@@ -18,3 +18,15 @@ def office(body):
 def handler(body):
     unit = UnitFactory(parent=body, name="户政科")
     return make_staff(body, roles=[Role.HANDLER], units=[unit], username="handler")
+
+
+@pytest.fixture(autouse=True)
+def search_in_tmp(settings, tmp_path):
+    """Index writes (after commit) go to a throwaway directory, never var/."""
+    from gongkai.search.backends import reset_backend
+
+    settings.GONGKAI_SEARCH_BACKEND = "tantivy"
+    settings.GONGKAI_SEARCH_DIR = str(tmp_path / "search")
+    reset_backend()
+    yield
+    reset_backend()
