@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.listings.formats import bases_parse
 from gongkai.listings.law import PowerKind
 
 
@@ -35,3 +36,44 @@ class AdjustmentForm(forms.Form):
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class PowerForm(AdjustmentForm):
+    """One power as the office edits it; the bases one per line, like the spreadsheet."""
+
+    code = forms.CharField(label=_("Power code"), max_length=60)
+    name = forms.CharField(label=_("Power name"), max_length=300)
+    kind = forms.ChoiceField(label=_("Power kind"), choices=PowerKind.choices)
+    bases = forms.CharField(
+        label=_("Legal bases"),
+        help_text=_("One per line, like 《中华人民共和国居民身份证法》第八条."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    exercised_by = forms.CharField(label=_("Exercised by"), max_length=300)
+    responsibilities = forms.CharField(
+        label=_("Responsibilities"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    accountability = forms.CharField(
+        label=_("Accountability cases"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    supervision = forms.CharField(
+        label=_("Supervision"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    remedy = forms.CharField(
+        label=_("Remedies"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    field_order = [
+        "code", "name", "kind", "bases", "exercised_by", "responsibilities",
+        "accountability", "supervision", "remedy", "changed_on", "reason",
+    ]  # fmt: skip
+
+    def __init__(self, *args, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if editing:
+            self.fields["code"].disabled = True
+
+    def clean_bases(self):
+        bases, errors = bases_parse(self.cleaned_data["bases"])
+        if errors:
+            raise forms.ValidationError(errors)
+        return bases

@@ -14,4 +14,6 @@ urlpatterns = [
     path("xxgk/powers/<int:pk>/", views.power, name="power"),
     path(W, views.manage, name="manage"),
     path(W + "imports/<int:pk>/", views.import_preview, name="import_preview"),
+    path(W + "new/", views.power_new, name="power_new"),
+    path(W + "<int:pk>/", views.power_edit, name="power_edit"),
 ]

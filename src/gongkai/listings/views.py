@@ -9,6 +9,7 @@ import dataclasses
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -18,7 +19,7 @@ from gongkai.core.errors import ServiceError
 from gongkai.core.views import role_required
 from gongkai.listings import selectors, services
 from gongkai.listings.formats import powers_csv, powers_json, powers_xlsx
-from gongkai.listings.forms import AdjustmentForm, ImportUploadForm, PowerFilterForm
+from gongkai.listings.forms import AdjustmentForm, ImportUploadForm, PowerFilterForm, PowerForm
 from gongkai.listings.law import PowerKind
 from gongkai.listings.models import Power, PowerImport
 
@@ -123,10 +124,16 @@ def manage(request):
         except ServiceError as error:
             form.add_error("file", error.message)
     body = _body(request)
+    query = (request.GET.get("q") or "").strip()[:60]
+    powers = Power.objects.filter(organisation=body).order_by("-is_active", "code")
+    if query:
+        powers = powers.filter(Q(name__icontains=query) | Q(code__icontains=query))
     context = {
         "form": form,
         "count": Power.objects.filter(organisation=body, is_active=True).count(),
         "imports": PowerImport.objects.filter(organisation=body).defer("content")[:10],
+        "page": Paginator(powers, PAGE_SIZE).get_page(request.GET.get("page")),
+        "q": query,
     }
     return render(request, "listings/workbench/manage.html", context)
 
@@ -160,3 +167,70 @@ def import_preview(request, pk: int):
         "labels": FIELD_LABELS,
     }
     return render(request, "listings/workbench/import.html", context)
+
+
+def _fields(data: dict) -> services.PowerFields:
+    names = [f.name for f in dataclasses.fields(services.PowerFields)]
+    return services.PowerFields(**{name: data[name] for name in names})
+
+
+@office_required
+def power_new(request):
+    form = PowerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            created = services.power_create(
+                actor=request.user,
+                organisation=_body(request),
+                fields=_fields(data),
+                changed_on=data["changed_on"],
+                reason=data["reason"],
+            )
+            messages.success(request, _("The power was added to the list."))
+            return redirect("listings:power_edit", pk=created.pk)
+        except ServiceError as error:
+            form.add_error(None, error.message)
+    return render(request, "listings/workbench/power.html", {"form": form, "power": None})
+
+
+def _initial(power: Power) -> dict:
+    values = {f: getattr(power, f) for f in services.COMPARED if f != "bases"}
+    values["code"] = power.code
+    values["bases"] = services.bases_text((b.law, b.article) for b in power.bases.all())
+    return values
+
+
+@office_required
+def power_edit(request, pk: int):
+    power = Power.objects.filter(pk=pk, organisation=_body(request)).first()
+    if power is None:
+        raise Http404
+    action = request.POST.get("action", "")
+    form = PowerForm(
+        request.POST if action == "update" else None, initial=_initial(power), editing=True
+    )
+    status_form = AdjustmentForm(request.POST if action == "status" else None, prefix="status")
+    try:
+        if action == "update" and form.is_valid():
+            data = form.cleaned_data
+            services.power_update(
+                actor=request.user,
+                power=power,
+                fields=_fields({**data, "code": power.code}),
+                changed_on=data["changed_on"],
+                reason=data["reason"],
+            )
+            messages.success(request, _("The adjustment was recorded and published."))
+            return redirect("listings:power_edit", pk=power.pk)
+        if action == "status" and status_form.is_valid():
+            services.power_set_active(
+                actor=request.user, power=power, active=not power.is_active,
+                **status_form.cleaned_data,
+            )  # fmt: skip
+            messages.success(request, _("The adjustment was recorded and published."))
+            return redirect("listings:power_edit", pk=power.pk)
+    except ServiceError as error:
+        (form if action == "update" else status_form).add_error(None, error.message)
+    context = {"form": form, "status_form": status_form, "power": power}
+    return render(request, "listings/workbench/power.html", context)
