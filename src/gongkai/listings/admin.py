@@ -3,7 +3,14 @@ services, which keep the public history and the ledger."""
 
 from django.contrib import admin
 
-from gongkai.listings.models import Power, PowerBasis, PowerImport, PowerVersion
+from gongkai.listings.models import (
+    Leader,
+    OrganisationProfile,
+    Power,
+    PowerBasis,
+    PowerImport,
+    PowerVersion,
+)
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -50,3 +57,14 @@ class PowerAdmin(ReadOnlyAdmin):
 class PowerImportAdmin(ReadOnlyAdmin):
     list_display = ("file_name", "organisation", "uploaded_by", "uploaded_at", "applied_at")
     exclude = ("content",)
+
+
+@admin.register(OrganisationProfile)
+class OrganisationProfileAdmin(ReadOnlyAdmin):
+    list_display = ("organisation", "phone", "updated_on")
+
+
+@admin.register(Leader)
+class LeaderAdmin(ReadOnlyAdmin):
+    list_display = ("name", "title", "organisation", "position", "is_active", "updated_on")
+    list_filter = ("is_active",)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from gongkai.core.errors import NotFoundError
-from gongkai.listings import selectors
+from gongkai.listings import profiles, selectors
 from gongkai.listings.formats import power_json
 
 router = Router(tags=["listings"])
@@ -109,4 +109,70 @@ def power_detail(request, power_id: int):
             }
             for v in power.versions.all()
         ],
+    }
+
+
+class UnitOut(Schema):
+    id: int
+    name: str
+    duties: str
+    phone: str
+
+
+class LeaderOut(Schema):
+    name: str
+    title: str
+    duties: str
+
+
+class BodyLinkOut(Schema):
+    id: int
+    name: str
+
+
+class OrganisationOut(Schema):
+    id: int
+    name: str
+    address: str
+    office_hours: str
+    phone: str
+    functions: str
+    leaders: list[LeaderOut]
+    units: list[UnitOut]
+    subordinates: list[BodyLinkOut]
+
+
+def _profile(organisation, field: str) -> str:
+    profile = getattr(organisation, "profile", None)
+    return getattr(profile, field, "") if profile else ""
+
+
+@router.get("/organisation/{organisation_id}", response={200: OrganisationOut, 404: Error})
+def organisation(request, organisation_id: int):
+    """A body's 机构职能: functions, leaders and 分工, units with duties, subordinate bodies."""
+    try:
+        body = profiles.organisation_public(organisation_id)
+    except Http404:
+        raise NotFoundError("not_found", _("No such organisation.")) from None
+    return {
+        "id": body.pk,
+        "name": body.name,
+        "address": body.address,
+        "office_hours": body.office_hours,
+        "phone": body.phone,
+        "functions": _profile(body, "functions"),
+        "leaders": [
+            {"name": leader.name, "title": leader.title, "duties": leader.duties}
+            for leader in body.in_office
+        ],
+        "units": [
+            {
+                "id": u.pk,
+                "name": u.name,
+                "duties": _profile(u, "functions"),
+                "phone": _profile(u, "phone"),
+            }
+            for u in body.units
+        ],
+        "subordinates": [{"id": s.pk, "name": s.name} for s in body.subordinates],
     }

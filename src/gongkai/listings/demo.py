@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy
 from gongkai.core.demo import BUREAU, DemoContext, register
 from gongkai.core.models import Organisation, StaffProfile
 from gongkai.listings.law import PowerKind
-from gongkai.listings.models import Power
+from gongkai.listings.models import Leader, Power
+from gongkai.listings.profiles import leader_add, profile_set
 from gongkai.listings.services import PowerFields, power_create, power_set_active, power_update
 
 LISTED_ON = dt.date(2026, 3, 2)
@@ -119,3 +120,52 @@ def load_powers(context: DemoContext) -> None:
         reason="经核查，该事项由消防救援机构统一列入清单，本局清单不再重复列明",
     )
     context.log(_("%(count)d powers.") % {"count": len(POWERS)})
+
+
+# 《中华人民共和国人民警察法》第六条 lists the duties of the public security police.
+FUNCTIONS = """贯彻执行国家和省关于公安工作的方针、政策和法律法规，部署、指导全市公安工作。
+预防、制止和侦查违法犯罪活动，维护社会治安秩序，制止危害社会治安秩序的行为。
+维护交通安全和交通秩序，处理交通事故；组织、实施消防工作，实行消防监督。
+管理户政、国籍、入境出境事务和外国人在中国境内居留、旅行的有关事务。
+管理枪支弹药、管制刀具和易燃易爆、剧毒、放射性等危险物品；管理法律法规规定的特种行业。
+监督管理计算机信息系统的安全保护工作；指导和监督国家机关、社会团体、企业事业组织和重点建设工程的治安保卫工作。"""
+UNIT_DUTIES = {
+    "gkb": (
+        "负责全局政务公开工作的组织协调、指导监督；受理和办理政府信息公开申请；编制政府信息公开工作年度报告。",
+        "0759-3183110",
+    ),
+    "fzzd": (
+        "负责执法监督、行政复议、行政诉讼应诉；审核规范性文件和重大行政决策；组织权责清单编制和动态调整。",
+        "",
+    ),
+    "hzk": ("负责全市户籍、居民身份证和人口管理工作的指导；办理户口迁移审批等事项。", ""),
+    "zhzx": ("负责110接处警和警情调度指挥，处置突发事件和重大警情。", "110"),
+}
+LEADERS = [
+    ("周建国", "党委书记、局长", "主持全面工作；分管政治处、指挥中心。"),
+    ("陈志勇", "党委委员、副局长", "分管法制支队、户政科、出入境管理支队，负责政务公开工作。"),
+    ("李海燕", "党委委员、副局长", "分管交通警察支队、治安管理支队、网警支队。"),
+]  # fmt: skip
+
+
+@register(51, gettext_lazy("organisation profile"))
+def load_profile(context: DemoContext) -> None:
+    bureau = Organisation.objects.get(code=BUREAU[0])
+    if Leader.objects.filter(organisation=bureau).exists():
+        context.log(_("Already loaded."))
+        return
+    office = StaffProfile.objects.get(user__username="gongkaiban").user
+    profile_set(actor=office, organisation=bureau, functions=FUNCTIONS)
+    for code, (duties, phone) in UNIT_DUTIES.items():
+        unit = Organisation.objects.get(code=code)
+        profile_set(actor=office, organisation=unit, functions=duties, phone=phone)
+    for position, (name, title, duties) in enumerate(LEADERS, start=1):
+        leader_add(
+            actor=office,
+            organisation=bureau,
+            name=name,
+            title=title,
+            duties=duties,
+            position=position,
+        )
+    context.log(_("%(count)d leaders.") % {"count": len(LEADERS)})

@@ -133,3 +133,50 @@ class PowerImport(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+
+class OrganisationProfile(models.Model):
+    """机构职能: what a body does, or a unit's duties, beside core's name, address, hours and
+    phone (which ``core.Organisation`` already holds)."""
+
+    organisation = models.OneToOneField(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="profile",
+    )
+    functions = models.TextField(_("functions and duties"), blank=True)
+    phone = models.CharField(_("enquiry phone"), max_length=40, blank=True)
+    updated_on = models.DateField(_("updated on"))
+
+    class Meta:
+        verbose_name = _("organisation profile")
+        verbose_name_plural = _("organisation profiles")
+
+    def __str__(self) -> str:
+        return self.organisation.name
+
+
+class Leader(models.Model):
+    """A leader of a body and the work they are in charge of (分工)."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="leaders",
+    )
+    name = models.CharField(_("name"), max_length=50)
+    title = models.CharField(_("post"), max_length=100)
+    duties = models.TextField(_("areas of responsibility"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    is_active = models.BooleanField(_("in office"), default=True)
+    updated_on = models.DateField(_("updated on"))
+
+    class Meta:
+        verbose_name = _("leader")
+        verbose_name_plural = _("leaders")
+        ordering = ["organisation", "position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.title} {self.name}"

@@ -73,7 +73,7 @@ def _power_values(power: Power, bases) -> dict:
     return values
 
 
-def _require_editor(actor, organisation: Organisation) -> None:
+def require_editor(actor, organisation: Organisation) -> None:
     allowed = actor is not None and has_role(actor, *EDITING_ROLES)
     profile = getattr(actor, "staff_profile", None)
     if allowed and not actor.is_superuser:
@@ -119,7 +119,7 @@ def _bases_write(power: Power, bases) -> None:
 def power_create(
     *, actor, organisation: Organisation, fields: PowerFields, changed_on: dt.date, reason: str
 ) -> Power:
-    _require_editor(actor, organisation)
+    require_editor(actor, organisation)
     _check(fields, reason)
     with transaction.atomic():
         if Power.objects.filter(organisation=organisation, code=fields.code).exists():
@@ -158,7 +158,7 @@ def power_update(
     *, actor, power: Power, fields: PowerFields, changed_on: dt.date, reason: str
 ) -> Power:
     """Adjust a power; the new version lists each field that changed, old and new."""
-    _require_editor(actor, power.organisation)
+    require_editor(actor, power.organisation)
     _check(fields, reason)
     if fields.code != power.code:
         raise ServiceError("code_changed", _("A power's code cannot change; add a new power."))
@@ -202,7 +202,7 @@ def power_set_active(
     *, actor, power: Power, active: bool, changed_on: dt.date, reason: str
 ) -> Power:
     """Remove a power from the list (取消) or restore it; both are public versions."""
-    _require_editor(actor, power.organisation)
+    require_editor(actor, power.organisation)
     if not reason.strip():
         raise ServiceError("missing_reason", _("Say why the list is adjusted."))
     with transaction.atomic():
@@ -257,7 +257,7 @@ def power_import_upload(
     *, actor, organisation: Organisation, file_name: str, content: bytes
 ) -> PowerImport:
     """Keep an uploaded list (after checking it reads at all) for its preview."""
-    _require_editor(actor, organisation)
+    require_editor(actor, organisation)
     powers_read_xlsx(content)  # unreadable files and missing columns are refused here
     with transaction.atomic():
         upload = PowerImport.objects.create(
@@ -311,7 +311,7 @@ def power_import_apply(
 ) -> ImportReport:
     """Write an uploaded list: new powers added, changed ones versioned. Refused while any
     row has an error, and applied once only."""
-    _require_editor(actor, upload.organisation)
+    require_editor(actor, upload.organisation)
     if not reason.strip():
         raise ServiceError("missing_reason", _("Say why the list is adjusted."))
     with transaction.atomic():

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from gongkai.core.errors import ServiceError
 from gongkai.core.views import role_required
-from gongkai.listings import selectors, services
+from gongkai.listings import profiles, selectors, services
 from gongkai.listings.formats import powers_csv, powers_json, powers_xlsx
 from gongkai.listings.forms import AdjustmentForm, ImportUploadForm, PowerFilterForm, PowerForm
 from gongkai.listings.law import PowerKind
@@ -234,3 +234,63 @@ def power_edit(request, pk: int):
         (form if action == "update" else status_form).add_error(None, error.message)
     context = {"form": form, "status_form": status_form, "power": power}
     return render(request, "listings/workbench/power.html", context)
+
+
+# --- 机构职能 -------------------------------------------------------------------------------
+
+
+def organisation(request, pk: int | None = None):
+    """The body's profile: functions, leaders and their 分工, units and their duties,
+    address, hours and phones, subordinate bodies linked."""
+    body = profiles.organisation_public(pk)
+    return render(request, "listings/organisation.html", {"body": body})
+
+
+@office_required
+def profile_manage(request):
+    body = _body(request)
+    units = {o.pk: o for o in [body, *body.children.filter(kind="unit", is_active=True)]}
+    action = request.POST.get("action", "")
+    try:
+        if action == "profile":
+            target = units.get(int(request.POST.get("organisation") or 0))
+            if target is None:
+                raise Http404
+            profiles.profile_set(
+                actor=request.user,
+                organisation=target,
+                functions=request.POST.get("functions", ""),
+                phone=request.POST.get("phone", "")[:40],
+            )
+        elif action == "leader":
+            profiles.leader_add(actor=request.user, organisation=body, **_leader_input(request))
+        elif action in ("leader_update", "leader_retire"):
+            leader = body.leaders.filter(pk=request.POST.get("leader"), is_active=True).first()
+            if leader is None:
+                raise Http404
+            if action == "leader_retire":
+                profiles.leader_retire(actor=request.user, leader=leader)
+            else:
+                values = _leader_input(request)
+                values.pop("name")
+                profiles.leader_update(actor=request.user, leader=leader, **values)
+        if action:
+            messages.success(request, _("Saved."))
+            return redirect("listings:profile_manage")
+    except (ServiceError, ValueError) as error:
+        messages.error(request, getattr(error, "message", _("The input is invalid.")))
+    context = {
+        "body": profiles.organisation_public(body.pk),
+        "editable": list(units.values()),
+    }
+    return render(request, "listings/workbench/profile.html", context)
+
+
+def _leader_input(request) -> dict:
+    position = request.POST.get("position", "0")
+    return {
+        "name": request.POST.get("name", "")[:50],
+        "title": request.POST.get("title", "")[:100],
+        "duties": request.POST.get("duties", ""),
+        "position": int(position) if position.isdigit() else 0,
+    }

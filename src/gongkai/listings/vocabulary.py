@@ -12,6 +12,10 @@ vocabulary.actions(
         "restore": _("Power restored to the list"),
         "import_upload": _("Powers list uploaded for preview"),
         "import_apply": _("Powers list import applied"),
+        "profile_set": _("Organisation functions updated"),
+        "leader_add": _("Leader added"),
+        "leader_update": _("Leader's post or responsibilities changed"),
+        "leader_retire": _("Leader no longer listed"),
     },
     prefix="listings.",
 )
@@ -23,6 +27,7 @@ vocabulary.keys(
         "added": _("Added"),
         "changed": _("Changed"),
         "unchanged": _("Unchanged"),
+        "created": _("Newly created"),
     },
     free=("power_code", "listings:file_name"),
 )

@@ -61,3 +61,39 @@ def test_powers_list_search_and_item_history(page, live_server, artifacts_dir, w
     assert page.get_by_role("row", name="行使主体 湛江市公安局（户政科） 各公安派出所").is_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     page.screenshot(path=str(artifacts_dir / f"listings-power-{width}.png"), full_page=True)
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)])
+def test_organisation_profile_page(page, live_server, artifacts_dir, width, height):
+    from gongkai.core.tests.factories import UnitFactory
+    from gongkai.listings.profiles import leader_add, profile_set
+
+    body = OrganisationFactory(
+        name="湛江市公安局",
+        address="湛江市赤坎区军民大道",
+        phone="0759-3183110",
+        office_hours="工作日 8:00–12:00，14:30–17:30",
+    )
+    office = make_staff(body, roles=[Role.OFFICE], username="office")
+    unit = UnitFactory(parent=body, name="户政科")
+    county = OrganisationFactory(parent=body, name="廉江市公安局")
+    profile_set(
+        actor=office,
+        organisation=body,
+        functions="预防、制止和侦查违法犯罪活动，维护社会治安秩序。",
+    )
+    profile_set(actor=office, organisation=unit, functions="负责户籍管理。", phone="0759-3180000")
+    leader_add(actor=office, organisation=body, name="周建国", title="党委书记、局长",
+               duties="主持全面工作；分管政治处、指挥中心。")  # fmt: skip
+    page.set_viewport_size({"width": width, "height": height})
+
+    page.goto(f"{live_server.url}/xxgk/")
+    page.get_by_role("link", name="机构职能").first.click()
+    assert page.get_by_role("heading", name="湛江市公安局", level=1).is_visible()
+    assert page.get_by_role("link", name="0759-3180000").get_attribute("href") == "tel:0759-3180000"
+    assert "主持全面工作" in page.locator("ul.leaders").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.screenshot(path=str(artifacts_dir / f"listings-organisation-{width}.png"), full_page=True)
+    page.get_by_role("link", name="廉江市公安局").click()
+    page.wait_for_url(f"{live_server.url}/xxgk/jgzn/{county.pk}/")
+    assert page.get_by_role("heading", name="廉江市公安局", level=1).is_visible()
