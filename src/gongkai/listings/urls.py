@@ -4,6 +4,7 @@ workbench/listings/."""
 from django.urls import path
 
 from gongkai.listings import views
+from gongkai.listings.feeds import AdjustmentsFeed
 
 app_name = "listings"
 
@@ -12,6 +13,7 @@ W = "workbench/listings/"
 urlpatterns = [
     path("xxgk/powers/", views.powers, name="powers"),
     path("xxgk/powers/<int:pk>/", views.power, name="power"),
+    path("xxgk/powers/changes.rss", AdjustmentsFeed(), name="powers_feed"),
     path("xxgk/jgzn/", views.organisation, name="organisation"),
     path("xxgk/jgzn/<int:pk>/", views.organisation, name="organisation_other"),
     path(W, views.manage, name="manage"),

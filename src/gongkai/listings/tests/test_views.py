@@ -166,3 +166,12 @@ def test_workbench_is_for_the_office(client, body, who):
     response = client.get(reverse("listings:manage"))
     expected = {"anonymous": 302, "handler": 404, "office": 200}[who]
     assert response.status_code == expected
+
+
+def test_the_adjustments_feed(client, listed):
+    text = client.get(reverse("listings:powers_feed")).content.decode()
+    gone = Power.objects.get(code="GA-JC-001")
+    assert "<title>取消：派出所日常消防监督检查</title>" in text
+    assert f"/xxgk/powers/{gone.pk}/#v2</link>" in text
+    assert "<description>由消防救援机构列入清单</description>" in text
+    assert text.count("<item>") == 5
