@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -121,12 +121,19 @@ def power_create(
 ) -> Power:
     require_editor(actor, organisation)
     _check(fields, reason)
+    duplicate = ServiceError(
+        "duplicate_code", _("The code %(code)s is already in the list.") % {"code": fields.code}
+    )
+    try:
+        return _create(actor, organisation, fields, changed_on, reason, duplicate)
+    except IntegrityError:  # the same code added meanwhile (power_code_unique)
+        raise duplicate from None
+
+
+def _create(actor, organisation, fields: PowerFields, changed_on, reason, duplicate) -> Power:
     with transaction.atomic():
         if Power.objects.filter(organisation=organisation, code=fields.code).exists():
-            raise ServiceError(
-                "duplicate_code",
-                _("The code %(code)s is already in the list.") % {"code": fields.code},
-            )
+            raise duplicate
         values = fields.values()
         values.pop("bases")
         power = Power.objects.create(
@@ -314,6 +321,17 @@ def power_import_apply(
     require_editor(actor, upload.organisation)
     if not reason.strip():
         raise ServiceError("missing_reason", _("Say why the list is adjusted."))
+    try:
+        return _import_apply(actor=actor, upload=upload, changed_on=changed_on, reason=reason)
+    except IntegrityError:
+        # Another import or edit added one of the file's codes since the preview.
+        raise ServiceError(
+            "changed_meanwhile",
+            _("The list was changed meanwhile; nothing was applied. Preview the file again."),
+        ) from None
+
+
+def _import_apply(*, actor, upload: PowerImport, changed_on: dt.date, reason: str):
     with transaction.atomic():
         claimed = PowerImport.objects.filter(pk=upload.pk, applied_at__isnull=True).update(
             applied_at=timezone.now()

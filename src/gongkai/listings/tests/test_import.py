@@ -139,3 +139,34 @@ def test_a_file_is_applied_once(office, body):
         power_import_apply(actor=office, upload=upload, changed_on=ADJUSTED, reason="首次公布")
     assert error.value.code == "already_applied"
     assert Power.objects.count() == 3
+
+
+def test_a_code_added_between_preview_and_write_refuses_the_whole_import(office, body, monkeypatch):
+    """Two staff at once: the file's preview was taken before another edit added one of its
+    codes; the unique constraint refuses the import and nothing of it is kept."""
+    from gongkai.listings import services
+    from gongkai.listings.tests.factories import make_power
+
+    upload = power_import_upload(
+        actor=office, organisation=body, file_name="a.xlsx", content=powers_file(3)
+    )
+    stale = power_import_preview(upload)
+    make_power(office, body, "GA-0002")
+    monkeypatch.setattr(services, "power_import_preview", lambda _upload: stale)
+    with pytest.raises(ServiceError) as error:
+        power_import_apply(actor=office, upload=upload, changed_on=ADJUSTED, reason="首次公布")
+    assert error.value.code == "changed_meanwhile"
+    upload.refresh_from_db()
+    assert (list(Power.objects.values_list("code", flat=True)), upload.applied_at) == (
+        ["GA-0002"],
+        None,
+    )
+
+
+def test_adding_a_code_already_listed_is_refused(office, body):
+    from gongkai.listings.tests.factories import make_power
+
+    make_power(office, body, "GA-0002")
+    with pytest.raises(ServiceError) as error:
+        make_power(office, body, "GA-0002", name="另一事项")
+    assert error.value.message == "编码GA-0002已在清单中。"
