@@ -38,6 +38,13 @@ class AdjustmentForm(forms.Form):
     )
 
 
+class ImportApplyForm(AdjustmentForm):
+    remove_missing = forms.BooleanField(
+        label=_("The file is the whole new list: remove the powers it no longer lists"),
+        required=False,
+    )
+
+
 class PowerForm(AdjustmentForm):
     """One power as the office edits it; the bases one per line, like the spreadsheet."""
 

@@ -59,12 +59,25 @@ def power_index(power: Power) -> None:
 
 def powers_index(powers: list[Power], bases: dict[int, list]) -> None:
     """Many powers at once (an import): one insert, one index write after commit."""
+    if not powers:
+        return
     documents = [power_document(p, bases.get(p.pk, [])) for p in powers]
     PendingIndexOp.objects.bulk_create(
         PendingIndexOp(doc_id=d.id, op=PendingIndexOp.Op.UPSERT, payload=d.to_payload())
         for d in documents
     )
     ids = [d.id for d in documents]
+    transaction.on_commit(lambda: apply_pending(ids), robust=True)
+
+
+def powers_unindex(powers: list[Power]) -> None:
+    """Many powers leave the index at once (an import that removes them)."""
+    if not powers:
+        return
+    ids = [document_id(p) for p in powers]
+    PendingIndexOp.objects.bulk_create(
+        PendingIndexOp(doc_id=i, op=PendingIndexOp.Op.DELETE) for i in ids
+    )
     transaction.on_commit(lambda: apply_pending(ids), robust=True)
 
 

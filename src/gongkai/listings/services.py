@@ -23,7 +23,7 @@ from gongkai.core.locking import lock_current, save_if_unchanged
 from gongkai.core.models import Organisation, Role
 from gongkai.core.services import ledger_append
 from gongkai.listings.formats import LIMITS, ParsedRow, powers_read_xlsx
-from gongkai.listings.indexing import power_index, powers_index
+from gongkai.listings.indexing import power_index, powers_index, powers_unindex
 from gongkai.listings.law import PowerKind
 from gongkai.listings.models import Power, PowerBasis, PowerImport, PowerVersion
 
@@ -180,24 +180,42 @@ def power_update(
     return current
 
 
-def _apply(power: Power, fields: PowerFields, changes, *, actor, changed_on, reason) -> None:
+def _apply(
+    power: Power,
+    fields: PowerFields,
+    changes,
+    *,
+    actor,
+    changed_on,
+    reason,
+    change: str = PowerVersion.Change.CHANGED,
+) -> None:
+    """Write ``changes`` as the next version; ``change`` RESTORED also puts a removed power
+    back in force (an import that lists it again)."""
     old_version = power.version
-    for change in changes:
-        if change["field"] != "bases":
-            setattr(power, change["field"], change["new"])
+    for difference in changes:
+        if difference["field"] != "bases":
+            setattr(power, difference["field"], difference["new"])
     power.version = old_version + 1
     power.changed_on = changed_on
+    if change == PowerVersion.Change.RESTORED:
+        power.is_active = True
     save_if_unchanged(
         power,
         guard={"version": old_version},
-        fields=(*[c["field"] for c in changes if c["field"] != "bases"], "version", "changed_on"),
+        fields=(
+            *[c["field"] for c in changes if c["field"] != "bases"],
+            "version",
+            "changed_on",
+            "is_active",
+        ),
     )
     if any(c["field"] == "bases" for c in changes):
         _bases_write(power, fields.bases)
     PowerVersion.objects.create(
         power=power,
         number=power.version,
-        change=PowerVersion.Change.CHANGED,
+        change=change,
         changed_on=changed_on,
         reason=reason,
         fields_changed=changes,
@@ -251,6 +269,8 @@ class PreviewRow:
 @dataclasses.dataclass
 class Preview:
     rows: list[PreviewRow]
+    # Powers in force that the file does not list (removed only when asked to).
+    missing: list[Power] = dataclasses.field(default_factory=list)
 
     def count(self, outcome: str) -> int:
         return sum(1 for r in self.rows if r.outcome == outcome)
@@ -302,8 +322,11 @@ def power_import_preview(upload: PowerImport) -> Preview:
             continue
         new = PowerFields.from_row(row).values()
         changes = _differences(_power_values(power, power.bases.all()), new)
-        rows.append(PreviewRow(row, "changed" if changes else "unchanged", changes))
-    return Preview(rows)
+        outcome = "restored" if not power.is_active else "changed" if changes else "unchanged"
+        rows.append(PreviewRow(row, outcome, changes))
+    listed = {row.fields["code"] for row in parsed}
+    missing = [p for code, p in sorted(existing.items()) if p.is_active and code not in listed]
+    return Preview(rows, missing)
 
 
 @dataclasses.dataclass
@@ -311,18 +334,32 @@ class ImportReport:
     added: int
     changed: int
     unchanged: int
+    restored: int = 0
+    removed: int = 0
 
 
 def power_import_apply(
-    *, actor, upload: PowerImport, changed_on: dt.date, reason: str
+    *,
+    actor,
+    upload: PowerImport,
+    changed_on: dt.date,
+    reason: str,
+    remove_missing: bool = False,
 ) -> ImportReport:
-    """Write an uploaded list: new powers added, changed ones versioned. Refused while any
-    row has an error, and applied once only."""
+    """Write an uploaded list: new powers added, changed ones versioned, removed ones listed
+    again restored; with ``remove_missing`` the powers the file no longer lists are removed
+    (the file is the whole new list). Refused while any row has an error; applied once."""
     require_editor(actor, upload.organisation)
     if not reason.strip():
         raise ServiceError("missing_reason", _("Say why the list is adjusted."))
     try:
-        return _import_apply(actor=actor, upload=upload, changed_on=changed_on, reason=reason)
+        return _import_apply(
+            actor=actor,
+            upload=upload,
+            changed_on=changed_on,
+            reason=reason,
+            remove_missing=remove_missing,
+        )
     except IntegrityError:
         # Another import or edit added one of the file's codes since the preview.
         raise ServiceError(
@@ -331,7 +368,7 @@ def power_import_apply(
         ) from None
 
 
-def _import_apply(*, actor, upload: PowerImport, changed_on: dt.date, reason: str):
+def _import_apply(*, actor, upload: PowerImport, changed_on, reason, remove_missing):
     with transaction.atomic():
         claimed = PowerImport.objects.filter(pk=upload.pk, applied_at__isnull=True).update(
             applied_at=timezone.now()
@@ -349,7 +386,7 @@ def _import_apply(*, actor, upload: PowerImport, changed_on: dt.date, reason: st
         written = _bulk_add(
             upload.organisation, added, actor=actor, changed_on=changed_on, reason=reason
         )
-        changed = [r for r in preview.rows if r.outcome == "changed"]
+        changed = [r for r in preview.rows if r.outcome in ("changed", "restored")]
         powers = {
             p.code: p
             for p in Power.objects.select_related("organisation").filter(
@@ -359,13 +396,24 @@ def _import_apply(*, actor, upload: PowerImport, changed_on: dt.date, reason: st
         for entry in changed:
             fields = PowerFields.from_row(entry.row)
             power = powers[fields.code]
-            _apply(power, fields, entry.changes, actor=actor, changed_on=changed_on, reason=reason)
+            _apply(power, fields, entry.changes, actor=actor, changed_on=changed_on,
+                   reason=reason, change=entry.outcome)  # fmt: skip
             written.append(power)
+        removed = preview.missing if remove_missing else []
+        for power in removed:
+            _remove(power, actor=actor, changed_on=changed_on, reason=reason)
+        powers_unindex(removed)
         bases: dict[int, list] = {}
         for basis in PowerBasis.objects.filter(power__in=written):
             bases.setdefault(basis.power_id, []).append(basis)
         powers_index(written, bases)
-        report = ImportReport(len(added), len(changed), preview.count("unchanged"))
+        report = ImportReport(
+            added=len(added),
+            changed=preview.count("changed"),
+            unchanged=preview.count("unchanged"),
+            restored=preview.count("restored"),
+            removed=len(removed),
+        )
         ledger_append(
             actor=actor,
             action="listings.import_apply",
@@ -376,6 +424,8 @@ def _import_apply(*, actor, upload: PowerImport, changed_on: dt.date, reason: st
                 "added": report.added,
                 "changed": report.changed,
                 "unchanged": report.unchanged,
+                "restored": report.restored,
+                "removed": report.removed,
                 "reason": reason,
             },
         )
@@ -408,3 +458,21 @@ def _bulk_add(organisation, rows: list[ParsedRow], *, actor, changed_on, reason)
     for power in powers:
         power.organisation = organisation
     return list(powers)
+
+
+def _remove(power: Power, *, actor, changed_on, reason) -> None:
+    old_version = power.version
+    power.is_active = False
+    power.version = old_version + 1
+    power.changed_on = changed_on
+    save_if_unchanged(
+        power, guard={"version": old_version}, fields=("is_active", "version", "changed_on")
+    )
+    PowerVersion.objects.create(
+        power=power,
+        number=power.version,
+        change=PowerVersion.Change.REMOVED,
+        changed_on=changed_on,
+        reason=reason,
+        recorded_by=actor,
+    )

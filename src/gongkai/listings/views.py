@@ -19,7 +19,13 @@ from gongkai.core.errors import ServiceError
 from gongkai.core.views import role_required
 from gongkai.listings import profiles, selectors, services
 from gongkai.listings.formats import powers_csv, powers_json, powers_xlsx
-from gongkai.listings.forms import AdjustmentForm, ImportUploadForm, PowerFilterForm, PowerForm
+from gongkai.listings.forms import (
+    AdjustmentForm,
+    ImportApplyForm,
+    ImportUploadForm,
+    PowerFilterForm,
+    PowerForm,
+)
 from gongkai.listings.law import PowerKind
 from gongkai.listings.models import Power, PowerImport
 
@@ -143,7 +149,7 @@ def import_preview(request, pk: int):
     upload = PowerImport.objects.filter(pk=pk, organisation=_body(request)).first()
     if upload is None:
         raise Http404
-    form = AdjustmentForm(request.POST or None)
+    form = ImportApplyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             report = services.power_import_apply(
@@ -151,7 +157,10 @@ def import_preview(request, pk: int):
             )
             messages.success(
                 request,
-                _("Applied: %(added)d added, %(changed)d changed, %(unchanged)d unchanged.")
+                _(
+                    "Applied: %(added)d added, %(changed)d changed, %(unchanged)d unchanged, "
+                    "%(restored)d restored, %(removed)d removed."
+                )
                 % dataclasses.asdict(report),
             )
             return redirect("listings:manage")
@@ -162,7 +171,9 @@ def import_preview(request, pk: int):
         "upload": upload,
         "form": form,
         "preview": preview,
-        "counts": {o: preview.count(o) for o in ("added", "changed", "unchanged", "error")},
+        "counts": {
+            o: preview.count(o) for o in ("added", "changed", "unchanged", "restored", "error")
+        },
         "shown": [r for r in preview.rows if r.outcome != "unchanged"][:200],
         "labels": FIELD_LABELS,
     }

@@ -28,6 +28,8 @@ vocabulary.keys(
         "changed": _("Changed"),
         "unchanged": _("Unchanged"),
         "created": _("Newly created"),
+        "restored": _("Restored"),
+        "removed": _("Removed"),
     },
     free=("power_code", "listings:file_name"),
 )

@@ -170,3 +170,54 @@ def test_adding_a_code_already_listed_is_refused(office, body):
     with pytest.raises(ServiceError) as error:
         make_power(office, body, "GA-0002", name="另一事项")
     assert error.value.message == "编码GA-0002已在清单中。"
+
+
+def test_a_whole_new_list_removes_what_it_no_longer_lists_and_restores_what_returns(
+    office, body, django_capture_on_commit_callbacks
+):
+    first = power_import_upload(
+        actor=office, organisation=body, file_name="2025.xlsx", content=powers_file(4)
+    )
+    power_import_apply(actor=office, upload=first, changed_on=ADJUSTED, reason="首次公布")
+    rows = [sheet_row(1), sheet_row(2), sheet_row(4)]  # 3 is no longer listed
+    second = power_import_upload(
+        actor=office, organisation=body, file_name="2026.xlsx", content=xlsx_bytes(rows)
+    )
+    preview = power_import_preview(second)
+    assert [p.code for p in preview.missing] == ["GA-0003"]
+    with django_capture_on_commit_callbacks(execute=True):
+        report = power_import_apply(actor=office, upload=second, changed_on=ADJUSTED,
+                                    reason="2026年清单调整", remove_missing=True)  # fmt: skip
+    assert (report.unchanged, report.removed) == (3, 1)
+    assert list(Power.objects.filter(is_active=False).values_list("code", flat=True)) == ["GA-0003"]
+    third = power_import_upload(
+        actor=office,
+        organisation=body,
+        file_name="2026-2.xlsx",
+        content=xlsx_bytes([*rows, sheet_row(3, 行使主体="各公安派出所")]),
+    )
+    assert [r.outcome for r in power_import_preview(third).rows] == [
+        "unchanged", "unchanged", "unchanged", "restored",
+    ]  # fmt: skip
+    report = power_import_apply(actor=office, upload=third, changed_on=ADJUSTED, reason="恢复")
+    assert (report.restored, report.changed, report.removed) == (1, 0, 0)
+    back = Power.objects.get(code="GA-0003")
+    assert (back.is_active, back.exercised_by) == (True, "各公安派出所")
+    assert list(back.versions.values_list("number", "change")) == [
+        (3, "restored"),
+        (2, "removed"),
+        (1, "added"),
+    ]
+
+
+def test_without_the_option_an_import_removes_nothing(office, body):
+    first = power_import_upload(
+        actor=office, organisation=body, file_name="a.xlsx", content=powers_file(3)
+    )
+    power_import_apply(actor=office, upload=first, changed_on=ADJUSTED, reason="首次公布")
+    second = power_import_upload(
+        actor=office, organisation=body, file_name="b.xlsx", content=powers_file(1)
+    )
+    report = power_import_apply(actor=office, upload=second, changed_on=ADJUSTED, reason="调整")
+    assert (report.unchanged, report.removed) == (1, 0)
+    assert Power.objects.filter(is_active=True).count() == 3

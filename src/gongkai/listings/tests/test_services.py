@@ -132,3 +132,13 @@ def test_only_the_body_office_may_change_the_list(office, body, who):
     power.refresh_from_db()
     assert (power.version, power.is_active, PowerVersion.objects.count()) == (1, True, 1)
     assert LedgerEntry.objects.count() == ledger_before
+
+
+def test_a_removed_power_is_not_put_back_by_an_edit(office, body):
+    power = make_power(office, body)
+    power_set_active(actor=office, power=power, active=False, changed_on=ON, reason="取消")
+    power.refresh_from_db()
+    power_update(actor=office, power=power, fields=fields(remedy="行政复议"), changed_on=ON,
+                 reason="更正")  # fmt: skip
+    power.refresh_from_db()
+    assert (power.is_active, power.version, power.remedy) == (False, 3, "行政复议")

@@ -175,3 +175,19 @@ def test_the_adjustments_feed(client, listed):
     assert f"/xxgk/powers/{gone.pk}/#v2</link>" in text
     assert "<description>由消防救援机构列入清单</description>" in text
     assert text.count("<item>") == 5
+
+
+def test_workbench_preview_names_missing_powers_and_removes_them_when_asked(client, listed, office):
+    client.force_login(office)
+    upload = io.BytesIO(xlsx_bytes([sheet_row(1, 编码="GA-XK-001")]))
+    upload.name = "新清单.xlsx"
+    preview_url = client.post(reverse("listings:manage"), {"file": upload}).url
+    text = client.get(preview_url).content.decode()
+    assert "现有有效但本文件未列出的事项" in text
+    assert "<li>GA-CF-001 对饮酒后驾驶机动车的处罚</li>" in text
+    client.post(
+        preview_url, {"changed_on": "2026-12-01", "reason": "2026年清单", "remove_missing": "on"}
+    )
+    assert list(Power.objects.filter(is_active=True).values_list("code", flat=True)) == [
+        "GA-XK-001"
+    ]
