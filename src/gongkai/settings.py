@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "gongkai.foi",
     "gongkai.proactive",
     "gongkai.participation",
+    "gongkai.listings",
 ]
 
 MIDDLEWARE = [

@@ -28,7 +28,10 @@ from gongkai.search.selectors import search
 
 MAX_QUERY = 100
 # Document kinds the index holds, by the kind their source gives them.
-KINDS = {"proactive_item": gettext_lazy("Government information")}
+KINDS = {
+    "proactive_item": gettext_lazy("Government information"),
+    "listings_power": gettext_lazy("Powers and responsibilities list"),
+}
 SORTS = {SORT_RELEVANCE: gettext_lazy("Relevance"), SORT_DATE: gettext_lazy("Publication date")}
 
 

@@ -1,0 +1,70 @@
+"""The powers list in the admin, read-only: changes go through the workbench import and the
+services, which keep the public history and the ledger."""
+
+from django.contrib import admin
+
+from gongkai.listings.models import (
+    Leader,
+    OrganisationProfile,
+    Power,
+    PowerBasis,
+    PowerImport,
+    PowerVersion,
+)
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class BasisInline(ReadOnlyInline):
+    model = PowerBasis
+    fields = ("position", "law", "article")
+
+
+class VersionInline(ReadOnlyInline):
+    model = PowerVersion
+    fields = ("number", "change", "changed_on", "reason", "fields_changed", "recorded_by")
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Power)
+class PowerAdmin(ReadOnlyAdmin):
+    list_display = ("code", "name", "kind", "organisation", "is_active", "version", "changed_on")
+    list_filter = ("kind", "is_active")
+    search_fields = ("code", "name")
+    inlines = [BasisInline, VersionInline]
+
+
+@admin.register(PowerImport)
+class PowerImportAdmin(ReadOnlyAdmin):
+    list_display = ("file_name", "organisation", "uploaded_by", "uploaded_at", "applied_at")
+    exclude = ("content",)
+
+
+@admin.register(OrganisationProfile)
+class OrganisationProfileAdmin(ReadOnlyAdmin):
+    list_display = ("organisation", "phone", "updated_on")
+
+
+@admin.register(Leader)
+class LeaderAdmin(ReadOnlyAdmin):
+    list_display = ("name", "title", "organisation", "position", "is_active", "updated_on")
+    list_filter = ("is_active",)
