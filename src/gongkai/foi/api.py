@@ -187,8 +187,12 @@ def _events(request: Request, types=None) -> list[dict]:
     ]
 
 
-def _detail(request: Request) -> dict:
+def _detail(request: Request, *, viewer) -> dict:
+    """The request with the applicant's identity data. Every response that carries it is
+    recorded as a view by ``viewer`` (personal information law art. 51: access is logged),
+    whichever endpoint returns it."""
     request = Request.objects.select_related("reply_clock").get(pk=request.pk)
+    identity_view_record(request=request, viewer=viewer, channel=IdentityView.Channel.API)
     flags = request_similar(request)
     fields = (
         "applicant_name id_type id_number phone address email description document_number "
@@ -276,8 +280,7 @@ def request_list(
 def request_detail(request, request_id: ObjectId):
     """The request with the applicant's identity data; each call is recorded."""
     foi = access_request(request.user, request_id)
-    identity_view_record(request=foi, viewer=request.user, channel=IdentityView.Channel.API)
-    return _detail(foi)
+    return _detail(foi, viewer=request.user)
 
 
 # --- Staff actions: one endpoint per service --------------------------------------------
@@ -398,7 +401,7 @@ def request_register(request, payload: RegisterIn, idempotency_key: str = Header
     key = idempotency_key.strip() or None
     existing = Request.objects.filter(idempotency_key=key).first() if key else None
     if existing is not None:
-        return 201, _detail(access_request(request.user, existing.pk))
+        return 201, _detail(access_request(request.user, existing.pk), viewer=request.user)
     created = services.request_register(
         actor=request.user,
         organisation=profile.organisation,
@@ -407,7 +410,7 @@ def request_register(request, payload: RegisterIn, idempotency_key: str = Header
         received_on=payload.received_on,
         idempotency_key=key,
     )
-    return 201, _detail(created)
+    return 201, _detail(created, viewer=request.user)
 
 
 @router.post(ACTION_PATH + "confirm", **ACTION, auth=staff_auth)
@@ -417,7 +420,7 @@ def request_confirm(request, request_id: ObjectId, payload: ConfirmIn):
     services.request_confirm_receipt(
         request=foi, actor=request.user, confirmed_on=payload.confirmed_on
     )
-    return _detail(foi)
+    return _detail(foi, viewer=request.user)
 
 
 @router.post(ACTION_PATH + "assign", **ACTION, auth=staff_auth)
@@ -429,7 +432,7 @@ def request_assign(request, request_id: ObjectId, payload: AssignIn):
         unit=_unit(payload.unit_id),
         handler=_user(payload.handler_id, "handler_outside_unit"),
     )
-    return _detail(foi)
+    return _detail(foi, viewer=request.user)
 
 
 @router.post(ACTION_PATH + "supplement", **ACTION, auth=staff_auth)
@@ -437,21 +440,21 @@ def request_supplement(request, request_id: ObjectId, payload: SupplementIn):
     """One supplement notice (art. 30): every item at once, with a reasonable deadline."""
     foi = access_request(request.user, request_id)
     services.request_supplement(request=foi, actor=request.user, **payload.dict())
-    return _detail(foi)
+    return _detail(foi, viewer=request.user)
 
 
 @router.post(ACTION_PATH + "supplement-received", **ACTION, auth=staff_auth)
 def request_supplement_received(request, request_id: ObjectId, payload: OnDateIn):
     foi = access_request(request.user, request_id)
     services.request_supplement_received(request=foi, actor=request.user, received_on=payload.on)
-    return _detail(foi)
+    return _detail(foi, viewer=request.user)
 
 
 @router.post(ACTION_PATH + "supplement-lapsed", **ACTION, auth=staff_auth)
 def request_supplement_lapsed(request, request_id: ObjectId, payload: OnDateIn):
     foi = access_request(request.user, request_id)
     services.request_supplement_lapsed(request=foi, actor=request.user, on=payload.on)
-    return _detail(foi)
+    return _detail(foi, viewer=request.user)
 
 
 @router.post(ACTION_PATH + "consult", **ACTION, auth=staff_auth)
@@ -459,14 +462,14 @@ def request_consult(request, request_id: ObjectId, payload: ConsultIn):
     """Consult a third party (art. 32) or another agency (art. 34); the reply clock waits."""
     foi = access_request(request.user, request_id)
     services.request_consult(request=foi, actor=request.user, **payload.dict())
-    return _detail(foi)
+    return _detail(foi, viewer=request.user)
 
 
 @router.post(ACTION_PATH + "consult-answered", **ACTION, auth=staff_auth)
 def request_consult_answered(request, request_id: ObjectId, payload: ConsultAnsweredIn):
     foi = access_request(request.user, request_id)
     services.request_consult_answered(request=foi, actor=request.user, **payload.dict())
-    return _detail(foi)
+    return _detail(foi, viewer=request.user)
 
 
 @router.post(ACTION_PATH + "extend", **ACTION, auth=staff_auth)
@@ -481,7 +484,7 @@ def request_extend(request, request_id: ObjectId, payload: ExtendIn):
         reason=payload.reason,
         on=payload.on,
     )
-    return _detail(foi)
+    return _detail(foi, viewer=request.user)
 
 
 @router.post(ACTION_PATH + "fee-notice", **ACTION, auth=staff_auth)
@@ -489,21 +492,21 @@ def request_fee_notice(request, request_id: ObjectId, payload: FeeNoticeIn):
     """A processing-fee notice, amount computed (国办函〔2020〕109号)."""
     foi = access_request(request.user, request_id)
     services.request_fee_notice(request=foi, actor=request.user, **payload.dict())
-    return _detail(foi)
+    return _detail(foi, viewer=request.user)
 
 
 @router.post(ACTION_PATH + "fee-paid", **ACTION, auth=staff_auth)
 def request_fee_paid(request, request_id: ObjectId, payload: OnDateIn):
     foi = access_request(request.user, request_id)
     services.request_fee_paid(request=foi, actor=request.user, paid_on=payload.on)
-    return _detail(foi)
+    return _detail(foi, viewer=request.user)
 
 
 @router.post(ACTION_PATH + "fee-lapsed", **ACTION, auth=staff_auth)
 def request_fee_lapsed(request, request_id: ObjectId, payload: OnDateIn):
     foi = access_request(request.user, request_id)
     services.request_fee_lapsed(request=foi, actor=request.user, on=payload.on)
-    return _detail(foi)
+    return _detail(foi, viewer=request.user)
 
 
 @router.post(ACTION_PATH + "reply", **ACTION, auth=staff_auth)
@@ -511,14 +514,14 @@ def request_reply(request, request_id: ObjectId, payload: ReplyIn):
     """The reply (art. 36): exactly one outcome of the yearly report's section 三."""
     foi = access_request(request.user, request_id)
     services.request_reply(request=foi, actor=request.user, **payload.dict())
-    return _detail(foi)
+    return _detail(foi, viewer=request.user)
 
 
 @router.post(ACTION_PATH + "close", **ACTION, auth=staff_auth)
 def request_close(request, request_id: ObjectId, payload: CloseIn):
     foi = access_request(request.user, request_id)
     services.request_close(request=foi, actor=request.user, note=payload.note)
-    return _detail(foi)
+    return _detail(foi, viewer=request.user)
 
 
 def _remedy_out(remedy) -> dict:
@@ -579,7 +582,7 @@ def request_reasons_ask(request, request_id: int, payload: ReasonsAskIn):
     """Ask the applicant for the reasons of a clearly excessive request (art. 35)."""
     foi = access_request(request.user, request_id)
     services.request_reasons_ask(request=foi, actor=request.user, **payload.dict())
-    return _detail(foi)
+    return _detail(foi, viewer=request.user)
 
 
 @router.post(ACTION_PATH + "reasons-decide", **ACTION, auth=staff_auth)
@@ -593,4 +596,4 @@ def request_reasons_decide(request, request_id: int, payload: ReasonsDecideIn):
     services.request_reasons_decide(
         request=foi, actor=request.user, approved_by=approved_by, **data
     )
-    return _detail(foi)
+    return _detail(foi, viewer=request.user)

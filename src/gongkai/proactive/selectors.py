@@ -507,3 +507,27 @@ from gongkai.proactive.statistics import publication_counts as publication_count
 from gongkai.proactive.statistics import (  # noqa: E402
     publication_statistics as publication_statistics,
 )
+
+
+def import_job_for(user, pk: int):
+    """An import of a body the person sees, with each file's outcome and its draft; 404
+    for anything else."""
+    from gongkai.proactive.models import ImportJob
+    from gongkai.proactive.services.common import DRAFTING_ROLES
+
+    if not has_role(user, *DRAFTING_ROLES):
+        raise Http404
+    jobs = ImportJob.objects.select_related("organisation")
+    visible = organisation_ids_visible_to(user)
+    if visible is not None:
+        jobs = jobs.filter(organisation_id__in=visible)
+    job = jobs.filter(pk=pk).first() if is_id(pk) else None
+    if job is None:
+        raise Http404
+    files = list(job.files.defer("content"))
+    items = Item.objects.in_bulk(f.result["item_id"] for f in files if "item_id" in f.result)
+    for upload in files:
+        upload.item = items.get(upload.result.get("item_id"))
+    job.file_list = files
+    job.done_count = sum(1 for f in files if f.done)
+    return job

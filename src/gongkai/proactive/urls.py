@@ -44,6 +44,7 @@ urlpatterns = [
         name="settings_privacy_rule_off",
     ),
     path(W + "import/", registers.import_files, name="import"),
+    path(W + "import/<int:pk>/", registers.import_job, name="import_job"),
     path(W + "negative-list/", registers.negative_manage, name="negative_manage"),
     path(W + "negative-list/<int:pk>/", registers.negative_entry, name="negative_entry"),
     path(W + "normative/", registers.normative_manage, name="normative_manage"),

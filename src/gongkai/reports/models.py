@@ -46,6 +46,10 @@ class YearlyReport(models.Model):
     other_matters = models.TextField(_("other matters to report"), blank=True)
     manual_tables = models.JSONField(_("tables entered by staff"), default=dict, blank=True)
     generated_at = models.DateTimeField(_("generated at"), null=True, blank=True)
+    # The office asked for the tables to be computed; a worker does it (reports.tasks).
+    generation_requested_at = models.DateTimeField(
+        _("computation requested at"), null=True, blank=True
+    )
     prepared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -84,6 +88,15 @@ class YearlyReport(models.Model):
         """条例 art. 49: published by 31 January; core's rule "yearly_report" counts its days
         from the end of the reported year."""
         return dt.date(self.year, 12, 31) + dt.timedelta(days=clock_rule("yearly_report").amount)
+
+    @property
+    def generation_pending(self) -> bool:
+        """Computation requested and not yet done (a draft only: publishing ends it)."""
+        return (
+            self.status == Status.DRAFT
+            and self.generation_requested_at is not None
+            and (self.generated_at is None or self.generated_at < self.generation_requested_at)
+        )
 
     def is_overdue(self, today: dt.date) -> bool:
         return not self.is_published and today > self.due_on

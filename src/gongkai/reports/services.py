@@ -117,6 +117,50 @@ def report_generate(
     return report
 
 
+def report_generate_request(
+    *, organisation: Organisation, year: int, actor, today: dt.date | None = None
+) -> YearlyReport:
+    """The office asks for the tables: the draft is created at once and the computation
+    (every request and item of a year) is queued for a worker, so nobody waits on the page.
+
+    A request while one is pending queues nothing more; ``report_generate_run`` does the
+    work once however often it runs."""
+    from gongkai.core.queue import enqueue
+    from gongkai.reports.selectors import generation_failure
+    from gongkai.reports.tasks import report_generate_run
+
+    _require_office(actor, organisation)
+    _check_year(year, today or timezone.localdate())
+    if organisation.kind != Organisation.Kind.BODY:
+        raise ServiceError("not_a_body", _("A yearly report is made by a public body."))
+    with transaction.atomic():
+        report, _created = _get_or_create(organisation, year)
+        report = YearlyReport.objects.select_for_update().get(pk=report.pk)
+        _check_draft(report)
+        if report.generation_pending and generation_failure(report) is None:
+            return report
+        report.generation_requested_at = timezone.now()
+        report.save(update_fields=["generation_requested_at"])
+        enqueue(report_generate_run, report_id=report.pk, actor_id=getattr(actor, "pk", None))
+    report.refresh_from_db()
+    return report
+
+
+def report_generate_run(*, report_id: int, actor_id: int | None) -> str:
+    """The worker's half of ``report_generate_request``: compute the tables if still asked
+    for; a second run, or a run after publication, changes nothing."""
+    report = YearlyReport.objects.select_related("organisation").filter(pk=report_id).first()
+    if report is None:
+        raise NotFoundError("report_not_found", _("No such yearly report."))
+    if not report.generation_pending:
+        return "computed before"
+    actor = get_user_model().objects.filter(pk=actor_id).first() if actor_id else None
+    if actor_id and actor is None:
+        raise NotFoundError("user_not_found", _("The person who asked no longer exists."))
+    report_generate(organisation=report.organisation, year=report.year, actor=actor)
+    return "computed"
+
+
 def report_update_prose(
     *, report: YearlyReport, actor, overview: str, problems: str, other_matters: str
 ) -> YearlyReport:

@@ -33,3 +33,19 @@ def access_letter(user, pk: int) -> Letter:
 def template_of(organisation: Organisation, kind: str) -> LetterTemplate | None:
     """The body's own template of ``kind``, or None when the shipped default applies."""
     return LetterTemplate.objects.filter(organisation=organisation, kind=kind).first()
+
+
+PDF_TASK = "gongkai.foi.tasks.letter_pdf_make"
+
+
+def pdf_failed(letters: list[Letter]) -> set[int]:
+    """The letters whose PDF copy the queue gave up on (the office has not retried)."""
+    from gongkai.core.models import TaskFailure
+
+    waiting = [letter.pk for letter in letters if not letter.pdf]
+    if not waiting:
+        return set()
+    failures = TaskFailure.objects.filter(
+        task_path=PDF_TASK, arguments__kwargs__letter_id__in=waiting, retried_at__isnull=True
+    ).values_list("arguments", flat=True)
+    return {arguments["kwargs"]["letter_id"] for arguments in failures}

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from gongkai.core.access import has_role
-from gongkai.core.errors import PermissionDeniedError, ServiceError
+from gongkai.core.errors import NotFoundError, PermissionDeniedError, ServiceError
 from gongkai.core.filebounds import check_archive
 from gongkai.core.models import Organisation, Role
 from gongkai.core.services import ledger_append
@@ -72,9 +72,6 @@ def _insert(request: Request, kind: str, subject: Subject, actor) -> Letter:
     stem = f"{body.code}/{year}/{kind}-{sequence:05d}"
     letter.file.save(f"{stem}.docx", ContentFile(content), save=False)
     try:
-        converted = pdf.to_pdf(content)
-        if converted is not None:
-            letter.pdf.save(f"{stem}.pdf", ContentFile(converted), save=False)
         with transaction.atomic():
             letter.save()
             record(
@@ -83,12 +80,45 @@ def _insert(request: Request, kind: str, subject: Subject, actor) -> Letter:
                 type=RequestEvent.Type.LETTER_ISSUED,
                 summary={"kind": kind, "number": number, "issued_on": subject.issued_on},
             )
+            if pdf.converter_available():
+                # LibreOffice takes seconds: the PDF copy is made by a worker.
+                from gongkai.core.queue import enqueue
+                from gongkai.foi.tasks import letter_pdf_make
+
+                enqueue(letter_pdf_make, letter_id=letter.pk)
     except BaseException:
         letter.file.delete(save=False)
-        if letter.pdf:
-            letter.pdf.delete(save=False)
         raise
     return letter
+
+
+def letter_pdf_make(*, letter_id: int) -> str:
+    """The worker's half of a letter: its PDF copy, once. A failed conversion raises, for
+    the queue to try again; a letter that has its PDF is left as it is."""
+    letter = Letter.objects.select_related("organisation").filter(pk=letter_id).first()
+    if letter is None:
+        raise NotFoundError("letter_not_found", _("No such letter."))
+    if letter.pdf:
+        return "made before"
+    with letter.file.open("rb") as handle:
+        converted = pdf.to_pdf(handle.read())
+    if converted is None:
+        raise RuntimeError("the PDF converter produced no file")
+    with transaction.atomic():
+        locked = Letter.objects.select_for_update().get(pk=letter.pk)
+        if locked.pdf:
+            return "made before"
+        locked.pdf.save(
+            f"{letter.organisation.code}/{letter.year}/{letter.kind}-{letter.sequence:05d}.pdf",
+            ContentFile(converted),
+            save=False,
+        )
+        try:
+            locked.save(update_fields=["pdf"])
+        except BaseException:
+            locked.pdf.delete(save=False)
+            raise
+    return "made"
 
 
 def letter_generate(*, request: Request, kind: str, actor) -> Letter:

@@ -569,6 +569,7 @@ def test_pdf_through_soffice_when_present(prefixed, office, monkeypatch, tmp_pat
     monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
     assert pdf.converter() == str(fake)
     letter = letter_generate(request=registered(prefixed, office), kind="receipt", actor=office)
+    letter.refresh_from_db()  # made by the task (inline in tests)
     assert letter.pdf.name == f"foi/letters/{prefixed.code}/2026/receipt-00001.pdf"
     with letter.pdf.open("rb") as handle:
         assert handle.read() == b"%PDF-1.4 fake"

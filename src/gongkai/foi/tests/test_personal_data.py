@@ -99,6 +99,44 @@ def test_each_view_of_identity_data_is_recorded(body, unit, people):
     assert IdentityView.objects.count() == 2
 
 
+def test_api_actions_that_return_identity_data_record_the_view(body, unit, people):
+    """Not only the detail endpoint: every API response carrying the applicant's identity
+    data (registering, an action's result) is a recorded view; an error carries none."""
+    office = people["office"]
+    api = client_for(office)
+    registered_by_api = api.post(
+        "/api/v1/foi/staff/requests",
+        {
+            "channel": "letter",
+            "received_on": "2025-03-03",
+            "applicant_type": "natural_person",
+            "name": "王五",
+            "id_type": "resident_id",
+            "id_number": resident_id("44080219900101123"),
+            "phone": "13900000000",
+            "description": "湛江市公安局2025年行政处罚案件数量",
+            "form": "electronic",
+            "delivery": "online",
+        },
+        content_type="application/json",
+    )
+    assert registered_by_api.status_code == 201, registered_by_api.content
+    foi = Request.objects.get(pk=registered_by_api.json()["id"])
+    assigned = api.post(
+        f"/api/v1/foi/staff/requests/{foi.pk}/assign",
+        {"unit_id": unit.pk},
+        content_type="application/json",
+    )
+    assert assigned.status_code == 200, assigned.content
+    assert assigned.json()["id_number"] == foi.id_number
+    refused = api.post(
+        f"/api/v1/foi/staff/requests/{foi.pk}/confirm", {}, content_type="application/json"
+    )
+    assert refused.status_code == 400  # a letter has no online receipt to confirm
+    views = list(IdentityView.objects.order_by("id").values_list("viewer", "request", "channel"))
+    assert views == [(office.pk, foi.pk, "api"), (office.pk, foi.pk, "api")]
+
+
 def test_attachment_downloads_and_the_admin_page_are_recorded(body, people):
     foi = request_submit_online(
         organisation=body,

@@ -352,3 +352,82 @@ def test_undisclosed_information_is_not_made_proactive(
     assert response.status_code == 400
     assert "只有已予公开的信息才能转为主动公开" in response.content.decode()
     assert (LedgerEntry.objects.count(), Item.objects.count()) == before
+
+
+# --- The PDF copy is background work --------------------------------------------------------
+
+DATABASE_BACKEND = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+def _fake_soffice(tmp_path, monkeypatch, *, works: bool) -> None:
+    """A stand-in soffice on PATH: writes <outdir>/letter.pdf as LibreOffice does, or
+    nothing (a conversion that fails)."""
+    import os
+    import stat
+
+    fake = tmp_path / "bin" / "soffice"
+    fake.parent.mkdir(exist_ok=True)
+    body = 'printf "%%PDF-1.4 fake" > "$2/letter.pdf"\n' if works else "exit 1\n"
+    fake.write_text('#!/bin/sh\nwhile [ "$1" != "--outdir" ]; do shift; done\n' + body)
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
+
+
+def test_making_a_letter_only_queues_its_pdf(client, foi, handler, tmp_path, monkeypatch, settings):
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    from gongkai.foi.tasks import letter_pdf_make
+
+    _fake_soffice(tmp_path, monkeypatch, works=True)
+    settings.TASKS = DATABASE_BACKEND
+    client.force_login(handler)
+    client.post(reverse("foi:letter_generate", args=[foi.pk]), {"kind": "receipt"})
+    letter = Letter.objects.get()
+    assert letter.file and not letter.pdf  # the .docx in the request, the PDF queued
+    queued = DBTaskResult.objects.get()
+    assert (queued.status, queued.task_path) == ("READY", letter_pdf_make.module_path)
+    assert queued.args_kwargs["kwargs"] == {"letter_id": letter.pk}
+    page = client.get(reverse("foi:detail", args=[foi.pk])).content.decode()
+    assert "PDF版本正在后台生成" in page
+
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+    call_command("worker", batch=True, startup_delay=False, recover_every=0, verbosity=0)
+    letter.refresh_from_db()
+    with letter.pdf.open("rb") as handle:
+        assert handle.read() == b"%PDF-1.4 fake"
+    page = client.get(reverse("foi:detail", args=[foi.pk])).content.decode()
+    assert "PDF版本正在后台生成" not in page
+    pdf_url = reverse("foi:letter_file", args=[foi.pk, letter.pk, "pdf"])
+    assert pdf_url in page and client.get(pdf_url).status_code == 200
+    # A second run changes nothing.
+    from gongkai.foi.services.letters import letter_pdf_make as make
+
+    name = letter.pdf.name
+    assert make(letter_id=letter.pk) == "made before"
+    letter.refresh_from_db()
+    assert letter.pdf.name == name
+
+
+def test_a_failing_pdf_conversion_is_retried_then_shown(
+    client, foi, handler, tmp_path, monkeypatch
+):
+    from gongkai.core.models import TaskFailure
+
+    _fake_soffice(tmp_path, monkeypatch, works=False)
+    calls = []
+    from gongkai.foi.letters import pdf
+
+    real = pdf.to_pdf
+    monkeypatch.setattr(pdf, "to_pdf", lambda data: calls.append(1) or real(data))
+    client.force_login(handler)
+    client.post(reverse("foi:letter_generate", args=[foi.pk]), {"kind": "receipt"})
+    letter = Letter.objects.get()
+    assert letter.file and not letter.pdf  # the letter itself is made and numbered
+    assert len(calls) == 3  # the task's bounded attempts
+    failure = TaskFailure.objects.get()
+    assert failure.arguments["kwargs"] == {"letter_id": letter.pk}
+    page = client.get(reverse("foi:detail", args=[foi.pk])).content.decode()
+    assert "PDF版本未能生成" in page and "PDF版本正在后台生成" not in page

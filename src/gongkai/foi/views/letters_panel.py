@@ -9,7 +9,7 @@ from gongkai.core.access import has_role
 from gongkai.core.errors import ServiceError
 from gongkai.core.models import Role
 from gongkai.foi.letters.forms import LetterDeliveryForm
-from gongkai.foi.letters.selectors import converter_available, request_letters
+from gongkai.foi.letters.selectors import converter_available, pdf_failed, request_letters
 from gongkai.foi.letters.values import subject_of
 from gongkai.foi.models import LetterKind, Request, Status
 
@@ -48,11 +48,15 @@ def letters_context(user, foi: Request) -> dict:
     can_act = has_role(user, *ACTING_ROLES)
     letters = list(request_letters(foi))
     made = {(letter.kind, letter.subject_key) for letter in letters}
+    pdf_available = converter_available()
+    failed = pdf_failed(letters) if pdf_available else set()
+    for letter in letters:
+        letter.pdf_failed = letter.pk in failed
     return {
         "letters": letters,
         "letter_kinds": letter_kinds_available(foi, made) if can_act else [],
         "delivery_form": LetterDeliveryForm(prefix="delivery"),
-        "pdf_available": converter_available(),
+        "pdf_available": pdf_available,
         "may_make_proactive": may_make_proactive(user, foi),
         "proactive_item": Item.objects.filter(source_request=foi).only("pk", "title").first(),
     }

@@ -1,4 +1,5 @@
 from gongkai.proactive.models.catalog import StandardCatalogItem
+from gongkai.proactive.models.importjob import ImportFile, ImportJob
 from gongkai.proactive.models.item import (
     PUBLIC,
     TRANSITIONS,
@@ -26,6 +27,8 @@ __all__ = [
     "Cleanup",
     "CleanupEntry",
     "Genre",
+    "ImportFile",
+    "ImportJob",
     "IndexSequence",
     "Item",
     "ItemRevision",

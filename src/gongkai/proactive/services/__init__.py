@@ -2,6 +2,7 @@
 transaction, writing the ledger."""
 
 from gongkai.proactive.services.foi import item_draft_from_foi_request
+from gongkai.proactive.services.import_jobs import import_queue
 from gongkai.proactive.services.importing import document_import
 from gongkai.proactive.services.items import (
     ItemFields,
@@ -57,6 +58,7 @@ __all__ = [
     "catalog_import",
     "cleanup_publish",
     "document_import",
+    "import_queue",
     "finding_add",
     "finding_keep",
     "finding_mask",

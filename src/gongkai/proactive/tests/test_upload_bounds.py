@@ -50,8 +50,10 @@ def test_import_form(client, handler, media, name, content):
     items = Item.objects.count()
     client.force_login(handler)
     upload = SimpleUploadedFile(name, content())
-    response = client.post(reverse("proactive:import"), {"files": [upload], "section": "policy"})
-    assert response.status_code == 200
+    response = client.post(
+        reverse("proactive:import"), {"files": [upload], "section": "policy"}, follow=True
+    )
+    assert response.status_code == 200  # the import's page, after the worker refused it
     assert REFUSED in response.content.decode()
     assert Item.objects.count() == items
     assert _stored_files(media) == []
@@ -60,7 +62,7 @@ def test_import_form(client, handler, media, name, content):
 def test_standard_catalog_form(client, office, media):
     client.force_login(office)
     upload = SimpleUploadedFile("目录.xlsx", bombs.xlsx_bomb())
-    response = client.post(reverse("proactive:standard_catalog"), {"file": upload})
+    response = client.post(reverse("proactive:standard_catalog"), {"file": upload}, follow=True)
     assert REFUSED in response.content.decode()
     assert StandardCatalogItem.objects.count() == 0
     assert _stored_files(media) == []

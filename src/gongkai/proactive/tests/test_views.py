@@ -321,6 +321,7 @@ def test_import_page_reports_quarantine(client, handler):
     page = client.post(
         reverse("proactive:import"),
         {"files": [SimpleUploadedFile(seed.name, seed.read_bytes())], "section": "business"},
+        follow=True,
     ).content.decode()
     assert "已隔离 2 行被植入的垃圾信息" in page and "已删除 3815 处拼音注音" in page
     assert Item.objects.get().status == Status.DRAFT

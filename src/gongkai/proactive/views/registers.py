@@ -18,7 +18,6 @@ from gongkai.proactive.exports import (
     self_check_summary_rows,
     self_check_table,
     self_check_xlsx,
-    standard_catalog_rows,
     standard_catalog_xlsx,
 )
 from gongkai.proactive.forms import (
@@ -34,6 +33,7 @@ from gongkai.proactive.forms import (
     SelfCheckSignOffForm,
 )
 from gongkai.proactive.models import (
+    ImportJob,
     Item,
     NegativeListEntry,
     NormativeDocument,
@@ -54,33 +54,34 @@ def _body(request):
 
 @role_required(*DRAFTING_ROLES)
 def import_files(request):
+    """The files are stored and imported by a worker; the job's page shows the progress."""
     form = ImportForm(
         request.POST or None, request.FILES or None, simplify_available=opencc_available()
     )
-    results = []
     if request.method == "POST" and form.is_valid():
         files = form.cleaned_data["files"][:MAX_PAGE_FILES]
-        for upload in files:
-            try:
-                results.append(
-                    services.document_import(
-                        actor=request.user,
-                        organisation=_body(request),
-                        name=upload.name,
-                        content=upload.read(),
-                        section=form.cleaned_data["section"],
-                        simplify=form.cleaned_data["simplify"],
-                    )
-                )
-            except ServiceError as error:
-                results.append(
-                    services.importing.ImportResult(name=upload.name, error=error.message)
-                )
-    return render(
-        request,
-        "proactive/workbench/import.html",
-        {"form": form, "results": results, "total": len(results)},
-    )
+        try:
+            job = services.import_queue(
+                actor=request.user,
+                organisation=_body(request),
+                kind=ImportJob.Kind.DOCUMENTS,
+                files=[(upload.name, upload.read()) for upload in files],
+                options={
+                    "section": form.cleaned_data["section"],
+                    "simplify": form.cleaned_data["simplify"],
+                },
+            )
+        except ServiceError as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect("proactive:import_job", pk=job.pk)
+    return render(request, "proactive/workbench/import.html", {"form": form})
+
+
+@role_required(*DRAFTING_ROLES)
+def import_job(request, pk: int):
+    job = selectors.import_job_for(request.user, pk)
+    return render(request, "proactive/workbench/import_job.html", {"job": job})
 
 
 @office_required
@@ -299,12 +300,17 @@ def standard_catalog(request):
     if request.GET.get("format") == "xlsx":
         return standard_catalog_xlsx(StandardCatalogItem.objects.filter(organisation=body))
     if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
         try:
-            rows = standard_catalog_rows(form.cleaned_data["file"].read())
-            count = services.catalog_import(actor=request.user, organisation=body, rows=rows)
-            messages.success(request, _("%(count)d catalog items imported.") % {"count": count})
-            return redirect("proactive:standard_catalog")
+            job = services.import_queue(
+                actor=request.user,
+                organisation=body,
+                kind=ImportJob.Kind.CATALOG,
+                files=[(upload.name, upload.read())],
+            )
         except ServiceError as error:
             form.add_error(None, error.message)
+        else:
+            return redirect("proactive:import_job", pk=job.pk)
     context = {"form": form, "statuses": selectors.standard_catalog_status(body)}
     return render(request, "proactive/workbench/standard_catalog.html", context)

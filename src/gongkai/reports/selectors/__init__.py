@@ -80,3 +80,25 @@ def section2_tables(report: YearlyReport) -> list[dict]:
             source = report.tables.get("section2_sources", {}).get(table.code, "absent")
         tables.append({"spec": table, "values": values, "source": source})
     return tables
+
+
+GENERATE_TASK = "gongkai.reports.tasks.report_generate_run"
+
+
+def generation_failure(report: YearlyReport):
+    """The queue's record of the pending computation's failure (its attempts are spent),
+    unless the office retried it; ``None`` while it may still succeed."""
+    from gongkai.core.models import TaskFailure
+
+    if not report.generation_pending:
+        return None
+    return (
+        TaskFailure.objects.filter(
+            task_path=GENERATE_TASK,
+            arguments__kwargs__report_id=report.pk,
+            failed_at__gte=report.generation_requested_at,
+            retried_at__isnull=True,
+        )
+        .order_by("-failed_at")
+        .first()
+    )

@@ -23,6 +23,7 @@ from gongkai.reports.selectors import (
     access_report,
     bodies_visible_to,
     can_edit,
+    generation_failure,
     reports_visible_to,
 )
 from gongkai.reports.views.common import FILE_FORMATS, file_response
@@ -61,7 +62,7 @@ def report_generate(request):
                 messages.error(request, error)
         return redirect("reports:workbench")
     try:
-        report = services.report_generate(
+        report = services.report_generate_request(
             organisation=form.cleaned_data["organisation"],
             year=form.cleaned_data["year"],
             actor=request.user,
@@ -69,8 +70,17 @@ def report_generate(request):
     except ServiceError as error:
         messages.error(request, error.message)
         return redirect("reports:workbench")
-    messages.success(request, _("The tables were computed from the data."))
+    _generation_message(request, report)
     return redirect("reports:detail", pk=report.pk)
+
+
+def _generation_message(request, report) -> None:
+    if report.generation_pending:
+        messages.info(
+            request, _("The tables are being computed in the background; this page shows when.")
+        )
+    else:
+        messages.success(request, _("The tables were computed from the data."))
 
 
 def _manual_fields(report, posted=None) -> list[dict]:
@@ -97,7 +107,8 @@ def _detail_context(request, report, prose_form=None, table_error="", posted=Non
     findings = snapshot_findings(report.tables) if report.tables else []
     return {
         "report": report,
-        "document": build(report, staff=True),
+        # A first computation still queued: nothing to preview or download yet.
+        "document": build(report, staff=True) if report.tables else None,
         "prose_form": prose_form
         or ProseForm(
             initial={
@@ -108,6 +119,7 @@ def _detail_context(request, report, prose_form=None, table_error="", posted=Non
         ),
         "manual_tables": _manual_fields(report, posted),
         "findings": [render_finding(f) for f in findings],
+        "generation_failure": generation_failure(report),
         "can_edit": can_edit(request.user) and not report.is_published,
         # 条例 art. 49: published by 31 January; past it, say so beside the publish button.
         "late": report.is_overdue(timezone.localdate()),
@@ -172,13 +184,13 @@ def report_tables(request, pk: int):
 def report_regenerate(request, pk: int):
     report = _editor_report(request, pk)
     try:
-        services.report_generate(
+        report = services.report_generate_request(
             organisation=report.organisation, year=report.year, actor=request.user
         )
     except ServiceError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("The tables were computed from the data."))
+        _generation_message(request, report)
     return redirect("reports:detail", pk=report.pk)
 
 
@@ -199,4 +211,7 @@ def report_publish(request, pk: int):
 def report_file(request, pk: int, file_format: str):
     if file_format not in FILE_FORMATS:
         raise Http404
-    return file_response(_report(request, pk), file_format, staff=True)
+    report = _report(request, pk)
+    if not report.tables:
+        raise Http404
+    return file_response(report, file_format, staff=True)
