@@ -19,5 +19,6 @@ urlpatterns = [
     path("", include("gongkai.proactive.urls")),
     path("", include("gongkai.participation.urls")),
     path("", include("gongkai.reports.urls")),
+    path("", include("gongkai.monitor.urls")),
     path("", include("gongkai.portal.urls")),
 ]
