@@ -35,7 +35,10 @@ class Response:
 
 
 class ClientFetcher:
-    """Opens pages in this process with Django's test client."""
+    """Opens pages in this process with Django's test client (no web server to spare:
+    no pause between pages)."""
+
+    polite_delay = 0.0
 
     def __init__(self) -> None:
         from django.test import Client
@@ -60,11 +63,13 @@ class ClientFetcher:
 
 
 class HttpFetcher:
-    """Opens pages over HTTP, each within the check's 15 seconds."""
+    """Opens pages over HTTP, each within the check's 15 seconds, pausing between two
+    requests so the web server is not loaded."""
 
-    def __init__(self, base_url: str, timeout: float) -> None:
+    def __init__(self, base_url: str, timeout: float, polite_delay: float = 0.0) -> None:
         self.base_url = base_url if base_url.endswith("/") else base_url + "/"
         self.timeout = timeout
+        self.polite_delay = polite_delay
 
     def get(self, url: str) -> Response:
         if urlsplit(url).scheme not in ("http", "https"):
@@ -87,7 +92,11 @@ class HttpFetcher:
 def fetcher_for_settings():
     base_url = settings.GONGKAI_MONITOR_BASE_URL
     if base_url:
-        return HttpFetcher(base_url, timeout=law.PAGE_OPEN_SECONDS.value)
+        return HttpFetcher(
+            base_url,
+            timeout=law.PAGE_OPEN_SECONDS.value,
+            polite_delay=settings.GONGKAI_MONITOR_DELAY_SECONDS,
+        )
     return ClientFetcher()
 
 
@@ -190,9 +199,10 @@ def is_skipped(url: str) -> bool:
     return urlsplit(url).path.startswith(SKIPPED_PREFIXES)
 
 
-def crawl(*, fetcher, max_pages: int, max_depth: int, delay: float) -> CrawlResult:
+def crawl(*, fetcher, max_pages: int, max_depth: int) -> CrawlResult:
     """Breadth-first from the home page: every internal link and image found is opened
     once (within ``max_pages``), pages are read down to ``max_depth``."""
+    delay = getattr(fetcher, "polite_delay", 0.0)
     base_url = fetcher.base_url
     result = CrawlResult(base_url=base_url)
     seen: dict[str, Response] = {}

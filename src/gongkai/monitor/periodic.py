@@ -1,4 +1,5 @@
-"""The daily check of the portal (国办秘函〔2019〕19号: the site is checked every day)."""
+"""The daily check of the portal, queued after the ledger is anchored (its entries go
+into the next day's anchor)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from gongkai.core.periodic import job
 
 
-@job(70, _("Check the portal (site monitor)"))
+@job(95, _("Check the portal (site monitor)"))
 def check_portal() -> str:
     from gongkai.monitor.models import Run
     from gongkai.monitor.services import run_request

@@ -40,7 +40,7 @@ SITE = {
 
 def test_broken_links_and_images_are_reported_with_the_page_that_links_them():
     site = FakeSite(SITE)
-    result = crawl.crawl(fetcher=site, max_pages=50, max_depth=5, delay=0)
+    result = crawl.crawl(fetcher=site, max_pages=50, max_depth=5)
     broken = {(b.url, b.status, b.linked_from, b.is_image) for b in result.broken}
     assert broken == {
         (BASE + "gone/", 404, BASE, False),
@@ -70,18 +70,18 @@ def test_broken_links_and_images_are_reported_with_the_page_that_links_them():
 
 def test_depth_and_page_budget_bound_the_crawl():
     site = FakeSite(SITE)
-    result = crawl.crawl(fetcher=site, max_pages=50, max_depth=1, delay=0)
+    result = crawl.crawl(fetcher=site, max_pages=50, max_depth=1)
     # Pages at depth 1 are opened (their status counts) but not read further.
     assert [p.url for p in result.pages] == [BASE, BASE + "a/", BASE + "gone/"]
     site = FakeSite(SITE)
-    result = crawl.crawl(fetcher=site, max_pages=3, max_depth=5, delay=0)
+    result = crawl.crawl(fetcher=site, max_pages=3, max_depth=5)
     assert len(site.opened) == 3
     assert result.unchecked == 2  # /gone/ and /b/ (found on /a/)
 
 
 def test_unreachable_home_page_is_a_veto():
     site = FakeSite({BASE: Response(None, 15.0)})
-    result = crawl.crawl(fetcher=site, max_pages=10, max_depth=3, delay=0)
+    result = crawl.crawl(fetcher=site, max_pages=10, max_depth=3)
     found = crawl_findings(result, slow_seconds=15)
     assert [(f.kind, f.is_veto) for f in found] == [(Kind.UNREACHABLE, True)]
 
@@ -129,3 +129,52 @@ def test_parse_reads_links_images_and_text_without_scripts():
     assert parsed.images == [BASE + "dir/i.png"]
     assert "正文" in parsed.text
     assert "脚本" not in parsed.text
+
+
+def test_real_http_against_a_configured_address(settings):
+    """GONGKAI_MONITOR_BASE_URL set: pages are opened over HTTP, with the polite pause."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    pages = {
+        "/": '<a href="/ok/">好</a><a href="/gone/">坏</a><img src="/pic.png">',
+        "/ok/": "<p>正文</p>",
+    }
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (the standard library's name)
+            body = pages.get(self.path)
+            if self.path == "/pic.png":
+                self.send_response(200)
+                self.send_header("Content-Type", "image/png")
+                self.end_headers()
+                return
+            self.send_response(200 if body is not None else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(f"<html><body>{body or '无此页'}</body></html>".encode())
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        settings.GONGKAI_MONITOR_BASE_URL = f"http://127.0.0.1:{server.server_port}"
+        settings.GONGKAI_MONITOR_DELAY_SECONDS = 0.05
+        fetcher = crawl.fetcher_for_settings()
+        assert isinstance(fetcher, crawl.HttpFetcher)
+        assert fetcher.polite_delay == 0.05
+        result = crawl.crawl(fetcher=fetcher, max_pages=20, max_depth=3)
+    finally:
+        server.shutdown()
+        server.server_close()
+    base = settings.GONGKAI_MONITOR_BASE_URL + "/"
+    assert sorted((p.url, p.status) for p in result.pages) == [
+        (base, 200),
+        (base + "gone/", 404),
+        (base + "ok/", 200),
+    ]
+    assert [(b.url, b.linked_from) for b in result.broken] == [(base + "gone/", base)]
+    assert crawl.HttpFetcher(base, timeout=1).get("ftp://x/").status is None
