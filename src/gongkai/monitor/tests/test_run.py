@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from gongkai.core import vocabulary
 from gongkai.core.models import LedgerEntry
 from gongkai.monitor import crawl
 from gongkai.monitor.models import AllowedHost, ColumnWatch, Finding, Kind, Run, SensitiveWord
@@ -111,6 +112,7 @@ def test_a_run_finds_what_was_planted(site, monkeypatch):
             {"pages": run.pages_checked, "findings": run.findings_count, "vetoes": 4},
         ),
     ]
+    assert vocabulary.unlabelled(actions) == []
 
 
 def test_a_fresh_untouched_portal_has_no_veto(site, entries):

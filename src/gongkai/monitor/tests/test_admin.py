@@ -1,0 +1,31 @@
+"""The office's settings, edited in the admin, go through the services and the ledger."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from gongkai.core.models import LedgerEntry
+from gongkai.monitor.models import SensitiveWord
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sensitive_words_added_and_deleted_in_the_admin_are_in_the_ledger(client):
+    admin = get_user_model().objects.create_superuser("root", password="pw-for-tests-1")
+    client.force_login(admin)
+    response = client.post(
+        reverse("admin:monitor_sensitiveword_add"), {"word": "代开发票", "is_active": "on"}
+    )
+    assert response.status_code == 302
+    word = SensitiveWord.objects.get()
+    assert word.word == "代开发票"
+    response = client.post(
+        reverse("admin:monitor_sensitiveword_delete", args=[word.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 302
+    assert not SensitiveWord.objects.exists()
+    entries = LedgerEntry.objects.filter(object_type="monitor.sensitiveword")
+    assert list(entries.values_list("action", "summary", "actor_id")) == [
+        ("monitor.setting_saved", {"value": "代开发票"}, admin.pk),
+        ("monitor.setting_deleted", {"value": "代开发票"}, admin.pk),
+    ]
