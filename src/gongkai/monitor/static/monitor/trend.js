@@ -22,5 +22,6 @@
       { name: names[1], type: "line", data: points.map(function (p) { return p.vetoes; }) }
     ]
   });
+  target.setAttribute("data-drawn", "true");
   window.addEventListener("resize", function () { chart.resize(); });
 }());
