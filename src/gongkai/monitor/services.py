@@ -3,6 +3,8 @@ Each writes the ledger in the same transaction."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Model
@@ -14,10 +16,14 @@ from gongkai.monitor import checks, crawl
 from gongkai.monitor.models import AllowedHost, Finding, Page, Run, SensitiveWord
 
 OPEN = (Run.Status.QUEUED, Run.Status.RUNNING)
+# A run still open after this long lost its worker (the task's own timeout is an hour):
+# it is closed as failed so the next check can start.
+STALE_AFTER = dt.timedelta(hours=6)
 
 
 def run_request(*, actor, trigger: str = Run.Trigger.MANUAL) -> Run:
     """Queue a check of the site; while one waits or runs, that one is returned."""
+    _close_stale_runs()
     try:
         with transaction.atomic():
             run = Run.objects.create(trigger=trigger, requested_by=actor)
@@ -30,6 +36,19 @@ def run_request(*, actor, trigger: str = Run.Trigger.MANUAL) -> Run:
     except IntegrityError:
         return Run.objects.filter(status__in=OPEN).get()
     return Run.objects.get(pk=run.pk)
+
+
+def _close_stale_runs() -> None:
+    limit = timezone.now() - STALE_AFTER
+    for run in Run.objects.filter(status__in=OPEN, created_at__lt=limit):
+        with transaction.atomic():
+            closed = Run.objects.filter(pk=run.pk, status=run.status).update(
+                status=Run.Status.FAILED,
+                finished_at=timezone.now(),
+                error="the check did not finish (its worker stopped)",
+            )
+            if closed:
+                ledger_append(actor=None, action="monitor.run_failed", obj=run, summary={})
 
 
 def run_execute(*, run_id: int, fetcher=None) -> Run:

@@ -171,3 +171,16 @@ def test_execute_is_idempotent(site):
     before = Finding.objects.count()
     assert run_execute(run_id=run.pk).status == Run.Status.DONE
     assert Finding.objects.count() == before
+
+
+def test_a_run_left_open_by_a_lost_worker_does_not_block_the_next(site, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    lost = run_request(actor=None)
+    Run.objects.filter(pk=lost.pk).update(
+        status=Run.Status.RUNNING, created_at=timezone.now() - dt.timedelta(hours=7)
+    )
+    fresh = run_request(actor=None)
+    assert fresh.pk != lost.pk
+    lost.refresh_from_db()
+    assert lost.status == Run.Status.FAILED
+    assert LedgerEntry.objects.filter(action="monitor.run_failed", object_id=str(lost.pk)).exists()

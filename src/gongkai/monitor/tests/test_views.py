@@ -75,3 +75,14 @@ def test_check_now_queues_a_run(client, people, settings):
     page = client.get(PAGE).content.decode()
     assert "disabled" in page
     assert client.get(RUN_NOW).status_code == 405
+
+
+def test_a_failed_check_is_said_in_chinese_above_the_last_finished_one(client, people, finished):
+    Run.objects.create(
+        trigger=Run.Trigger.MANUAL, status=Run.Status.FAILED, error="OSError: disk full"
+    )
+    client.force_login(people["office"])
+    html = client.get(PAGE).content.decode()
+    assert "未完成，以下为最近一次完成的检查结果" in html
+    assert "OSError: disk full" in html.split("<details>")[1]
+    assert 'id="kind-hidden_link"' in html
