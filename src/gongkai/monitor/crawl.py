@@ -45,14 +45,16 @@ class ClientFetcher:
 
         hosts = [h for h in settings.ALLOWED_HOSTS if h and h != "*" and not h.startswith(".")]
         self.host = hosts[0] if hosts else "testserver"
-        self.base_url = f"http://{self.host}/"
+        # In production every http request is redirected to https: ask as https.
+        self.secure = bool(getattr(settings, "SECURE_SSL_REDIRECT", False))
+        self.base_url = f"{'https' if self.secure else 'http'}://{self.host}/"
         self.client = Client(raise_request_exception=False, HTTP_HOST=self.host)
 
     def get(self, url: str) -> Response:
         parts = urlsplit(url)
         path = parts.path + (f"?{parts.query}" if parts.query else "")
         started = time.monotonic()
-        response = self.client.get(path)
+        response = self.client.get(path, secure=self.secure)
         content = b"".join(response.streaming_content) if response.streaming else response.content
         elapsed = time.monotonic() - started
         content_type = response.get("Content-Type", "")

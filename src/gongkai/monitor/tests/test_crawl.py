@@ -178,3 +178,12 @@ def test_real_http_against_a_configured_address(settings):
     ]
     assert [(b.url, b.linked_from) for b in result.broken] == [(base + "gone/", base)]
     assert crawl.HttpFetcher(base, timeout=1).get("ftp://x/").status is None
+
+
+@pytest.mark.django_db
+def test_in_process_behind_the_https_redirect(settings):
+    """Production redirects http to https: the in-process crawl asks as https."""
+    settings.SECURE_SSL_REDIRECT = True
+    fetcher = crawl.ClientFetcher()
+    assert fetcher.base_url.startswith("https://")
+    assert fetcher.get(fetcher.base_url).status == 200
