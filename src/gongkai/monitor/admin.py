@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from gongkai.monitor.models import AllowedHost, ColumnWatch, SensitiveWord
+from gongkai.monitor.models import AllowedHost, ColumnWatch, Finding, Page, Run, SensitiveWord
 from gongkai.monitor.services import setting_delete, setting_save
 
 
@@ -35,3 +35,42 @@ class SensitiveWordAdmin(SettingAdmin):
 class ColumnWatchAdmin(SettingAdmin):
     list_display = ["column", "cadence"]
     list_filter = ["cadence"]
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class FindingInline(ReadOnlyInline):
+    model = Finding
+    fields = ["kind", "is_veto", "url", "page", "detail"]
+
+
+class PageInline(ReadOnlyInline):
+    model = Page
+    fields = ["url", "status_code", "elapsed_ms", "depth"]
+
+
+@admin.register(Run)
+class RunAdmin(admin.ModelAdmin):
+    """Runs are written by the monitor only: the admin shows each page's status and time."""
+
+    list_display = ["pk", "status", "trigger", "finished_at", "pages_checked", "veto_count"]
+    list_filter = ["status", "trigger"]
+    inlines = [FindingInline, PageInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
