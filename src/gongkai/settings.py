@@ -368,6 +368,8 @@ GONGKAI_MONITOR_BASE_URL = os.environ.get("GONGKAI_MONITOR_BASE_URL", "")
 # At most this many pages and images opened per run, links followed this deep.
 GONGKAI_MONITOR_MAX_PAGES = int(os.environ.get("GONGKAI_MONITOR_MAX_PAGES", "500"))
 GONGKAI_MONITOR_MAX_DEPTH = int(os.environ.get("GONGKAI_MONITOR_MAX_DEPTH", "4"))
+# A run stops opening pages after this many seconds (its task times out after an hour).
+GONGKAI_MONITOR_MAX_SECONDS = float(os.environ.get("GONGKAI_MONITOR_MAX_SECONDS", "1800"))
 # Pause between two HTTP requests (politeness to the web server), in seconds.
 GONGKAI_MONITOR_DELAY_SECONDS = float(os.environ.get("GONGKAI_MONITOR_DELAY_SECONDS", "0.5"))
 # A page taking longer than this is reported as slow (the check's limit: 15 s to open).

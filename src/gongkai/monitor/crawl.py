@@ -201,10 +201,14 @@ def is_skipped(url: str) -> bool:
     return urlsplit(url).path.startswith(SKIPPED_PREFIXES)
 
 
-def crawl(*, fetcher, max_pages: int, max_depth: int) -> CrawlResult:
+def crawl(
+    *, fetcher, max_pages: int, max_depth: int, max_seconds: float | None = None
+) -> CrawlResult:
     """Breadth-first from the home page: every internal link and image found is opened
-    once (within ``max_pages``), pages are read down to ``max_depth``."""
+    once (within ``max_pages`` requests and ``max_seconds``), pages are read down to
+    ``max_depth``."""
     delay = getattr(fetcher, "polite_delay", 0.0)
+    deadline = None if max_seconds is None else time.monotonic() + max_seconds
     base_url = fetcher.base_url
     result = CrawlResult(base_url=base_url)
     seen: dict[str, Response] = {}
@@ -223,7 +227,8 @@ def crawl(*, fetcher, max_pages: int, max_depth: int) -> CrawlResult:
 
     while queue:
         url, depth, referrer = queue.popleft()
-        if opened >= max_pages:
+        out_of_time = deadline is not None and opened and time.monotonic() > deadline
+        if opened >= max_pages or out_of_time:
             result.unchecked += 1
             continue
         response = open_once(url)

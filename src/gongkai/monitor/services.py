@@ -65,6 +65,7 @@ def run_execute(*, run_id: int, fetcher=None) -> Run:
             fetcher=fetcher,
             max_pages=settings.GONGKAI_MONITOR_MAX_PAGES,
             max_depth=settings.GONGKAI_MONITOR_MAX_DEPTH,
+            max_seconds=settings.GONGKAI_MONITOR_MAX_SECONDS,
         )
         found = checks.crawl_findings(result, slow_seconds=settings.GONGKAI_MONITOR_SLOW_SECONDS)
         found += checks.home_findings(now=now, home_url=result.base_url)

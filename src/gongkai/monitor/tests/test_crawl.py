@@ -79,6 +79,15 @@ def test_depth_and_page_budget_bound_the_crawl():
     assert result.unchecked == 2  # /gone/ and /b/ (found on /a/)
 
 
+def test_the_time_budget_bounds_the_crawl():
+    site = FakeSite(SITE)
+    result = crawl.crawl(fetcher=site, max_pages=50, max_depth=5, max_seconds=0)
+    # The home page is always opened; nothing after the budget is spent.
+    assert site.opened[0] == BASE
+    assert [p.url for p in result.pages] == [BASE]
+    assert result.unchecked == 2  # /a/ and /gone/, found on the home page
+
+
 def test_unreachable_home_page_is_a_veto():
     site = FakeSite({BASE: Response(None, 15.0)})
     result = crawl.crawl(fetcher=site, max_pages=10, max_depth=3)
