@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "gongkai.proactive",
     "gongkai.participation",
     "gongkai.listings",
+    "gongkai.monitor",
 ]
 
 MIDDLEWARE = [
@@ -362,3 +363,16 @@ GONGKAI_FOI_REMINDER_WORKING_DAYS = tuple(
 # Whether a fee notice pauses the reply clock (国办函〔2020〕109号 is silent; default yes).
 GONGKAI_FOI_FEE_PAUSES_CLOCK = _env_bool("GONGKAI_FOI_FEE_PAUSES_CLOCK", True)
 GONGKAI_CALENDAR_CACHE_SECONDS = int(os.environ.get("GONGKAI_CALENDAR_CACHE_SECONDS", "30"))
+
+# Site monitor (国办秘函〔2019〕19号): the portal's address as visitors reach it; empty:
+# the pages are opened in this process (no server needed).
+GONGKAI_MONITOR_BASE_URL = os.environ.get("GONGKAI_MONITOR_BASE_URL", "")
+# At most this many pages and images opened per run, links followed this deep.
+GONGKAI_MONITOR_MAX_PAGES = int(os.environ.get("GONGKAI_MONITOR_MAX_PAGES", "500"))
+GONGKAI_MONITOR_MAX_DEPTH = int(os.environ.get("GONGKAI_MONITOR_MAX_DEPTH", "4"))
+# A run stops opening pages after this many seconds (its task times out after an hour).
+GONGKAI_MONITOR_MAX_SECONDS = float(os.environ.get("GONGKAI_MONITOR_MAX_SECONDS", "1800"))
+# Pause between two HTTP requests (politeness to the web server), in seconds.
+GONGKAI_MONITOR_DELAY_SECONDS = float(os.environ.get("GONGKAI_MONITOR_DELAY_SECONDS", "0.5"))
+# A page taking longer than this is reported as slow (the check's limit: 15 s to open).
+GONGKAI_MONITOR_SLOW_SECONDS = float(os.environ.get("GONGKAI_MONITOR_SLOW_SECONDS", "15"))

@@ -1,0 +1,76 @@
+"""The office's monitor settings in the admin: saved and deleted through the services."""
+
+from django.contrib import admin
+
+from gongkai.monitor.models import AllowedHost, ColumnWatch, Finding, Page, Run, SensitiveWord
+from gongkai.monitor.services import setting_delete, setting_save
+
+
+class SettingAdmin(admin.ModelAdmin):
+    def save_model(self, request, obj, form, change):
+        setting_save(actor=request.user, obj=obj)
+
+    def delete_model(self, request, obj):
+        setting_delete(actor=request.user, obj=obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            setting_delete(actor=request.user, obj=obj)
+
+
+@admin.register(AllowedHost)
+class AllowedHostAdmin(SettingAdmin):
+    list_display = ["host", "note"]
+    search_fields = ["host", "note"]
+
+
+@admin.register(SensitiveWord)
+class SensitiveWordAdmin(SettingAdmin):
+    list_display = ["word", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["word"]
+
+
+@admin.register(ColumnWatch)
+class ColumnWatchAdmin(SettingAdmin):
+    list_display = ["column", "cadence"]
+    list_filter = ["cadence"]
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class FindingInline(ReadOnlyInline):
+    model = Finding
+    fields = ["kind", "is_veto", "url", "page", "detail"]
+
+
+class PageInline(ReadOnlyInline):
+    model = Page
+    fields = ["url", "status_code", "elapsed_ms", "depth"]
+
+
+@admin.register(Run)
+class RunAdmin(admin.ModelAdmin):
+    """Runs are written by the monitor only: the admin shows each page's status and time."""
+
+    list_display = ["pk", "status", "trigger", "finished_at", "pages_checked", "veto_count"]
+    list_filter = ["status", "trigger"]
+    inlines = [FindingInline, PageInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,348 @@
+"""What a run looks for, as pure-ish functions returning findings to record.
+
+``freshness_findings``: the home page, the columns by their cadence, empty columns and
+mailbox letters left unanswered (law.py's thresholds). ``content_findings``: on each page
+the crawl read, hidden links, links to unknown sites and the office's sensitive words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.apps import apps
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gongkai.monitor import law
+from gongkai.monitor.crawl import CrawlResult, is_internal
+from gongkai.monitor.models import ColumnWatch, Kind
+
+
+@dataclass(frozen=True)
+class Found:
+    kind: str
+    is_veto: bool = False
+    url: str = ""
+    page: str = ""
+    detail: str = ""
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` calendar months earlier (the month's last day if shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def _at_start(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time.min, tzinfo=timezone.get_current_timezone())
+
+
+# --- the crawl's own findings ---------------------------------------------------------
+
+
+def crawl_findings(result: CrawlResult, *, slow_seconds: float) -> list[Found]:
+    found: list[Found] = []
+    home = result.pages[0] if result.pages else None
+    if home is None or home.status is None or home.status >= 400:
+        status = home.status if home else None
+        found.append(
+            Found(
+                Kind.UNREACHABLE,
+                is_veto=True,
+                url=result.base_url,
+                detail=_("The home page did not open (status %(status)s).")
+                % {"status": status or _("no answer")},
+            )
+        )
+    for broken in result.broken:
+        if broken.url == result.base_url and not broken.linked_from:
+            continue  # the home page itself: reported above
+        found.append(
+            Found(
+                Kind.BROKEN_IMAGE if broken.is_image else Kind.BROKEN_LINK,
+                url=broken.url,
+                page=broken.linked_from,
+                detail=_("Status %(status)s") % {"status": broken.status or _("no answer")},
+            )
+        )
+    for page in result.pages:
+        if page.elapsed > slow_seconds:
+            found.append(
+                Found(
+                    Kind.SLOW_PAGE,
+                    url=page.url,
+                    detail=_("Opened in %(seconds).1f s (limit %(limit)s s)")
+                    % {"seconds": page.elapsed, "limit": slow_seconds},
+                )
+            )
+    return found
+
+
+# --- freshness ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ColumnState:
+    title: str
+    url: str
+    cadence: str
+    total: int
+    newest: dt.datetime | None
+
+
+def column_states() -> list[ColumnState]:
+    """Each active list or page column with its cadence, item count and newest date."""
+    from gongkai.portal.models import Column, ColumnKind
+    from gongkai.portal.selectors.columns import column_entries, column_url
+
+    watches = dict(ColumnWatch.objects.values_list("column_id", "cadence"))
+    states = []
+    columns = Column.objects.filter(is_active=True, kind__in=[ColumnKind.LIST, ColumnKind.PAGE])
+    for column in columns.order_by("order", "id"):
+        if column.kind == ColumnKind.LIST:
+            # Unclassified list columns are held to the notice/policy cadence; the office
+            # marks news columns as such (the stricter two weeks).
+            cadence = watches.get(column.pk, ColumnWatch.Cadence.NOTICE)
+            page = column_entries(column, limit=1)
+            newest = page.entries[0].published_at if page.entries else None
+            states.append(
+                ColumnState(column.title, column_url(column), cadence, page.total, newest)
+            )
+        else:
+            cadence = watches.get(column.pk, ColumnWatch.Cadence.EXEMPT)
+            total = 1 if column.body.strip() else 0
+            states.append(
+                ColumnState(column.title, column_url(column), cadence, total, column.updated_at)
+            )
+    return states
+
+
+def _limit(cadence: str, today: dt.date) -> dt.date | None:
+    if cadence == ColumnWatch.Cadence.DYNAMIC:
+        return today - dt.timedelta(days=law.DYNAMIC_COLUMN_DAYS.value)
+    if cadence == ColumnWatch.Cadence.NOTICE:
+        return months_before(today, law.NOTICE_COLUMN_MONTHS.value)
+    return None
+
+
+def column_findings(states: list[ColumnState], *, now: dt.datetime) -> list[Found]:
+    today = timezone.localdate(now)
+    found: list[Found] = []
+    stale = long_stale = empty = 0
+    long_limit = _at_start(today - dt.timedelta(days=law.LONG_STALE_DAYS.value))
+    for state in states:
+        if state.total == 0:
+            empty += 1
+            found.append(Found(Kind.COLUMN_EMPTY, url=state.url, detail=state.title))
+            continue
+        limit = _limit(state.cadence, today)
+        if limit is None:
+            continue
+        # Items without a publication date count as not updated (law.UNDATED_COUNTS_AS_STALE).
+        if state.newest is None or state.newest < _at_start(limit):
+            stale += 1
+            newest = _day(state.newest) if state.newest else _("no date")
+            found.append(
+                Found(
+                    Kind.COLUMN_STALE,
+                    url=state.url,
+                    detail=_("%(column)s: last updated %(newest)s")
+                    % {"column": state.title, "newest": newest},
+                )
+            )
+            if state.newest is None or state.newest < long_limit:
+                long_stale += 1
+    if stale >= law.STALE_COLUMNS_VETO.value:
+        found.append(
+            Found(
+                Kind.COLUMNS_STALE_TOTAL,
+                is_veto=True,
+                detail=_("%(count)d columns not updated in time (the check fails at %(limit)d).")
+                % {"count": stale, "limit": law.STALE_COLUMNS_VETO.value},
+            )
+        )
+    elif long_stale >= law.LONG_STALE_COLUMNS_VETO.value:
+        found.append(
+            Found(
+                Kind.COLUMNS_STALE_TOTAL,
+                is_veto=True,
+                detail=_(
+                    "%(count)d columns not updated for a long time (the check fails at %(limit)d)."
+                )
+                % {"count": long_stale, "limit": law.LONG_STALE_COLUMNS_VETO.value},
+            )
+        )
+    if empty >= law.EMPTY_COLUMNS_VETO.value:
+        found.append(
+            Found(
+                Kind.COLUMNS_EMPTY_TOTAL,
+                is_veto=True,
+                detail=_("%(count)d empty columns (the check fails at %(limit)d).")
+                % {"count": empty, "limit": law.EMPTY_COLUMNS_VETO.value},
+            )
+        )
+    return found
+
+
+def home_findings(*, now: dt.datetime, home_url: str) -> list[Found]:
+    """The home page counts as updated when one of its list columns got a new item."""
+    from gongkai.portal.models import Column, ColumnKind
+    from gongkai.portal.selectors.columns import column_entries
+
+    lists = Column.objects.filter(is_active=True, kind=ColumnKind.LIST)
+    on_home = list(lists.filter(show_on_home=True)) or list(lists)
+    dates = []
+    for column in on_home:
+        page = column_entries(column, limit=1)
+        if page.entries and page.entries[0].published_at:
+            dates.append(page.entries[0].published_at)
+    newest = max(dates, default=None)
+    limit = now - dt.timedelta(days=law.HOME_STALE_DAYS.value)
+    if newest is not None and newest >= limit:
+        return []
+    return [
+        Found(
+            Kind.HOME_STALE,
+            is_veto=True,
+            url=home_url,
+            detail=_("Home page last updated %(newest)s (limit %(days)d days).")
+            % {
+                "newest": _day(newest) if newest else _("no date"),
+                "days": law.HOME_STALE_DAYS.value,
+            },
+        )
+    ]
+
+
+def letter_findings(*, now: dt.datetime) -> list[Found]:
+    """Valid mailbox letters of the past year left more than 3 months without an answer
+    (answered late, or not yet): the participation app's own reading of the rule."""
+    from gongkai.participation.models import Letter
+    from gongkai.participation.selectors.mailbox import site_check
+
+    check = site_check(Letter.objects.all(), today=timezone.localdate(now))
+    found = []
+    for letter in check.unanswered:
+        found.append(
+            Found(
+                Kind.LETTER_UNANSWERED,
+                is_veto=True,
+                detail=_("Letter %(code)s received %(received)s, not answered")
+                % {"code": letter.code, "received": _day(letter.received_at)},
+            )
+        )
+    for letter in check.answered_late:
+        found.append(
+            Found(
+                Kind.LETTER_UNANSWERED,
+                is_veto=True,
+                detail=_("Letter %(code)s received %(received)s, answered %(answered)s")
+                % {
+                    "code": letter.code,
+                    "received": _day(letter.received_at),
+                    "answered": _day(letter.answered_at),
+                },
+            )
+        )
+    return found
+
+
+def _day(moment: dt.datetime) -> str:
+    return timezone.localdate(moment).isoformat()
+
+
+# --- injected content -----------------------------------------------------------------
+
+_URL = re.compile(r"https?://([A-Za-z0-9.-]+)")
+
+
+@lru_cache(maxsize=1)
+def template_hosts() -> frozenset[str]:
+    """Hosts the project's own templates link to (footer links to gov.cn and the like)."""
+    hosts: set[str] = set()
+    for config in apps.get_app_configs():
+        folder = Path(config.path) / "templates"
+        if not folder.is_dir():
+            continue
+        for path in folder.rglob("*.html"):
+            hosts.update(h.lower() for h in _URL.findall(path.read_text("utf-8", "replace")))
+    return frozenset(hosts)
+
+
+def _published_mention(host: str) -> bool:
+    """Whether an editor put a link to ``host`` into published text (item or column)."""
+    from gongkai.portal.models import Column
+    from gongkai.proactive.models import PUBLIC, Item
+
+    if Item.objects.filter(PUBLIC, public_body__icontains=host).exists():
+        return True
+    return Column.objects.filter(Q(body__icontains=host) | Q(link__icontains=host)).exists()
+
+
+def content_findings(
+    result: CrawlResult, *, allowed_hosts: set[str], words: list[str]
+) -> list[Found]:
+    found: list[Found] = []
+    known: dict[str, bool] = {}
+
+    def is_known(host: str) -> bool:
+        if host not in known:
+            known[host] = (
+                host in allowed_hosts or host in template_hosts() or _published_mention(host)
+            )
+        return known[host]
+
+    for page in result.pages:
+        if page.parsed is None:
+            continue
+        reported: set[tuple[str, str]] = set()
+        for link in page.parsed.links:
+            if is_internal(link.url, result.base_url):
+                continue
+            host = (urlsplit(link.url).hostname or "").lower()
+            if link.hidden and (Kind.HIDDEN_LINK, link.url) not in reported:
+                reported.add((Kind.HIDDEN_LINK, link.url))
+                found.append(
+                    Found(
+                        Kind.HIDDEN_LINK,
+                        is_veto=True,
+                        url=link.url,
+                        page=page.url,
+                        detail=_("Hidden by “%(style)s”") % {"style": link.hidden},
+                    )
+                )
+            elif not is_known(host) and (Kind.FOREIGN_LINK, link.url) not in reported:
+                reported.add((Kind.FOREIGN_LINK, link.url))
+                found.append(
+                    Found(
+                        Kind.FOREIGN_LINK,
+                        is_veto=True,
+                        url=link.url,
+                        page=page.url,
+                        detail=_("Host %(host)s is not on the allowed list") % {"host": host},
+                    )
+                )
+        text = page.parsed.text
+        for word in words:
+            if word and word in text:
+                found.append(
+                    Found(
+                        Kind.SENSITIVE_WORD,
+                        is_veto=True,
+                        page=page.url,
+                        detail=_("“%(word)s” appears on the page") % {"word": word},
+                    )
+                )
+    return found

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from gongkai.monitor import views
+
+app_name = "monitor"
+
+urlpatterns = [
+    path("workbench/monitor/", views.workbench, name="workbench"),
+    path("workbench/monitor/run/", views.run_now, name="run-now"),
+]
