@@ -80,8 +80,8 @@ def warn_degraded() -> None:
     if now - _last_warning >= _WARN_EVERY_SECONDS:
         _last_warning = now
         log.warning(
-            "The search index is missing or empty: answering from the database until "
-            "`gongkai search sync` (or the sweep) rebuilds it."
+            "The search index is missing or empty: answering from the database while a "
+            "background task (or `gongkai search sync`) rebuilds it."
         )
 
 

@@ -43,8 +43,12 @@ def search(
         log.exception("The search index failed; answering from the database.")
         results = None
     if results is None or (results.total == 0 and index_unusable()):
-        # Missing or empty while the database has documents: never "nothing found".
+        # Missing or empty while the database has documents: never "nothing found", and
+        # a rebuild in the background.
         warn_degraded()
+        from .services import search_index_heal_soon
+
+        search_index_heal_soon()
         return database_search(query, filters=filters, offset=offset, limit=limit)
     if not results.hits:
         return results

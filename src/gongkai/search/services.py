@@ -189,3 +189,20 @@ def search_index_heal(progress: Progress | None = None) -> Healing:
             f"search index {after.state}: {after.indexed} of {after.expected} documents"
         )
     return Healing(before=before, after=after, rebuilt=rebuilt, applied=applied)
+
+
+HEAL_QUEUED = "search:heal-queued"
+HEAL_QUEUED_SECONDS = 10 * 60  # one queued rebuild at a time, whichever worker noticed
+
+
+def search_index_heal_soon() -> bool:
+    """Queue one background ``search_index_heal`` when a search finds the index missing or
+    empty (the page answers from the database meanwhile); False when one is queued already."""
+    if not cache.add(HEAL_QUEUED, 1, HEAL_QUEUED_SECONDS):
+        return False
+    from gongkai.core.queue import enqueue
+
+    from .tasks import index_heal_run
+
+    enqueue(index_heal_run)
+    return True

@@ -10,6 +10,7 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django_tasks_db.models import DBTaskResult
 
 from gongkai.core.clockmath import CHINA
 from gongkai.portal.tests.factories import published_item
@@ -60,7 +61,11 @@ def test_a_healthy_index_answers_and_says_so(client, items):
     assert search_json(client, "蜘蛛池")["from_database"] is False  # no match: a true zero
 
 
-def test_with_the_index_gone_the_page_answers_from_the_database(client, items, search_index):
+def test_with_the_index_gone_the_page_answers_from_the_database(
+    client, items, search_index, settings
+):
+    # Queued tasks wait for a worker here, so the index stays gone through the test.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     lose_the_index(search_index)
     response = client.get("/search/", {"q": "河长制"})
     html = response.content.decode()
@@ -78,6 +83,19 @@ def test_with_the_index_gone_the_page_answers_from_the_database(client, items, s
     assert search_json(client, "户籍 身份证")["total"] == 1
     assert search_json(client, "河长制", year="2021")["total"] == 1
     assert search_json(client, "蜘蛛池")["total"] == 0
+    # One rebuild queued for the worker, however many searches noticed the loss.
+    queued = DBTaskResult.objects.filter(task_path="gongkai.search.tasks.index_heal_run")
+    assert queued.count() == 1
+
+
+def test_a_search_that_finds_the_index_gone_has_it_rebuilt_in_the_background(
+    client, items, search_index
+):
+    lose_the_index(search_index)
+    data = search_json(client, "河长制")  # tasks run at once in tests: the rebuild too
+    assert (data["total"], data["from_database"]) == (2, True)
+    assert health.index_health().state == "ok"
+    assert search_json(client, "河长制")["from_database"] is False
 
 
 def test_an_empty_index_without_documents_is_no_emergency(client, search_index, body):
