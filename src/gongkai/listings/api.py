@@ -6,22 +6,27 @@ Errors: ``{"code", "message"}``.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
+from gongkai.core.apischema import Error, ObjectId, choice
 from gongkai.core.errors import NotFoundError
 from gongkai.listings import profiles, selectors
 from gongkai.listings.formats import power_json
+from gongkai.listings.law import PowerKind
 
 router = Router(tags=["listings"])
 MAX_PAGE = 200
 
 
-class Error(Schema):
-    code: str
-    message: str
+# Offsets a client may ask for (far beyond any real list; bounded so the database never
+# sees an integer it cannot hold).
+Offset = Annotated[int, Field(ge=0, le=1_000_000)]
+Limit = Annotated[int, Field(ge=1, le=MAX_PAGE)]
+Kind = choice(PowerKind.values)
 
 
 class BasisOut(Schema):
@@ -33,7 +38,7 @@ class PowerOut(Schema):
     id: int
     code: str
     name: str
-    kind: str
+    kind: Kind
     kind_label: str
     organisation: str
     bases: list[BasisOut]
@@ -73,16 +78,14 @@ class PowerDetailOut(PowerOut):
 @router.get("/powers", response=PowerPageOut)
 def powers_list(
     request,
-    kind: str = "",
+    kind: Kind | None = None,
     q: str = "",
-    organisation: int | None = None,
-    offset: int = 0,
-    limit: int = 50,
+    organisation: ObjectId | None = None,
+    offset: Offset = 0,
+    limit: Limit = 50,
 ):
     """Powers in force by code; ``kind`` one of the ten kinds, ``q`` a substring search."""
-    powers = selectors.powers_export(kind=kind, query=q, organisation=organisation)
-    limit = max(1, min(limit, MAX_PAGE))
-    offset = max(0, offset)
+    powers = selectors.powers_export(kind=kind or "", query=q, organisation=organisation)
     return {
         "count": powers.count(),
         "results": [power_json(p) for p in powers[offset : offset + limit]],
@@ -90,7 +93,7 @@ def powers_list(
 
 
 @router.get("/powers/{power_id}", response={200: PowerDetailOut, 404: Error})
-def power_detail(request, power_id: int):
+def power_detail(request, power_id: ObjectId):
     """One power (also a removed one) with its public history of adjustments."""
     try:
         power = selectors.power_public(power_id)
@@ -148,7 +151,7 @@ def _profile(organisation, field: str) -> str:
 
 
 @router.get("/organisation/{organisation_id}", response={200: OrganisationOut, 404: Error})
-def organisation(request, organisation_id: int):
+def organisation(request, organisation_id: ObjectId):
     """A body's 机构职能: functions, leaders and 分工, units with duties, subordinate bodies."""
     try:
         body = profiles.organisation_public(organisation_id)
