@@ -23,11 +23,12 @@ import datetime as dt
 import io
 import os
 import random
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from timing import page_times  # bench/timing.py (this folder is on the path)
 
 HEADERS = [
     "编码",
@@ -116,18 +117,6 @@ def seconds(work) -> tuple[float, object]:
     return time.perf_counter() - start, result
 
 
-def timed(client, url: str, runs: int) -> tuple[float, float]:
-    client.get(url)  # warm: templates compiled, translations loaded
-    samples = []
-    for _n in range(runs):
-        start = time.perf_counter()
-        response = client.get(url)
-        samples.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    samples.sort()
-    return statistics.median(samples), samples[int(0.95 * (len(samples) - 1))]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=974)
@@ -204,7 +193,7 @@ def main() -> None:
         print(f"\npages at {args.items} items, {args.runs} runs; ms p50 / p95; ×: p50 / baseline")
         base = None
         for name, url in pages.items():
-            p50, p95 = timed(client, url, args.runs)
+            p50, p95 = page_times(client, url, args.runs)
             base = base or p50
             print(f"  {name:<40}{p50:>8.1f} / {p95:>7.1f}  ×{p50 / base:>5.2f}")
 

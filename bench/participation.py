@@ -22,11 +22,11 @@ import argparse
 import datetime as dt
 import os
 import random
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import page_times  # bench/timing.py (this folder is on the path)
 
 SIZES = (1_000, 10_000)
 DRAFT = "\n".join(f"第{n}条 第{n}条的内容，规定有关事项。" for n in range(1, 31))
@@ -98,17 +98,6 @@ def build(size: int, rng: random.Random, office, bureau):
     return consultation
 
 
-def timed(client, url: str, runs: int) -> tuple[float, float]:
-    samples = []
-    for _n in range(runs):
-        start = time.perf_counter()
-        response = client.get(url)
-        samples.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    samples.sort()
-    return statistics.median(samples), samples[int(0.95 * (len(samples) - 1))]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30)
@@ -138,11 +127,15 @@ def main() -> None:
             base = f"/hdjl/yjzj/{consultation.pk}/"
             middle = size // 50 // 2 or 1
             results[size] = {
-                "baseline: consultation list": timed(client, "/hdjl/yjzj/", args.runs),
-                "consultation page": timed(client, base, args.runs),
-                "comments page 1": timed(client, base + "comments/", args.runs),
-                "comments middle page": timed(client, base + f"comments/?page={middle}", args.runs),
-                "adoption report": timed(client, base + "report/", args.runs),
+                "baseline: consultation list": page_times(
+                    client, "/hdjl/yjzj/", args.runs, warm=False
+                ),
+                "consultation page": page_times(client, base, args.runs, warm=False),
+                "comments page 1": page_times(client, base + "comments/", args.runs, warm=False),
+                "comments middle page": page_times(
+                    client, base + f"comments/?page={middle}", args.runs, warm=False
+                ),
+                "adoption report": page_times(client, base + "report/", args.runs, warm=False),
             }
         print(f"runs per figure: {args.runs}; times in ms (p50 / p95); ratio = p50 / baseline p50")
         header = "".join(f"{f'{s:,} comments':>34}" for s in SIZES)
