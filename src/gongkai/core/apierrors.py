@@ -63,3 +63,67 @@ class ApiErrorsMiddleware:
             if header in response:
                 answer[header] = response[header]
         return answer
+
+
+def _validation_messages() -> dict[str, str]:
+    # Keyed by pydantic's error type; the placeholders are the error's context values.
+    return {
+        "missing": _("This field is required."),
+        "extra_forbidden": _("This field is not accepted."),
+        "string_type": _("Enter text."),
+        "string_too_short": _("Enter at least %(min_length)s characters."),
+        "string_too_long": _("Enter at most %(max_length)s characters."),
+        "string_pattern_mismatch": _("The text is not in the expected form."),
+        "int_type": _("Enter a whole number."),
+        "int_parsing": _("Enter a whole number."),
+        "int_from_float": _("Enter a whole number."),
+        "float_type": _("Enter a number."),
+        "float_parsing": _("Enter a number."),
+        "decimal_parsing": _("Enter a number."),
+        "bool_type": _("Enter true or false."),
+        "bool_parsing": _("Enter true or false."),
+        "greater_than": _("Enter a number greater than %(gt)s."),
+        "greater_than_equal": _("Enter a number of at least %(ge)s."),
+        "less_than": _("Enter a number less than %(lt)s."),
+        "less_than_equal": _("Enter a number of at most %(le)s."),
+        "literal_error": _("Choose one of: %(expected)s."),
+        "enum": _("Choose one of: %(expected)s."),
+        "date_type": _("Enter a date such as 2026-03-01."),
+        "date_parsing": _("Enter a date such as 2026-03-01."),
+        "date_from_datetime_parsing": _("Enter a date such as 2026-03-01."),
+        "datetime_type": _("Enter a date and time such as 2026-03-01T09:00:00+08:00."),
+        "datetime_parsing": _("Enter a date and time such as 2026-03-01T09:00:00+08:00."),
+        "list_type": _("Enter a list."),
+        "too_short": _("Give at least %(min_length)s entries."),
+        "too_long": _("Give at most %(max_length)s entries."),
+        "dict_type": _("Enter an object."),
+        "model_type": _("Enter an object."),
+        "model_attributes_type": _("Enter an object."),
+        "json_invalid": _("The request body is not valid JSON."),
+        "uuid_parsing": _("Enter a valid identifier."),
+        "url_parsing": _("Enter a valid web address."),
+    }
+
+
+def validation_message(error: dict) -> str:
+    """A Chinese sentence for one pydantic validation error (its ``type`` and ``ctx``).
+
+    Pydantic's own ``msg`` is English; clients show ``msg`` to people, so it is ours.
+    An error type not in the table (a custom validator's ``value_error``) falls back to
+    a general sentence rather than leaking English.
+    """
+    kind = str(error.get("type", ""))
+    if kind == "value_error":  # our own validators raise ValueError with a Chinese sentence
+        raised = str((error.get("ctx") or {}).get("error", ""))
+        if any("\u4e00" <= ch <= "\u9fff" for ch in raised):
+            return raised
+    template = _validation_messages().get(kind)
+    if template is None:
+        return str(_("This value is invalid."))
+    context = {key: str(value) for key, value in (error.get("ctx") or {}).items()}
+    if "expected" in context:  # pydantic joins the accepted values with ", " and " or "
+        context["expected"] = context["expected"].replace(" or ", "、").replace(", ", "、")
+    try:
+        return template % context
+    except (KeyError, TypeError, ValueError):
+        return str(_("This value is invalid."))
