@@ -4,7 +4,7 @@ Sources:
 - 国办公开办函〔2021〕30号 《中华人民共和国政府信息公开工作年度报告格式》 (reports for 2021 on);
 - 国办公开办函〔2019〕60号 (reports for 2019 and 2020): identical section 三 and 四 tables except
   that （六）其他处理 is a single row instead of three.
-See ../shared/RULES.md, "Yearly report". Labels are the official Chinese texts: they are part of
+See docs/rules.md, "Yearly report". Labels are the official Chinese texts: they are part of
 the legal format, not interface strings, so they are not translated.
 
 Row and column codes are stable identifiers; other parts of the platform (the outcome of a
