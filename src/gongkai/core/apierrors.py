@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 API_PREFIX = "/api/"
 
@@ -66,42 +67,43 @@ class ApiErrorsMiddleware:
 
 
 def _validation_messages() -> dict[str, str]:
-    # Keyed by pydantic's error type; the placeholders are the error's context values.
+    # Keyed by pydantic's error type; the placeholders are the error's context values. A
+    # context of their own: Django's form messages use some of the same English sentences.
     return {
-        "missing": _("This field is required."),
-        "extra_forbidden": _("This field is not accepted."),
-        "string_type": _("Enter text."),
-        "string_too_short": _("Enter at least %(min_length)s characters."),
-        "string_too_long": _("Enter at most %(max_length)s characters."),
-        "string_pattern_mismatch": _("The text is not in the expected form."),
-        "int_type": _("Enter a whole number."),
-        "int_parsing": _("Enter a whole number."),
-        "int_from_float": _("Enter a whole number."),
-        "float_type": _("Enter a number."),
-        "float_parsing": _("Enter a number."),
-        "decimal_parsing": _("Enter a number."),
-        "bool_type": _("Enter true or false."),
-        "bool_parsing": _("Enter true or false."),
-        "greater_than": _("Enter a number greater than %(gt)s."),
-        "greater_than_equal": _("Enter a number of at least %(ge)s."),
-        "less_than": _("Enter a number less than %(lt)s."),
-        "less_than_equal": _("Enter a number of at most %(le)s."),
-        "literal_error": _("Choose one of: %(expected)s."),
-        "enum": _("Choose one of: %(expected)s."),
-        "date_type": _("Enter a date such as 2026-03-01."),
-        "date_parsing": _("Enter a date such as 2026-03-01."),
-        "date_from_datetime_parsing": _("Enter a date such as 2026-03-01."),
-        "datetime_type": _("Enter a date and time such as 2026-03-01T09:00:00+08:00."),
-        "datetime_parsing": _("Enter a date and time such as 2026-03-01T09:00:00+08:00."),
-        "list_type": _("Enter a list."),
-        "too_short": _("Give at least %(min_length)s entries."),
-        "too_long": _("Give at most %(max_length)s entries."),
-        "dict_type": _("Enter an object."),
-        "model_type": _("Enter an object."),
-        "model_attributes_type": _("Enter an object."),
-        "json_invalid": _("The request body is not valid JSON."),
-        "uuid_parsing": _("Enter a valid identifier."),
-        "url_parsing": _("Enter a valid web address."),
+        "missing": pgettext("api input", "This field is required."),
+        "extra_forbidden": pgettext("api input", "This field is not accepted."),
+        "string_type": pgettext("api input", "Enter text."),
+        "string_too_short": pgettext("api input", "Enter at least %(min_length)s characters."),
+        "string_too_long": pgettext("api input", "Enter at most %(max_length)s characters."),
+        "string_pattern_mismatch": pgettext("api input", "The text is not in the expected form."),
+        "int_type": pgettext("api input", "Enter a whole number."),
+        "int_parsing": pgettext("api input", "Enter a whole number."),
+        "int_from_float": pgettext("api input", "Enter a whole number."),
+        "float_type": pgettext("api input", "Enter a number."),
+        "float_parsing": pgettext("api input", "Enter a number."),
+        "decimal_parsing": pgettext("api input", "Enter a number."),
+        "bool_type": pgettext("api input", "Enter true or false."),
+        "bool_parsing": pgettext("api input", "Enter true or false."),
+        "greater_than": pgettext("api input", "Enter a number greater than %(gt)s."),
+        "greater_than_equal": pgettext("api input", "Enter a number of at least %(ge)s."),
+        "less_than": pgettext("api input", "Enter a number less than %(lt)s."),
+        "less_than_equal": pgettext("api input", "Enter a number of at most %(le)s."),
+        "literal_error": pgettext("api input", "Choose one of: %(expected)s."),
+        "enum": pgettext("api input", "Choose one of: %(expected)s."),
+        "date_type": pgettext("api input", "Enter a date such as 2026-03-01."),
+        "date_parsing": pgettext("api input", "Enter a date such as 2026-03-01."),
+        "date_from_datetime_parsing": pgettext("api input", "Enter a date such as 2026-03-01."),
+        "datetime_type": pgettext("api input", "Enter a date and time such as 2026-03-01T09:00:00+08:00."),
+        "datetime_parsing": pgettext("api input", "Enter a date and time such as 2026-03-01T09:00:00+08:00."),
+        "list_type": pgettext("api input", "Enter a list."),
+        "too_short": pgettext("api input", "Give at least %(min_length)s entries."),
+        "too_long": pgettext("api input", "Give at most %(max_length)s entries."),
+        "dict_type": pgettext("api input", "Enter an object."),
+        "model_type": pgettext("api input", "Enter an object."),
+        "model_attributes_type": pgettext("api input", "Enter an object."),
+        "json_invalid": pgettext("api input", "The request body is not valid JSON."),
+        "uuid_parsing": pgettext("api input", "Enter a valid identifier."),
+        "url_parsing": pgettext("api input", "Enter a valid web address."),
     }
 
 
@@ -119,11 +121,11 @@ def validation_message(error: dict) -> str:
             return raised
     template = _validation_messages().get(kind)
     if template is None:
-        return str(_("This value is invalid."))
+        return str(pgettext("api input", "This value is invalid."))
     context = {key: str(value) for key, value in (error.get("ctx") or {}).items()}
     if "expected" in context:  # pydantic joins the accepted values with ", " and " or "
         context["expected"] = context["expected"].replace(" or ", "、").replace(", ", "、")
     try:
         return template % context
     except (KeyError, TypeError, ValueError):
-        return str(_("This value is invalid."))
+        return str(pgettext("api input", "This value is invalid."))
