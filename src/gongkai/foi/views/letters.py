@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.core.errors import ServiceError
 from gongkai.core.views import role_required, staff_required
-from gongkai.foi import services
+from gongkai.foi import handover, services
 from gongkai.foi.letter_templates import default_template
 from gongkai.foi.letters.forms import (
     BodySettingsForm,
@@ -117,21 +117,20 @@ def letter_delivery(request, pk: int, letter_pk: int):
 @require_POST
 def make_proactive(request, pk: int):
     """条例 art. 44: a draft information item from a replied request, in proactive's flow."""
-    from gongkai.proactive.services import item_draft_from_foi_request
-
     foi = _access(request.user, pk)
-    if not may_make_proactive(request.user, foi):
+    receiver = handover.receiver()
+    if receiver is None or not may_make_proactive(request.user, foi):
         return _refused(
             request, foi, _("Only information that was disclosed can be made proactive.")
         )
     try:
-        item = item_draft_from_foi_request(request=foi, actor=request.user)
+        draft = receiver.draft(request=foi, actor=request.user)
     except ServiceError as error:
         return _refused(request, foi, error.message)
     messages.success(
         request, _("A draft for proactive disclosure was made from %(code)s.") % {"code": foi.code}
     )
-    return redirect("proactive:item_detail", pk=item.pk)
+    return redirect(draft.url)
 
 
 def _settings_context(request, **forms) -> dict:
