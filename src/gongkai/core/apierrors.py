@@ -93,8 +93,12 @@ def _validation_messages() -> dict[str, str]:
         "date_type": pgettext("api input", "Enter a date such as 2026-03-01."),
         "date_parsing": pgettext("api input", "Enter a date such as 2026-03-01."),
         "date_from_datetime_parsing": pgettext("api input", "Enter a date such as 2026-03-01."),
-        "datetime_type": pgettext("api input", "Enter a date and time such as 2026-03-01T09:00:00+08:00."),
-        "datetime_parsing": pgettext("api input", "Enter a date and time such as 2026-03-01T09:00:00+08:00."),
+        "datetime_type": pgettext(
+            "api input", "Enter a date and time such as 2026-03-01T09:00:00+08:00."
+        ),
+        "datetime_parsing": pgettext(
+            "api input", "Enter a date and time such as 2026-03-01T09:00:00+08:00."
+        ),
         "list_type": pgettext("api input", "Enter a list."),
         "too_short": pgettext("api input", "Give at least %(min_length)s entries."),
         "too_long": pgettext("api input", "Give at most %(max_length)s entries."),

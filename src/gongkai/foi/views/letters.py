@@ -33,15 +33,15 @@ from gongkai.foi.letters.selectors import access_letter, converter_available, te
 from gongkai.foi.models import LetterKind
 from gongkai.foi.selectors import settings_of
 from gongkai.foi.views.letters_panel import ACTING_ROLES, OFFICE_ROLES, may_make_proactive
-from gongkai.foi.views.staff import _access, _body, _detail_context
+from gongkai.foi.views.staff import detail_context, request_or_404, staff_body
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _refused(request, foi, message: str, *, form=None):
     """The request page again, from the database, with the service's message."""
-    foi = _access(request.user, foi.pk)
-    context = _detail_context(request, foi)
+    foi = request_or_404(request.user, foi.pk)
+    context = detail_context(request, foi)
     context.update({"failed": "letters", "letter_error": message})
     if form is not None:
         context["delivery_form"] = form
@@ -55,7 +55,7 @@ def _first_error(form) -> str:
 @role_required(*ACTING_ROLES)
 @require_POST
 def letter_generate(request, pk: int):
-    foi = _access(request.user, pk)
+    foi = request_or_404(request.user, pk)
     form = LetterGenerateForm(request.POST)
     if not form.is_valid():
         return _refused(request, foi, _("Choose a kind of letter."))
@@ -70,7 +70,7 @@ def letter_generate(request, pk: int):
 
 
 def _letter_of(request, pk: int, letter_pk: int):
-    foi = _access(request.user, pk)
+    foi = request_or_404(request.user, pk)
     try:
         letter = access_letter(request.user, letter_pk)
     except ServiceError:
@@ -117,7 +117,7 @@ def letter_delivery(request, pk: int, letter_pk: int):
 @require_POST
 def make_proactive(request, pk: int):
     """条例 art. 44: a draft information item from a replied request, in proactive's flow."""
-    foi = _access(request.user, pk)
+    foi = request_or_404(request.user, pk)
     receiver = handover.receiver()
     if receiver is None or not may_make_proactive(request.user, foi):
         return _refused(
@@ -134,7 +134,7 @@ def make_proactive(request, pk: int):
 
 
 def _settings_context(request, **forms) -> dict:
-    body = _body(request.user)
+    body = staff_body(request.user)
     templates = []
     for kind, label in LetterKind.choices:
         templates.append((kind, label, template_of(body, kind)))
@@ -173,7 +173,7 @@ def body_settings_set(request):
         return _settings_refused(request, _first_error(form), settings_form=form)
     try:
         services.body_settings_set(
-            organisation=_body(request.user), actor=request.user, **form.cleaned_data
+            organisation=staff_body(request.user), actor=request.user, **form.cleaned_data
         )
     except ServiceError as error:
         return _settings_refused(request, error.message, settings_form=form)
@@ -201,7 +201,7 @@ def template_upload(request):
         return _settings_refused(request, _first_error(form), template_form=form)
     try:
         services.letter_template_upload(
-            organisation=_body(request.user),
+            organisation=staff_body(request.user),
             kind=form.cleaned_data["kind"],
             data=form.cleaned_data["file"].read(),
             actor=request.user,
@@ -220,7 +220,7 @@ def numbering_set(request):
         return _settings_refused(request, _first_error(form), numbering_form=form)
     try:
         services.letter_numbering_set(
-            organisation=_body(request.user),
+            organisation=staff_body(request.user),
             prefix=form.cleaned_data["prefix"],
             actor=request.user,
         )
@@ -242,7 +242,7 @@ def template_download(request, kind: str, which: str):
         response = HttpResponse(data, content_type=DOCX_TYPE)
         response["Content-Disposition"] = f'attachment; filename="default-{kind}.docx"'
         return response
-    uploaded = template_of(_body(request.user), kind) if which == "current" else None
+    uploaded = template_of(staff_body(request.user), kind) if which == "current" else None
     if uploaded is None:
         raise Http404
     return FileResponse(uploaded.file.open("rb"), as_attachment=True, filename=f"{kind}.docx")
