@@ -45,10 +45,31 @@ def mark(kind: str, text: str) -> str:
 
 # --------------------------------------------------------------------- numbers
 REGIONS = [
-    "440802", "440803", "440804", "440811", "440823", "440825", "440881",
-    "440882", "440883", "440106", "440304", "110101", "110105", "310104",
-    "320102", "330106", "350203", "360102", "420106", "430102", "450102",
-    "460105", "510107", "520102", "610113",
+    "440802",
+    "440803",
+    "440804",
+    "440811",
+    "440823",
+    "440825",
+    "440881",
+    "440882",
+    "440883",
+    "440106",
+    "440304",
+    "110101",
+    "110105",
+    "310104",
+    "320102",
+    "330106",
+    "350203",
+    "360102",
+    "420106",
+    "430102",
+    "450102",
+    "460105",
+    "510107",
+    "520102",
+    "610113",
 ]
 WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 
@@ -90,8 +111,18 @@ def split_break(number: str, rng: random.Random) -> str:
 
 def id_written(rng: random.Random, form: str | None = None) -> str:
     forms = [
-        "plain", "plain", "x_lower", "x_upper", "groups_space", "groups_hyphen",
-        "full", "full_x", "break", "fours", "id15", "groups_space_full",
+        "plain",
+        "plain",
+        "x_lower",
+        "x_upper",
+        "groups_space",
+        "groups_hyphen",
+        "full",
+        "full_x",
+        "break",
+        "fours",
+        "id15",
+        "groups_space_full",
     ]
     form = form or rng.choice(forms)
     if form == "id15":
@@ -120,10 +151,48 @@ def id_written(rng: random.Random, form: str | None = None) -> str:
 
 
 MOBILE_PREFIX = [
-    "130", "131", "132", "133", "134", "135", "136", "137", "138", "139", "145",
-    "147", "150", "151", "152", "153", "155", "156", "157", "158", "159", "166",
-    "170", "173", "175", "176", "177", "178", "180", "181", "182", "183", "184",
-    "185", "186", "187", "188", "189", "191", "195", "198", "199",
+    "130",
+    "131",
+    "132",
+    "133",
+    "134",
+    "135",
+    "136",
+    "137",
+    "138",
+    "139",
+    "145",
+    "147",
+    "150",
+    "151",
+    "152",
+    "153",
+    "155",
+    "156",
+    "157",
+    "158",
+    "159",
+    "166",
+    "170",
+    "173",
+    "175",
+    "176",
+    "177",
+    "178",
+    "180",
+    "181",
+    "182",
+    "183",
+    "184",
+    "185",
+    "186",
+    "187",
+    "188",
+    "189",
+    "191",
+    "195",
+    "198",
+    "199",
 ]
 
 
@@ -133,9 +202,22 @@ def mobile(rng: random.Random) -> str:
 
 def mobile_written(rng: random.Random, form: str | None = None) -> str:
     forms = [
-        "plain", "plain", "plain", "344_space", "344_hyphen", "plus86", "plus86_space",
-        "paren86", "paren86_full", "0086", "dots", "full", "344_full", "break",
-        "plus86_344", "86_hyphen",
+        "plain",
+        "plain",
+        "plain",
+        "344_space",
+        "344_hyphen",
+        "plus86",
+        "plus86_space",
+        "paren86",
+        "paren86_full",
+        "0086",
+        "dots",
+        "full",
+        "344_full",
+        "break",
+        "plus86_344",
+        "86_hyphen",
     ]
     form = form or rng.choice(forms)
     n = mobile(rng)
@@ -159,9 +241,20 @@ def mobile_written(rng: random.Random, form: str | None = None) -> str:
 
 
 BINS = {
-    "622202": 19, "621226": 19, "621700": 19, "622848": 19, "621661": 19,
-    "622588": 16, "621485": 16, "622260": 19, "623668": 19, "625965": 16,
-    "622908": 16, "621799": 19, "622609": 17, "628288": 16,
+    "622202": 19,
+    "621226": 19,
+    "621700": 19,
+    "622848": 19,
+    "621661": 19,
+    "622588": 16,
+    "621485": 16,
+    "622260": 19,
+    "623668": 19,
+    "625965": 16,
+    "622908": 16,
+    "621799": 19,
+    "622609": 17,
+    "628288": 16,
 }
 
 
@@ -209,14 +302,44 @@ def card_written(rng: random.Random, form: str | None = None) -> str:
 
 
 PINYIN = [
-    "zhang", "wang", "li", "chen", "huang", "lin", "wu", "liang", "zhou", "he",
-    "xiaohong", "jianguo", "weiming", "lihua", "haiyan", "guoqiang", "yanfang",
-    "mingming", "junjie", "xiaoli", "dawei", "qing",
+    "zhang",
+    "wang",
+    "li",
+    "chen",
+    "huang",
+    "lin",
+    "wu",
+    "liang",
+    "zhou",
+    "he",
+    "xiaohong",
+    "jianguo",
+    "weiming",
+    "lihua",
+    "haiyan",
+    "guoqiang",
+    "yanfang",
+    "mingming",
+    "junjie",
+    "xiaoli",
+    "dawei",
+    "qing",
 ]
 DOMAINS = [
-    "qq.com", "163.com", "126.com", "sina.com", "foxmail.com", "gmail.com",
-    "outlook.com", "139.com", "yeah.net", "hotmail.com", "sohu.com", "aliyun.com",
-    "zjnu.edu.cn", "gdou.edu.cn",
+    "qq.com",
+    "163.com",
+    "126.com",
+    "sina.com",
+    "foxmail.com",
+    "gmail.com",
+    "outlook.com",
+    "139.com",
+    "yeah.net",
+    "hotmail.com",
+    "sohu.com",
+    "aliyun.com",
+    "zjnu.edu.cn",
+    "gdou.edu.cn",
 ]
 
 
@@ -225,7 +348,9 @@ def email_written(rng: random.Random, form: str | None = None) -> str:
     form = form or rng.choice(forms)
     if form == "qq":
         return f"{rng.randint(10000, 3999999999)}@qq.com"
-    local = rng.choice(PINYIN) + rng.choice(["", str(rng.randint(1, 2009)), "_" + rng.choice(PINYIN)])
+    local = rng.choice(PINYIN) + rng.choice(
+        ["", str(rng.randint(1, 2009)), "_" + rng.choice(PINYIN)]
+    )
     domain = rng.choice(DOMAINS)
     if form == "dotted":
         local = rng.choice(PINYIN) + "." + rng.choice(PINYIN) + str(rng.randint(1, 99))
@@ -244,8 +369,17 @@ AREAS = ["0759", "0759", "0759", "020", "0755", "010", "0668", "0662", "021", "0
 
 def landline_written(rng: random.Random, form: str | None = None) -> str:
     forms = [
-        "hyphen", "hyphen", "paren", "paren_full", "hyphen_full", "space", "ext_zhuan",
-        "ext_hyphen", "paren_full_ext", "full_all", "plus86",
+        "hyphen",
+        "hyphen",
+        "paren",
+        "paren_full",
+        "hyphen_full",
+        "space",
+        "ext_zhuan",
+        "ext_hyphen",
+        "paren_full_ext",
+        "full_all",
+        "plus86",
     ]
     form = form or rng.choice(forms)
     area = rng.choice(AREAS)
@@ -305,9 +439,38 @@ RARE = "冼植邝麦岑敖揭禤符湛劳佘招麻练巫甘欧"
 COMPOUND = ["欧阳", "司马", "司徒", "上官", "诸葛", "东方", "皇甫", "慕容", "令狐", "尉迟"]
 GIVEN1 = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华辉鹏飞琳婷雪梅斌宇浩凯健波"
 GIVEN2 = [
-    "建国", "建华", "小红", "晓燕", "志明", "国强", "丽娟", "海燕", "振华", "秀英", "桂芳",
-    "伟明", "家豪", "子轩", "梓涵", "雨桐", "思琪", "俊杰", "文彬", "淑贞", "亚妹", "阿强",
-    "金凤", "德华", "少芬", "锦华", "永康", "惠玲", "耀祖", "春梅", "晓东", "嘉欣",
+    "建国",
+    "建华",
+    "小红",
+    "晓燕",
+    "志明",
+    "国强",
+    "丽娟",
+    "海燕",
+    "振华",
+    "秀英",
+    "桂芳",
+    "伟明",
+    "家豪",
+    "子轩",
+    "梓涵",
+    "雨桐",
+    "思琪",
+    "俊杰",
+    "文彬",
+    "淑贞",
+    "亚妹",
+    "阿强",
+    "金凤",
+    "德华",
+    "少芬",
+    "锦华",
+    "永康",
+    "惠玲",
+    "耀祖",
+    "春梅",
+    "晓东",
+    "嘉欣",
 ]
 
 
@@ -327,17 +490,41 @@ def person(rng: random.Random, kind: str | None = None, two: bool = False) -> tu
 
 # ------------------------------------------------------------------- addresses
 DISTRICTS = [
-    ("湛江市", "赤坎区"), ("湛江市", "霞山区"), ("湛江市", "麻章区"), ("湛江市", "坡头区"),
-    ("", "遂溪县"), ("", "徐闻县"), ("", "廉江市"), ("", "雷州市"), ("", "吴川市"),
+    ("湛江市", "赤坎区"),
+    ("湛江市", "霞山区"),
+    ("湛江市", "麻章区"),
+    ("湛江市", "坡头区"),
+    ("", "遂溪县"),
+    ("", "徐闻县"),
+    ("", "廉江市"),
+    ("", "雷州市"),
+    ("", "吴川市"),
 ]
 STREETS = [
-    "人民大道南", "海滨大道北", "中山二路", "南桥南路", "椹川大道中", "解放西路", "东堤路",
-    "民有路", "金沙湾路", "乐山路", "海宁路", "工农路", "绿塘路", "康宁路", "荷花路",
+    "人民大道南",
+    "海滨大道北",
+    "中山二路",
+    "南桥南路",
+    "椹川大道中",
+    "解放西路",
+    "东堤路",
+    "民有路",
+    "金沙湾路",
+    "乐山路",
+    "海宁路",
+    "工农路",
+    "绿塘路",
+    "康宁路",
+    "荷花路",
 ]
 ESTATES = ["金沙湾小区", "海景花园", "绿华苑", "南国豪苑", "椹川新村", "东方名苑", "华港花园"]
 TOWNS = [
-    ("遂溪县", "城月镇", "坡仔村"), ("雷州市", "附城镇", "东山村"), ("廉江市", "石城镇", "山底村"),
-    ("吴川市", "黄坡镇", "大岸村"), ("徐闻县", "下洋镇", "迈埚村"), ("麻章区", "湖光镇", "世乔村"),
+    ("遂溪县", "城月镇", "坡仔村"),
+    ("雷州市", "附城镇", "东山村"),
+    ("廉江市", "石城镇", "山底村"),
+    ("吴川市", "黄坡镇", "大岸村"),
+    ("徐闻县", "下洋镇", "迈埚村"),
+    ("麻章区", "湖光镇", "世乔村"),
 ]
 
 
@@ -364,31 +551,50 @@ def address_written(rng: random.Random) -> str:
 # ---------------------------------------------------------------------- decoys
 def date_cn(rng: random.Random) -> str:
     d = birth(rng, 2018, 2026)
-    return rng.choice([f"{d.year}年{d.month}月{d.day}日", d.isoformat(), d.strftime("%Y%m%d"), f"{d.year}.{d.month}.{d.day}"])
+    return rng.choice(
+        [
+            f"{d.year}年{d.month}月{d.day}日",
+            d.isoformat(),
+            d.strftime("%Y%m%d"),
+            f"{d.year}.{d.month}.{d.day}",
+        ]
+    )
 
 
 def docnum(rng: random.Random) -> str:
     year = rng.randint(2017, 2026)
-    return rng.choice([
-        f"湛公〔{year}〕{rng.randint(1, 300)}号",
-        f"湛公通〔{year}〕{rng.randint(1, 90)}号",
-        f"粤公通字[{year}]{rng.randint(1, 90)}号",
-        f"湛公（赤）行罚决字〔{year}〕{rng.randint(100, 9999)}号",
-        f"湛公信公开〔{year}〕第{rng.randint(1, 200)}号",
-        f"湛公（霞）不罚决字[{year}]{rng.randint(10, 999)}号",
-    ])
+    return rng.choice(
+        [
+            f"湛公〔{year}〕{rng.randint(1, 300)}号",
+            f"湛公通〔{year}〕{rng.randint(1, 90)}号",
+            f"粤公通字[{year}]{rng.randint(1, 90)}号",
+            f"湛公（赤）行罚决字〔{year}〕{rng.randint(100, 9999)}号",
+            f"湛公信公开〔{year}〕第{rng.randint(1, 200)}号",
+            f"湛公（霞）不罚决字[{year}]{rng.randint(10, 999)}号",
+        ]
+    )
 
 
 def credit_code(rng: random.Random) -> str:
     alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-    return "91" + "4408" + rng.choice(["00", "02", "03", "11", "81"]) + "".join(rng.choice(alphabet) for _ in range(10))
+    return (
+        "91"
+        + "4408"
+        + rng.choice(["00", "02", "03", "11", "81"])
+        + "".join(rng.choice(alphabet) for _ in range(10))
+    )
 
 
 def amount(rng: random.Random) -> str:
-    return rng.choice([
-        f"人民币{rng.randint(2, 50) * 100}元", f"{rng.randint(1, 99)},{rng.randint(0, 999):03d}.00元",
-        f"￥{rng.randint(100, 99999)}", f"{rng.randint(1, 900)}万元", f"罚款{rng.randint(2, 20)}00元",
-    ])
+    return rng.choice(
+        [
+            f"人民币{rng.randint(2, 50) * 100}元",
+            f"{rng.randint(1, 99)},{rng.randint(0, 999):03d}.00元",
+            f"￥{rng.randint(100, 99999)}",
+            f"{rng.randint(1, 900)}万元",
+            f"罚款{rng.randint(2, 20)}00元",
+        ]
+    )
 
 
 def bad_order_number(rng: random.Random) -> str:
@@ -396,7 +602,20 @@ def bad_order_number(rng: random.Random) -> str:
     return f"2025{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(13, 23)}{rng.randint(30, 59)}{rng.randint(0, 999999):06d}"
 
 
-HOTLINES = ["12345", "110", "96128", "12389", "12315", "120", "119", "122", "95588", "12110", "400-830-1234", "95533"]
+HOTLINES = [
+    "12345",
+    "110",
+    "96128",
+    "12389",
+    "12315",
+    "120",
+    "119",
+    "122",
+    "95588",
+    "12110",
+    "400-830-1234",
+    "95533",
+]
 BODY_PHONE = "0759-3183110"
 BODY_ADDRESS = "湛江市赤坎区军民大道"
 BODY_LEADERS = ["周建国"]
@@ -504,8 +723,13 @@ def templates(rng: random.Random):  # noqa: C901 - a flat table of writing habit
         name, _ = P()
         sep = r.choice(["\t", " | ", "  ", "，"])
         cells = [
-            str(r.randint(1, 120)), N(name), r.choice(["男", "女"]), str(r.randint(18, 85)),
-            ID(), MOB(), ADDR(),
+            str(r.randint(1, 120)),
+            N(name),
+            r.choice(["男", "女"]),
+            str(r.randint(18, 85)),
+            ID(),
+            MOB(),
+            ADDR(),
         ]
         return sep.join(cells)
 
@@ -516,13 +740,15 @@ def templates(rng: random.Random):  # noqa: C901 - a flat table of writing habit
 
     def sms():
         name, given = P(two=True)
-        return r.choice([
-            f"【湛江公安】{N(name)}您好，您的户籍业务已办结，请凭身份证到窗口领取。咨询{BODY_PHONE}。",
-            f"您好我是{N(name)}，我的车{PLATE()}被拖走了，电话{MOB()}，麻烦回个电话",
-            f"转账到我卡上就行{CARD()}，户名{N(name)}，建设银行",
-            f"{N(given)}，明天上午九点到霞山派出所做笔录，带上身份证。有事打{MOB()}。",
-            f"老板您好，发票抬头写{N(name)}，邮箱{MAIL()}，谢谢",
-        ])
+        return r.choice(
+            [
+                f"【湛江公安】{N(name)}您好，您的户籍业务已办结，请凭身份证到窗口领取。咨询{BODY_PHONE}。",
+                f"您好我是{N(name)}，我的车{PLATE()}被拖走了，电话{MOB()}，麻烦回个电话",
+                f"转账到我卡上就行{CARD()}，户名{N(name)}，建设银行",
+                f"{N(given)}，明天上午九点到霞山派出所做笔录，带上身份证。有事打{MOB()}。",
+                f"老板您好，发票抬头写{N(name)}，邮箱{MAIL()}，谢谢",
+            ]
+        )
 
     def refund():
         name, _ = P()
@@ -550,24 +776,44 @@ def templates(rng: random.Random):  # noqa: C901 - a flat table of writing habit
     def no_cue():
         a, _ = P()
         b, gb = P(two=True)
-        return r.choice([
-            f"{N(a)}同志工作认真负责，被评为先进个人。",
-            f"{N(a)}的儿子{N(b)}今年刚满十八岁，{N(gb)}想办理身份证。",
-            f"据{N(a)}反映，{N(b)}欠款不还，{N(gb)}已搬离原住处。",
-            f"{N(a)}先生于{date_cn(r)}来电，称其母亲{N(b)}走失。",
-            f"经核实，{N(a)}、{N(b)}二人系夫妻关系。",
-            f"{N(a)}女士表示对处理结果满意。",
-            f"{N(a)}（{r.choice(['男', '女'])}，{r.randint(20, 80)}岁）因涉嫌盗窃被依法刑事拘留。",
-            f"患者{N(a)}，家属{N(b)}，联系方式{MOB()}。",
-        ])
+        return r.choice(
+            [
+                f"{N(a)}同志工作认真负责，被评为先进个人。",
+                f"{N(a)}的儿子{N(b)}今年刚满十八岁，{N(gb)}想办理身份证。",
+                f"据{N(a)}反映，{N(b)}欠款不还，{N(gb)}已搬离原住处。",
+                f"{N(a)}先生于{date_cn(r)}来电，称其母亲{N(b)}走失。",
+                f"经核实，{N(a)}、{N(b)}二人系夫妻关系。",
+                f"{N(a)}女士表示对处理结果满意。",
+                f"{N(a)}（{r.choice(['男', '女'])}，{r.randint(20, 80)}岁）因涉嫌盗窃被依法刑事拘留。",
+                f"患者{N(a)}，家属{N(b)}，联系方式{MOB()}。",
+            ]
+        )
 
     def cue_variants():
         a, _ = P()
-        cue = r.choice([
-            "申请人：", "申请人", "当事人：", "联系人：", "来信人：", "举报人", "第三方", "投诉人：",
-            "被投诉人", "反映人：", "委托代理人：", "法定代理人", "收件人：", "姓名：", "户主：",
-            "报警人", "证人", "受害人", "嫌疑人",
-        ])
+        cue = r.choice(
+            [
+                "申请人：",
+                "申请人",
+                "当事人：",
+                "联系人：",
+                "来信人：",
+                "举报人",
+                "第三方",
+                "投诉人：",
+                "被投诉人",
+                "反映人：",
+                "委托代理人：",
+                "法定代理人",
+                "收件人：",
+                "姓名：",
+                "户主：",
+                "报警人",
+                "证人",
+                "受害人",
+                "嫌疑人",
+            ]
+        )
         return f"{cue}{N(a)}，{r.choice(['电话', '手机', '联系方式', 'Tel:'])}{MOB()}"
 
     def compound():
@@ -579,79 +825,107 @@ def templates(rng: random.Random):  # noqa: C901 - a flat table of writing habit
 
     def landline_line():
         name, _ = P()
-        return r.choice([
-            f"联系人：{N(name)}，办公电话：{TEL()}，手机：{MOB()}",
-            f"来信人{N(name)}留下的固定电话是{TEL()}。",
-            f"传真：{TEL()}；本局值班电话{BODY_PHONE}（公开）。",
-            f"如有疑问请与{N(name)}联系，电话{TEL()}。",
-        ])
+        return r.choice(
+            [
+                f"联系人：{N(name)}，办公电话：{TEL()}，手机：{MOB()}",
+                f"来信人{N(name)}留下的固定电话是{TEL()}。",
+                f"传真：{TEL()}；本局值班电话{BODY_PHONE}（公开）。",
+                f"如有疑问请与{N(name)}联系，电话{TEL()}。",
+            ]
+        )
 
     def id_focus():
         name, _ = P()
-        return r.choice([
-            f"身份证：{ID()}",
-            f"{N(name)} {ID()}",
-            f"公民身份号码{ID()}，户籍地{ADDR()}。",
-            f"经查询，{N(name)}（身份证号码：{ID()}）名下登记有机动车{PLATE()}。",
-            f"证件号：{ID()}  手机：{MOB()}",
-        ])
+        return r.choice(
+            [
+                f"身份证：{ID()}",
+                f"{N(name)} {ID()}",
+                f"公民身份号码{ID()}，户籍地{ADDR()}。",
+                f"经查询，{N(name)}（身份证号码：{ID()}）名下登记有机动车{PLATE()}。",
+                f"证件号：{ID()}  手机：{MOB()}",
+            ]
+        )
 
     def mobile_focus():
-        return r.choice([
-            f"电话：{MOB()}",
-            f"手机号{MOB()}（微信同号）",
-            f"有事请联系我：{MOB()}，或者{MOB()}",
-            f"Tel：{MOB()}",
-            f"联系方式：{MOB()}/{MAIL()}",
-        ])
+        return r.choice(
+            [
+                f"电话：{MOB()}",
+                f"手机号{MOB()}（微信同号）",
+                f"有事请联系我：{MOB()}，或者{MOB()}",
+                f"Tel：{MOB()}",
+                f"联系方式：{MOB()}/{MAIL()}",
+            ]
+        )
 
     def card_focus():
         name, _ = P()
-        return r.choice([
-            f"银行卡号：{CARD()}",
-            f"收款人：{N(name)}，卡号{CARD()}，开户行农行霞山支行。",
-            f"被骗款项转入对方账户{CARD()}，共计{amount(r)}。",
-            f"受害人{N(name)}名下银行卡{CARD()}被冻结。",
-        ])
+        return r.choice(
+            [
+                f"银行卡号：{CARD()}",
+                f"收款人：{N(name)}，卡号{CARD()}，开户行农行霞山支行。",
+                f"被骗款项转入对方账户{CARD()}，共计{amount(r)}。",
+                f"受害人{N(name)}名下银行卡{CARD()}被冻结。",
+            ]
+        )
 
     def decoys():
-        return r.choice([
-            f"根据{docnum(r)}，现将有关事项通知如下：",
-            f"本机关于{date_cn(r)}收到申请，于{date_cn(r)}作出答复，期限为20个工作日。",
-            f"统一社会信用代码：{credit_code(r)}，罚款{amount(r)}。",
-            f"如有问题请拨打政务服务便民热线{r.choice(HOTLINES)}，或者拨打{r.choice(HOTLINES)}报警。",
-            f"政府信息公开工作机构：{BODY_ADDRESS}（湛江市公安局），邮政编码524{r.randint(0, 99):03d}，电话{BODY_PHONE}。",
-            f"依据《中华人民共和国政府信息公开条例》第{r.choice(['十五', '十六', '三十三', '三十六'])}条第{r.choice(['一', '二', '三'])}款第（{r.choice(['一', '二', '三'])}）项之规定。",
-            f"身份证号码填写示例：11010119900307XXXX（共18位）。",
-            f"身份证号码格式示例：{r.choice(REGIONS)}{r.randint(1950, 2000)}{'*' * 6}{r.randint(10, 99)}，请勿填写他人号码。",
-            f"手机号已脱敏为{r.choice(MOBILE_PREFIX)}****{r.randint(1000, 9999)}。",
-            f"订单号：{bad_order_number(r)}，金额{amount(r)}。",
-            f"快递单号SF{r.randint(10**12, 10**13 - 1)}，已于{date_cn(r)}签收。",
-            f"本年度共受理申请{r.randint(10, 999)}件，办结率{r.randint(90, 100)}%，答复时限平均{r.randint(5, 15)}个工作日。",
-            f"执法证号：{r.choice(['44', '45'])}0{r.randint(1000000, 9999999)}，执法人员出示证件。",
-            f"附件：{r.randint(1, 9)}.{r.choice(['申请表', '答复书', '送达回证'])}（共{r.randint(1, 30)}页）",
-            f"会议时间：{date_cn(r)} {r.randint(8, 17)}:{r.randint(0, 59):02d}，地点：三楼会议室。",
-            f"经局长{BODY_LEADERS[0]}批准，同意延长答复期限。",
-            f"非税收入缴款账号：{card_bad(r)}，请于15日内缴纳。",
-            f"全市共有{r.choice(['王村', '张家', '李屋', '黄坡镇', '林场', '高新区', '金沙湾', '石门'])}等{r.randint(2, 50)}个点位完成整治。",
-            f"张某、李某某等{r.randint(2, 9)}人因{r.choice(['赌博', '盗窃', '寻衅滋事'])}被依法处理。",
-            f"本单位文书编号规则为年份加流水号，如{r.randint(2017, 2026)}{r.randint(1, 99999):05d}。",
-            f"{r.choice(['王府井', '黄埔区', '高州市', '方正县', '宋庆龄基金会', '万达广场', '华润万家', '金沙湾广场'])}的相关情况已转交属地处理。",
-            f"坐标：北纬21.{r.randint(100000, 999999)}，东经110.{r.randint(100000, 999999)}。",
-            f"本次专项行动查获涉案金额{r.randint(1000000, 99999999)}元，涉案人数{r.randint(3, 200)}人。",
-            f"平台统计：访问量{r.randint(10**10, 10**11 - 1)}次，下载{r.randint(1000, 99999)}次。",
-        ])
+        return r.choice(
+            [
+                f"根据{docnum(r)}，现将有关事项通知如下：",
+                f"本机关于{date_cn(r)}收到申请，于{date_cn(r)}作出答复，期限为20个工作日。",
+                f"统一社会信用代码：{credit_code(r)}，罚款{amount(r)}。",
+                f"如有问题请拨打政务服务便民热线{r.choice(HOTLINES)}，或者拨打{r.choice(HOTLINES)}报警。",
+                f"政府信息公开工作机构：{BODY_ADDRESS}（湛江市公安局），邮政编码524{r.randint(0, 99):03d}，电话{BODY_PHONE}。",
+                f"依据《中华人民共和国政府信息公开条例》第{r.choice(['十五', '十六', '三十三', '三十六'])}条第{r.choice(['一', '二', '三'])}款第（{r.choice(['一', '二', '三'])}）项之规定。",
+                f"身份证号码填写示例：11010119900307XXXX（共18位）。",
+                f"身份证号码格式示例：{r.choice(REGIONS)}{r.randint(1950, 2000)}{'*' * 6}{r.randint(10, 99)}，请勿填写他人号码。",
+                f"手机号已脱敏为{r.choice(MOBILE_PREFIX)}****{r.randint(1000, 9999)}。",
+                f"订单号：{bad_order_number(r)}，金额{amount(r)}。",
+                f"快递单号SF{r.randint(10**12, 10**13 - 1)}，已于{date_cn(r)}签收。",
+                f"本年度共受理申请{r.randint(10, 999)}件，办结率{r.randint(90, 100)}%，答复时限平均{r.randint(5, 15)}个工作日。",
+                f"执法证号：{r.choice(['44', '45'])}0{r.randint(1000000, 9999999)}，执法人员出示证件。",
+                f"附件：{r.randint(1, 9)}.{r.choice(['申请表', '答复书', '送达回证'])}（共{r.randint(1, 30)}页）",
+                f"会议时间：{date_cn(r)} {r.randint(8, 17)}:{r.randint(0, 59):02d}，地点：三楼会议室。",
+                f"经局长{BODY_LEADERS[0]}批准，同意延长答复期限。",
+                f"非税收入缴款账号：{card_bad(r)}，请于15日内缴纳。",
+                f"全市共有{r.choice(['王村', '张家', '李屋', '黄坡镇', '林场', '高新区', '金沙湾', '石门'])}等{r.randint(2, 50)}个点位完成整治。",
+                f"张某、李某某等{r.randint(2, 9)}人因{r.choice(['赌博', '盗窃', '寻衅滋事'])}被依法处理。",
+                f"本单位文书编号规则为年份加流水号，如{r.randint(2017, 2026)}{r.randint(1, 99999):05d}。",
+                f"{r.choice(['王府井', '黄埔区', '高州市', '方正县', '宋庆龄基金会', '万达广场', '华润万家', '金沙湾广场'])}的相关情况已转交属地处理。",
+                f"坐标：北纬21.{r.randint(100000, 999999)}，东经110.{r.randint(100000, 999999)}。",
+                f"本次专项行动查获涉案金额{r.randint(1000000, 99999999)}元，涉案人数{r.randint(3, 200)}人。",
+                f"平台统计：访问量{r.randint(10**10, 10**11 - 1)}次，下载{r.randint(1000, 99999)}次。",
+            ]
+        )
 
     def bad_check_with_cue():
         name, _ = P()
         return f"{N(name)}提供的身份证号码为{mark('id', id18_bad_check(r))}，经核查与户籍信息不符。"
 
     return [
-        (letter, 3), (letter_neighbour, 2), (foi_application, 3), (foi_online, 2),
-        (penalty, 3), (penalty_deid, 1), (notice, 2), (minutes, 2), (table_row, 4),
-        (table_row_short, 2), (sms, 3), (refund, 2), (reply_letter, 2), (given_later, 3),
-        (no_cue, 4), (cue_variants, 3), (compound, 2), (landline_line, 6), (id_focus, 4),
-        (mobile_focus, 4), (card_focus, 3), (decoys, 6), (bad_check_with_cue, 1),
+        (letter, 3),
+        (letter_neighbour, 2),
+        (foi_application, 3),
+        (foi_online, 2),
+        (penalty, 3),
+        (penalty_deid, 1),
+        (notice, 2),
+        (minutes, 2),
+        (table_row, 4),
+        (table_row_short, 2),
+        (sms, 3),
+        (refund, 2),
+        (reply_letter, 2),
+        (given_later, 3),
+        (no_cue, 4),
+        (cue_variants, 3),
+        (compound, 2),
+        (landline_line, 6),
+        (id_focus, 4),
+        (mobile_focus, 4),
+        (card_focus, 3),
+        (decoys, 6),
+        (bad_check_with_cue, 1),
     ]
 
 
@@ -724,7 +998,12 @@ def build(count: int = 560) -> tuple[list[dict], list[dict]]:
 def write(path: Path, items: list[dict]) -> None:
     with path.open("w", encoding="utf-8") as out:
         for item in items:
-            row = {"line": item["line"], "genre": item["genre"], "text": item["text"], "spans": item["spans"]}
+            row = {
+                "line": item["line"],
+                "genre": item["genre"],
+                "text": item["text"],
+                "spans": item["spans"],
+            }
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
@@ -733,7 +1012,9 @@ def main() -> None:
     write(HERE / "dev.jsonl", dev)
     write(HERE / "heldout.jsonl", held)
     body = {"phones": [BODY_PHONE], "addresses": [BODY_ADDRESS], "officials": BODY_LEADERS}
-    (HERE / "body.json").write_text(json.dumps(body, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (HERE / "body.json").write_text(
+        json.dumps(body, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     print(f"dev {len(dev)} lines, heldout {len(held)} lines")
 
 
