@@ -75,7 +75,7 @@ WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 
 
 def id_check(first17: str) -> str:
-    total = sum(int(d) * w for d, w in zip(first17, WEIGHTS))
+    total = sum(int(d) * w for d, w in zip(first17, WEIGHTS, strict=True))
     return "10X98765432"[total % 11]
 
 
@@ -619,6 +619,8 @@ HOTLINES = [
 BODY_PHONE = "0759-3183110"
 BODY_ADDRESS = "湛江市赤坎区军民大道"
 BODY_LEADERS = ["周建国"]
+# Added after the first measurement: the hand-written lines quote it as the body's own.
+BODY_EMAILS = ["zjgagk@zhanjiang.gov.cn"]
 
 
 # ------------------------------------------------------------------- templates
@@ -877,7 +879,7 @@ def templates(rng: random.Random):  # noqa: C901 - a flat table of writing habit
                 f"如有问题请拨打政务服务便民热线{r.choice(HOTLINES)}，或者拨打{r.choice(HOTLINES)}报警。",
                 f"政府信息公开工作机构：{BODY_ADDRESS}（湛江市公安局），邮政编码524{r.randint(0, 99):03d}，电话{BODY_PHONE}。",
                 f"依据《中华人民共和国政府信息公开条例》第{r.choice(['十五', '十六', '三十三', '三十六'])}条第{r.choice(['一', '二', '三'])}款第（{r.choice(['一', '二', '三'])}）项之规定。",
-                f"身份证号码填写示例：11010119900307XXXX（共18位）。",
+                "身份证号码填写示例：11010119900307XXXX（共18位）。",
                 f"身份证号码格式示例：{r.choice(REGIONS)}{r.randint(1950, 2000)}{'*' * 6}{r.randint(10, 99)}，请勿填写他人号码。",
                 f"手机号已脱敏为{r.choice(MOBILE_PREFIX)}****{r.randint(1000, 9999)}。",
                 f"订单号：{bad_order_number(r)}，金额{amount(r)}。",
@@ -1011,7 +1013,7 @@ def main() -> None:
     dev, held = build()
     write(HERE / "dev.jsonl", dev)
     write(HERE / "heldout.jsonl", held)
-    body = {"phones": [BODY_PHONE], "addresses": [BODY_ADDRESS], "officials": BODY_LEADERS}
+    body = {"phones": [BODY_PHONE], "addresses": [BODY_ADDRESS], "officials": BODY_LEADERS, "emails": BODY_EMAILS}
     (HERE / "body.json").write_text(
         json.dumps(body, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
