@@ -1013,7 +1013,12 @@ def main() -> None:
     dev, held = build()
     write(HERE / "dev.jsonl", dev)
     write(HERE / "heldout.jsonl", held)
-    body = {"phones": [BODY_PHONE], "addresses": [BODY_ADDRESS], "officials": BODY_LEADERS, "emails": BODY_EMAILS}
+    body = {
+        "phones": [BODY_PHONE],
+        "addresses": [BODY_ADDRESS],
+        "officials": BODY_LEADERS,
+        "emails": BODY_EMAILS,
+    }
     (HERE / "body.json").write_text(
         json.dumps(body, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
