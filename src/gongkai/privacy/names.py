@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from operator import attrgetter
 
 _DOTS = frozenset("·•")
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
@@ -514,6 +515,9 @@ def _name_list(text: str, end: int, length: int, out: list, finding) -> None:
 
 _CELL_SEPARATORS_RE = re.compile(r"[ \t\u3000]*[\t|｜，,][ \t\u3000]*|[ \u3000]{2,}")
 _SEX = frozenset(["男", "女"])
+_SHORT_CELL_RE = re.compile(
+    r"(?:^|(?<=[\t|｜，,])|(?<=  ))[ \t\u3000]*([\u4e00-\u9fff]{2,4})[ \t\u3000]*(?=[\t|｜，,]|  |$)"
+)
 _COMMA_SEX = ("，男，", "，女，", ",男,", ",女,")
 _CELL_MARKS = ("\t", "|", "｜", "  ", "\u3000\u3000")
 _ROW_MARKS = (*_CELL_MARKS, *_COMMA_SEX)
@@ -552,6 +556,10 @@ def names_in_rows(text: str, found: list, out: list, finding) -> None:
         if k == len(starts) or starts[k] >= line_end:
             continue
         line = text[line_start:line_end]
+        # Short cells of Chinese only, found by one regex; the row needs three cells.
+        short = _SHORT_CELL_RE.findall(line)
+        if not short or not any(valid_name(cell) for cell in short):
+            continue
         commas_only = not any(sep in line for sep in _CELL_MARKS)
         cells = []
         position = 0
@@ -676,8 +684,11 @@ def later_mentions(text: str, found: list, out: list, finding) -> None:
 def _given_mentions(text: str, mentions: list, known: set, out: list, finding) -> None:
     covered = {(f.start, f.end) for f in mentions}
     reach: dict[str, int] = {}
-    for f in sorted(mentions, key=lambda f: f.start):
-        given = _given(f.text)
+    givens: dict[str, str | None] = {}
+    for f in sorted(mentions, key=attrgetter("start")):
+        given = givens.get(f.text, "")
+        if given == "":
+            given = givens[f.text] = _given(f.text)
         if given is None:
             continue
         at = text.find(given, max(f.end, reach.get(given, 0)), f.end + GIVEN_NAME_REACH)
