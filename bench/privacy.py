@@ -196,7 +196,7 @@ def blind_set(parts: tuple[str, ...], show: int) -> bool:
     return ok
 
 
-def real_text(megabytes: float) -> float:
+def real_text(megabytes: float, against: Path | None = None) -> float:
     """Speed on real government prose: the seed documents repeated to ``megabytes``."""
     seeds = "\n".join(case.text for case in evalset.seeds())
     if not seeds:
@@ -206,9 +206,14 @@ def real_text(megabytes: float) -> float:
     _, wall, cpu = _timed(lambda: detect(text))
     _, _, base = _timed(lambda: sum(1 for _ in BASELINE_RE.finditer(text)))
     print()
-    return _speeds(
-        "speed on real text (seed documents repeated)", len(text.encode()) / 1e6, wall, cpu, base
-    )
+    size = len(text.encode()) / 1e6
+    speed = _speeds("speed on real text (seed documents repeated)", size, wall, cpu, base)
+    if against:
+        other = sys.modules.get("gk_privacy_other") or _other_detect(against)
+        other = getattr(other, "detect", other)
+        _, _, other_cpu = _timed(lambda: other(text))
+        print(f"  the detector of {against} on the same text: {size / other_cpu:.1f} MB/s CPU")
+    return speed
 
 
 def main() -> int:
@@ -229,7 +234,7 @@ def main() -> int:
     old_speed = old_corpus(args.mb, args.seed, args.against)
     new_speed, accurate = new_set(args.forms, args.seed, args.show)
     accurate = blind_set(parts, args.show) and accurate
-    real_speed = real_text(5.0)
+    real_speed = real_text(5.0, args.against)
     fast = min(old_speed, real_speed) >= TARGET_MB_S
     print(
         f"\ntargets: >= {TARGET_MB_S:g} MB/s CPU on one core on the old corpus and on real text "

@@ -98,9 +98,9 @@ PERSON_BEFORE = (
     "承租人 出租人 借款人 法人代表 "
     # found missing by the blind set: a letter's "我叫…", a neighbour's 住户 (据李四反映,
     # 接王五报警, 与张三联系 are found from the word after the name)
-    "我叫 我是 本人 住户 租客 请与 家长 其母亲 其父亲 其丈夫 其妻子 其儿子 其女儿 "
-    "老伴 哥哥 姐姐 弟弟 妹妹 "
-    "孙子 孙女 前妻 前夫 男友 女友 未婚妻 未婚夫"
+    "我叫 我是 本人 住户 请与 "
+    # 其女 and 其妻 are words above: without these, 其女儿王芳 stops at 其女
+    "其妻子 其女儿"
 ).split()
 # Words that only follow a person: 王五同志, 张三的邻居, 李四反映.
 PERSON_AFTER = (
@@ -108,8 +108,9 @@ PERSON_AFTER = (
     "的家属 的申请 之子 之女 之妻 反映 来信 来电 来访 投诉 举报 诉称 声称 表示 "
     # found missing by the blind set
     # (not 联系 or 报警 alone: 联系电话, 报警电话 are everywhere; 请与…联系 is read from 请与)
-    "驾驶 报警称 报警： 报警, 报警， 报案称 您好 你好 提供的 留下的 二人 两人 两名 三人 夫妇 夫妻 信访件 "
-    "（男 （女 (男 (女 （身份证 (身份证 名下 的丈夫 的妻子 的母亲 的父亲"
+    # Each first character costs scanning time on every text: rare ones only, no ASCII "(".
+    "驾驶 报警称 报警： 报警, 报警， 您好 你好 提供的 留下的 二人 两人 两名 信访件 "
+    "（男 （女 （身份证 名下 的丈夫 的妻子 的母亲 的父亲"
 ).split()
 _AFTER_RE = _literals(PERSON_AFTER)
 
@@ -530,11 +531,11 @@ def names_in_rows(text: str, found: list, out: list, finding) -> None:
 
     Only lines with a cell mark are read (one regex finds the marks), and only those that
     hold a number found already (a bisection in the sorted starts)."""
-    marks = [sep for sep in _ROW_MARKS if sep in text]
-    if not marks:
-        return
     starts = sorted(f.start for f in found if f.type in _ROW_TYPES)
     if not starts:
+        return  # most prose holds no number at all: no search for the marks
+    marks = [sep for sep in _ROW_MARKS if sep in text]
+    if not marks:
         return
     # Substring searches for each mark (C speed; an alternation regex is several times
     # slower on Chinese text), then the lines they stand on, each once.
@@ -587,7 +588,8 @@ def salutations(text: str, out: list, finding) -> None:
         at = text.find(colon + "\n")
         while at != -1:
             line_start = text.rfind("\n", max(0, at - 8), at) + 1
-            if line_start or at < 8:
+            # A name of 2-4 characters (and a little space) between the break and the colon.
+            if (line_start or at < 8) and 2 <= at - line_start <= 6:
                 m = _SALUTATION_RE.match(text, line_start - 1 if line_start else 0)
                 if m and valid_name(m.group(1)):
                     out.append(finding("name", m.start(1), m.end(1)))
