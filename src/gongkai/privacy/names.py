@@ -144,9 +144,10 @@ _NAME_FOLLOW = frozenset(
 _NOT_IN_NAME = frozenset(
     "的了是在和与及或等请应要将可被为对向由从以按依不无未已其该本所之者人们个并且均"
     "市省县区镇乡村局厅处科室部委办会院校"
+    "他她它我你您咱"  # pronouns: 邻居都叫他…
 )
 # Characters in the surname list that far more often are a word before a name.
-_LEADING_WORDS = frozenset("于和向由时成从与及将对为以把被给让请经在是同关")
+_LEADING_WORDS = frozenset("于和向由时成从与及将对为以把被给让请经在是同关都")
 # Words right after a cue that look like names but are not.
 NOT_NAMES = frozenset(
     (

@@ -120,6 +120,7 @@ def test_addresses_by_shape(text, expected):
         "当事人湛江市某某贸易有限公司",
         "根据湛公通〔2020〕36号，现将有关事项通知如下",
         "举报电话12389，报警电话110，联系电话请见公开指南。",
+        "邻居都叫他小名",  # 都 and a pronoun after a context word: no name
     ],
 )
 def test_decoys(text):
