@@ -11,7 +11,14 @@ Two measurements, side by side:
   (``gongkai.privacy.tests.evalset``): hand-written real-form cases, ``--forms`` cases
   from a second generator with its own rules and decoys, and the seed documents' real
   text; precision and recall per type for each part and all together, the remaining
-  misses and false alarms, and the speed on that text.
+  misses and false alarms, and the speed on that text;
+* the blind set (``gongkai.privacy.tests.blindset``), written before its author read the
+  detector: ``dev.jsonl`` always, ``heldout.jsonl`` only with ``--heldout`` (it is not to be
+  looked at while tuning).
+
+``--against DIR`` also times another checkout's detector (``DIR/src/gongkai/privacy``) on
+the same old corpus in the same run, interleaved chunk by chunk, so a change in speed is
+measured beside the old figure under the same load.
 
 Only the detect() calls are timed. A baseline measured in the same run (one pass of a
 plain digit regex over the same text) shows how fast this machine is right now: on a
@@ -34,7 +41,7 @@ except ImportError:  # run from a checkout without the package installed
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     from gongkai.privacy.detect import TYPES, PublicData, detect
 from gongkai.privacy import synth
-from gongkai.privacy.tests import evalset
+from gongkai.privacy.tests import blindset, evalset
 from gongkai.privacy.tests.evalset import forms
 
 TARGET_MB_S = 30.0
@@ -70,18 +77,38 @@ def _table(score, title: str) -> None:
         )
 
 
-def old_corpus(megabytes: float, seed: int) -> float:
+def _other_detect(checkout: Path):
+    """``detect`` of another checkout, imported under its own package name."""
+    import importlib.util
+
+    package = checkout / "src" / "gongkai" / "privacy"
+    spec = importlib.util.spec_from_file_location(
+        "gk_privacy_other", package / "__init__.py", submodule_search_locations=[str(package)]
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["gk_privacy_other"] = module
+    spec.loader.exec_module(module)
+    return module.detect
+
+
+def old_corpus(megabytes: float, seed: int, against: Path | None = None) -> float:
     rng = random.Random(seed)
     score = synth.Score()
-    size = wall = cpu = base = 0.0
+    size = wall = cpu = base = other_cpu = 0.0
+    other = _other_detect(against) if against else None
     for text, truth in synth.chunks(rng, int(megabytes * 1_000_000)):
         found, w, c = _timed(lambda text=text: detect(text))
         _, _, b = _timed(lambda text=text: sum(1 for _ in BASELINE_RE.finditer(text)))
+        if other is not None:
+            _, _, o = _timed(lambda text=text: other(text))
+            other_cpu += o
         size += len(text.encode()) / 1e6
         wall, cpu, base = wall + w, cpu + c, base + b
         score.add(found, truth)
     print("== old planted corpus (gongkai.privacy.synth: the detector's own generator) ==")
     speed = _speeds("speed", size, wall, cpu, base)
+    if other is not None:
+        print(f"  the detector of {against} on the same chunks: {size / other_cpu:.1f} MB/s CPU")
     _table(score, "precision and recall on the old corpus")
     return speed
 
@@ -136,7 +163,40 @@ def new_set(count: int, seed: int, show: int) -> tuple[float, bool]:
     return speed, ok
 
 
-def real_text(megabytes: float) -> float:
+def blind_set(parts: tuple[str, ...], show: int) -> bool:
+    """Precision and recall on the blind set (README.md there: the rules, decided blind)."""
+    people = blindset.body()
+    public = PublicData.of(
+        names=people["officials"],
+        phones=people["phones"],
+        addresses=people["addresses"],
+        emails=people.get("emails", ()),
+    )
+    ok = True
+    for part in parts:
+        lines = blindset.load(part)
+        score = blindset.Score()
+        for line in lines:
+            score.add(line, detect(line.text, public=public))
+        _table(
+            score,
+            f"== blind set {part}: {len(lines)} lines (written before reading the detector) ==",
+        )
+        for kind in TYPES:
+            want_p, want_r = TARGET_STRICT if kind in STRICT else TARGET_OTHER
+            if score.precision(kind) < want_p or score.recall(kind) < want_r:
+                ok = False
+                print(f"target missed: {kind} (precision >= {want_p}, recall >= {want_r})")
+        if part == "heldout.jsonl":
+            continue  # figures only: the held-out lines are not read while tuning
+        for label, rows in (("misses", score.misses), ("false alarms", score.false_alarms)):
+            print(f"\n{label} ({len(rows)}):")
+            for kind, text, where in rows[:show]:
+                print(f"  {kind:<10} {text!r} ({where})")
+    return ok
+
+
+def real_text(megabytes: float, against: Path | None = None) -> float:
     """Speed on real government prose: the seed documents repeated to ``megabytes``."""
     seeds = "\n".join(case.text for case in evalset.seeds())
     if not seeds:
@@ -146,9 +206,14 @@ def real_text(megabytes: float) -> float:
     _, wall, cpu = _timed(lambda: detect(text))
     _, _, base = _timed(lambda: sum(1 for _ in BASELINE_RE.finditer(text)))
     print()
-    return _speeds(
-        "speed on real text (seed documents repeated)", len(text.encode()) / 1e6, wall, cpu, base
-    )
+    size = len(text.encode()) / 1e6
+    speed = _speeds("speed on real text (seed documents repeated)", size, wall, cpu, base)
+    if against:
+        other = sys.modules.get("gk_privacy_other") or _other_detect(against)
+        other = getattr(other, "detect", other)
+        _, _, other_cpu = _timed(lambda: other(text))
+        print(f"  the detector of {against} on the same text: {size / other_cpu:.1f} MB/s CPU")
+    return speed
 
 
 def main() -> int:
@@ -157,10 +222,19 @@ def main() -> int:
     parser.add_argument("--forms", type=int, default=3000, help="cases from the second generator")
     parser.add_argument("--seed", type=int, default=20240501, help="random seed")
     parser.add_argument("--show", type=int, default=40, help="misses and false alarms to list")
+    parser.add_argument(
+        "--heldout", action="store_true", help="also score the blind set's held-out part"
+    )
+    parser.add_argument("--against", type=Path, help="another checkout to time beside")
+    parser.add_argument("--blind-only", action="store_true", help="only the blind set")
     args = parser.parse_args()
-    old_speed = old_corpus(args.mb, args.seed)
+    parts = ("dev.jsonl", "heldout.jsonl") if args.heldout else ("dev.jsonl",)
+    if args.blind_only:
+        return 0 if blind_set(parts, args.show) else 1
+    old_speed = old_corpus(args.mb, args.seed, args.against)
     new_speed, accurate = new_set(args.forms, args.seed, args.show)
-    real_speed = real_text(5.0)
+    accurate = blind_set(parts, args.show) and accurate
+    real_speed = real_text(5.0, args.against)
     fast = min(old_speed, real_speed) >= TARGET_MB_S
     print(
         f"\ntargets: >= {TARGET_MB_S:g} MB/s CPU on one core on the old corpus and on real text "

@@ -25,7 +25,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from .names import later_mentions, name_before_number, people, surname_length
+from .names import (
+    later_mentions,
+    name_before_number,
+    names_in_rows,
+    people,
+    salutations,
+    surname_length,
+)
 from .numbers import (
     fold,
     id_check_char,
@@ -146,7 +153,8 @@ def _emails(text: str, out: list[Finding]) -> None:
     for at_sign in _AT_SIGNS:
         if at_sign in text:
             _emails_at(text, at_sign, out)
-    if _AT_WORD_RE.search(text):
+    # "at" and "AT" are rare in Chinese text: two short searches rule the words out.
+    if ("at" in text or "AT" in text) and _AT_WORD_RE.search(text):
         for at_sign in _AT_WORDS:
             if at_sign in text:
                 _emails_at(text, at_sign, out)
@@ -212,15 +220,18 @@ def _plates(text: str, out: list[Finding]) -> None:
     for m in _EMBASSY_PLATE_RE.finditer(text):
         if not (m.start() and text[m.start() - 1] in _ASCII_ALNUM):
             out.append(Finding("plate", m.start(), m.end(), m.group()))
+    last_end = -1
     for m in _PLATE_RE.finditer(text):
         s = m.group()
         start = m.start()
-        if start and text[start - 1] in _PLATE_BOUNDARY:
+        # Two plates written back to back (粤G·8K321粤GD03318): the first one is no boundary.
+        if start and text[start - 1] in _PLATE_BOUNDARY and start != last_end:
             continue
         # Ordinary plates carry at most two letters after the issuing-office letter.
         if sum(c.isdigit() for c in s[2:]) < 3:
             continue
         out.append(Finding("plate", start, m.end(), s))
+        last_end = m.end()
 
 
 # --------------------------------------------------------------------------
@@ -294,6 +305,8 @@ def detect(
             span = name_before_number(text, f.start)
             if span:
                 found.append(finding("name", *span))
+        names_in_rows(text, found, found, finding)
+        salutations(text, found, finding)
     if public is not None:
         found = [f for f in found if not public.covers(f)]
     if "name" in wanted:

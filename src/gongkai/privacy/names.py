@@ -14,6 +14,8 @@ after their cue words (住址：…), up to the next punctuation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from operator import attrgetter
 
 _DOTS = frozenset("·•")
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
@@ -54,6 +56,8 @@ SURNAMES = frozenset(
     "禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修"
     "邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戚勾茅利於呼居揭干但尉冶斯元束檀衣信展阴"
     "昝智幸奉植衡富尧闭由萧"
+    # Common in Guangdong and missing above (found missing by the blind set).
+    "傅赖洪丘阎禤招钮蔚"
 )
 COMPOUND_SURNAMES = frozenset(
     "欧阳 司马 诸葛 上官 东方 皇甫 令狐 慕容 尉迟 公孙 长孙 宇文 夏侯 轩辕 端木 百里 呼延 "
@@ -67,12 +71,14 @@ COMPOUND_SURNAMES = frozenset(
 NAME_CUES = (
     "被处罚人 被申请人 申请人 违法行为人 被执行人 当事人 举报人 投诉人 来信人 来访人 反映人 "
     "第三方 申诉人 受害人 报案人 求助人 咨询人 监护人 法定代表人 委托代理人 代理人 联系人 "
-    "负责人 经办人 收件人 户主 姓名 驾驶人 车主 信访人 户名 开户人 开户名 收款人 账户名"
+    "负责人 经办人 收件人 户主 姓名 驾驶人 车主 信访人 户名 开户人 开户名 收款人 账户名 "
+    "被害人 记录 记录人 被举报人 被投诉人 报警人 证人"
 ).split()
 # Cues that name a person even with no colon ("当事人王五因…").
 NAME_CUES_BARE = frozenset(
     "被处罚人 被申请人 申请人 违法行为人 被执行人 当事人 举报人 投诉人 来信人 来访人 反映人 "
-    "第三方 申诉人 受害人 报案人 求助人 驾驶人 车主 信访人 户名 开户人 收款人".split()
+    "第三方 申诉人 受害人 报案人 求助人 驾驶人 车主 信访人 户名 开户人 收款人 "
+    "被害人 被举报人 被投诉人 报警人 收件人 法定代表人 委托代理人 代理人 联系人 户主 姓名".split()
 )
 ADDRESS_CUES = (
     "家庭住址 现住址 户籍地址 户籍所在地 居住地址 联系地址 通讯地址 通信地址 住址 地址 现住 "
@@ -89,12 +95,22 @@ PERSON_BEFORE = (
     "市民 村民 居民 群众 网民 业主 租户 患者 学生 职工 员工 农民工 老人 村民小组长 "
     "邻居 妻子 丈夫 儿子 女儿 父亲 母亲 其子 其女 其妻 其夫 同事 朋友 亲属 家属 "
     "驾驶员 司机 犯罪嫌疑人 嫌疑人 死者 伤者 证人 原告 被告 上诉人 第三人 "
-    "承租人 出租人 借款人 法人代表"
+    "承租人 出租人 借款人 法人代表 "
+    # found missing by the blind set: a letter's "我叫…", a neighbour's 住户 (据李四反映,
+    # 接王五报警, 与张三联系 are found from the word after the name)
+    "我叫 我是 本人 住户 请与 "
+    # 其女 and 其妻 are words above: without these, 其女儿王芳 stops at 其女
+    "其妻子 其女儿"
 ).split()
 # Words that only follow a person: 王五同志, 张三的邻居, 李四反映.
 PERSON_AFTER = (
     "同志 先生 女士 老人 夫妇 一家 等人 的邻居 的妻子 的丈夫 的儿子 的女儿 的父亲 的母亲 "
-    "的家属 的申请 之子 之女 之妻 反映 来信 来电 来访 投诉 举报 诉称 声称 表示"
+    "的家属 的申请 之子 之女 之妻 反映 来信 来电 来访 投诉 举报 诉称 声称 表示 "
+    # found missing by the blind set
+    # (not 联系 or 报警 alone: 联系电话, 报警电话 are everywhere; 请与…联系 is read from 请与)
+    # Each first character costs scanning time on every text: rare ones only, no ASCII "(".
+    "驾驶 报警称 报警： 报警, 报警， 您好 你好 提供的 留下的 二人 两人 两名 信访件 "
+    "（男 （女 （身份证 名下 的丈夫 的妻子 的母亲 的父亲"
 ).split()
 _AFTER_RE = _literals(PERSON_AFTER)
 
@@ -109,21 +125,29 @@ _AFTER_RE = _literals(PERSON_AFTER)
 _CUE_WORD_RE = _literals(NAME_CUES + ADDRESS_CUES, r"[ \t\u3000]*([：:])?[ \t\u3000]*")
 _BEFORE_RE = _literals(PERSON_BEFORE)
 _BEFORE = frozenset(PERSON_BEFORE)
+# Context words after which a name must also end clearly (我是来反映… is no name).
+_WEAK_BEFORE = frozenset(["我是", "本人", "请与"])
 _AFTER = frozenset(PERSON_AFTER)
 # Words that end a name found after a cue but do not, alone, make the words before them a name.
-NAME_ENDERS = "驾驶 驾车 骑车 名下 持有 的车辆 的房屋 的来信 的投诉 的举报 的信访 的申请表".split()
+NAME_ENDERS = (
+    "驾驶 驾车 骑车 名下 持有 的车辆 的房屋 的来信 的投诉 的举报 的信访 的申请表 "
+    "申请 律师 提供 要求 以及 报警 联系 留下"
+).split()
 _ENDS_RE = _literals(PERSON_AFTER + NAME_ENDERS)
 _AFTER_FIRST = frozenset(w[0] for w in PERSON_AFTER + NAME_ENDERS)
 
 # Characters that end a name when the cue had no colon ("王五因涉嫌…").
-_NAME_FOLLOW = frozenset("因于系涉男女等诉称在向对已未现住，,（(；;。、：:")
+_NAME_FOLLOW = frozenset(
+    "因于系涉男女等诉称在向对已未现住，,（(；;。、：:的也还又就便都亦均和及与！!？?\n\t "
+)
 # Function characters that never appear inside a given name in running text.
 _NOT_IN_NAME = frozenset(
     "的了是在和与及或等请应要将可被为对向由从以按依不无未已其该本所之者人们个并且均"
     "市省县区镇乡村局厅处科室部委办会院校"
+    "他她它我你您咱"  # pronouns: 邻居都叫他…
 )
 # Characters in the surname list that far more often are a word before a name.
-_LEADING_WORDS = frozenset("于和向由时成从与及将对为以把被给让请经在是同关")
+_LEADING_WORDS = frozenset("于和向由时成从与及将对为以把被给让请经在是同关都")
 # Words right after a cue that look like names but are not.
 NOT_NAMES = frozenset(
     (
@@ -139,7 +163,10 @@ NOT_NAMES = frozenset(
         "展开 智能 智慧 幸福 卫生 党委 党组 党员 费用 路线 游客 房屋 房产 尤其 阳光 时代 农业 "
         "农村 农民 单独 季度 严格 严重 施工 施行 温度 齐全 庄严 章程 申报 包装 尚未 符合 纪律 "
         "纪委 许可 范围 陆续 夏季 万元 程度 居民 居住 司机 车主 车牌 经办 华南 关切 关心 "
-        "关爱 关怀 项名 权名 明年 今年 来年 高兴 安心 放心 热心 同时 和睦 钱财"
+        "关爱 关怀 项名 权名 明年 今年 来年 高兴 安心 放心 热心 同时 和睦 钱财 "
+        "洪水 洪涝 洪峰 赖以 丘陵 招商 招聘 招标 招生 招收 招待 招牌 傅里 曾经 车辆 "
+        "江湖 海洋 海南 海外 黄色 白色 金色 万人 石油 高中 高考 明天 温暖 严肃 方便 "
+        "企业 申请 如何 任何 安装 华为 云南 贵州 江苏 浙江 湖南 湖北 广东 广西 江西 山东 山西"
     ).split()
 )
 
@@ -190,17 +217,44 @@ def _ends_name(text: str, end: int) -> bool:
     return c in _AFTER_FIRST and _ENDS_RE.match(text, end) is not None
 
 
-def name_at(text: str, pos: int) -> int | None:
-    """The end of a name starting at ``pos`` (3, 2, or 4 characters with a compound surname)."""
+# Characters that far more often start the next word (a verb, an adverb) than end a
+# given name: "王五说", "李四到场". Used only when nothing after a name ends it clearly.
+_VERBISH = frozenset(
+    "说称讲问答去来到在是也都还又就便把被给让向对从经曾已将要想会能可带拿打骂找请告看听"
+    "买卖住开走跑坐拉送叫喊帮替和与及同跟为均亦则并"
+)
+
+
+def name_at(text: str, pos: int, strict: bool = False, loose: bool = False) -> int | None:
+    """The end of a name starting at ``pos`` (3, 2, or 4 characters with a compound surname).
+
+    A word that only follows people (反映, 驾驶, 的邻居…) right after a reading confirms it
+    first, so "与侯刚联系" reads 侯刚, not 侯刚联. ``strict``: only such a word ends the name
+    (after a one-character context word such as 据 or 与). ``loose``: after a strong context
+    word (市民, 邻居, a cue), the longest valid reading is taken even when no punctuation
+    follows, unless its last character is more often the next word's (王五说)."""
     lengths = (4, 3, 2) if text[pos : pos + 2] in COMPOUND_SURNAMES else (3, 2)
+    readings = []
     for n in lengths:
         s = text[pos : pos + n]
-        if len(s) < n or not valid_name(s):
-            continue
-        if s[-1] in _NAME_FOLLOW:
-            continue
-        if _ends_name(text, pos + n):
+        if len(s) == n and s[-1] not in _NAME_FOLLOW and valid_name(s):
+            c = text[pos + n : pos + n + 1]
+            if c in _AFTER_FIRST and _ENDS_RE.match(text, pos + n) is not None:
+                return pos + n
+            readings.append(n)
+    if strict or not readings:
+        return None
+    for n in readings:
+        c = text[pos + n : pos + n + 1]
+        if not c or not ("\u4e00" <= c <= "\u9fff") or c in _NAME_FOLLOW:
             return pos + n
+    if loose and readings[0] >= 3 and text[pos] not in _LEADING_WORDS:
+        # Two characters alone and running on (当事人湛江市…) are too often a place.
+        n = readings[0]
+        if text[pos + n - 1] not in _VERBISH:
+            return pos + n
+        if readings[-1] == 2:
+            return pos + 2
     return None
 
 
@@ -253,7 +307,9 @@ def _name_after_cue(text: str, pos: int, colon: bool, bare_ok: bool) -> tuple[in
             return pos, end_of_run
     if not (colon or bare_ok):
         return None
-    end = name_at(text, pos)
+    # After a colon the field holds the name (姓名：张三丰); after a bare cue the words run
+    # on (被处罚人应自收到…), so the name must end clearly.
+    end = name_at(text, pos, loose=colon)
     return (pos, end) if end else None
 
 
@@ -291,12 +347,91 @@ def _address_span(text: str, cue_start: int, cue: str, colon: bool, pos: int):
             return None
     if cue in ("现住", "住") and text[pos : pos + 1] in ("房", "宅", "户", "址", "院", "宿"):
         return None
+    if cue in ("住所", "住所地"):
+        line = text[max(0, text.rfind("\n", 0, cue_start) + 1, cue_start - 80) : cue_start]
+        if any(w in line for w in _ORGANISATION_WORDS):
+            return None  # an organisation's registered address
     return _address_after(text, pos)
+
+
+# An address read by its shape, with no cue word: an administrative unit, a road, estate or
+# village, and a door or building number (湛江市霞山区海宁路243号绿华苑16栋1904房,
+# 遂溪县城月镇坡仔村58号), as people write them in table rows and after 户籍在、寄到、停在.
+# Read on the reversed text, so the regex starts with the unit (号, 栋… — literals ``re``
+# skips ahead on) and checks the digits and the run of words before them in the same match,
+# in C: only real candidates reach Python. The run goes back to punctuation (40 characters).
+# One regex per unit: a pattern that starts with one literal is searched several times
+# faster than one starting with alternatives.
+# The run must hold an administrative unit (省市区县旗镇乡), checked ahead in C too.
+_NOT_RUN = "\\s，。；;,：:、（）()\\[\\]【】〔〕“”\"'《》<>|｜!！?？"
+_RUN = rf"(?![0-9０-９])(?=[^{_NOT_RUN}]{{0,39}}?[省市区县旗镇乡])([^{_NOT_RUN}]{{2,40}})"
+_DOOR_REVERSED_RES = tuple(re.compile(unit + r"[0-9０-９]{1,5}" + _RUN) for unit in "号栋")
+_ADMIN_UNITS = frozenset("省市区县旗镇乡")
+_PLACE_MARKS = frozenset("路街道巷村弄苑园厦寓组屯坊")
+# The characters after which the address itself starts (户籍在…, 寄到…, 停在…, 户籍地…).
+_ADDRESS_LEAD_WORDS = frozenset("在住于到至为是往的址地")
+_ADDRESS_TAIL_RE = re.compile(
+    r"(?:之[0-9０-９]{1,3})?"
+    r"(?:[\u4e00-\u9fffA-Za-z]{0,8}?[0-9０-９A-Za-z]{1,5}(?:号楼|号房|栋|幢|座|单元|楼|层|房|室|号|户))*"
+    r"(?:[0-9０-９]{3,4}(?:房|室)?)?"
+)
+_NOT_PERSONAL_PLACE = (*_NOT_PERSONAL_ADDRESS, "地点", "会址", "场所")
+# A line about an organisation: its 住所 is no person's address.
+_ORGANISATION_WORDS = ("公司", "企业", "统一社会信用代码", "有限", "经营场所", "营业执照")
+
+
+def addresses_by_shape(text: str, out: list, finding) -> None:
+    """Addresses by their shape (see _DOOR_REVERSED_RES); a door number inside an address
+    found after a cue word is skipped at once (a bisection in the found spans)."""
+    known = sorted((f.start, f.end) for f in out if f.type == "address")
+    known_starts = [start for start, _ in known]
+    units = [r for r, unit in zip(_DOOR_REVERSED_RES, "号栋", strict=True) if unit in text]
+    if not units:
+        return
+    size = len(text)
+    reversed_text = text[::-1]
+    after = 0
+    found: list[tuple[int, int]] = []
+    for m in (m for door in units for m in door.finditer(reversed_text)):
+        door_start = size - m.start(1)  # where the digits begin
+        k = bisect_left(known_starts, door_start) - 1
+        if k >= 0 and known[k][1] > door_start:
+            continue
+        run = m.group(1)[::-1]
+        admin = next((i for i, c in enumerate(run) if c in _ADMIN_UNITS), -1)
+        if admin < 1:
+            continue
+        start = 0
+        for i in range(admin - 1, -1, -1):
+            if run[i] in _ADDRESS_LEAD_WORDS:
+                start = i + 1
+                break
+        unit_end = size - m.start()
+        if _PLACE_MARKS.isdisjoint(run[admin + 1 :] + text[door_start:unit_end]):
+            continue  # 湛江市2025年12号: no road, estate or village after the unit
+        line = text[max(0, text.rfind("\n", 0, door_start) + 1, door_start - 80) : door_start]
+        if any(w in line for w in _ORGANISATION_WORDS):
+            continue
+        begin = size - m.end(1) + start
+        before = text[max(0, begin - 8) : begin]
+        if any(w in before for w in _NOT_PERSONAL_PLACE):
+            continue  # 办公地址：…, 会议地点：…: an office or a venue, not a person's home
+        found.append((begin, unit_end))
+    # An address with several numbers (5巷3号之8, 12栋3单元) is one: the first start wins.
+    found.sort()
+    for begin, unit_end in found:
+        if begin < after:
+            continue
+        end = _ADDRESS_TAIL_RE.match(text, unit_end).end()
+        out.append(finding("address", begin, end))
+        after = end
 
 
 def people(text: str, out: list, finding, want_name: bool, want_address: bool) -> None:
     """Names and addresses after cue words, and names next to words for people."""
     _cues(text, out, finding, want_name, want_address)
+    if want_address:
+        addresses_by_shape(text, out, finding)
     if not want_name:
         return
     size = len(text)
@@ -305,9 +440,14 @@ def people(text: str, out: list, finding, want_name: bool, want_address: bool) -
         # 市民李四: cheap test of the next character before the full check.
         end = m.end()
         if end < size and text[end] in surnames or text[end : end + 2] in COMPOUND_SURNAMES:
-            name_end = name_at(text, end)
+            one = end - m.start() == 1
+            if one and text[m.start() - 1 : m.start()] in _NOT_BEFORE_ONE:
+                continue  # 根据, 依据, 直接, 参与: not a context word here
+            loose = not one and m.group() not in _WEAK_BEFORE
+            name_end = name_at(text, end, strict=one, loose=loose)
             if name_end:
                 out.append(finding("name", end, name_end))
+                _name_list(text, name_end, name_end - end, out, finding)
     for m in _AFTER_RE.finditer(text):
         # 王五同志: a surname two, three or four characters before the word.
         start = m.start()
@@ -315,10 +455,12 @@ def people(text: str, out: list, finding, want_name: bool, want_address: bool) -
             text[start - 2] in surnames
             or text[start - 3 : start - 2] in surnames
             or text[start - 4 : start - 2] in COMPOUND_SURNAMES
+            or text[start - 3 : start - 1] in COMPOUND_SURNAMES
         ):
             name_start = name_before(text, start)
             if name_start is not None:
                 out.append(finding("name", name_start, start))
+                _names_listed_before(text, name_start, out, finding)
 
 
 def _cues(text: str, out: list, finding, want_name: bool, want_address: bool) -> None:
@@ -344,6 +486,20 @@ def _cues(text: str, out: list, finding, want_name: bool, want_address: bool) ->
                 _name_list(text, span[1], span[1] - span[0], out, finding)
 
 
+# Characters before a one-character context word that make it part of another word.
+_NOT_BEFORE_ONE = frozenset("根依证数占凭直迎承连衔交对紧参给赋授")
+
+
+def _names_listed_before(text: str, start: int, out: list, finding) -> None:
+    """殷嘉欣、施梓涵二人: names listed before one found from the word after it."""
+    while start > 2 and text[start - 1] == "、":
+        begin = name_before(text, start - 1)
+        if begin is None:
+            return
+        out.append(finding("name", begin, start - 1))
+        start = begin
+
+
 def _name_list(text: str, end: int, length: int, out: list, finding) -> None:
     """申请人张三、李四、王五: names listed after the first, each as long as the one before
     unless punctuation or a follow word ends it sooner."""
@@ -357,6 +513,88 @@ def _name_list(text: str, end: int, length: int, out: list, finding) -> None:
             end = start + length
         out.append(finding("name", start, end))
         length = end - start
+
+
+_CELL_SEPARATORS_RE = re.compile(r"[ \t\u3000]*[\t|｜，,][ \t\u3000]*|[ \u3000]{2,}")
+_SEX = frozenset(["男", "女"])
+_SHORT_CELL_RE = re.compile(
+    r"(?:^|(?<=[\t|｜，,])|(?<=  ))[ \t\u3000]*([\u4e00-\u9fff]{2,4})[ \t\u3000]*(?=[\t|｜，,]|  |$)"
+)
+_COMMA_SEX = ("，男，", "，女，", ",男,", ",女,")
+_CELL_MARKS = ("\t", "|", "｜", "  ", "\u3000\u3000")
+_ROW_MARKS = (*_CELL_MARKS, *_COMMA_SEX)
+
+
+def names_in_rows(text: str, found: list, out: list, finding) -> None:
+    """Names standing as a whole cell of a table row pasted as text (tabs, bars, two
+    spaces, or commas with a 男/女 cell) on a line that holds a personal number:
+    "94  洪海燕  男  67  4401…", "3 | 巫国强 | 粤G·D8812 | 136…".
+
+    Only lines with a cell mark are read (one regex finds the marks), and only those that
+    hold a number found already (a bisection in the sorted starts)."""
+    starts = sorted(f.start for f in found if f.type in _ROW_TYPES)
+    if not starts:
+        return  # most prose holds no number at all: no search for the marks
+    marks = [sep for sep in _ROW_MARKS if sep in text]
+    if not marks:
+        return
+    # Substring searches for each mark (C speed; an alternation regex is several times
+    # slower on Chinese text), then the lines they stand on, each once.
+    lines: set[int] = set()
+    for sep in marks:
+        at = text.find(sep)
+        while at != -1:
+            line_start = text.rfind("\n", 0, at) + 1
+            lines.add(line_start)
+            line_end = text.find("\n", at)
+            if line_end < 0:
+                break
+            at = text.find(sep, line_end)
+    for line_start in sorted(lines):
+        line_end = text.find("\n", line_start)
+        if line_end < 0:
+            line_end = len(text)
+        k = bisect_left(starts, line_start)
+        if k == len(starts) or starts[k] >= line_end:
+            continue
+        line = text[line_start:line_end]
+        # Short cells of Chinese only, found by one regex; the row needs three cells.
+        short = _SHORT_CELL_RE.findall(line)
+        if not short or not any(valid_name(cell) for cell in short):
+            continue
+        commas_only = not any(sep in line for sep in _CELL_MARKS)
+        cells = []
+        position = 0
+        for sep in _CELL_SEPARATORS_RE.finditer(line):
+            cells.append((position, sep.start()))
+            position = sep.end()
+        cells.append((position, len(line)))
+        if len(cells) < 3:
+            continue
+        if commas_only and not any(line[a:b] in _SEX for a, b in cells):
+            continue
+        for a, b in cells:
+            cell = line[a:b]
+            if 2 <= len(cell) <= 4 and valid_name(cell):
+                out.append(finding("name", line_start + a, line_start + b))
+
+
+_ROW_TYPES = frozenset(["id_card", "mobile", "bank_card", "plate", "landline"])
+# A letter's salutation on a line of its own: "李刚：" then the body.
+_SALUTATION_RE = re.compile(r"(?:^|\n)[ \t\u3000]*([\u4e00-\u9fff]{2,4})[：:][ \t\u3000]*\r?\n")
+
+
+def salutations(text: str, out: list, finding) -> None:
+    for colon in ("：", ":"):
+        at = text.find(colon + "\n")
+        while at != -1:
+            line_start = text.rfind("\n", max(0, at - 8), at) + 1
+            # A name of 2-4 characters (and a little space) between the break and the colon.
+            if (line_start or at < 8) and 2 <= at - line_start <= 6:
+                m = _SALUTATION_RE.match(text, line_start - 1 if line_start else 0)
+                if m and valid_name(m.group(1)):
+                    out.append(finding("name", m.start(1), m.end(1)))
+            at = text.find(colon + "\n", at + 2)
 
 
 def name_before_number(text: str, start: int) -> tuple[int, int] | None:
@@ -384,19 +622,51 @@ def name_before_number(text: str, start: int) -> tuple[int, int] | None:
     return None
 
 
-def later_mentions(text: str, found: list, out: list, finding) -> None:
-    """Every mention of a name already found, wherever it stands in the document.
+# Two-character given names that are also common words of government text: not searched
+# alone ("建国以来", "和平路"), only as part of the full name.
+COMMON_WORD_GIVEN = frozenset(
+    (
+        "建国 国庆 建设 和平 平安 胜利 解放 振兴 发展 光明 红军 文明 卫东 卫国 新华 中华 立新 "
+        "前进 跃进 爱国 保国 建军 建党 国华 中国 东方 南方 北方 西方 海洋 长江 黄河 人民 群众 "
+        "公安 安全 民主 自由 和谐 富强 美丽 春节 国家 社会 工作 明天 今天 晓得 永远 "
+        "建华 建新 新民 为民 利民 惠民 振华 金海 海滨 海景 金沙"
+    ).split()
+)
 
-    One pass over the text: a regex of the names' first characters, then a set look-up
-    of the first two characters before comparing whole names (longest first)."""
-    known = {f.start for f in found if f.type == "name"}
-    by_pair: dict[str, list[str]] = {}
-    for name in sorted({f.text for f in found if f.type == "name"}, key=len, reverse=True):
-        by_pair.setdefault(name[:2], []).append(name)
-    if not by_pair:
+
+def _given(name: str) -> str | None:
+    """The given name of a full name, when people use it alone: two characters after a
+    one- or two-character surname (陈小红 → 小红, 欧阳淑贞 → 淑贞)."""
+    if "·" in name or "•" in name:
+        return None
+    given = name[surname_length(name) :]
+    if len(given) != 2 or given in COMMON_WORD_GIVEN or given in NOT_NAMES:
+        return None
+    return given
+
+
+# A given name alone is searched only this far after a mention of the full name: about a
+# few pages of one letter or notice, where "小红" still means 陈小红.
+GIVEN_NAME_REACH = 3000
+
+
+def later_mentions(text: str, found: list, out: list, finding) -> None:
+    """Every mention of a name already found, wherever it stands in the document, and of
+    its given name alone within a few pages after a full mention (陈小红 … 小红说).
+
+    Full names: one pass over the text, a regex of the names' first characters, then a set
+    look-up of the first two characters before comparing whole names (longest first).
+    Given names: a substring search (C speed) in the reach after each full mention."""
+    names = [f for f in found if f.type == "name"]
+    if not names:
         return
+    known = {f.start for f in names}
+    by_pair: dict[str, list[str]] = {}
+    for name in sorted({f.text for f in names}, key=len, reverse=True):
+        by_pair.setdefault(name[:2], []).append(name)
     firsts = re.compile("[" + re.escape("".join({p[0] for p in by_pair})) + "]")
     after = -1
+    mentions = list(names)
     for match in firsts.finditer(text):
         at = match.start()
         if at < after or at in known:
@@ -406,6 +676,34 @@ def later_mentions(text: str, found: list, out: list, finding) -> None:
             continue
         for name in candidates:
             if text.startswith(name, at):
-                out.append(finding("name", at, at + len(name)))
+                f = finding("name", at, at + len(name))
+                out.append(f)
+                mentions.append(f)
                 after = at + len(name)
                 break
+    _given_mentions(text, mentions, known, out, finding)
+
+
+def _given_mentions(text: str, mentions: list, known: set, out: list, finding) -> None:
+    covered = {(f.start, f.end) for f in mentions}
+    reach: dict[str, int] = {}
+    givens: dict[str, str | None] = {}
+    for f in sorted(mentions, key=attrgetter("start")):
+        given = givens.get(f.text, "")
+        if given == "":
+            given = givens[f.text] = _given(f.text)
+        if given is None:
+            continue
+        at = text.find(given, max(f.end, reach.get(given, 0)), f.end + GIVEN_NAME_REACH)
+        while at != -1:
+            before = text[at - 1 : at]
+            if at and before in SURNAMES and (at - 1, at + 2) not in covered:
+                if (at - 1) not in known and valid_name(before + given):
+                    # Another person with the same given name: mask the whole name.
+                    out.append(finding("name", at - 1, at + 2))
+                else:
+                    out.append(finding("name", at, at + 2))
+            elif (at - len(f.text) + 2, at + 2) not in covered:
+                out.append(finding("name", at, at + 2))
+            at = text.find(given, at + 2, f.end + GIVEN_NAME_REACH)
+        reach[given] = f.end + GIVEN_NAME_REACH

@@ -192,7 +192,8 @@ _UNDOTTED_ZONE_RE = re.compile(rf"{_ZONE_START}[{_ZONE_CHARS}]{{10,}}")
 _DOTTED_MOBILE_RE = re.compile(r"(?<![0-9.])1[3-9][0-9]\.[0-9]{4}\.[0-9]{4}(?![0-9]|\.[0-9])")
 _GROUP_RE = re.compile(r"[0-9]+(?:[Xx](?![0-9A-Za-z]))?")
 # A country code before a number: +86, (+86), 0086 (folded text).
-_COUNTRY_RE = re.compile(r"(?:\(\s?\+?\s?86\s?\)|\+\s?86|(?<![0-9 \-])0086)[ \-]?")
+# 0086 after two spaces is a new table cell, not the tail of a number group.
+_COUNTRY_RE = re.compile(r"(?:\(\s?\+?\s?86\s?\)|\+\s?86|(?:(?<![0-9 \-])|(?<=  ))0086)[ \-]?")
 
 _ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _BOUNDARY = _ASCII_ALNUM | {chr(c) for c in FULL_WIDTH if chr(c).isalnum()}
@@ -337,7 +338,7 @@ def _classify_bare(s: str, text: str, start: int) -> str | None:
         # The most common run (an ID number), checked inline: ``s`` is ASCII already.
         if s[:2] in _PROVINCES and s[6:14] in _BIRTH_DATES and s[:17].isdigit():
             check = (sum(map(mul, s[:17].encode(), _ID_WEIGHTS)) - _ID_ASCII_OFFSET) % 11
-            if _ID_CHECK[check] == s[17].upper():
+            if _ID_CHECK[check] == s[17].upper() or id_cue_before(text, start):
                 return "id_card"
             return None  # ID-shaped with a bad check digit: a mistyped ID, not a card
         return "bank_card" if s.isdigit() and is_bank_card(s) else None
@@ -347,6 +348,8 @@ def _classify_bare(s: str, text: str, start: int) -> str | None:
     elif n == 13:
         if s[:2] == "86" and is_mobile(s[2:]):
             return "mobile"
+    elif n == 15 and s[:4] == "0086" and is_mobile(s[4:]):
+        return "mobile"  # 008613812345678: the country code typed without a space
     elif n >= 15:
         kind = _classify_digits(s)
         if kind == "id_card" and n == 15 and "注册" in text[max(0, start - 8) : start]:
@@ -355,6 +358,17 @@ def _classify_bare(s: str, text: str, start: int) -> str | None:
     if n in (11, 12) and _bare_landline(s) and _after_phone_cue(text, start):
         return "landline"
     return None
+
+
+# Words right before a number that make it an ID number even with a bad check digit:
+# a mistyped citizen's ID is still nearly all of someone's ID. Not 证件号: that may be
+# any document's number (and a register's "证件号…校验位错误" is a rejected entry).
+_ID_CUES = ("身份证", "身份号码")
+
+
+def id_cue_before(text: str, start: int) -> bool:
+    before = text[max(0, start - 8) : start]
+    return any(cue in before for cue in _ID_CUES)
 
 
 def _registration_number(text: str, start: int, groups: list[Group]) -> bool:
@@ -442,6 +456,7 @@ def _take(text, zone_start, zone_end, folded, groups, i, countries):
     for g in groups[i:limit]:
         joined.append(joined[-1] + g.digits)
     best = None
+    id_cue = groups[i].start == 0 and id_cue_before(text, zone_start)
     for stop in (first_break, limit):
         for j in range(stop, i, -1):
             digits = joined[j - i]
@@ -450,7 +465,7 @@ def _take(text, zone_start, zone_end, folded, groups, i, countries):
             if j == len(groups) and zone_start + groups[j - 1].end == zone_end:
                 if text[zone_end : zone_end + 1] in _BOUNDARY:
                     continue
-            kind = _classify_groups(folded, groups[i:j], digits, countries)
+            kind = _classify_groups(folded, groups[i:j], digits, countries, id_cue)
             if kind:
                 f_start = groups[i].start
                 country = countries.get(f_start)
@@ -495,7 +510,7 @@ _POSSIBLE_LENGTHS = frozenset([10, 11, 12, 13, 15, 16, 17, 18, 19])
 
 
 def _classify_groups(
-    folded: str, groups: list[Group], digits: str, countries: dict[int, int]
+    folded: str, groups: list[Group], digits: str, countries: dict[int, int], id_cue: bool
 ) -> str | None:
     first = groups[0]
     if len(groups) > 1 and groups[1].sep == ")":
@@ -525,6 +540,8 @@ def _classify_groups(
         if written[1:] in _MOBILE_SHAPES or joined[1:] in _MOBILE_SHAPES:
             return "mobile"
     if n in (15, 18) and _classify_digits(digits) == "id_card":
+        return "id_card"
+    if n == 18 and id_cue and _id_shaped(digits):
         return "id_card"
     if 16 <= n <= 19 and (_card_shape(written) or _card_shape(joined)) and is_bank_card(digits):
         return "bank_card"
