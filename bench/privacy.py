@@ -4,7 +4,7 @@
 
 Two measurements, side by side:
 
-* the old planted corpus (``gongkai.privacy.synth``, written by the same hand as the
+* the old planted corpus (``gongkai.privacy.tests.synth``, written by the same hand as the
   detector): at least ``--mb`` megabytes in ~1 MB chunks, timed, with precision and
   recall per type;
 * the evaluation set that the detector's generator did not write
@@ -40,8 +40,7 @@ try:
 except ImportError:  # run from a checkout without the package installed
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     from gongkai.privacy.detect import TYPES, PublicData, detect
-from gongkai.privacy import synth
-from gongkai.privacy.tests import blindset, evalset
+from gongkai.privacy.tests import blindset, evalset, synth
 from gongkai.privacy.tests.evalset import forms
 
 TARGET_MB_S = 30.0
@@ -105,7 +104,7 @@ def old_corpus(megabytes: float, seed: int, against: Path | None = None) -> floa
         size += len(text.encode()) / 1e6
         wall, cpu, base = wall + w, cpu + c, base + b
         score.add(found, truth)
-    print("== old planted corpus (gongkai.privacy.synth: the detector's own generator) ==")
+    print("== old planted corpus (gongkai.privacy.tests.synth: the detector's own generator) ==")
     speed = _speeds("speed", size, wall, cpu, base)
     if other is not None:
         print(f"  the detector of {against} on the same chunks: {size / other_cpu:.1f} MB/s CPU")

@@ -9,7 +9,7 @@ the same corpus at 50 MB and also measures speed.
 import random
 
 from gongkai.privacy import TYPES, detect
-from gongkai.privacy.synth import Score, corpus
+from gongkai.privacy.tests.synth import Score, corpus
 
 STRICT = ("id_card", "mobile", "bank_card", "email")
 

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from .detect import Finding, id_check_char
+from gongkai.privacy.detect import Finding, id_check_char
 
 # Sentences of the kind that fill 政务公开 documents (from the seed documents).
 FILLER = (
