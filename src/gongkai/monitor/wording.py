@@ -37,7 +37,16 @@ class Wrong:
 class Naming:
     """The known names, their posts and the wrong forms, compiled once per run."""
 
-    def __init__(self, people: list[tuple[str, str]], terms: list[tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        people: list[tuple[str, str]],
+        terms: list[tuple[str, str]],
+        *,
+        exact_only: frozenset[str] = frozenset(),
+    ) -> None:
+        # Names only checked as written (the body's own leaders): their posts (局长, 主任)
+        # are held by many people elsewhere, so a near miss is likely someone else.
+        self.exact_only = exact_only
         # Posts in the order the lists give them: the first is the one a correction shows.
         self.titles_by_name: dict[str, dict[str, None]] = defaultdict(dict)
         for name, titles in people:
@@ -86,11 +95,18 @@ class Naming:
                 return []
             return [Wrong("wrong_title", title + name, self.first_title(name) + name)]
         wrongs = []
-        # A near miss of a holder's name: same length, one character off. Two-character
-        # names are left to the term table (one character off is often another person).
+        # A near miss of a holder's name: same length, same surname, one character off.
+        # Two-character names are left to the term table (one character off is often
+        # another person).
         for holder in self.holders[title]:
             candidate = after[: len(holder)]
-            if len(holder) >= 3 and len(candidate) == len(holder) and _CJK.match(candidate):
+            if (
+                len(holder) >= 3
+                and holder not in self.exact_only
+                and len(candidate) == len(holder)
+                and candidate[0] == holder[0]
+                and _CJK.match(candidate)
+            ):
                 if sum(a != b for a, b in zip(candidate, holder, strict=True)) == 1:
                     wrongs.append(Wrong("wrong_name", title + candidate, title + holder))
         return wrongs
@@ -114,9 +130,10 @@ def naming_from_tables() -> Naming:
     from gongkai.monitor.models import NationalLeader, TermForm
 
     people = list(NationalLeader.objects.values_list("name", "titles"))
-    people += list(Leader.objects.filter(is_active=True).values_list("name", "title"))
+    national = frozenset(name for name, _titles in people)
+    local = list(Leader.objects.filter(is_active=True).values_list("name", "title"))
     terms = list(TermForm.objects.filter(is_active=True).values_list("wrong", "correct"))
-    return Naming(people, terms)
+    return Naming(people + local, terms, exact_only=frozenset(n for n, _t in local) - national)
 
 
 def describe(wrong: Wrong) -> str:
