@@ -171,7 +171,7 @@ def main() -> None:
             f"requests: {pages} ({len(result.pages)} pages read, the rest images; budget "
             f"{args.max_pages}; links left unopened {result.unchecked})"
         )
-        print(f"  {'phase':<46}{'seconds':>9}{'pages/s':>10}{'× base':>8}")
+        print(f"  {'phase':<46}{'seconds':>9}{'req/s':>10}{'× base':>8}")
         print(
             f"  {'baseline: test client GETs, no checks':<46}{baseline:>9.1f}{pages / baseline:>10.1f}"
         )

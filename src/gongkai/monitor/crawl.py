@@ -261,6 +261,9 @@ def crawl(
                     continue
                 if answer.status is None or answer.status >= 400:
                     result.broken.append(Broken(image, answer.status, url, is_image=True))
+        # Keep what later links need (the status), not the page's text: memory stays
+        # proportional to the addresses seen, not to the pages' size.
+        seen[url] = Response(response.status, response.elapsed)
         for target in targets:
             if target not in queued and is_internal(target, base_url) and not is_skipped(target):
                 queued.add(target)
