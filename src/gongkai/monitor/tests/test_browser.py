@@ -101,6 +101,13 @@ def test_workbench_at_desktop_and_phone_width(page, live_server, artifacts_dir, 
     page.emulate_media(media="screen")
     page.screenshot(path=str(artifacts_dir / f"monitor-day-{width}.png"), full_page=True)
     page.go_back()
+    last_year = today.year - 1
+    page.get_by_role("link", name=f"{last_year}年政府网站工作年度报表").click()
+    page.wait_for_selector(".monitor-year")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert page.locator(".monitor-hand").count() == 29  # no letters: no average either
+    page.screenshot(path=str(artifacts_dir / f"monitor-year-{width}.png"), full_page=True)
+    page.go_back()
     page.get_by_role("button", name="立即检查").click()
     page.wait_for_load_state()
     assert page.get_by_text("检查已排队").first.is_visible()
