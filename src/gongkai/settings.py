@@ -368,3 +368,19 @@ GONGKAI_MONITOR_MAX_SECONDS = float(os.environ.get("GONGKAI_MONITOR_MAX_SECONDS"
 GONGKAI_MONITOR_DELAY_SECONDS = float(os.environ.get("GONGKAI_MONITOR_DELAY_SECONDS", "0.5"))
 # A page taking longer than this is reported as slow (the check's limit: 15 s to open).
 GONGKAI_MONITOR_SLOW_SECONDS = float(os.environ.get("GONGKAI_MONITOR_SLOW_SECONDS", "15"))
+# Availability samples of the key pages a day (the check opens a site 20+ times a day).
+GONGKAI_MONITOR_PROBES_PER_DAY = int(os.environ.get("GONGKAI_MONITOR_PROBES_PER_DAY", "48"))
+# The key pages sampled, site paths separated by commas (the home page first).
+GONGKAI_MONITOR_PROBE_PATHS = os.environ.get("GONGKAI_MONITOR_PROBE_PATHS", "/").split(",")
+# Other sites (external links, the office's watched sites): requests and seconds per run,
+# pages per watched site, and the pause between two requests to one host.
+GONGKAI_MONITOR_EXTERNAL_MAX_REQUESTS = int(
+    os.environ.get("GONGKAI_MONITOR_EXTERNAL_MAX_REQUESTS", "300")
+)
+GONGKAI_MONITOR_EXTERNAL_MAX_SECONDS = float(
+    os.environ.get("GONGKAI_MONITOR_EXTERNAL_MAX_SECONDS", "600")
+)
+GONGKAI_MONITOR_EXTERNAL_MAX_PAGES = int(os.environ.get("GONGKAI_MONITOR_EXTERNAL_MAX_PAGES", "30"))
+GONGKAI_MONITOR_HOST_INTERVAL_SECONDS = float(
+    os.environ.get("GONGKAI_MONITOR_HOST_INTERVAL_SECONDS", "2")
+)

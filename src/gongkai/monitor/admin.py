@@ -2,7 +2,19 @@
 
 from django.contrib import admin
 
-from gongkai.monitor.models import AllowedHost, ColumnWatch, Finding, Page, Run, SensitiveWord
+from gongkai.monitor.models import (
+    Alert,
+    AllowedHost,
+    ColumnWatch,
+    Finding,
+    NationalLeader,
+    Page,
+    Probe,
+    Run,
+    SensitiveWord,
+    TermForm,
+    WatchedSite,
+)
 from gongkai.monitor.services import setting_delete, setting_save
 
 
@@ -35,6 +47,51 @@ class SensitiveWordAdmin(SettingAdmin):
 class ColumnWatchAdmin(SettingAdmin):
     list_display = ["column", "cadence"]
     list_filter = ["cadence"]
+
+
+@admin.register(WatchedSite)
+class WatchedSiteAdmin(SettingAdmin):
+    list_display = ["name", "url", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "url"]
+
+
+@admin.register(NationalLeader)
+class NationalLeaderAdmin(SettingAdmin):
+    list_display = ["name", "titles", "is_current", "checked_on"]
+    list_filter = ["is_current"]
+    search_fields = ["name", "titles"]
+
+
+@admin.register(TermForm)
+class TermFormAdmin(SettingAdmin):
+    list_display = ["wrong", "correct", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["wrong", "correct"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Probe)
+class ProbeAdmin(ReadOnlyAdmin):
+    list_display = ["slot", "url", "status_code", "elapsed_ms", "is_ok"]
+    list_filter = ["is_ok"]
+    date_hierarchy = "slot"
+
+
+@admin.register(Alert)
+class AlertAdmin(ReadOnlyAdmin):
+    list_display = ["kind", "detail", "raised_at", "closed_at"]
+    list_filter = ["kind"]
 
 
 class ReadOnlyInline(admin.TabularInline):

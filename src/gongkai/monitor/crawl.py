@@ -191,6 +191,9 @@ class CrawlResult:
     pages: list[PageResult] = field(default_factory=list)
     broken: list[Broken] = field(default_factory=list)
     unchecked: int = 0  # internal links left for want of budget
+    skipped: int = 0  # pages the fetcher would not open (robots.txt, its own budget)
+    # Every internal address some page read links to (opened or not): what is reachable.
+    discovered: set[str] = field(default_factory=set)
 
 
 def is_internal(url: str, base_url: str) -> bool:
@@ -216,7 +219,7 @@ def crawl(
     queued = {base_url}
     opened = 0
 
-    def open_once(url: str) -> Response:
+    def open_once(url: str) -> Response | None:
         nonlocal opened
         if url not in seen:
             if opened and delay:
@@ -232,6 +235,9 @@ def crawl(
             result.unchecked += 1
             continue
         response = open_once(url)
+        if response is None:  # a polite fetcher's refusal: not a fault of the site
+            result.skipped += 1
+            continue
         if response.status is None or response.status >= 400:
             result.broken.append(Broken(url, response.status, referrer, is_image=False))
         page = PageResult(url, response.status, response.elapsed, depth)
@@ -239,15 +245,25 @@ def crawl(
         targets: list[str] = []
         if response.location:
             targets.append(urljoin(url, response.location))
-        if response.text and depth < max_depth:
+        if response.text:
+            # Every page opened is read (its links are what makes other pages reachable,
+            # its text is checked); only pages above max_depth are followed further.
             page.parsed = parse(response.text, url)
-            targets += [link.url for link in page.parsed.links]
+            links = [link.url for link in page.parsed.links]
+            result.discovered.update(u for u in links if is_internal(u, base_url))
+            if depth < max_depth:
+                targets += links
             for image in dict.fromkeys(page.parsed.images):
                 if not is_internal(image, base_url) or opened >= max_pages:
                     continue
                 answer = open_once(image)
+                if answer is None:
+                    continue
                 if answer.status is None or answer.status >= 400:
                     result.broken.append(Broken(image, answer.status, url, is_image=True))
+        # Keep what later links need (the status), not the page's text: memory stays
+        # proportional to the addresses seen, not to the pages' size.
+        seen[url] = Response(response.status, response.elapsed)
         for target in targets:
             if target not in queued and is_internal(target, base_url) and not is_skipped(target):
                 queued.add(target)

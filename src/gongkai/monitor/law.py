@@ -48,3 +48,20 @@ SERIOUS_CONTENT_VETO = Threshold(1, "findings", CHECK_2019)
 UNDATED_COUNTS_AS_STALE = True
 
 SOURCES = (CHECK_2019, CENSUS_2015)
+
+# 严重表述错误 (a single veto of the same indicators): 严重错别字 such as a leader's name or
+# post written wrong, or a wrong form of the country's or an organ's name.
+SERIOUS_WORDING_VETO = Threshold(1, "findings", CHECK_2019, note="严重表述错误")
+# Availability samples a day the check takes (it opens the site 20+ times a day).
+SAMPLES_PER_DAY_MIN = Threshold(20, "samples", CHECK_2019)
+
+# The single-veto indicators of the check, and the finding kinds (models.Kind values)
+# that fail each: what the assessment reads (selectors.assessment_figures).
+VETO_INDICATORS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "unreachable": ("站点无法访问", ("unreachable", "unavailable")),
+    "home_stale": ("首页不更新", ("home_stale",)),
+    "columns_stale": ("栏目不更新", ("columns_stale_total", "columns_empty_total")),
+    "interaction": ("互动回应差", ("letter_unanswered",)),
+    "wording": ("严重表述错误", ("wrong_title", "wrong_name", "wrong_term")),
+    "security": ("安全问题", ("hidden_link", "foreign_link", "sensitive_word")),
+}

@@ -91,6 +91,16 @@ class Kind(models.TextChoices):
     HIDDEN_LINK = "hidden_link", _("Hidden link")
     FOREIGN_LINK = "foreign_link", _("Link to an unknown site")
     SENSITIVE_WORD = "sensitive_word", _("Sensitive word")
+    # Added with issue 19's second part (kept after the first ones: the order is the
+    # workbench's order within veto and non-veto groups).
+    UNAVAILABLE = "unavailable", _("Site unavailable too often")
+    EXTERNAL_BROKEN = "external_broken", _("Broken external link")
+    EXTERNAL_SITE = "external_site", _("External site not answering")
+    ORPHAN_PAGE = "orphan_page", _("Page not linked from the site")
+    ITEM_UNDATED = "item_undated", _("Item without a date")
+    WRONG_TITLE = "wrong_title", _("Leader with a wrong title")
+    WRONG_NAME = "wrong_name", _("Leader's name misspelt")
+    WRONG_TERM = "wrong_term", _("Official term misspelt")
 
 
 class Finding(models.Model):
@@ -158,3 +168,108 @@ class SensitiveWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class Probe(models.Model):
+    """One availability sample: a key page opened once, at a time of day spread by the
+    daily schedule (the check opens the site 20+ times a day)."""
+
+    at = models.DateTimeField(_("checked at"), db_index=True)
+    # The time the schedule gave it: one sample per page and slot, however often queued.
+    slot = models.DateTimeField(_("scheduled for"))
+    url = models.CharField(_("web address"), max_length=500)
+    status_code = models.PositiveSmallIntegerField(_("status"), null=True, blank=True)
+    elapsed_ms = models.PositiveIntegerField(_("time (ms)"), default=0)
+    is_ok = models.BooleanField(_("opened in time"))
+
+    class Meta:
+        verbose_name = _("availability sample")
+        verbose_name_plural = _("availability samples")
+        ordering = ["-at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["url", "slot"], name="monitor_one_probe_per_slot")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.url} {self.at:%Y-%m-%d %H:%M}"
+
+
+class Alert(models.Model):
+    """A single-veto or injected-content finding the office was told about: one per
+    finding while it lasts (``key``), closed when a later run no longer finds it."""
+
+    key = models.CharField(_("finding key"), max_length=64)
+    kind = models.CharField(_("type of finding"), max_length=24, choices=Kind.choices)
+    detail = models.CharField(_("detail"), max_length=500, blank=True)
+    url = models.CharField(_("web address"), max_length=500, blank=True)
+    page = models.CharField(_("found on"), max_length=500, blank=True)
+    run = models.ForeignKey(Run, models.SET_NULL, null=True, blank=True, related_name="+")
+    raised_at = models.DateTimeField(_("raised at"), auto_now_add=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("monitor alert")
+        verbose_name_plural = _("monitor alerts")
+        ordering = ["-raised_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key"], condition=Q(closed_at__isnull=True), name="monitor_one_open_alert"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.detail or self.url}"
+
+
+class WatchedSite(models.Model):
+    """An external site the office wants checked with the portal (a department's own
+    site, the service hall): crawled politely, a few pages deep."""
+
+    name = models.CharField(_("name"), max_length=100)
+    url = models.URLField(_("home page"), max_length=300, unique=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("external site to check")
+        verbose_name_plural = _("external sites to check")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class NationalLeader(models.Model):
+    """A national leader's name and posts as pages must print them (严重错别字): the
+    office keeps this list; ``source`` and ``checked_on`` say where and when."""
+
+    name = models.CharField(_("name"), max_length=20, unique=True)
+    titles = models.CharField(
+        _("posts"), max_length=300, help_text=_("Separated by 、, e.g. 中共中央总书记、国家主席")
+    )
+    is_current = models.BooleanField(_("in office"), default=True)
+    source = models.CharField(_("source"), max_length=200)
+    checked_on = models.DateField(_("checked on"))
+
+    class Meta:
+        verbose_name = _("national leader")
+        verbose_name_plural = _("national leaders")
+        ordering = ["-is_current", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.titles} {self.name}"
+
+
+class TermForm(models.Model):
+    """A wrong form of an official term and the right one (the office edits the table)."""
+
+    wrong = models.CharField(_("wrong form"), max_length=60, unique=True)
+    correct = models.CharField(_("correct form"), max_length=60)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("term to correct")
+        verbose_name_plural = _("terms to correct")
+        ordering = ["correct", "wrong"]
+
+    def __str__(self) -> str:
+        return f"{self.wrong} → {self.correct}"

@@ -15,3 +15,13 @@ def check_portal() -> str:
 
     run = run_request(actor=None, trigger=Run.Trigger.SCHEDULED)
     return f"run {run.pk}"
+
+
+@job(96, _("Schedule the day's availability samples (site monitor)"))
+def schedule_probes() -> str:
+    from django.utils import timezone
+
+    from gongkai.monitor.services import probe_schedule
+
+    slots = probe_schedule(day=timezone.localdate())
+    return f"{len(slots)} samples"

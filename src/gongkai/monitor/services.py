@@ -4,16 +4,30 @@ Each writes the ledger in the same transaction."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from urllib.parse import urljoin
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Model
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from gongkai.core.queue import enqueue
 from gongkai.core.services.ledger import ledger_append
-from gongkai.monitor import checks, crawl
-from gongkai.monitor.models import AllowedHost, Finding, Page, Run, SensitiveWord
+from gongkai.monitor import checks, crawl, law, selectors, sitechecks, wording
+from gongkai.monitor.models import (
+    Alert,
+    AllowedHost,
+    Finding,
+    Kind,
+    Page,
+    Probe,
+    Run,
+    SensitiveWord,
+    WatchedSite,
+)
 
 OPEN = (Run.Status.QUEUED, Run.Status.RUNNING)
 # A run still open after this long lost its worker (the task's own timeout is an hour):
@@ -51,8 +65,9 @@ def _close_stale_runs() -> None:
                 ledger_append(actor=None, action="monitor.run_failed", obj=run, summary={})
 
 
-def run_execute(*, run_id: int, fetcher=None) -> Run:
-    """Crawl the site and check it; idempotent (a run already taken is left alone)."""
+def run_execute(*, run_id: int, fetcher=None, polite=None) -> Run:
+    """Crawl the site and check it; idempotent (a run already taken is left alone).
+    ``polite`` opens other sites (external links, watched sites)."""
     now = timezone.now()
     if not Run.objects.filter(pk=run_id, status=Run.Status.QUEUED).update(
         status=Run.Status.RUNNING, started_at=now
@@ -76,10 +91,23 @@ def run_execute(*, run_id: int, fetcher=None) -> Run:
             allowed_hosts=set(AllowedHost.objects.values_list("host", flat=True)),
             words=list(SensitiveWord.objects.filter(is_active=True).values_list("word", flat=True)),
         )
+        found += sitechecks.wording_findings(result, wording.naming_from_tables())
+        published = sitechecks.published_pages(per_column=settings.GONGKAI_MONITOR_MAX_PAGES)
+        found += sitechecks.reach_findings(result, published)
+        found += sitechecks.availability_findings(
+            selectors.availability_days(end=timezone.localdate(now), days=7)
+        )
+        polite = polite or sitechecks.polite_fetcher()
+        found += sitechecks.external_findings(sitechecks.external_links(result), polite)
+        found += sitechecks.watched_site_findings(
+            WatchedSite.objects.filter(is_active=True).order_by("id"), polite
+        )
     except Exception as error:
         _finish_failed(run, error)
         raise
-    return _finish(run, result, found)
+    run = _finish(run, result, found)
+    alerts_update(run=run, found=found)
+    return run
 
 
 def _cut(text: str, length: int = 500) -> str:
@@ -154,3 +182,138 @@ def setting_delete(*, actor, obj: Model) -> None:
             actor=actor, action="monitor.setting_deleted", obj=obj, summary={"value": str(obj)}
         )
         obj.delete()
+
+
+# --- availability samples -------------------------------------------------------------
+
+
+def probe_schedule(*, day: dt.date) -> list[dt.datetime]:
+    """Queue the day's availability samples, spread evenly over its 24 hours (each task
+    waits for its time; a slot already sampled is not sampled again)."""
+    from gongkai.monitor.tasks import monitor_probe
+
+    count = max(settings.GONGKAI_MONITOR_PROBES_PER_DAY, 1)
+    start = dt.datetime.combine(day, dt.time.min, tzinfo=timezone.get_current_timezone())
+    slots = [start + dt.timedelta(seconds=i * 86400 // count) for i in range(count)]
+    with transaction.atomic():
+        for slot in slots:
+            task = monitor_probe
+            if task.get_backend().supports_defer and slot > timezone.now():
+                task = task.using(run_after=slot)
+            enqueue(task, slot=slot.isoformat())
+    return slots
+
+
+def probe_take(*, slot: dt.datetime, fetcher=None) -> list[Probe]:
+    """Open each key page once for ``slot``: no answer, an error status or more than 15 s
+    is a failed sample (law.PAGE_OPEN_SECONDS)."""
+    fetcher = fetcher or crawl.fetcher_for_settings()
+    taken = []
+    for path in settings.GONGKAI_MONITOR_PROBE_PATHS:
+        url = urljoin(fetcher.base_url, path.strip() or "/")
+        if Probe.objects.filter(url=url, slot=slot).exists():
+            continue
+        response = fetcher.get(url)
+        is_ok = (
+            response is not None
+            and response.status is not None
+            and response.status < 400
+            and response.elapsed <= law.PAGE_OPEN_SECONDS.value
+        )
+        try:
+            with transaction.atomic():
+                probe = Probe.objects.create(
+                    at=timezone.now(),
+                    slot=slot,
+                    url=_cut(url),
+                    status_code=response.status if response else None,
+                    elapsed_ms=round(response.elapsed * 1000) if response else 0,
+                    is_ok=is_ok,
+                )
+        except IntegrityError:
+            continue  # the same slot sampled by a second copy of the task
+        taken.append(probe)
+    return taken
+
+
+# --- alerts -----------------------------------------------------------------------------
+
+# Kinds whose detail holds a count or a status that changes from run to run: the same
+# problem is recognised by its kind and address alone.
+_COUNTED = {
+    Kind.COLUMNS_STALE_TOTAL,
+    Kind.COLUMNS_EMPTY_TOTAL,
+    Kind.UNREACHABLE,
+    Kind.HOME_STALE,
+}
+
+
+def alert_key(found: checks.Found) -> str:
+    detail = "" if found.kind in _COUNTED else found.detail
+    text = "\x1f".join([found.kind, found.url, found.page, detail])
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def alerts_update(*, run: Run, found: list[checks.Found]) -> list[Alert]:
+    """Tell the office the same day about each new single-veto finding (injected content
+    is one): a notification on each office member's workbench and an e-mail and text
+    message through the queue, once per finding while it lasts. Findings no longer
+    found close their alert (found again later, they are told again)."""
+    from gongkai.core.services import notification_send
+    from gongkai.core.services.background import messages_queue
+
+    vetoes = {alert_key(f): f for f in found if f.is_veto}
+    with transaction.atomic():
+        open_alerts = {a.key: a for a in Alert.objects.filter(closed_at__isnull=True)}
+        gone = [a.pk for key, a in open_alerts.items() if key not in vetoes]
+        Alert.objects.filter(pk__in=gone).update(closed_at=timezone.now())
+        new = [
+            Alert(
+                key=key,
+                kind=f.kind,
+                detail=_cut(f.detail),
+                url=_cut(f.url),
+                page=_cut(f.page),
+                run=run,
+            )
+            for key, f in vetoes.items()
+            if key not in open_alerts
+        ]
+        Alert.objects.bulk_create(new)
+        if new:
+            office = office_staff()
+            text = alert_text(new)
+            url = reverse("monitor:workbench")
+            for user in office:
+                notification_send(recipient=user, message=text, url=url)
+            messages_queue(people=office, subject=gettext("Site check: problems found"), body=text)
+            ledger_append(
+                actor=None, action="monitor.alerts_raised", obj=run, summary={"alerts": len(new)}
+            )
+    return new
+
+
+def alert_text(alerts: list[Alert]) -> str:
+    first = alerts[0]
+    return gettext(
+        "The site check found %(count)d single-veto problem(s), e.g. %(kind)s: %(detail)s"
+    ) % {
+        "count": len(alerts),
+        "kind": Kind(first.kind).label,
+        "detail": first.detail or first.url,
+    }
+
+
+def office_staff() -> list:
+    """Who is told: the active staff with the openness-office role, in a stable order."""
+    from django.contrib.auth import get_user_model
+
+    from gongkai.core.models import Role
+
+    return list(
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=Role.OFFICE.value)
+        .select_related("staff_profile")
+        .order_by("id")
+        .distinct()
+    )

@@ -12,6 +12,7 @@ vocabulary.actions(
         "run_failed": _("Site check failed"),
         "setting_saved": _("Site monitor setting saved"),
         "setting_deleted": _("Site monitor setting deleted"),
+        "alerts_raised": _("Site check alerts sent"),
     },
     prefix="monitor.",
 )
@@ -22,6 +23,7 @@ vocabulary.keys(
         "findings": _("Problems found"),
         "vetoes": _("Single-veto findings"),
         "value": _("Value"),
+        "alerts": _("Alerts"),
     },
     free=["monitor:value"],
 )

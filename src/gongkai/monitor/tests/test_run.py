@@ -111,6 +111,7 @@ def test_a_run_finds_what_was_planted(site, monkeypatch):
             "monitor.run_finished",
             {"pages": run.pages_checked, "findings": run.findings_count, "vetoes": 4},
         ),
+        ("monitor.alerts_raised", {"alerts": 4}),
     ]
     assert vocabulary.unlabelled(actions) == []
 
