@@ -216,13 +216,19 @@ def _lua_random(path: Path, prefix: str, values: list[str], suffix: str) -> Path
     return path
 
 
-def wrk(url: str, *, seconds: int, connections: int, script: Path | None = None) -> dict:
+def wrk(
+    url: str, *, seconds: int, connections: int, script: Path | None = None, warm: int = 3
+) -> dict:
     extra = ["-s", str(script)] if script else []
     # Warm-up, not measured: each gunicorn process loads jieba's dictionary on its first
     # search and fills its page cache; long-running production processes did long ago.
-    subprocess.run(["wrk", "-t2", f"-c{connections}", "-d3s", *extra, url], capture_output=True)
+    subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{warm}s", "--timeout", "30s", *extra, url],
+        capture_output=True,
+    )
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", *extra, url],
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "--latency"]
+        + [*extra, url],
         capture_output=True,
         text=True,
         check=True,
@@ -232,6 +238,8 @@ def wrk(url: str, *, seconds: int, connections: int, script: Path | None = None)
         match = re.search(pattern, out, re.MULTILINE)
         return match.group(1) if match else default
 
+    if not re.search(r"Requests/sec:\s+[1-9]", out):
+        print(out, file=sys.stderr)  # nothing answered: show wrk's own report
     return {
         "rps": float(find(r"Requests/sec:\s+([\d.]+)")),
         "p50": find(r"^\s+50%\s+(\S+)", "-"),
@@ -239,6 +247,25 @@ def wrk(url: str, *, seconds: int, connections: int, script: Path | None = None)
         "errors": int(find(r"Non-2xx or 3xx responses:\s+(\d+)")),
         "socket_errors": find(r"Socket errors:\s+(.*)$", ""),
     }
+
+
+def cpu_per_request(pages: dict[str, list[str]], rounds: int = 30) -> dict[str, float]:
+    """Milliseconds of this process's CPU per request, in-process through Django's test
+    client (no nginx, no gunicorn, the database server's CPU not counted): a figure the
+    machine's other load changes little, unlike wall-clock latency."""
+    from django.test import Client
+
+    client = Client()
+    measured = {}
+    for name, paths in pages.items():
+        for path in paths[:3]:
+            client.get(path)  # warm: jieba's dictionary, the page cache, the menu
+        started = time.process_time()
+        for n in range(rounds):
+            response = client.get(paths[n % len(paths)])
+            assert response.status_code == 200, (name, response.status_code)
+        measured[name] = (time.process_time() - started) / rounds * 1000
+    return measured
 
 
 def main() -> None:
@@ -262,12 +289,28 @@ def main() -> None:
 
     pks = [str(pk) for pk in Item.objects.filter(PUBLIC).values_list("pk", flat=True)]
     column = Column.objects.order_by("order").values_list("slug", flat=True).first()
+    import random
+    from urllib.parse import quote
+
+    rng = random.Random(1)
+    cpu = cpu_per_request(
+        {
+            "home (cached)": ["/"],
+            "column list (cached)": [f"/column/{column}/"],
+            "document (random, uncached)": [f"/xxgk/{rng.choice(pks)}/" for _ in range(60)],
+            "search (cached)": [f"/search/?q={quote(SEARCH_WORDS[0])}"],
+            "search (uncached)": [
+                f"/search/?q={quote(w)}&page={n}" for n in range(2, 8) for w in SEARCH_WORDS
+            ],
+        }
+    )
+    print("== Django CPU per request, in-process (ms):")
+    for name, ms in cpu.items():
+        print(f"{name:<28} {ms:6.1f} ms  (2 cores: at most {2000 / ms:5.0f} req/s)")
     site = Site(args.database, args.workers, args.threads)
     try:
         site.start()
         scripts = site.work
-        from urllib.parse import quote
-
         pages = [
             ("static (nginx)", "/static/gongkai/site.css", None),
             ("healthz", "/healthz", None),
@@ -300,7 +343,11 @@ def main() -> None:
             if only and name not in only:
                 continue
             result = wrk(
-                site.url + path, seconds=args.seconds, connections=args.connections, script=script
+                site.url + path,
+                seconds=args.seconds,
+                connections=args.connections,
+                script=script,
+                warm=15 if name.startswith("search") else 3,
             )
             results[name] = result
             print(
