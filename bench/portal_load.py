@@ -284,11 +284,15 @@ def main() -> None:
 
     build(args.database, args.items, args.reuse)
     _django(args.database)
-    from gongkai.portal.models import Column
+    from gongkai.portal.models import Column, ColumnKind
     from gongkai.proactive.models import PUBLIC, Item
 
     pks = [str(pk) for pk in Item.objects.filter(PUBLIC).values_list("pk", flat=True)]
-    column = Column.objects.order_by("order").values_list("slug", flat=True).first()
+    # A list column with the most items (政策文件 in the demo's columns), not a link.
+    lists = Column.objects.filter(kind=ColumnKind.LIST, is_active=True)
+    column = (
+        "zcwj" if lists.filter(slug="zcwj").exists() else lists.values_list("slug", flat=True)[0]
+    )
     import random
     from urllib.parse import quote
 

@@ -93,7 +93,7 @@ class FastWorker(Worker):
     def run(self) -> None:
         if connection.vendor != "postgresql":
             return super().run()
-        logger.info("worker %s takes tasks from %s", self.worker_id, self.queue_names)
+        logger.debug("worker %s takes tasks from %s", self.worker_id, self.queue_names)
         if self.startup_delay and self.interval:
             time.sleep(random.random())  # noqa: S311 (no thundering herd at start)
         while self.running:
