@@ -95,6 +95,37 @@ css=$(grep -o '/static/[^"]*\.css' "$WORK/body" | head -n 1 || true)
 curl -s -D "$WORK/headers" -o /dev/null "$URL$css"
 grep -qi '^cache-control: public' "$WORK/headers" || fail "static $css not served by nginx"
 
+say "the database goes away under load and comes back (no restart of the app)"
+# As a PostgreSQL restart looks from the app: every connection dropped, new ones refused
+# for a while. Done on this run's database only (the server may be shared).
+load() { while :; do curl -s -o /dev/null -w '%{http_code}\n' "$URL/$1"; done; }
+load "" >"$WORK/outage-home.codes" &
+loaders=($!)
+load "search/?q=%E5%85%AC%E5%BC%80" >"$WORK/outage-search.codes" &
+loaders+=($!)
+sleep 1
+psql "$PG_BASE/postgres" -qc "ALTER DATABASE $DB ALLOW_CONNECTIONS false" >/dev/null
+psql "$PG_BASE/postgres" -qc \
+  "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '$DB'" >/dev/null
+sleep 3
+[ "$(status "$URL/")" = 503 ] || fail "home page while the database is away: not 503"
+grep -q "服务暂时不可用" "$WORK/body" || fail "the 503 page is not the Chinese one"
+psql "$PG_BASE/postgres" -qc "ALTER DATABASE $DB ALLOW_CONNECTIONS true" >/dev/null
+for _ in $(seq 1 30); do
+  [ "$(status "$URL/")" = 200 ] && break
+  sleep 1
+done
+[ "$(status "$URL/")" = 200 ] || fail "the home page did not come back after the database did"
+sleep 1
+kill "${loaders[@]}" 2>/dev/null; wait "${loaders[@]}" 2>/dev/null || true
+codes=$(cat "$WORK"/outage-*.codes | sort | uniq -c | tr -s ' \n' ' ')
+say "answers during the outage (count code): $codes"
+if grep -qv -e '^200$' -e '^503$' -e '^$' "$WORK"/outage-*.codes; then
+  fail "answers other than 200 and 503 while the database was away"
+fi
+grep -q '^503$' "$WORK"/outage-*.codes || fail "no request saw the outage"
+tail -n 1 "$WORK"/outage-home.codes | grep -q '^200$' || fail "home page not back under load"
+
 say "the workers run the periodic jobs"
 $BIN/gongkai sweep -v0
 for _ in $(seq 1 120); do

@@ -9,6 +9,9 @@ admin.site.site_header = _("gongkai administration")
 admin.site.site_title = _("gongkai")
 admin.site.index_title = _("Administration")
 
+# A lost database answers 503 with a Chinese page (core/outage.py), other errors 500.
+handler500 = "gongkai.core.outage.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

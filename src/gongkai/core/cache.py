@@ -54,7 +54,8 @@ def _key(request) -> str:
 
 
 def public_page(view):
-    """Serve anonymous GETs from the cache; store 200 responses that set no cookie."""
+    """Serve anonymous GETs from the cache; store 200 responses that set no cookie and
+    do not say ``Cache-Control: no-store``."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -73,6 +74,9 @@ def public_page(view):
             and not response.cookies
             and not getattr(response, "streaming", False)
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            # A page that is right only for now (a search answered while the index is
+            # rebuilt) says so.
+            and "no-store" not in response.get("Cache-Control", "")
         ):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()

@@ -289,7 +289,7 @@ def test_a_worker_waits_out_a_database_restart(monkeypatch, settings):
         if len(runs) == 1:
             raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr(db_worker.Worker, "run", run)
+    monkeypatch.setattr(worker.FastWorker, "run", run)
     monkeypatch.setattr(db_worker.Worker, "configure_signals", lambda self: None)
     monkeypatch.setattr(worker, "RECONNECT_SECONDS", 0)
     monkeypatch.setattr(worker.connections, "close_all", lambda: None)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from django.core.cache import caches
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 
 from gongkai.core.access import has_role
+from gongkai.core.cache import PAGE_SECONDS, PAGES, generation
 from gongkai.core.models import Role
 from gongkai.portal.models import Column, ColumnKind
 from gongkai.portal.sources import Page, get_source
@@ -19,9 +21,16 @@ def _active() -> QuerySet[Column]:
 
 
 def columns_tree() -> list[Column]:
-    """Top-level active columns, each with ``active_children`` (two queries)."""
-    children = Prefetch("children", queryset=_active(), to_attr="active_children")
-    return list(_active().filter(parent__isnull=True).prefetch_related(children))
+    """Top-level active columns, each with ``active_children``. Every portal page shows
+    this menu: it is kept in the process's page cache under the public generation (a
+    column edit bumps it, as publishing does), so two queries become none."""
+    key, pages = f"portal:column-menu:{generation()}", caches[PAGES]
+    tree = pages.get(key)
+    if tree is None:
+        children = Prefetch("children", queryset=_active(), to_attr="active_children")
+        tree = list(_active().filter(parent__isnull=True).prefetch_related(children))
+        pages.set(key, tree, PAGE_SECONDS)
+    return tree
 
 
 def columns_home() -> list[Column]:

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from gongkai.core.bounds import parse_year
 from gongkai.core.errors import ServiceError
+from gongkai.portal.cache import public_page
 from gongkai.portal.selectors import catalog_choices
 from gongkai.portal.views.common import (
     MAX_PAGE,
@@ -99,6 +100,7 @@ def _hits_json(results) -> list[dict]:
 
 
 @require_GET
+@public_page  # results show only public data; publishing or withdrawing clears them
 def search_page(request):
     as_json = wants_json(request)
     try:
@@ -117,7 +119,7 @@ def search_page(request):
     if as_json:
         if results is None:
             return error_json("empty_query", _("Enter the words to search for."))
-        return json_response(
+        response = json_response(
             {
                 "query": form.query,
                 "total": results.total,
@@ -128,6 +130,9 @@ def search_page(request):
                 "hits": _hits_json(results),
             }
         )
+        if results.from_database:
+            response["Cache-Control"] = "no-store"
+        return response
     context = {
         "form": form,
         "choices": catalog_choices(),
@@ -141,4 +146,7 @@ def search_page(request):
         ],
         "pager": pager(form.page, min(results.total, MAX_PAGE * PAGE_SIZE)) if results else None,
     }
-    return render_portal(request, "portal/search.html", context)
+    response = render_portal(request, "portal/search.html", context)
+    if results is not None and results.from_database:
+        response["Cache-Control"] = "no-store"  # not the page cache: the index is back soon
+    return response
