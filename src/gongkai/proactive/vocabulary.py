@@ -53,6 +53,7 @@ vocabulary.actions(
     },
     prefix="proactive.",
 )
+vocabulary.keys({"sha256": _("SHA-256 checksum")}, free=("sha256",))
 vocabulary.keys(
     {
         "index_number": _("Index number"),
