@@ -36,6 +36,8 @@ lint: install
 	$(BIN)/lint-imports --no-cache  # the app layers (pyproject.toml, [tool.importlinter])
 	$(BIN)/gongkai makemigrations --check --dry-run -v0
 	$(BIN)/python -m gongkai.i18n check
+	@# No code words on pages: msgids, ledger codes, admin labels and rule sources in Chinese.
+	$(BIN)/python -m gongkai.i18n words
 
 # pytest exits 5 when it collects nothing; that is a failure here too.
 pytest: install

@@ -2,6 +2,9 @@
 
     python -m gongkai.i18n compile   write every locale/*/LC_MESSAGES/django.mo
     python -m gongkai.i18n check     fail when an entry is untranslated or fuzzy
+    python -m gongkai.i18n words     fail when a label a person reads is not Chinese
+                                     (msgids without a translation, ledger codes without a
+                                     label, English admin labels and rule sources)
 
 Msgids are English (the code's language); the Chinese UI lives in zh_Hans.
 Extraction uses Django's ``makemessages`` (needs GNU gettext, a developer tool).
@@ -79,8 +82,14 @@ def check_all() -> int:
     return 1 if problems else 0
 
 
+def words_all() -> int:
+    from gongkai.wordcheck import main as words
+
+    return words()
+
+
 def main(argv: list[str]) -> int:
-    actions = {"compile": compile_all, "check": check_all}
+    actions = {"compile": compile_all, "check": check_all, "words": words_all}
     if len(argv) != 1 or argv[0] not in actions:
         print(__doc__)
         return 2

@@ -28,6 +28,18 @@ from gongkai.core.services.organisation import (
 )
 
 
+def shown_as(name: str, label):
+    """A read-only column of field ``name`` under a Chinese heading, for fields whose model
+    label is the bare field name (changing it would be a migration in the field's app)."""
+
+    @admin.display(description=label)
+    def show(obj):
+        return getattr(obj, name)
+
+    show.__name__ = f"{name}_shown"
+    return show
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
     """Saves go through the organisation services, so the ledger records every change."""
@@ -111,6 +123,8 @@ class ClockAdmin(admin.ModelAdmin):
     list_display = ["label", "rule", "organisation", "unit", "state", "due_at", "is_provisional"]
     list_filter = ["rule", "state", "is_provisional"]
     inlines = [ClockEventInline]
+    # The case a clock runs for is a content type and a key: internal, not shown.
+    exclude = ["subject_type", "subject_id"]
 
     def has_change_permission(self, request, obj=None):
         return False
@@ -135,6 +149,11 @@ class LedgerEntryAdmin(ReadOnlyAdmin):
     list_display = ["seq", "created_at", "actor_name", "action", "object_repr", "organisation"]
     list_filter = ["action"]
     search_fields = ["object_repr", "actor_name"]
+    exclude = ["prev_hash", "entry_hash"]
+    readonly_fields = [
+        shown_as("prev_hash", _("Hash of the previous entry")),
+        shown_as("entry_hash", _("Hash of this entry")),
+    ]
 
 
 @admin.register(LedgerAnchor)

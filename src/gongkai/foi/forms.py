@@ -50,6 +50,7 @@ SERVICE_ERROR_FIELDS = {
     "invalid_resident_id": "id_number",
     "invalid_credit_code": "id_number",
     "invalid_email": "email",
+    "email_required": "email",
     "description_required": "description",
     "form_required": "delivery",
     "date_in_future": "received_on",
@@ -173,6 +174,21 @@ class ApplicantFields(forms.Form):
     delivery = forms.ChoiceField(
         label=_("Way of receiving it"), choices=Delivery.choices, widget=forms.RadioSelect
     )
+
+    def clean(self):
+        data = super().clean()
+        # Checked here too so the page answers before anything is stored (the service
+        # refuses the same with code email_required).
+        if (
+            data.get("delivery") == Delivery.EMAIL
+            and not data.get("email")
+            and "email" not in self.errors
+        ):
+            self.add_error(
+                "email",
+                _("You chose to receive the information by e-mail: give your e-mail address."),
+            )
+        return data
 
     def applicant(self) -> Applicant:
         data = self.cleaned_data

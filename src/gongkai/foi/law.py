@@ -106,7 +106,9 @@ SUPPLEMENT_MINIMUM_DAYS_MAX = 60
 # Regulations set no time for staff to confirm; an unconfirmed application must not sit
 # unseen, so the office confirms within this many working days of submission (office
 # practice, configurable: GONGKAI_FOI_CONFIRM_WORKING_DAYS) and late ones are overdue.
-CONFIRMATION_SOURCE = "条例 art. 31(3) (no national limit: office practice, configurable)"
+CONFIRMATION_SOURCE = (
+    "《政府信息公开条例》第三十一条第（三）项（国家未规定期限，按本机关做法设定，可调整）"
+)
 
 
 def confirmation_working_days() -> int:
@@ -143,12 +145,12 @@ class RemedyRule:
 
 REMEDY_RULES: tuple[RemedyRule, ...] = (
     # 不予公开 (report row 三（三）): review first.
-    RemedyRule(("withheld.",), True, "《行政复议法》 (2023) art. 23 para. 1 item (4)"),
+    RemedyRule(("withheld.",), True, "《行政复议法》（2023年修订）第二十三条第一款第（四）项"),
     # 部分公开 withholds the rest: for that part, review first too.
-    RemedyRule(("partial",), True, "《行政复议法》 (2023) art. 23 para. 1 item (4)"),
+    RemedyRule(("partial",), True, "《行政复议法》（2023年修订）第二十三条第一款第（四）项"),
 )
 # Every other outcome: review or lawsuit, as the applicant chooses.
-REMEDY_CHOICE_SOURCE = "《行政复议法》 (2023) art. 20; 《行政诉讼法》 arts. 44, 46"
+REMEDY_CHOICE_SOURCE = "《行政复议法》（2023年修订）第二十条；《行政诉讼法》第四十四条、第四十六条"
 
 REMEDY_CHOICE = _(
     "If you disagree with this reply, you may apply to %(authority)s for administrative "

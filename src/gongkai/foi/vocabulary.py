@@ -32,6 +32,7 @@ vocabulary.actions(
     prefix="foi.",
 )
 vocabulary.keys({"months": _("Months"), "files": _("Files deleted")})
+vocabulary.keys({"path": _("Stored file")}, free=("foi:path",))
 vocabulary.keys(
     {
         "amount": _("Amount (yuan)"),

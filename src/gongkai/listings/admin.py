@@ -2,7 +2,9 @@
 services, which keep the public history and the ledger."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.admin import shown_as
 from gongkai.listings.models import (
     Leader,
     OrganisationProfile,
@@ -56,7 +58,8 @@ class PowerAdmin(ReadOnlyAdmin):
 @admin.register(PowerImport)
 class PowerImportAdmin(ReadOnlyAdmin):
     list_display = ("file_name", "organisation", "uploaded_by", "uploaded_at", "applied_at")
-    exclude = ("content",)
+    exclude = ("content", "sha256")
+    readonly_fields = (shown_as("sha256", _("SHA-256 checksum")),)
 
 
 @admin.register(OrganisationProfile)

@@ -1,7 +1,9 @@
 """The office's monitor settings in the admin: saved and deleted through the services."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.admin import shown_as
 from gongkai.monitor.models import (
     Alert,
     AllowedHost,
@@ -122,6 +124,8 @@ class RunAdmin(admin.ModelAdmin):
     list_display = ["pk", "status", "trigger", "finished_at", "pages_checked", "veto_count"]
     list_filter = ["status", "trigger"]
     inlines = [FindingInline, PageInline]
+    exclude = ["requested_by"]
+    readonly_fields = [shown_as("requested_by", _("Requested by"))]
 
     def has_add_permission(self, request):
         return False

@@ -203,7 +203,9 @@ class Alert(models.Model):
     detail = models.CharField(_("detail"), max_length=500, blank=True)
     url = models.CharField(_("web address"), max_length=500, blank=True)
     page = models.CharField(_("found on"), max_length=500, blank=True)
-    run = models.ForeignKey(Run, models.SET_NULL, null=True, blank=True, related_name="+")
+    run = models.ForeignKey(
+        Run, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("monitor run")
+    )
     raised_at = models.DateTimeField(_("raised at"), auto_now_add=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
 

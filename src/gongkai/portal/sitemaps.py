@@ -11,13 +11,15 @@ from django.contrib.sitemaps import Sitemap
 from gongkai.core.navigation import portal_links
 from gongkai.portal.models import Column, ColumnKind
 from gongkai.portal.sources import safe_reverse
-from gongkai.proactive.models import PUBLIC, Item
+from gongkai.proactive.models import PUBLIC, Item, NormativeDocument
 
 OPENNESS_PAGES = (
     "proactive:catalog",
     "proactive:directory",
     "proactive:negative_list",
     "proactive:normative",
+    "listings:powers",
+    "listings:organisation",
     "reports:public_list",
     "participation:home",
     "participation:consultations",
@@ -80,4 +82,52 @@ class ItemsSitemap(Sitemap):
         return row["published_at"]
 
 
-SITEMAPS = {"pages": PagesSitemap, "columns": ColumnsSitemap, "items": ItemsSitemap}
+def _records() -> list[tuple[str, object]]:
+    """(address, last change) of each public record outside the catalog: yearly reports,
+    consultations, published proposal replies and the powers in force."""
+    from gongkai.listings.selectors import powers_public
+    from gongkai.participation.selectors import consultations_public, proposals_published
+    from gongkai.reports.selectors import published_reports
+
+    rows = [
+        (safe_reverse("reports:public_report", r.organisation.code, r.year), r.published_at)
+        for r in published_reports()
+    ]
+    rows += [
+        (safe_reverse("participation:consultation", pk), None)
+        for pk in consultations_public().order_by("pk").values_list("pk", flat=True)
+    ]
+    rows += [
+        (safe_reverse("participation:proposal", pk), at)
+        for pk, at in proposals_published().order_by("pk").values_list("pk", "published_at")
+    ]
+    rows += [
+        (safe_reverse("proactive:normative_document", pk), None)
+        for pk in NormativeDocument.objects.order_by("pk").values_list("pk", flat=True)
+    ]
+    rows += [
+        (safe_reverse("listings:power", pk), None)
+        for pk in powers_public().order_by("pk").values_list("pk", flat=True)
+    ]
+    return [(url, at) for url, at in rows if url]
+
+
+class RecordsSitemap(Sitemap):
+    limit = 10000
+
+    def items(self):
+        return _records()
+
+    def location(self, row):
+        return row[0]
+
+    def lastmod(self, row):
+        return row[1]
+
+
+SITEMAPS = {
+    "pages": PagesSitemap,
+    "columns": ColumnsSitemap,
+    "items": ItemsSitemap,
+    "records": RecordsSitemap,
+}

@@ -19,6 +19,7 @@ vocabulary.actions(
 vocabulary.keys(
     {
         "slug": _("Address"),
+        "total": _("Total"),
         "active": _("Shown"),
         "office_name": _("Office name"),
         "phone": _("Phone"),

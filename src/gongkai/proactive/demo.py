@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gongkai.core.demo import BUREAU, DemoContext, register
-from gongkai.core.models import Organisation
+from gongkai.core.models import Organisation, Role
 from gongkai.proactive import services
 from gongkai.proactive.law import (
     DisclosureLabel,
@@ -27,16 +27,28 @@ from gongkai.proactive.models import Item, PrivacyFinding, Status
 SEEDS = Path(__file__).parent / "data" / "seeds"
 TOPICS = ["公安", "政务公开", "户籍管理", "交通管理"]
 GENRES = ["通知", "方案", "工作要点", "年度报告", "解读"]
-# file prefix, title, written on, section, topic, genre, drafting unit, drafter
+# The seeds' real publishers other than the demo bureau: each a public body of its own (not a
+# unit of 湛江市公安局), with one account of its openness office that reviews and publishes.
+# Their credit codes are demo values with a valid check character, not the bodies' own.
+# (code, name, first 14 characters of the credit code, account)
+PUBLISHERS = [
+    ("xsq", "营口市西市区人民政府", "11210803007013", "xishiqu"),
+    ("sdfj", "长治市公安局上党分局", "11140404007013", "shangdang"),
+    ("yngat", "云南省公安厅", "11530000007013", "yunnan"),
+]
+# file prefix, title, publisher (None: the demo bureau), written on (the document's own date,
+# None when it bears none), section, topic, genre, drafting unit, drafter. The publication date
+# is the one the source page showed (日期:…, 发布时间:…), else the document's own date; seed 002
+# bears neither, so it is dated the day it is loaded.
 SEED_ITEMS = [
-    ("000", "关于湛江市公安局全面推进政务公开工作实施方案", dt.date(2017, 6, 22), Section.POLICY,
-     "政务公开", "方案", "gkb", "gongguan"),
-    ("001", "西市区2018年政务公开工作要点", dt.date(2018, 8, 23), Section.LAWS,
-     "政务公开", "工作要点", "gkb", "gongguan"),
-    ("002", "长治市公安局上党分局贯彻落实2023年度政务公开工作考核方案工作方案", dt.date(2023, 3, 1),
-     Section.BUSINESS, "政务公开", "方案", "fzzd", "fazhi"),
-    ("003", "云南省公安厅2017年政府信息公开工作年度报告", dt.date(2018, 1, 15), Section.BUSINESS,
-     "政务公开", "年度报告", "fzzd", "fazhi"),
+    ("000", "关于湛江市公安局全面推进政务公开工作实施方案", None, dt.date(2017, 6, 22),
+     Section.POLICY, "政务公开", "方案", "gkb", "gongguan"),
+    ("001", "西市区2018年政务公开工作要点", "xsq", None, Section.LAWS,
+     "政务公开", "工作要点", None, "admin"),
+    ("002", "长治市公安局上党分局贯彻落实《长治市上党区2023年度政务公开工作考核方案》工作方案",
+     "sdfj", None, Section.BUSINESS, "政务公开", "方案", None, "admin"),
+    ("003", "云南省公安厅2017年政府信息公开工作年度报告", "yngat", dt.date(2018, 1, 15),
+     Section.BUSINESS, "政务公开", "年度报告", None, "admin"),
 ]  # fmt: skip
 
 
@@ -44,20 +56,45 @@ def _users() -> dict:
     return {u.username: u for u in get_user_model().objects.filter(staff_profile__isnull=False)}
 
 
-def _through_review(item: Item, users: dict) -> Item:
-    """Submit, decide every finding, approve both steps and publish — as the staff would."""
+def _through_review(item: Item, users: dict, office: dict | None = None) -> Item:
+    """Submit, decide every finding, approve both steps and publish — as the staff would.
+    ``office`` names who reviews, approves and publishes when the body is not the bureau."""
+    reviewer, leader, publisher = (
+        (office["reviewer"], office["leader"], office["publisher"])
+        if office
+        else (users["baomi"], users["lingdao"], users["gongkaiban"])
+    )
     if item.status == Status.DRAFT:
         item = services.item_submit(item=item, actor=users[item.drafter.username])
     for finding in item.findings.filter(state=PrivacyFinding.State.OPEN):
-        services.finding_mask(finding=finding, actor=users["baomi"], reason=_("Demo: masked."))
+        services.finding_mask(finding=finding, actor=reviewer, reason=_("Demo: masked."))
     if item.status == Status.IN_REVIEW:
-        item = services.item_review(
-            item=item, actor=users["baomi"], approve=True, confirm_label=True
-        )
-        item = services.item_review(item=item, actor=users["lingdao"], approve=True)
+        item = services.item_review(item=item, actor=reviewer, approve=True, confirm_label=True)
+        item = services.item_review(item=item, actor=leader, approve=True)
     if item.status == Status.APPROVED:
-        item = services.item_publish(item=item, actor=users["gongkaiban"])
+        item = services.item_publish(item=item, actor=publisher)
     return item
+
+
+def _publishers() -> dict[str, tuple[Organisation, object]]:
+    """The seeds' other publishers and the account of each one's office (created once)."""
+    from gongkai.core.demo import DEMO_PASSWORD, credit_code
+    from gongkai.core.services.organisation import organisation_create, staff_create
+
+    found = {}
+    for code, name, prefix, username in PUBLISHERS:
+        body = Organisation.objects.filter(code=code).first()
+        if body is None:
+            body = organisation_create(
+                actor=None, name=name, code=code, credit_code=credit_code(prefix + "000")
+            )
+            staff_create(
+                actor=None, username=username, full_name=f"{name}政务公开办",
+                organisation=body, roles=[Role.OFFICE, Role.REVIEWER, Role.LEADER],
+                password=DEMO_PASSWORD,
+            )  # fmt: skip
+        found[code] = (body, get_user_model().objects.get(username=username))
+    return found
 
 
 @register(40, gettext_lazy("proactive disclosure"))
@@ -66,9 +103,10 @@ def load_items(context: DemoContext) -> None:
     if bureau is None:
         context.log(_("Organisations missing; load them first."))
         return
-    if Item.objects.filter(organisation=bureau, idempotency_key__startswith="import:").exists():
+    if Item.objects.filter(idempotency_key__startswith="import:").exists():
         context.log(_("Already loaded."))
         return
+    publishers = _publishers()
     users = _users()
     office = users["gongkaiban"]
     topics = {
@@ -86,19 +124,29 @@ def load_items(context: DemoContext) -> None:
         text="周建国", reason=_("Demo: the director's name is published with the leadership."),
     )  # fmt: skip
     published = []
-    for prefix, title, written, section, topic, genre, unit, drafter in SEED_ITEMS:
+    for prefix, title, publisher, written, section, topic, genre, unit, drafter in SEED_ITEMS:
         path = next(SEEDS.glob(f"{prefix}_*.txt"))
+        body, account = publishers[publisher] if publisher else (bureau, None)
         result = services.document_import(
-            actor=users[drafter], organisation=bureau, unit=units[unit], name=path.name,
+            actor=users[drafter], organisation=body, unit=units.get(unit), name=path.name,
             content=path.read_bytes(), section=section, title=title,
             metadata={"written_on": written, "topic": topics[topic], "genre": genres[genre],
                       "summary": title},
+            published_at=_document_day(written) if publisher else None,
         )  # fmt: skip
-        published.append(_through_review(result.item, users))
+        roles = {"reviewer": account, "leader": account, "publisher": account} if account else None
+        published.append(_through_review(result.item, users, roles))
     _interpretation(published[0], users, topics, genres, units)
     _negative_and_withheld(bureau, users, units)
     _normative(bureau, office, published[0])
     context.log(_("%(count)d information items published.") % {"count": len(published) + 1})
+
+
+def _document_day(written: dt.date | None) -> dt.datetime | None:
+    """A document whose page gave no date is dated by its own date (None: neither)."""
+    from gongkai.core.clockmath import CHINA
+
+    return dt.datetime.combine(written, dt.time(), tzinfo=CHINA) if written else None
 
 
 def _interpretation(policy: Item, users, topics, genres, units) -> None:

@@ -117,7 +117,11 @@ class ReviewKind(models.TextChoices):
 
 
 DEFAULT_REVIEW_STEPS: tuple[ReviewStepRule, ...] = (
-    ReviewStepRule(ReviewKind.SECRECY, Role.REVIEWER, "条例 art. 17; seed 000 (先审查、后公开)"),
+    ReviewStepRule(
+        ReviewKind.SECRECY,
+        Role.REVIEWER,
+        "《政府信息公开条例》第十七条；先审查、后公开（湛江市公安局实施方案）",
+    ),
     ReviewStepRule(ReviewKind.APPROVAL, Role.LEADER, "seed 000 (一事一审); 国办发〔2016〕80号"),
 )
 

@@ -287,6 +287,15 @@ def negative_list(organisation: int | None = None) -> QuerySet[NegativeListEntry
     return queryset.order_by("organisation_id", "category", "id")
 
 
+def normative_document_public(pk: int) -> NormativeDocument:
+    """One entry of the public register (every entry is public: the register is 条例 art. 20
+    (二) content), with its clean-up decisions."""
+    document = normative_register().filter(pk=pk).first() if is_id(pk) else None
+    if document is None:
+        raise Http404
+    return document
+
+
 def normative_register(
     *, organisation: int | None = None, status: str = ""
 ) -> QuerySet[NormativeDocument]:

@@ -17,6 +17,7 @@ urlpatterns = [
     path("xxgk/directory/", public.directory, name="directory"),
     path("xxgk/negative-list/", public.negative_list, name="negative_list"),
     path("xxgk/normative/", public.normative, name="normative"),
+    path("xxgk/normative/<int:pk>/", public.normative_document, name="normative_document"),
     path(W, workbench.dashboard, name="workbench"),
     path(W + "new/", workbench.item_new, name="item_new"),
     path(W + "<int:pk>/", workbench.item_detail, name="item_detail"),

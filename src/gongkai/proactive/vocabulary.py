@@ -19,6 +19,7 @@ vocabulary.actions(
         "update": _("Information item edited"),
         "delete": _("Draft deleted"),
         "attach": _("Attachment added"),
+        "import": _("Document imported with its earlier publication date"),
         "detach": _("Attachment removed"),
         "scan": _("Scanned for personal information"),
         "submit": _("Submitted for review"),
@@ -52,6 +53,11 @@ vocabulary.actions(
         "review_steps.configure": _("Review steps configured"),
     },
     prefix="proactive.",
+)
+vocabulary.keys({"sha256": _("SHA-256 checksum")}, free=("sha256",))
+vocabulary.keys(
+    {"furniture": _("Web-page furniture removed"), "published_at": _("Published at")},
+    free=("proactive:furniture",),
 )
 vocabulary.keys(
     {

@@ -39,6 +39,8 @@ class ReportSummary(Schema):
     year: int
     status: choice(Status.values)
     published_at: dt.datetime | None
+    sign_off_requested_at: dt.datetime | None
+    signed_off_at: dt.datetime | None
 
 
 class YearlyReportOut(ReportSummary):
@@ -62,6 +64,11 @@ class ProseIn(Schema):
     other_matters: str = ""
 
 
+class SignOffIn(Schema):
+    approve: bool
+    comment: str = ""
+
+
 class TablesIn(Schema):
     values: dict[str, dict[str, dict[str, str | int | float]]]
 
@@ -83,6 +90,8 @@ def _summary(report: YearlyReport) -> dict:
         "year": report.year,
         "status": report.status,
         "published_at": report.published_at,
+        "sign_off_requested_at": report.sign_off_requested_at,
+        "signed_off_at": report.signed_off_at,
     }
 
 
@@ -158,6 +167,31 @@ def update_tables(request, report_id: ObjectId, payload: TablesIn):
     report = access_report(request.auth, report_id)
     report = services.report_update_tables(report=report, actor=request.auth, values=payload.values)
     return _full(report)
+
+
+@router.post(
+    "/{report_id}/request-sign-off",
+    auth=staff_auth,
+    response={200: YearlyReportOut, 400: Error, 403: Error, 404: Error},
+)
+def request_sign_off(request, report_id: ObjectId):
+    report = access_report(request.auth, report_id)
+    return _full(services.report_request_sign_off(report=report, actor=request.auth))
+
+
+@router.post(
+    "/{report_id}/sign-off",
+    auth=staff_auth,
+    response={200: YearlyReportOut, 400: Error, 403: Error, 404: Error},
+)
+def sign_off(request, report_id: ObjectId, payload: SignOffIn):
+    """A leader signs the submitted draft off (领导审签) or sends it back with a reason."""
+    report = access_report(request.auth, report_id)
+    return _full(
+        services.report_sign_off(
+            report=report, actor=request.auth, approve=payload.approve, comment=payload.comment
+        )
+    )
 
 
 @router.post(

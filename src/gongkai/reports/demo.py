@@ -19,7 +19,15 @@ PROBLEMS = (
 
 @register(60, gettext_lazy("yearly report"))
 def load_yearly_report(context: DemoContext) -> None:
-    from gongkai.reports.services import report_generate, report_publish, report_update_prose
+    from django.contrib.auth import get_user_model
+
+    from gongkai.reports.services import (
+        report_generate,
+        report_publish,
+        report_request_sign_off,
+        report_sign_off,
+        report_update_prose,
+    )
 
     bureau = Organisation.objects.filter(code=BUREAU[0]).first()
     if bureau is None:
@@ -37,7 +45,11 @@ def load_yearly_report(context: DemoContext) -> None:
         problems=PROBLEMS,
         other_matters=report.other_matters,
     )
-    report = report_publish(report=report, actor=None)
+    # 领导审签 before publication, as the office and the director would.
+    users = get_user_model().objects
+    report = report_request_sign_off(report=report, actor=users.get(username="gongkaiban"))
+    report = report_sign_off(report=report, actor=users.get(username="lingdao"), approve=True)
+    report = report_publish(report=report, actor=users.get(username="gongkaiban"))
     context.log(
         _("The %(year)d yearly report of %(body)s: %(received)d applications received.")
         % {

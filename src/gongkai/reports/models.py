@@ -58,6 +58,18 @@ class YearlyReport(models.Model):
         related_name="+",
         verbose_name=_("prepared by"),
     )
+    # 领导审签: the office submits the finished draft, a leader of the body signs it off, and
+    # only then may the office publish. Any change to the draft withdraws both.
+    sign_off_requested_at = models.DateTimeField(_("sign-off requested at"), null=True, blank=True)
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("signed off by"),
+    )
+    signed_off_at = models.DateTimeField(_("signed off at"), null=True, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("office reminded at"), null=True, blank=True)
 
@@ -96,6 +108,14 @@ class YearlyReport(models.Model):
             self.status == Status.DRAFT
             and self.generation_requested_at is not None
             and (self.generated_at is None or self.generated_at < self.generation_requested_at)
+        )
+
+    @property
+    def awaiting_sign_off(self) -> bool:
+        return (
+            self.status == Status.DRAFT
+            and self.sign_off_requested_at is not None
+            and self.signed_off_at is None
         )
 
     def is_overdue(self, today: dt.date) -> bool:

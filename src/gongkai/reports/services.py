@@ -103,6 +103,7 @@ def report_generate(
             report.manual_tables = {t.code: empty_table(t) for t in MANUAL_TABLES}
         report.generated_at = timezone.now()
         report.prepared_by = actor
+        _withdraw_sign_off(report)
         report.save()
         _record(
             report,
@@ -180,7 +181,7 @@ def report_update_prose(
     with transaction.atomic():
         for field in changed:
             setattr(report, field, texts[field])
-        report.save(update_fields=changed)
+        report.save(update_fields=changed + _withdraw_sign_off(report))
         _record(report, actor=actor, action="update_prose", summary={"fields": changed})
     return report
 
@@ -212,15 +213,14 @@ def report_update_tables(*, report: YearlyReport, actor, values: dict) -> Yearly
         return report
     with transaction.atomic():
         report.manual_tables = parsed
-        report.save(update_fields=["manual_tables"])
+        report.save(update_fields=["manual_tables", *_withdraw_sign_off(report)])
         _record(report, actor=actor, action="update_tables", summary={"tables": parsed})
     return report
 
 
-def report_publish(*, report: YearlyReport, actor) -> YearlyReport:
-    """Publish after the checker's rule functions find the generated tables consistent."""
-    _require_office(actor, report.organisation)
-    _check_transition(report, Status.PUBLISHED)
+def _check_ready(report: YearlyReport) -> None:
+    """What a leader signs and the portal shows: computed tables the checker's rule functions
+    find consistent, and the overall situation written."""
     if not report.tables or report.generated_at is None:
         raise ServiceError("not_generated", _("Generate the report's tables first."))
     errors = snapshot_errors(report.tables)
@@ -232,13 +232,111 @@ def report_publish(*, report: YearlyReport, actor) -> YearlyReport:
         )
     if not report.overview.strip():
         raise ServiceError("overview_required", _("Write the overall situation (section 1) first."))
+
+
+def _withdraw_sign_off(report: YearlyReport) -> list[str]:
+    """A change to the draft withdraws the request and the leader's sign-off: the leader signs
+    what is published, not an earlier version. Returns the fields to save."""
+    if report.sign_off_requested_at is None and report.signed_off_at is None:
+        return []
+    report.sign_off_requested_at = report.signed_off_at = report.signed_off_by = None
+    return ["sign_off_requested_at", "signed_off_at", "signed_off_by"]
+
+
+def _leaders_of(organisation: Organisation):
+    return get_user_model().objects.filter(
+        is_active=True, staff_profile__organisation=organisation, groups__name=Role.LEADER.value
+    )
+
+
+def report_request_sign_off(*, report: YearlyReport, actor, url: str = "") -> YearlyReport:
+    """The office submits the finished draft to the body's leaders for sign-off (领导审签)."""
+    _require_office(actor, report.organisation)
+    _check_draft(report)
+    _check_ready(report)
+    if report.sign_off_requested_at is not None:
+        return report  # asked already (a second click changes nothing)
+    message = _("The %(year)d yearly report of %(body)s waits for your sign-off.") % {
+        "year": report.year,
+        "body": report.organisation.name,
+    }
+    with transaction.atomic():
+        report = YearlyReport.objects.select_for_update().get(pk=report.pk)
+        _check_draft(report)
+        report.sign_off_requested_at = timezone.now()
+        report.save(update_fields=["sign_off_requested_at"])
+        leaders = list(_leaders_of(report.organisation))
+        for leader in leaders:
+            notification_send(recipient=leader, message=message, url=url)
+        _record(report, actor=actor, action="request_sign_off", summary={"leaders": len(leaders)})
+    return report
+
+
+def report_sign_off(
+    *, report: YearlyReport, actor, approve: bool, comment: str = ""
+) -> YearlyReport:
+    """A leader of the body signs the draft off, or sends it back to the office with a reason."""
+    if not has_role(actor, Role.LEADER):
+        raise PermissionDeniedError(
+            "leader_only", _("Only a leader of the body can sign off the yearly report.")
+        )
+    visible = organisation_ids_visible_to(actor)
+    if visible is not None and report.organisation_id not in visible:
+        raise NotFoundError("report_not_found", _("No such report."))
+    _check_draft(report)
+    comment = (comment or "").strip()
+    if not approve and not comment:
+        raise ServiceError("reason_required", _("Say what the office should change."))
+    with transaction.atomic():
+        report = YearlyReport.objects.select_for_update().get(pk=report.pk)
+        _check_draft(report)
+        if not report.awaiting_sign_off:
+            raise ServiceError(
+                "sign_off_not_requested",
+                _("The office has not submitted this report for sign-off."),
+            )
+        if approve:
+            report.signed_off_by, report.signed_off_at = actor, timezone.now()
+            report.save(update_fields=["signed_off_by", "signed_off_at"])
+        else:
+            report.save(update_fields=_withdraw_sign_off(report))
+        _record(
+            report,
+            actor=actor,
+            action="sign_off" if approve else "sign_off_refused",
+            summary={"comment": comment} if comment else {},
+        )
+    return report
+
+
+def report_publish(*, report: YearlyReport, actor) -> YearlyReport:
+    """Publish after the checker's rule functions find the generated tables consistent and a
+    leader signed the report off."""
+    _require_office(actor, report.organisation)
+    _check_transition(report, Status.PUBLISHED)
+    _check_ready(report)
+    if report.signed_off_at is None:
+        raise ServiceError(
+            "sign_off_required",
+            _("A leader of the body must sign the report off before it is published."),
+        )
     now = timezone.now()
     with transaction.atomic():
         report = YearlyReport.objects.select_for_update().get(pk=report.pk)
         _check_transition(report, Status.PUBLISHED)
+        if report.signed_off_at is None:
+            raise ServiceError(
+                "sign_off_required",
+                _("A leader of the body must sign the report off before it is published."),
+            )
         report.status, report.published_at = Status.PUBLISHED, now
         report.save(update_fields=["status", "published_at"])
-        _record(report, actor=actor, action="publish", summary={"published_at": now})
+        _record(
+            report,
+            actor=actor,
+            action="publish",
+            summary={"published_at": now, "signed_off_by": report.signed_off_by_id},
+        )
     return report
 
 

@@ -20,6 +20,12 @@ urlpatterns = [
     path("workbench/reports/<int:pk>/prose/", workbench.report_prose, name="prose"),
     path("workbench/reports/<int:pk>/tables/", workbench.report_tables, name="tables"),
     path("workbench/reports/<int:pk>/regenerate/", workbench.report_regenerate, name="regenerate"),
+    path(
+        "workbench/reports/<int:pk>/request-sign-off/",
+        workbench.report_request_sign_off,
+        name="request_sign_off",
+    ),
+    path("workbench/reports/<int:pk>/sign-off/", workbench.report_sign_off, name="sign_off"),
     path("workbench/reports/<int:pk>/publish/", workbench.report_publish, name="publish"),
     path(
         "workbench/reports/<int:pk>/report.<str:file_format>",

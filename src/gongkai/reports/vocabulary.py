@@ -12,6 +12,9 @@ vocabulary.actions(
         "update_tables": _("Yearly report tables edited"),
         "publish": _("Yearly report published"),
         "remind": _("Yearly report reminder sent"),
+        "request_sign_off": _("Yearly report submitted for sign-off"),
+        "sign_off": _("Yearly report signed off"),
+        "sign_off_refused": _("Yearly report sent back by the leader"),
     },
     prefix="reports.",
 )
@@ -23,6 +26,8 @@ vocabulary.keys(
         "fields": _("Fields"),
         "tables": _("Tables"),
         "published_at": _("Published at"),
+        "leaders": _("Leaders notified"),
+        "signed_off_by": _("Signed off by (staff number)"),
     }
 )
 vocabulary.values("reports", "status", Status.choices)

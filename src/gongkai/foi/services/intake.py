@@ -138,6 +138,11 @@ def validate_applicant(applicant: Applicant) -> None:
         raise _invalid(
             "form_required", _("Choose the form and the way of receiving the information.")
         )
+    if applicant.delivery == Delivery.EMAIL and not applicant.email.strip():
+        raise _invalid(
+            "email_required",
+            _("You chose to receive the information by e-mail: give your e-mail address."),
+        )
 
 
 def _next_code(year: int) -> str:

@@ -169,3 +169,14 @@ def test_assignment_moves_the_clock_to_the_unit(body, unit, office, handler):
     request.refresh_from_db()
     assert (request.unit, request.handler) == (unit, handler)
     assert LedgerEntry.objects.filter(action="foi.assigned").count() == 1
+
+
+def test_email_delivery_needs_an_email_address():
+    """条例 art. 29(3): the way of receiving must be usable; e-mail needs an address."""
+    from gongkai.core.errors import ServiceError
+    from gongkai.foi.services.intake import validate_applicant
+
+    with pytest.raises(ServiceError) as error:
+        validate_applicant(make_applicant(email=" "))
+    assert error.value.code == "email_required"
+    validate_applicant(make_applicant(email="", delivery="collect"))  # no e-mail needed

@@ -88,8 +88,8 @@ def test_review_first_since_the_revised_law_is_in_force(decided_on, first):
 
 def test_every_remedy_rule_cites_its_source():
     assert [rule.source for rule in law.REMEDY_RULES] == [
-        "《行政复议法》 (2023) art. 23 para. 1 item (4)",
-        "《行政复议法》 (2023) art. 23 para. 1 item (4)",
+        "《行政复议法》（2023年修订）第二十三条第一款第（四）项",
+        "《行政复议法》（2023年修订）第二十三条第一款第（四）项",
     ]
     assert (law.REVIEW_DAYS, law.LITIGATION_MONTHS, law.AFTER_REVIEW_DAYS) == (60, 6, 15)
 

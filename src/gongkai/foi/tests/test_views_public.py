@@ -41,7 +41,7 @@ def form_data(**overrides) -> dict:
         "id_type": "resident_id",
         "id_number": resident_id("44080219800101123"),
         "phone": "13800000000",
-        "email": "",
+        "email": "li.si@example.cn",
         "address": "",
         "description": "2025年湛江市公安局户籍业务办理统计数据",
         "document_number": "",
@@ -150,7 +150,12 @@ def test_a_replayed_form_from_elsewhere_learns_nothing(client, body):
         ({"delivery": ""}, "这个字段是必填项。"),
         # GB 11643-1999: the 18th character is a check character.
         ({"id_number": "440802198001011230"}, "公民身份号码无效（应为18位，符合GB 11643）。"),
-        ({"phone": "", "email": "", "address": ""}, "请至少提供一种联系方式。"),
+        (
+            {"phone": "", "email": "", "address": "", "delivery": "collect"},
+            "请至少提供一种联系方式。",
+        ),
+        # Issue 16 point 10: e-mail delivery with no address is refused, in Chinese.
+        ({"email": ""}, "您选择通过电子邮件获取信息，请填写电子邮箱地址。"),
         ({"secret": "short1"}, "自设查询密码须为10至64位"),
         ({"secret": "onlyletterslong"}, "自设查询密码须为10至64位"),
     ],
@@ -159,6 +164,8 @@ def test_bad_input_is_explained_and_nothing_is_written(client, body, overrides, 
     response = submit(client, **overrides)
     assert response.status_code == 400
     assert message in response.content.decode()
+    kept = "2025年湛江市公安局户籍业务办理统计数据" if "description" not in overrides else "李四"
+    assert kept in response.content.decode()  # what was typed comes back
     assert (Request.objects.count(), LedgerEntry.objects.count()) == (0, 0)
 
 

@@ -336,6 +336,7 @@ def test_confirmation_of_an_online_submission_and_the_flags(client, body, office
             "id_type": "resident_id",
             "id_number": old.id_number,
             "phone": "13800000000",
+            "email": "zhang.san@example.cn",
             "description": "2025年本局行政许可事项目录。我要举报",
             "form": "electronic",
             "delivery": "email",

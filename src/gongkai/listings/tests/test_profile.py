@@ -34,8 +34,9 @@ def bureau(body, office):
 def test_the_public_page_shows_profile_units_leaders_and_subordinates(
     client, bureau, django_assert_num_queries
 ):
-    # 5, and the site's footer identity (read once per process, cold in a test).
-    with django_assert_num_queries(6):
+    # 5, the site's footer identity (read once per process, cold in a test) and the
+    # 政府信息公开 tree beside the page (one query).
+    with django_assert_num_queries(7):
         response = client.get(reverse("listings:organisation"))
     text = response.content.decode()
     assert response.context["body"] == bureau

@@ -89,7 +89,7 @@ class Migration(migrations.Migration):
                 ('page', models.CharField(blank=True, max_length=500, verbose_name='found on')),
                 ('raised_at', models.DateTimeField(auto_now_add=True, verbose_name='raised at')),
                 ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='closed at')),
-                ('run', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='monitor.run')),
+                ('run', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='monitor.run', verbose_name='monitor run')),
             ],
             options={
                 'verbose_name': 'monitor alert',

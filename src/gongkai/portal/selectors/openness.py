@@ -16,9 +16,15 @@ from gongkai.portal.models import Column, ColumnKind
 from gongkai.portal.selectors.columns import column_url, resolve_link
 
 OPENNESS_PAGE = "portal:openness"
-DEFAULT_TREE = (  # (title, URL name) — 国办公开办函〔2019〕61号
+# The registers 条例 art. 20 asks each body to publish, under 法定主动公开内容.
+BY_LAW = (
+    (_("Organisation profile"), "listings:organisation"),  # 机构职能 (art. 20 (一))
+    (_("Powers and responsibilities list"), "listings:powers"),  # 权责清单
+    (_("Normative documents"), "proactive:normative"),  # art. 20 (二)
+)
+DEFAULT_TREE = (  # (title, URL name[, children]) — 国办公开办函〔2019〕61号
     (_("Openness guide"), "portal:guide"),
-    (_("Content disclosed by law"), "proactive:catalog"),
+    (_("Content disclosed by law"), "proactive:catalog", BY_LAW),
     (_("Proactive disclosure catalog"), "proactive:directory"),
     (_("Yearly reports"), "reports:public_list"),
     (_("Disclosure on request"), "foi:apply"),
@@ -41,12 +47,18 @@ def _node(title, url: str, path: str, children: tuple[TreeNode, ...] = ()) -> Tr
     return TreeNode(str(title), url, children, bool(url) and url.split("?")[0] == path)
 
 
+def _default_node(row: tuple, path: str) -> TreeNode:
+    title, name, *below = row
+    children = tuple(_default_node(child, path) for child in (below[0] if below else ()))
+    return _node(title, resolve_link(name), path, tuple(c for c in children if c.url))
+
+
 def openness_tree(path: str = "") -> tuple[str, list[TreeNode]]:
     """The column's title and its tree, the page at ``path`` marked (one query)."""
     columns = list(Column.objects.filter(is_active=True).order_by("order", "id"))
     root = next((c for c in columns if c.kind == ColumnKind.LINK and c.link == OPENNESS_PAGE), None)
     if root is None:
-        nodes = [_node(title, resolve_link(name), path) for title, name in DEFAULT_TREE]
+        nodes = [_default_node(row, path) for row in DEFAULT_TREE]
         return str(_("Government information disclosure")), [n for n in nodes if n.url]
     children: dict[int, list[Column]] = {}
     for column in columns:

@@ -113,3 +113,22 @@ def test_only_the_office_edits_the_identification_page(client, body, office):
     response = client.post(reverse("portal:workbench-identity"), {"site_code": "4408000035"})
     assert response.status_code == 302
     assert SiteIdentity.objects.get().site_code == "4408000035"
+
+
+def test_default_tree_lists_the_registers_under_content_disclosed_by_law():
+    """Issue 16 point E: 机构职能 and 权责清单 (条例 art. 20 (一)) sit under 法定主动公开内容."""
+    _title, nodes = openness_tree("/xxgk/powers/")
+    by_law = next(n for n in nodes if n.title == "法定主动公开内容")
+    assert [(n.title, n.url, n.is_current) for n in by_law.children] == [
+        ("机构职能", "/xxgk/jgzn/", False),
+        ("权责清单", "/xxgk/powers/", True),
+        ("规范性文件", "/xxgk/normative/", False),
+    ]
+    assert by_law.holds_current
+
+
+@pytest.mark.parametrize("path", ["/xxgk/powers/", "/xxgk/jgzn/"])
+def test_powers_and_profile_pages_sit_in_the_openness_frame(client, body, path):
+    page = client.get(path).content.decode()
+    assert 'class="portal-menu xxgk-tree"' in page  # the left tree, a menu button on a phone
+    assert 'class="xxgk-nav"' not in page  # not the old link bar

@@ -143,6 +143,7 @@ def test_sitemap_lists_pages_columns_and_items(client, body):
         "http://testserver/sitemap-pages.xml",
         "http://testserver/sitemap-columns.xml",
         "http://testserver/sitemap-items.xml",
+        "http://testserver/sitemap-records.xml",
     ]
     items = parse_xml(client.get("/sitemap-items.xml").content)
     assert [e.text for e in items.iter(f"{ns}loc")] == [f"http://testserver/xxgk/{item.pk}/"]

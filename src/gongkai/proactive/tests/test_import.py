@@ -101,3 +101,105 @@ def test_the_four_clean_seeds_import_without_spam(handler, body):
         )
         assert (result.created, result.quarantined) == (True, [])
     assert Item.objects.count() == 4
+
+
+# --- Web-page furniture and flattened tables, on every seed (issue 16 point 11) --------------
+
+FURNITURE_OF_SEEDS = {
+    "000": (
+        ["日期:2017-06-26 17:58:24", "来源:本网-湛江市公安局", "作者: 湛江市公安局", "文字:【", "打印"],
+        "2017-06-26 17:58:24",
+    ),
+    "001": (
+        ["不支持Flash", "通知公告", "[发布时间:2018-08-23 10:56:28 ][阅读次数:247 次]",
+         "[打印本页]\xa0\xa0[关闭本页]"],
+        "2018-08-23 10:56:28",
+    ),
+    "002": ([], None),
+    "003": (["本文由转载于互联网,如有侵权请联系删除!"], None),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("prefix", sorted(FURNITURE_OF_SEEDS))
+def test_furniture_is_stripped_from_every_seed(prefix):
+    from gongkai.proactive.services.importing import FURNITURE_HEAD_LINES, is_furniture
+
+    furniture, published = FURNITURE_OF_SEEDS[prefix]
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    cleaned = clean_text(path.read_text(encoding="utf-8"))
+    assert cleaned.furniture == furniture
+    at = cleaned.page_published_at
+    assert (at.strftime("%Y-%m-%d %H:%M:%S") if at else None) == published
+    lines = [line for line in cleaned.text.splitlines() if line.strip()]
+    edges = lines[:FURNITURE_HEAD_LINES] + lines[-4:]
+    assert not [line for line in edges if is_furniture(line)]
+    for word in ("日期:", "来源:", "文字:【", "阅读次数", "打印本页", "本文由转载", "不支持Flash"):
+        assert word not in cleaned.text
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("日期:2017-06-26 17:58:24", True),
+        ("发布日期：2020-01-02", True),
+        ("【大 中 小】", True),
+        ("当前位置：首页 > 政务公开", True),
+        ("[打印本页] [关闭本页]", True),
+        ("来源:本网-湛江市公安局", True),
+        # Content that only looks similar stays.
+        ("来源于群众的意见建议，要认真研究采纳。各单位应当建立健全工作机制并抓好落实，不得敷衍。", False),
+        ("2017年6月22日", False),
+        ("打印机采购项目", False),
+    ],
+)  # fmt: skip
+def test_furniture_rule(line, furniture):
+    from gongkai.proactive.services.importing import is_furniture
+
+    assert is_furniture(line) is furniture
+
+
+def test_furniture_inside_the_text_is_kept():
+    from gongkai.proactive.services.importing import strip_furniture
+
+    lines = [f"第{n}段正文。" for n in range(20)]
+    lines[10] = "来源:群众来信"
+    kept, removed, _at = strip_furniture(lines)
+    assert removed == [] and kept == lines
+
+
+def test_seed_000s_task_table_is_kept_as_a_table():
+    from gongkai.proactive.services.importing import text_blocks, text_to_body
+
+    path = next(SEEDS.glob("000_*.txt"))
+    text = clean_text(path.read_text(encoding="utf-8")).text
+    tables = [b for b in text_blocks(text) if isinstance(b, list)]
+    assert len(tables) == 1
+    table = tables[0]
+    assert table[0] == ["序号", "工作任务", "负责单位", "完成时间"]
+    assert [row[0] for row in table[1:]] == [str(n) for n in range(1, 24)]  # 23 tasks
+    assert table[23][1:] == [
+        "对政务公开工作人员进行培训,提高专业化水平",
+        "政治处、警校",
+        "从2017年起每年实施",
+    ]
+    body = text_to_body(text)
+    assert body.count("<table>") == 1 and body.count("<tr>") == 24
+    assert "<th>负责单位</th>" in body
+
+
+def test_numbered_lines_without_a_header_stay_paragraphs():
+    from gongkai.proactive.services.importing import text_blocks
+
+    assert text_blocks("1\n第一项\n2\n第二项") == ["1", "第一项", "2", "第二项"]
+
+
+def test_import_keeps_the_pages_date_and_the_table_through_publication(handler, body):
+    path = next(SEEDS.glob("000_*.txt"))
+    result = services.document_import(
+        actor=handler, organisation=body, unit=handler.staff_profile.units.first(),
+        name=path.name, content=path.read_bytes(), section="policy",
+    )  # fmt: skip
+    item = Item.objects.get(pk=result.item.pk)
+    assert item.published_at.isoformat() == "2017-06-26T09:58:24+00:00"  # 17:58:24 China time
+    assert "<table>" in item.body and "<th>序号</th>" in item.body
+    assert "日期:" not in item.body and "打印" not in item.body[-100:]

@@ -78,3 +78,20 @@ class YearlyReportFactory(factory.django.DjangoModelFactory):
 
     organisation = factory.SubFactory(OrganisationFactory)
     year = 2025
+
+
+def publish_signed(report, actor=None):
+    """Submit, have a leader of the body sign off (领导审签), then publish: the only way a
+    report reaches the portal."""
+    from gongkai.core.models import Role
+    from gongkai.core.tests.factories import make_staff
+    from gongkai.reports.services import (
+        report_publish,
+        report_request_sign_off,
+        report_sign_off,
+    )
+
+    leader = make_staff(report.organisation, roles=[Role.LEADER])
+    report = report_request_sign_off(report=report, actor=actor)
+    report = report_sign_off(report=report, actor=leader, approve=True)
+    return report_publish(report=report, actor=actor)

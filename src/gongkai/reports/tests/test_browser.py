@@ -11,9 +11,9 @@ import pytest
 from gongkai.core.models import Role
 from gongkai.core.tests.factories import make_staff
 from gongkai.core.tests.twofactor import browser_login
-from gongkai.reports.services import report_generate, report_publish
+from gongkai.reports.services import report_generate
 
-from .factories import OpenRequestFactory, RepliedRequestFactory
+from .factories import OpenRequestFactory, RepliedRequestFactory, publish_signed
 
 pytestmark = [
     pytest.mark.browser,
@@ -34,9 +34,7 @@ def published(body):
             replied_on=D("2025-01-20") + dt.timedelta(days=30 * i),
         )
     OpenRequestFactory(organisation=body, received_on=D("2025-12-23"))
-    return report_publish(
-        report=report_generate(organisation=body, year=2025, actor=None), actor=None
-    )
+    return publish_signed(report_generate(organisation=body, year=2025, actor=None))
 
 
 def watch(page) -> list[str]:

@@ -132,7 +132,7 @@ def test_discovery_finds_the_other_apps_selectors(monkeypatch):
 # --- API ------------------------------------------------------------------------------------
 
 
-def test_api_generate_and_publish(client, body, office):
+def test_api_generate_and_publish(client, body, office, leader):
     client.force_login(office)
     response = client.post(
         "/api/v1/reports/generate",
@@ -142,6 +142,15 @@ def test_api_generate_and_publish(client, body, office):
     assert response.status_code == 200
     report_id = response.json()["id"]
     assert response.json()["findings"] == []
+    refused = client.post(f"/api/v1/reports/{report_id}/publish")
+    assert refused.status_code == 400 and refused.json()["code"] == "sign_off_required"
+    client.post(f"/api/v1/reports/{report_id}/request-sign-off")
+    client.force_login(leader)
+    signed = client.post(
+        f"/api/v1/reports/{report_id}/sign-off", {"approve": True}, content_type="application/json"
+    )
+    assert signed.json()["signed_off_at"] is not None
+    client.force_login(office)
     response = client.post(f"/api/v1/reports/{report_id}/publish")
     assert response.json()["status"] == "published"
     again = client.post(f"/api/v1/reports/{report_id}/publish")

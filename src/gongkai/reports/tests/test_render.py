@@ -13,9 +13,15 @@ from gongkai.reports.checker.extract import tables_from_docx, tables_from_html
 from gongkai.reports.render.document import build
 from gongkai.reports.render.docx import docx_bytes
 from gongkai.reports.render.pdf import pdf_bytes
-from gongkai.reports.services import report_generate, report_publish
+from gongkai.reports.services import report_generate
 
-from .factories import OpenRequestFactory, RemedyFactory, RepliedRequestFactory, lapsed_request
+from .factories import (
+    OpenRequestFactory,
+    RemedyFactory,
+    RepliedRequestFactory,
+    lapsed_request,
+    publish_signed,
+)
 
 pytestmark = pytest.mark.django_db
 D = dt.date.fromisoformat
@@ -41,7 +47,7 @@ def report(body, office):
     RemedyFactory(request__organisation=body, result="upheld", decided_on=D("2025-08-01"))
     RemedyFactory(request__organisation=body, kind="litigation_direct")
     report = report_generate(organisation=body, year=2025, actor=office)
-    return report_publish(report=report, actor=office)
+    return publish_signed(report, office)
 
 
 def test_portal_html_is_consistent_by_the_checker(client, report):

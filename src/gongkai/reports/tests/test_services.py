@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from gongkai.core.errors import ServiceError
+from gongkai.core.errors import NotFoundError, PermissionDeniedError, ServiceError
 from gongkai.core.models import LedgerEntry, Notification, Role
 from gongkai.core.tests.factories import OrganisationFactory, make_staff
 from gongkai.reports import providers
@@ -13,12 +13,14 @@ from gongkai.reports.periodic import remind_yearly_reports
 from gongkai.reports.services import (
     report_generate,
     report_publish,
+    report_request_sign_off,
+    report_sign_off,
     report_update_prose,
     report_update_tables,
 )
 
 from .conftest import snapshot
-from .factories import RepliedRequestFactory
+from .factories import RepliedRequestFactory, publish_signed
 
 pytestmark = pytest.mark.django_db
 D = dt.date.fromisoformat
@@ -59,9 +61,7 @@ def test_publish_runs_the_checker_and_stops_the_clock(body, office):
     RepliedRequestFactory(
         organisation=body, received_on=D("2025-03-03"), replied_on=D("2025-03-20")
     )
-    report = report_publish(
-        report=report_generate(organisation=body, year=2025, actor=office), actor=office
-    )
+    report = publish_signed(report_generate(organisation=body, year=2025, actor=office), office)
     assert report.status == Status.PUBLISHED
     assert report.published_at is not None
     assert not report.is_overdue(D("2026-11-22"))
@@ -200,5 +200,71 @@ def test_reminder_job_is_idempotent(body, office):
 def test_unpublished_report_is_overdue_after_31_january(body, office, today, published, overdue):
     report = report_generate(organisation=body, year=2025, actor=office)
     if published:
-        report = report_publish(report=report, actor=office)
+        report = publish_signed(report, office)
     assert report.is_overdue(D(today)) is overdue
+
+
+# --- 领导审签: a leader signs the report off before the office publishes it ------------------
+
+
+def test_publish_needs_a_leaders_sign_off_and_each_step_is_ledgered(body, office, leader):
+    report = report_generate(organisation=body, year=2025, actor=office)
+    before = snapshot()
+    with pytest.raises(ServiceError) as error:
+        report_publish(report=report, actor=office)
+    assert error.value.code == "sign_off_required"
+    assert snapshot() == before
+    # The office cannot sign its own report off; nor can a leader before it is submitted.
+    with pytest.raises(PermissionDeniedError):
+        report_sign_off(report=report, actor=office, approve=True)
+    with pytest.raises(ServiceError) as error:
+        report_sign_off(report=report, actor=leader, approve=True)
+    assert error.value.code == "sign_off_not_requested"
+    report = report_request_sign_off(report=report, actor=office)
+    assert Notification.objects.filter(recipient=leader).count() == 1
+    report = report_sign_off(report=report, actor=leader, approve=True, comment="同意发布")
+    assert report.signed_off_by == leader
+    report = report_publish(report=report, actor=office)
+    assert report.status == Status.PUBLISHED
+    actions = list(
+        LedgerEntry.objects.filter(action__startswith="reports.")
+        .order_by("pk")
+        .values_list("action", flat=True)
+    )
+    assert actions[-3:] == ["reports.request_sign_off", "reports.sign_off", "reports.publish"]
+
+
+def test_a_change_after_sign_off_withdraws_it(body, office, leader):
+    report = report_generate(organisation=body, year=2025, actor=office)
+    report = report_request_sign_off(report=report, actor=office)
+    report = report_sign_off(report=report, actor=leader, approve=True)
+    report = report_update_prose(
+        report=report, actor=office, overview="改过的总体情况", problems="", other_matters=""
+    )
+    report.refresh_from_db()
+    assert report.signed_off_at is None and report.sign_off_requested_at is None
+    with pytest.raises(ServiceError) as error:
+        report_publish(report=report, actor=office)
+    assert error.value.code == "sign_off_required"
+
+
+def test_leader_sends_back_with_a_reason(body, office, leader):
+    report = report_request_sign_off(
+        report=report_generate(organisation=body, year=2025, actor=office), actor=office
+    )
+    with pytest.raises(ServiceError) as error:
+        report_sign_off(report=report, actor=leader, approve=False, comment=" ")
+    assert error.value.code == "reason_required"
+    report = report_sign_off(report=report, actor=leader, approve=False, comment="补充解读情况")
+    assert not report.awaiting_sign_off and report.signed_off_at is None
+    entry = LedgerEntry.objects.get(action="reports.sign_off_refused")
+    assert entry.summary["comment"] == "补充解读情况"
+
+
+def test_leader_of_another_body_cannot_sign_off(body, office):
+    report = report_request_sign_off(
+        report=report_generate(organisation=body, year=2025, actor=office), actor=office
+    )
+    stranger = make_staff(OrganisationFactory(), roles=[Role.LEADER])
+    with pytest.raises(NotFoundError):
+        report_sign_off(report=report, actor=stranger, approve=True)

@@ -9,10 +9,10 @@ from django.contrib.auth import get_user_model
 from gongkai.core.models import Role
 from gongkai.core.tests.factories import OrganisationFactory, make_staff
 from gongkai.reports.models import Status, YearlyReport
-from gongkai.reports.services import report_generate, report_publish
+from gongkai.reports.services import report_generate
 
 from .conftest import snapshot
-from .factories import OpenRequestFactory, RepliedRequestFactory
+from .factories import OpenRequestFactory, RepliedRequestFactory, publish_signed
 
 pytestmark = pytest.mark.django_db
 D = dt.date.fromisoformat
@@ -83,7 +83,7 @@ def test_office_of_another_body_sees_404_and_changes_nothing(client, draft):
     assert snapshot() == before
 
 
-def test_office_generates_edits_and_publishes(client, body, office):
+def test_office_generates_edits_and_publishes(client, body, office, leader):
     RepliedRequestFactory(
         organisation=body, received_on=D("2025-03-03"), replied_on=D("2025-03-20")
     )
@@ -101,6 +101,20 @@ def test_office_generates_edits_and_publishes(client, body, office):
         f"/workbench/reports/{report.pk}/prose/",
         {"overview": "本局2025年政务公开工作总体情况。", "problems": "问题", "other_matters": "无"},
     )
+    # Publishing needs a leader's sign-off (领导审签): refused before it, nothing changes.
+    response = client.post(f"/workbench/reports/{report.pk}/publish/", follow=True)
+    assert "须经本机关领导审签后方可发布" in response.content.decode()
+    assert YearlyReport.objects.get().status == Status.DRAFT
+    client.post(f"/workbench/reports/{report.pk}/request-sign-off/")
+    # The leader finds it on the home page ("what waits for me") and signs it off there.
+    client.force_login(leader)
+    home = client.get("/workbench/").content.decode()
+    assert "审签年度报告" in home and f"/workbench/reports/{report.pk}/" in home
+    detail = client.get(f"/workbench/reports/{report.pk}/").content.decode()
+    assert "签发同意发布" in detail
+    client.post(f"/workbench/reports/{report.pk}/sign-off/", {"decision": "approve"})
+    assert "审签年度报告" not in client.get("/workbench/").content.decode()
+    client.force_login(office)
     client.post(f"/workbench/reports/{report.pk}/publish/")
     client.post(f"/workbench/reports/{report.pk}/publish/")  # repeated: refused, no change
     report.refresh_from_db()
@@ -143,7 +157,7 @@ def test_public_list_query_count(client, django_assert_max_num_queries):
     for _ in range(6):
         body = OrganisationFactory()
         OpenRequestFactory(organisation=body, received_on=D("2025-02-02"))
-        report_publish(report=report_generate(organisation=body, year=2025, actor=None), actor=None)
+        publish_signed(report_generate(organisation=body, year=2025, actor=None))
     with django_assert_max_num_queries(4):
         response = client.get("/xxgk/ndbg/")
     assert response.content.decode().count("2025年度报告") == 6

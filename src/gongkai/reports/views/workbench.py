@@ -5,11 +5,14 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gongkai.core.access import has_role
 from gongkai.core.errors import NotFoundError, ServiceError
+from gongkai.core.models import Role
 from gongkai.core.views import role_required
 from gongkai.reports import services
 from gongkai.reports.checker.messages import render as render_finding
@@ -121,6 +124,7 @@ def _detail_context(request, report, prose_form=None, table_error="", posted=Non
         "findings": [render_finding(f) for f in findings],
         "generation_failure": generation_failure(report),
         "can_edit": can_edit(request.user) and not report.is_published,
+        "can_sign_off": has_role(request.user, Role.LEADER) and report.awaiting_sign_off,
         # 条例 art. 49: published by 31 January; past it, say so beside the publish button.
         "late": report.is_overdue(timezone.localdate()),
         "table_error": table_error,
@@ -191,6 +195,47 @@ def report_regenerate(request, pk: int):
         messages.error(request, error.message)
     else:
         _generation_message(request, report)
+    return redirect("reports:detail", pk=report.pk)
+
+
+@require_POST
+@role_required(*EDITOR_ROLES)
+def report_request_sign_off(request, pk: int):
+    report = _editor_report(request, pk)
+    try:
+        services.report_request_sign_off(
+            report=report,
+            actor=request.user,
+            url=reverse("reports:detail", args=[report.pk]),
+        )
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The report was submitted to the leaders for sign-off."))
+    return redirect("reports:detail", pk=report.pk)
+
+
+@require_POST
+@role_required(Role.LEADER)
+def report_sign_off(request, pk: int):
+    report = _report(request, pk)
+    approve = request.POST.get("decision") == "approve"
+    try:
+        services.report_sign_off(
+            report=report,
+            actor=request.user,
+            approve=approve,
+            comment=request.POST.get("comment", "")[:2000],
+        )
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("You signed the report off.")
+            if approve
+            else _("The report was sent back to the office."),
+        )
     return redirect("reports:detail", pk=report.pk)
 
 
