@@ -23,6 +23,14 @@ DEFAULT_TREE = (  # (title, URL name) — 国办公开办函〔2019〕61号
     (_("Yearly reports"), "reports:public_list"),
     (_("Disclosure on request"), "foi:apply"),
 )
+# Registers listed under 法定主动公开内容 in the default tree (issue 17), one line each.
+DEFAULT_BELOW: dict[str, tuple[tuple, ...]] = {
+    "proactive:catalog": (
+        (_("Service guides"), "guides:guides"),
+        (_("Service map"), "guides:map"),
+        (_("Government gazette"), "guides:issues"),
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -46,7 +54,12 @@ def openness_tree(path: str = "") -> tuple[str, list[TreeNode]]:
     columns = list(Column.objects.filter(is_active=True).order_by("order", "id"))
     root = next((c for c in columns if c.kind == ColumnKind.LINK and c.link == OPENNESS_PAGE), None)
     if root is None:
-        nodes = [_node(title, resolve_link(name), path) for title, name in DEFAULT_TREE]
+        nodes = [
+            _node(title, resolve_link(name), path, tuple(
+                _node(t, resolve_link(n), path) for t, n in DEFAULT_BELOW.get(name, ())
+            ))
+            for title, name in DEFAULT_TREE
+        ]  # fmt: skip
         return str(_("Government information disclosure")), [n for n in nodes if n.url]
     children: dict[int, list[Column]] = {}
     for column in columns:
