@@ -24,7 +24,12 @@ from gongkai.guides.models import GazetteIssue, Guide, ServicePoint
 from gongkai.guides.pdf import FONT, _register
 from gongkai.listings.models import Power
 
-O, C, B, E = MaterialForm.ORIGINAL, MaterialForm.COPY, MaterialForm.ORIGINAL_AND_COPY, MaterialForm.ELECTRONIC
+O, C, B, E = (
+    MaterialForm.ORIGINAL,
+    MaterialForm.COPY,
+    MaterialForm.ORIGINAL_AND_COPY,
+    MaterialForm.ELECTRONIC,
+)  # noqa: E741
 HALL = "湛江市民服务中心公安综合窗口（湛江市开发区人民大道中）"
 HOURS = "周一至周五 8:30–12:00，14:30–17:30（法定节假日除外）"
 ENQUIRY, COMPLAINT = "0759-3183110", "0759-12345"
@@ -150,7 +155,20 @@ def _form_pdf(title: str, filled: bool) -> bytes:
 
 
 def _fields(row) -> services.GuideFields:
-    code, name, power_code, bases, conditions, materials, steps, legal, promised, visits, depth, fee = row
+    (
+        code,
+        name,
+        power_code,
+        bases,
+        conditions,
+        materials,
+        steps,
+        legal,
+        promised,
+        visits,
+        depth,
+        fee,
+    ) = row
     power = Power.objects.filter(code=power_code).first()
     return services.GuideFields(
         code=code, name=name, conditions=conditions, legal_days=legal, promised_days=promised,
@@ -216,7 +234,11 @@ def load_points(context: DemoContext) -> None:
 
 # Normative documents of 2026 (the proactive demo registers 2019's and 2023's).
 DOCUMENTS_2026 = [
-    ("湛江市公安局关于优化户籍业务“跨省通办”办理流程的规定", "湛公规〔2026〕1号", dt.date(2026, 2, 10)),
+    (
+        "湛江市公安局关于优化户籍业务“跨省通办”办理流程的规定",
+        "湛公规〔2026〕1号",
+        dt.date(2026, 2, 10),
+    ),
     ("湛江市公安局大型群众性活动安全许可实施细则", "湛公规〔2026〕2号", dt.date(2026, 5, 20)),
     ("湛江市公安局旅馆业治安管理实施办法", "湛公规〔2026〕3号", dt.date(2026, 8, 3)),
 ]
@@ -234,7 +256,9 @@ def load_gazette(context: DemoContext) -> None:
         return
     office = _office()
     for title, number, issued in DOCUMENTS_2026:
-        if not NormativeDocument.objects.filter(organisation=bureau, document_number=number).exists():
+        if not NormativeDocument.objects.filter(
+            organisation=bureau, document_number=number
+        ).exists():
             proactive_services.normative_document_register(
                 actor=office, organisation=bureau,
                 fields=proactive_services.NormativeFields(

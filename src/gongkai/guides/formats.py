@@ -13,13 +13,13 @@ from collections.abc import Callable, Iterable
 
 from openpyxl import Workbook
 
-from gongkai.guides.law import DATUM, MaterialForm, OnlineDepth
+from gongkai.guides.law import DATUM, MATERIAL_FORM_NAMES, OnlineDepth
 
 Column = tuple[str, Callable]
 
 
 def _materials(guide) -> str:
-    forms = dict(MaterialForm.choices)
+    forms = MATERIAL_FORM_NAMES
     return "\n".join(
         f"{m.name}（{m.copies}份，{forms.get(m.form, m.form)}）" for m in guide.materials.all()
     )

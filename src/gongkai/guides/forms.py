@@ -6,11 +6,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.guides.law import FileKind, MaterialForm, OnlineDepth, PointKind
+from gongkai.guides.law import MATERIAL_FORM_NAMES, FileKind, OnlineDepth, PointKind
 from gongkai.listings.formats import bases_parse
 
-FORM_NAMES = {str(label): value for value, label in MaterialForm.choices}
-FORM_NAMES.update({"原件": "original", "复印件": "copy", "原件和复印件": "both", "电子": "electronic"})
+FORM_NAMES = {name: str(value) for value, name in MATERIAL_FORM_NAMES.items()}
 SEPARATOR = "|"
 
 
@@ -27,7 +26,9 @@ def parse_materials(text: str) -> list[tuple[str, int, str, str]]:
         form = FORM_NAMES.get(parts[2] or "原件")
         if not parts[0] or not copies.isdigit() or form is None:
             raise forms.ValidationError(
-                _("Line %(line)d: write “name | copies | 原件, 复印件, 原件和复印件 or 电子 | note”.")
+                _(
+                    "Line %(line)d: write “name | copies | 原件, 复印件, 原件和复印件 or 电子 | note”."
+                )
                 % {"line": number}
             )
         materials.append((parts[0][:300], int(copies), form, parts[3][:300]))
@@ -75,7 +76,9 @@ class GuideForm(forms.Form):
     online_depth = forms.TypedChoiceField(
         label=_("Online service depth"), choices=OnlineDepth.choices, coerce=int
     )
-    online_url = forms.URLField(label=_("Online service address"), required=False)
+    online_url = forms.URLField(
+        label=_("Online service address"), required=False, assume_scheme="https"
+    )
     approved_on = forms.DateField(
         label=_("Change approved on"), initial=timezone.localdate,
         widget=forms.DateInput(attrs={"type": "date"}),
@@ -160,4 +163,6 @@ class IssueForm(forms.Form):
     period_start = forms.DateField(
         label=_("Period from"), widget=forms.DateInput(attrs={"type": "date"})
     )
-    period_end = forms.DateField(label=_("Period to"), widget=forms.DateInput(attrs={"type": "date"}))
+    period_end = forms.DateField(
+        label=_("Period to"), widget=forms.DateInput(attrs={"type": "date"})
+    )

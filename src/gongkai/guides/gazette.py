@@ -25,7 +25,9 @@ def documents_for_period(organisation: Organisation, start: dt.date, end: dt.dat
     """The normative documents issued in the period and not yet in any issue."""
     return (
         NormativeDocument.objects.filter(
-            organisation=organisation, issued_on__gte=start, issued_on__lte=end,
+            organisation=organisation,
+            issued_on__gte=start,
+            issued_on__lte=end,
             gazette_entry__isnull=True,
         )  # fmt: skip
         .select_related("item")

@@ -127,7 +127,9 @@ def issues_count() -> int:
 
 
 def _ids(ids: list[str], prefix: str) -> set[int]:
-    return {int(i[len(prefix) :]) for i in ids if i.startswith(prefix) and i[len(prefix) :].isdigit()}
+    return {
+        int(i[len(prefix) :]) for i in ids if i.startswith(prefix) and i[len(prefix) :].isdigit()
+    }
 
 
 def visible_ids(ids: list[str]) -> Iterable[str]:

@@ -54,6 +54,16 @@ class MaterialForm(models.TextChoices):
     ELECTRONIC = "electronic", _("Electronic")
 
 
+# The stored history and the files name a material's form in Chinese whatever the interface
+# language (like the 权责清单's file columns).
+MATERIAL_FORM_NAMES = {
+    MaterialForm.ORIGINAL: "原件",
+    MaterialForm.COPY: "复印件",
+    MaterialForm.ORIGINAL_AND_COPY: "原件和复印件",
+    MaterialForm.ELECTRONIC: "电子",
+}
+
+
 class FileKind(models.TextChoices):
     SAMPLE = "sample", _("Filled-in sample")
     BLANK = "blank", _("Blank form")

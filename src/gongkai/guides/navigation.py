@@ -5,4 +5,6 @@ from gongkai.core.navigation import workbench_link
 
 workbench_link(32, _("Service guides"), "guides:manage", roles=[Role.OFFICE, Role.ADMIN])
 workbench_link(33, _("Service map"), "guides:map_manage", roles=[Role.OFFICE, Role.ADMIN])
-workbench_link(34, _("Government gazette"), "guides:gazette_manage", roles=[Role.OFFICE, Role.ADMIN])
+workbench_link(
+    34, _("Government gazette"), "guides:gazette_manage", roles=[Role.OFFICE, Role.ADMIN]
+)

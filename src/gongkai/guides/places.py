@@ -44,7 +44,9 @@ def _check(fields: PointFields, organisation: Organisation) -> list[Guide]:
             "outside_china",
             _("The coordinates are outside China: check latitude and longitude (GCJ-02)."),
         )
-    guides = list(Guide.objects.filter(pk__in=fields.guide_ids, organisation__in=_family(organisation)))
+    guides = list(
+        Guide.objects.filter(pk__in=fields.guide_ids, organisation__in=_family(organisation))
+    )
     if len(guides) != len(set(fields.guide_ids)):
         raise ServiceError("unknown_guide", _("A listed service is not one of this body's."))
     return guides

@@ -32,8 +32,10 @@ def guides_public(*, query: str = "", one_visit: bool = False) -> QuerySet[Guide
 
 
 def guides_export(**filters) -> QuerySet[Guide]:
-    return guides_public(**filters).select_related("power").prefetch_related(
-        "bases", "materials", "steps"
+    return (
+        guides_public(**filters)
+        .select_related("power")
+        .prefetch_related("bases", "materials", "steps")
     )
 
 
@@ -43,9 +45,13 @@ def guide_public(pk: int) -> Guide:
     found = (
         Guide.objects.select_related("organisation", "power")
         .prefetch_related(
-            "bases", "steps", "materials__files",
-            Prefetch("versions", queryset=GuideVersion.objects.select_related("clock")
-                     .order_by("-number")),
+            "bases",
+            "steps",
+            "materials__files",
+            Prefetch(
+                "versions",
+                queryset=GuideVersion.objects.select_related("clock").order_by("-number"),
+            ),
             Prefetch("points", queryset=ServicePoint.objects.filter(is_active=True)),
             "files",
         )  # fmt: skip
@@ -67,9 +73,9 @@ def guide_file(guide_pk: int, file_pk: int):
 
 
 def changes_recent(limit: int = 10) -> QuerySet[GuideVersion]:
-    return GuideVersion.objects.select_related("guide", "clock").order_by(
-        "-published_at", "-pk"
-    )[:limit]
+    return GuideVersion.objects.select_related("guide", "clock").order_by("-published_at", "-pk")[
+        :limit
+    ]
 
 
 def on_time(version: GuideVersion) -> bool | None:

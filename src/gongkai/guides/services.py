@@ -23,7 +23,13 @@ from gongkai.core.locking import lock_current, save_if_unchanged
 from gongkai.core.models import Organisation
 from gongkai.core.services import clock_start, clock_stop, ledger_append
 from gongkai.guides.indexing import guide_index
-from gongkai.guides.law import GUIDE_CHANGE_CLOCK_RULE, FileKind, MaterialForm, OnlineDepth
+from gongkai.guides.law import (
+    GUIDE_CHANGE_CLOCK_RULE,
+    MATERIAL_FORM_NAMES,
+    FileKind,
+    MaterialForm,
+    OnlineDepth,
+)
 from gongkai.guides.models import (
     Guide,
     GuideBasis,
@@ -88,7 +94,7 @@ class GuideFields:
 
 def lists_text(bases, materials, steps) -> dict[str, str]:
     """The lists as the text the history compares and shows (one line each)."""
-    forms = dict(MaterialForm.choices)
+    forms = MATERIAL_FORM_NAMES
     return {
         "bases": "\n".join(f"《{law}》{article}" for law, article in bases),
         "materials": "\n".join(
@@ -135,11 +141,16 @@ def _check(fields: GuideFields, organisation: Organisation, reason: str) -> None
         raise ServiceError(
             "depth_visits", _("A service handled entirely online needs no visit in person.")
         )
-    if any(form not in MaterialForm.values or copies < 1 for _n, copies, form, _t in fields.materials):
-        raise ServiceError("invalid_material", _("Each material needs a form and one copy or more."))
-    if fields.power_id and not Power.objects.filter(
-        pk=fields.power_id, organisation=organisation
-    ).exists():
+    if any(
+        form not in MaterialForm.values or copies < 1 for _n, copies, form, _t in fields.materials
+    ):
+        raise ServiceError(
+            "invalid_material", _("Each material needs a form and one copy or more.")
+        )
+    if (
+        fields.power_id
+        and not Power.objects.filter(pk=fields.power_id, organisation=organisation).exists()
+    ):
         raise ServiceError("unknown_power", _("The linked power is not in this body's list."))
     if not reason.strip():
         raise ServiceError("missing_reason", _("Say why the guide is changed."))
@@ -239,9 +250,7 @@ def guide_create(
 
 
 def _differences(old: dict, new: dict) -> list[dict]:
-    return [
-        {"field": f, "old": old[f], "new": new[f]} for f in COMPARED if old[f] != new[f]
-    ]
+    return [{"field": f, "old": old[f], "new": new[f]} for f in COMPARED if old[f] != new[f]]
 
 
 def guide_update(
@@ -368,5 +377,7 @@ def guide_file_add(
 def guide_file_remove(*, actor, file: GuideFile) -> None:
     require_editor(actor, file.guide.organisation)
     with transaction.atomic():
-        _record(file.guide, actor=actor, action="file_remove", summary={"file_name": file.file_name})
+        _record(
+            file.guide, actor=actor, action="file_remove", summary={"file_name": file.file_name}
+        )
         file.delete()

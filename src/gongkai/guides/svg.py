@@ -54,9 +54,7 @@ def _arrow(y: int) -> str:
     )
 
 
-def flowchart(
-    steps: Sequence[tuple[str, str]], *, title: str, start: str, end: str
-) -> SafeString:
+def flowchart(steps: Sequence[tuple[str, str]], *, title: str, start: str, end: str) -> SafeString:
     """办理流程图: ``start``, each (name, description) step numbered, then ``end``."""
     y, parts = 8, []
     shapes = [(start, "", "", 22)]
@@ -133,7 +131,7 @@ def overview_map(points: Sequence, *, title: str) -> SafeString:
         x, y = project(lat, lon)
         colour = KIND_COLOURS.get(point.kind, "#444")
         dots.append(
-            f'<g><title>{number}. {escape(point.name)}</title>'
+            f"<g><title>{number}. {escape(point.name)}</title>"
             f'<circle cx="{x}" cy="{y}" r="11" fill="{colour}" stroke="#fff" stroke-width="2"/>'
             f'<text x="{x}" y="{y + 4}" font-size="11" fill="#fff" text-anchor="middle">'
             f"{number}</text></g>"

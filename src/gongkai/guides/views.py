@@ -114,9 +114,7 @@ def _history(guide) -> list[dict]:
                 old, new = (_("Yes") if old else _("No")), (_("Yes") if new else _("No"))
             label = FIELD_LABELS.get(change["field"], change["field"])
             changes.append({"label": label, "old": old, "new": new})
-        rows.append(
-            {"version": version, "changes": changes, "on_time": selectors.on_time(version)}
-        )
+        rows.append({"version": version, "changes": changes, "on_time": selectors.on_time(version)})
     return rows
 
 

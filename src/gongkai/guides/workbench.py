@@ -22,6 +22,7 @@ from gongkai.guides.forms import (
     PointForm,
     StatusForm,
 )
+from gongkai.guides.law import MATERIAL_FORM_NAMES
 from gongkai.guides.models import GazetteIssue, Guide, MapSettings, ServicePoint
 from gongkai.guides.permissions import EDITING_ROLES
 from gongkai.listings.models import Power
@@ -70,7 +71,7 @@ def guide_new(request):
 
 def _initial(guide: Guide) -> dict:
     values = services.guide_values(guide)
-    forms = {"original": "原件", "copy": "复印件", "both": "原件和复印件", "electronic": "电子"}
+    forms = MATERIAL_FORM_NAMES
     values["materials"] = "\n".join(
         " | ".join([m.name, str(m.copies), forms[m.form], m.note]).rstrip(" |")
         for m in guide.materials.all()
@@ -217,7 +218,9 @@ def gazette_manage(request):
             gazette.gazette_issue_compile(actor=request.user, organisation=body,
                                           **form.cleaned_data)  # fmt: skip
         elif action in ("publish", "discard"):
-            issue = GazetteIssue.objects.filter(pk=request.POST.get("issue"), organisation=body).first()
+            issue = GazetteIssue.objects.filter(
+                pk=request.POST.get("issue"), organisation=body
+            ).first()
             if issue is None:
                 raise Http404
             if action == "publish":
