@@ -85,7 +85,7 @@ def _guide_list(request, *, one_visit: bool):
         "page": page,
         "q": query,
         "one_visit": one_visit,
-        "changes": selectors.changes_recent(),
+        "changes": [] if one_visit else selectors.changes_recent(),
         "depths": dict(OnlineDepth.choices),
     }
     return render(request, "guides/guides.html", context)

@@ -63,7 +63,9 @@ def test_handler_cannot_add_points(office, body):
 )
 def test_tile_server_url(office, body, url, accepted):
     if accepted:
-        assert places.map_settings_set(actor=office, organisation=body, tile_url=url).tile_url == url
+        assert (
+            places.map_settings_set(actor=office, organisation=body, tile_url=url).tile_url == url
+        )
     else:
         with pytest.raises(ServiceError) as refused:
             places.map_settings_set(actor=office, organisation=body, tile_url=url)
@@ -94,7 +96,9 @@ def test_issue_collects_the_periods_normative_documents_once(office, body):
 
 
 def test_issue_pdf_has_the_contents(office, body):
-    make_normative(office, body, "湛公规〔2026〕1号", dt.date(2026, 2, 10), title="关于优化户籍业务的规定")
+    make_normative(
+        office, body, "湛公规〔2026〕1号", dt.date(2026, 2, 10), title="关于优化户籍业务的规定"
+    )
     issue = gazette.gazette_issue_compile(
         actor=office, organisation=body, year=2026, number=1,
         period_start=dt.date(2026, 1, 1), period_end=dt.date(2026, 6, 30),
@@ -111,7 +115,11 @@ def test_issue_pdf_has_the_contents(office, body):
 def test_draft_can_be_discarded_and_its_documents_reused(office, body):
     make_normative(office, body, "湛公规〔2026〕1号", dt.date(2026, 2, 10))
     period = {"period_start": dt.date(2026, 1, 1), "period_end": dt.date(2026, 6, 30)}
-    issue = gazette.gazette_issue_compile(actor=office, organisation=body, year=2026, number=1, **period)
+    issue = gazette.gazette_issue_compile(
+        actor=office, organisation=body, year=2026, number=1, **period
+    )
     gazette.gazette_issue_discard(actor=office, issue=issue)
-    again = gazette.gazette_issue_compile(actor=office, organisation=body, year=2026, number=1, **period)
+    again = gazette.gazette_issue_compile(
+        actor=office, organisation=body, year=2026, number=1, **period
+    )
     assert again.entries.count() == 1

@@ -11,7 +11,9 @@ def test_wrap_cuts_chinese_text_into_lines():
 
 
 def test_flowchart_numbers_the_steps_and_escapes_text():
-    svg = str(flowchart([("申请", "<b>窗口</b>"), ("办结", "")], title="流程", start="开始", end="结束"))
+    svg = str(
+        flowchart([("申请", "<b>窗口</b>"), ("办结", "")], title="流程", start="开始", end="结束")
+    )
     assert svg.startswith("<svg") and 'role="img"' in svg
     assert "&lt;b&gt;窗口&lt;/b&gt;" in svg and "<b>" not in svg
     assert svg.count("<rect") == 4  # start, two steps, end
@@ -26,9 +28,14 @@ def test_overview_map_keeps_north_up_and_points_inside():
     svg = str(overview_map(points, title="总览"))
     import re
 
-    dots = [(float(x), float(y)) for x, y in re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)"', svg)]
+    dots = [
+        (float(x), float(y)) for x, y in re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)"', svg)
+    ]
     (north_x, north_y), (south_x, south_y) = dots
     assert north_y < south_y and north_x < south_x
-    assert all(PAD - 1 <= x <= MAP_WIDTH - PAD + 1 and PAD - 1 <= y <= MAP_HEIGHT - PAD + 1 for x, y in dots)
+    assert all(
+        PAD - 1 <= x <= MAP_WIDTH - PAD + 1 and PAD - 1 <= y <= MAP_HEIGHT - PAD + 1
+        for x, y in dots
+    )
     assert "km</text>" in svg
     assert str(overview_map([], title="空")) == ""
