@@ -24,7 +24,7 @@ from gongkai.guides.models import GazetteIssue, Guide, ServicePoint
 from gongkai.guides.pdf import FONT, _register
 from gongkai.listings.models import Power
 
-O, C, B, E = (
+O, C, B, E = (  # noqa: E741 - short names keep the GUIDES table readable
     MaterialForm.ORIGINAL,
     MaterialForm.COPY,
     MaterialForm.ORIGINAL_AND_COPY,
