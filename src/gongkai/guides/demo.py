@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+from gongkai.core.clockmath import CHINA
 from gongkai.core.demo import BUREAU, DemoContext, register
 from gongkai.core.models import Organisation, StaffProfile
 from gongkai.guides import gazette, places, services
@@ -191,7 +192,7 @@ def load_guides(context: DemoContext) -> None:
     for row in GUIDES:
         created[row[0]] = services.guide_create(
             actor=office, organisation=bureau, fields=_fields(row), approved_on=PUBLISHED_ON,
-            reason=FIRST,
+            reason=FIRST, published_at=dt.datetime.combine(PUBLISHED_ON, dt.time(10), tzinfo=CHINA),
         )  # fmt: skip
     migration = created["440800-GA-BS-002"]
     changed = _fields(GUIDES[1])

@@ -220,10 +220,20 @@ def guide_create(
     approved_on: dt.date,
     reason: str,
     effective_on: dt.date | None = None,
+    published_at: dt.datetime | None = None,
 ) -> Guide:
+    """Publish a new guide. ``published_at``: when a guide already public elsewhere (the
+    old website, the provincial platform) is entered here, the moment it was published
+    there, so its clock tells the truth; never before the approval day or in the future."""
     require_editor(actor, organisation)
     _check(fields, organisation, reason)
     effective = _check_dates(approved_on, effective_on)
+    published = published_at or timezone.now()
+    if published > timezone.now() or published.astimezone(CHINA).date() < approved_on:
+        raise ServiceError(
+            "publication_out_of_order",
+            _("The publication cannot precede the approval or lie in the future."),
+        )
     duplicate = ServiceError(
         "duplicate_code", _("The code %(code)s is already in use.") % {"code": fields.code}
     )
@@ -238,7 +248,7 @@ def guide_create(
             _lists_write(guide, fields)
             version = GuideVersion.objects.create(
                 guide=guide, number=1, change=GuideVersion.Change.ADDED,
-                approved_on=approved_on, effective_on=effective, published_at=timezone.now(),
+                approved_on=approved_on, effective_on=effective, published_at=published,
                 reason=reason, recorded_by=actor,
             )  # fmt: skip
             _publish(guide, actor=actor, version=version)

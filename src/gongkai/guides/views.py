@@ -123,8 +123,8 @@ def guide(request, pk: int):
     chart = flowchart(
         [(s.name, s.description) for s in found.steps.all()],
         title=_("Flowchart: %(name)s") % {"name": found.name},
-        start=_("Application"),
-        end=_("Completed"),
+        start=_("Start"),
+        end=_("End"),
     )
     context = {
         "guide": found,
@@ -141,8 +141,8 @@ def guide_flowchart(request, pk: int):
     chart = flowchart(
         [(s.name, s.description) for s in found.steps.all()],
         title=_("Flowchart: %(name)s") % {"name": found.name},
-        start=_("Application"),
-        end=_("Completed"),
+        start=_("Start"),
+        end=_("End"),
     )
     return HttpResponse(str(chart), content_type="image/svg+xml; charset=utf-8")
 

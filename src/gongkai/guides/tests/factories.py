@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from gongkai.core.clockmath import CHINA
 from gongkai.guides import places
 from gongkai.guides.law import MaterialForm, OnlineDepth, PointKind
 from gongkai.guides.services import GuideFields, guide_create
@@ -45,6 +46,7 @@ def make_guide(actor, organisation, code: str = "440800-GA-BS-002", **overrides)
     return guide_create(
         actor=actor, organisation=organisation, fields=fields(code, **overrides),
         approved_on=APPROVED_ON, reason="首次公布",
+        published_at=dt.datetime.combine(APPROVED_ON, dt.time(10), tzinfo=CHINA),
     )  # fmt: skip
 
 

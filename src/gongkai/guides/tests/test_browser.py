@@ -123,7 +123,7 @@ def test_map_with_tiles_uses_bundled_leaflet(
     page.goto(f"{live_server.url}/xxgk/map/")
     page.wait_for_selector("#service-map:not([hidden]) .leaflet-marker-icon")
     assert page.locator(".leaflet-marker-icon").count() == 2
-    page.wait_for_function("document.getElementById('overview').hidden === true")
+    page.locator("#overview").wait_for(state="hidden")
     _fits(page, width)
     page.screenshot(path=str(artifacts_dir / f"guides-map-tiles-{width}.png"), full_page=True)
 
@@ -133,7 +133,7 @@ def test_unreachable_tiles_leave_the_drawing(page, live_server, bureau):
                             tile_url="https://tiles.zhanjiang.example/{z}/{x}/{y}.png")  # fmt: skip
     page.route("https://tiles.zhanjiang.example/**", lambda route: route.abort())
     page.goto(f"{live_server.url}/xxgk/map/")
-    page.wait_for_function("document.getElementById('service-map').hidden === true", timeout=15000)
+    page.locator("#service-map").wait_for(state="hidden", timeout=15000)
     assert page.get_by_role("img", name="服务网点分布示意图").is_visible()
 
 

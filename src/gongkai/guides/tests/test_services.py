@@ -186,3 +186,16 @@ def test_forms_accept_office_files_only(office, body):
     assert refused.value.code == "file_type"
     services.guide_file_remove(actor=office, file=added)
     assert not guide.files.exists()
+
+
+def test_a_guide_entered_late_keeps_its_real_publication_time(office, body):
+    guide = make_guide(office, body)
+    version = guide.versions.get()
+    assert version.published_at == _at(dt.date(2026, 3, 2), 10)
+    assert selectors.on_time(version) is True
+    with pytest.raises(ServiceError) as refused:
+        services.guide_create(
+            actor=office, organisation=body, fields=fields("B-1"), approved_on=dt.date(2026, 3, 2),
+            reason="x", published_at=_at(dt.date(2026, 3, 1), 10),
+        )  # fmt: skip
+    assert refused.value.code == "publication_out_of_order"
