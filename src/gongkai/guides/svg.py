@@ -76,7 +76,8 @@ def flowchart(steps: Sequence[tuple[str, str]], *, title: str, start: str, end: 
     )
 
 
-MAP_WIDTH, MAP_HEIGHT, PAD = 640, 420, 36
+# PAD keeps every dot clear of the north arrow (top right) and the scale bar (bottom left).
+MAP_WIDTH, MAP_HEIGHT, PAD = 640, 420, 64
 KIND_COLOURS = {
     "window": "#b22222",
     "station": "#1f4e99",
@@ -132,8 +133,8 @@ def overview_map(points: Sequence, *, title: str) -> SafeString:
         colour = KIND_COLOURS.get(point.kind, "#444")
         dots.append(
             f"<g><title>{number}. {escape(point.name)}</title>"
-            f'<circle cx="{x}" cy="{y}" r="11" fill="{colour}" stroke="#fff" stroke-width="2"/>'
-            f'<text x="{x}" y="{y + 4}" font-size="11" fill="#fff" text-anchor="middle">'
+            f'<circle cx="{x}" cy="{y}" r="15" fill="{colour}" stroke="#fff" stroke-width="2"/>'
+            f'<text x="{x}" y="{y + 5}" font-size="15" fill="#fff" text-anchor="middle">'
             f"{number}</text></g>"
         )
     north = (
