@@ -23,24 +23,24 @@ Limit = Annotated[int, Field(ge=1, le=MAX_PAGE)]
 Kind = choice(PointKind.values)
 
 
-class BasisOut(Schema):
+class GuideBasisOut(Schema):
     law: str
     article: str
 
 
-class MaterialOut(Schema):
+class GuideMaterialOut(Schema):
     name: str
     copies: int
     form: str
     note: str
 
 
-class StepOut(Schema):
+class GuideStepOut(Schema):
     name: str
     description: str
 
 
-class PowerLinkOut(Schema):
+class GuidePowerOut(Schema):
     id: int
     code: str
 
@@ -50,11 +50,11 @@ class GuideOut(Schema):
     code: str
     name: str
     organisation: str
-    power: PowerLinkOut | None
-    bases: list[BasisOut]
+    power: GuidePowerOut | None
+    bases: list[GuideBasisOut]
     conditions: str
-    materials: list[MaterialOut]
-    steps: list[StepOut]
+    materials: list[GuideMaterialOut]
+    steps: list[GuideStepOut]
     legal_days: int
     promised_days: int
     charges_fee: bool
@@ -76,13 +76,13 @@ class GuidePageOut(Schema):
     results: list[GuideOut]
 
 
-class ChangeOut(Schema):
+class GuideChangeOut(Schema):
     field: str
     old: str | int | bool | None
     new: str | int | bool | None
 
 
-class VersionOut(Schema):
+class GuideVersionOut(Schema):
     number: int
     change: str
     approved_on: dt.date
@@ -90,12 +90,12 @@ class VersionOut(Schema):
     published_at: dt.datetime
     on_time: bool | None
     reason: str
-    fields_changed: list[ChangeOut]
+    fields_changed: list[GuideChangeOut]
 
 
 class GuideDetailOut(GuideOut):
     in_force: bool
-    versions: list[VersionOut]
+    versions: list[GuideVersionOut]
 
 
 @router.get("/services", response=GuidePageOut)
@@ -133,13 +133,13 @@ def guide_detail(request, guide_id: ObjectId):
     }  # fmt: skip
 
 
-class GuideLinkOut(Schema):
+class PointGuideOut(Schema):
     id: int
     code: str
     name: str
 
 
-class PointOut(Schema):
+class ServicePointOut(Schema):
     id: int
     name: str
     kind: Kind
@@ -150,16 +150,16 @@ class PointOut(Schema):
     longitude: float
     hours: str
     phone: str
-    guides: list[GuideLinkOut]
+    guides: list[PointGuideOut]
 
 
-@router.get("/points", response=list[PointOut])
+@router.get("/points", response=list[ServicePointOut])
 def points_list(request, kind: Kind | None = None, service: ObjectId | None = None):
     """Open service points (coordinates in GCJ-02); ``service`` those handling a guide."""
     return [point_json(p) for p in selectors.points_public(kind=kind or "", guide=service)]
 
 
-class IssueOut(Schema):
+class GazetteIssueOut(Schema):
     id: int
     title: str
     year: int
@@ -170,7 +170,7 @@ class IssueOut(Schema):
     pdf: str
 
 
-class EntryOut(Schema):
+class GazetteEntryOut(Schema):
     position: int
     title: str
     document_number: str
@@ -178,8 +178,8 @@ class EntryOut(Schema):
     kind: str
 
 
-class IssueDetailOut(IssueOut):
-    contents: list[EntryOut]
+class GazetteIssueDetailOut(GazetteIssueOut):
+    contents: list[GazetteEntryOut]
 
 
 def _issue(issue) -> dict:
@@ -193,13 +193,13 @@ def _issue(issue) -> dict:
     }  # fmt: skip
 
 
-@router.get("/gazette", response=list[IssueOut])
+@router.get("/gazette", response=list[GazetteIssueOut])
 def issues_list(request, year: Year | None = None):
     """Published gazette issues, newest first."""
     return [_issue(i) for i in selectors.issues_published(year)]
 
 
-@router.get("/gazette/{issue_id}", response={200: IssueDetailOut, 404: Error})
+@router.get("/gazette/{issue_id}", response={200: GazetteIssueDetailOut, 404: Error})
 def issue_detail(request, issue_id: ObjectId):
     """One published issue with its table of contents."""
     try:
