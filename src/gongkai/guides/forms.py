@@ -81,11 +81,11 @@ class GuideForm(forms.Form):
     )
     approved_on = forms.DateField(
         label=_("Change approved on"), initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )  # fmt: skip
     effective_on = forms.DateField(
         label=_("Takes effect on"), required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )  # fmt: skip
     reason = forms.CharField(
         label=_("Reason for the change"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
@@ -113,7 +113,7 @@ class GuideForm(forms.Form):
 class StatusForm(forms.Form):
     approved_on = forms.DateField(
         label=_("Change approved on"), initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )  # fmt: skip
     reason = forms.CharField(label=_("Reason for the change"), max_length=500)
 
@@ -161,8 +161,8 @@ class IssueForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     number = forms.IntegerField(label=_("Issue number"), min_value=1, max_value=99)
     period_start = forms.DateField(
-        label=_("Period from"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Period from"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     period_end = forms.DateField(
-        label=_("Period to"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Period to"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
