@@ -119,6 +119,33 @@ def _scale_bar(scale: float) -> str:
     )
 
 
+DOT = 15
+
+
+def _clear_of(x: float, y: float, placed: list[tuple[float, float]]) -> tuple[float, float]:
+    """Where to draw a dot so it does not hide one already drawn: its own place, or the
+    first free spot on rings around it (a leader line joins it to its true place)."""
+    gap = 2 * DOT + 2
+
+    def free(cx: float, cy: float) -> bool:
+        return all(math.hypot(cx - px, cy - py) >= gap for px, py in placed)
+
+    if free(x, y):
+        return x, y
+    for ring in range(1, 6):
+        for step in range(12):
+            angle = math.radians(step * 30 - 90)
+            cx = round(x + ring * gap * math.cos(angle), 1)
+            cy = round(y + ring * gap * math.sin(angle), 1)
+            if (
+                PAD / 2 <= cx <= MAP_WIDTH - PAD / 2
+                and PAD / 2 <= cy <= MAP_HEIGHT - PAD / 2
+                and free(cx, cy)
+            ):
+                return cx, cy
+    return x, y
+
+
 def overview_map(points: Sequence, *, title: str) -> SafeString:
     """The service points as numbered dots (the list beside it gives the numbers), for
     when no tile server is configured or reachable. ``points``: objects with latitude,
@@ -127,14 +154,22 @@ def overview_map(points: Sequence, *, title: str) -> SafeString:
         return mark_safe("")
     coordinates = [(float(p.latitude), float(p.longitude)) for p in points]
     project, scale = _projection(coordinates)
-    dots = []
+    dots, placed = [], []
     for number, (point, (lat, lon)) in enumerate(zip(points, coordinates, strict=True), start=1):
         x, y = project(lat, lon)
         colour = KIND_COLOURS.get(point.kind, "#444")
+        dx, dy = _clear_of(x, y, placed)
+        placed.append((dx, dy))
+        leader = (
+            f'<circle cx="{x}" cy="{y}" r="3" fill="{colour}"/><line x1="{x}" y1="{y}" '
+            f'x2="{dx}" y2="{dy}" stroke="{colour}" stroke-width="1.5"/>'
+            if (dx, dy) != (x, y)
+            else ""
+        )
         dots.append(
-            f"<g><title>{number}. {escape(point.name)}</title>"
-            f'<circle cx="{x}" cy="{y}" r="15" fill="{colour}" stroke="#fff" stroke-width="2"/>'
-            f'<text x="{x}" y="{y + 5}" font-size="15" fill="#fff" text-anchor="middle">'
+            f"<g><title>{number}. {escape(point.name)}</title>{leader}"
+            f'<circle cx="{dx}" cy="{dy}" r="{DOT}" fill="{colour}" stroke="#fff" stroke-width="2"/>'
+            f'<text x="{dx}" y="{dy + 5}" font-size="15" fill="#fff" text-anchor="middle">'
             f"{number}</text></g>"
         )
     north = (

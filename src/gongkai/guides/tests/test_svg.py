@@ -39,3 +39,18 @@ def test_overview_map_keeps_north_up_and_points_inside():
     )
     assert "km</text>" in svg
     assert str(overview_map([], title="空")) == ""
+
+
+def test_overlapping_points_are_drawn_apart_with_a_leader_line():
+    import re
+
+    points = [
+        SimpleNamespace(name="甲", kind="station", latitude=21.2658, longitude=110.3549),
+        SimpleNamespace(name="乙", kind="centre", latitude=21.2659, longitude=110.3550),
+        SimpleNamespace(name="丙", kind="window", latitude=21.6112, longitude=110.2847),
+    ]
+    svg = str(overview_map(points, title="总览"))
+    dots = re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)" r="15"', svg)
+    (ax, ay), (bx, by) = [(float(x), float(y)) for x, y in dots[:2]]
+    assert ((ax - bx) ** 2 + (ay - by) ** 2) ** 0.5 >= 32
+    assert svg.count("<line") == 2  # the scale bar and one leader
