@@ -14,13 +14,18 @@ from gongkai.core.apischema import Error, ObjectId, Year, choice
 from gongkai.core.errors import NotFoundError
 from gongkai.guides import selectors
 from gongkai.guides.formats import guide_json, point_json
-from gongkai.guides.law import PointKind
+from gongkai.guides.law import MaterialForm, PointKind
+from gongkai.guides.models import GuideVersion
+from gongkai.proactive.law import NormativeKind
 
 router = Router(tags=["guides"])
 MAX_PAGE = 200
 Offset = Annotated[int, Field(ge=0, le=1_000_000)]
 Limit = Annotated[int, Field(ge=1, le=MAX_PAGE)]
 Kind = choice(PointKind.values)
+Form = choice(MaterialForm.values)
+DocumentKind = choice(NormativeKind.values)
+Change = choice(GuideVersion.Change.values)
 
 
 class GuideBasisOut(Schema):
@@ -31,7 +36,7 @@ class GuideBasisOut(Schema):
 class GuideMaterialOut(Schema):
     name: str
     copies: int
-    form: str
+    form: Form
     note: str
 
 
@@ -84,7 +89,7 @@ class GuideChangeOut(Schema):
 
 class GuideVersionOut(Schema):
     number: int
-    change: str
+    change: Change
     approved_on: dt.date
     effective_on: dt.date
     published_at: dt.datetime
@@ -175,7 +180,7 @@ class GazetteEntryOut(Schema):
     title: str
     document_number: str
     issued_on: dt.date
-    kind: str
+    kind: DocumentKind
 
 
 class GazetteIssueDetailOut(GazetteIssueOut):
