@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "gongkai.proactive",
     "gongkai.participation",
     "gongkai.listings",
+    "gongkai.guides",
     "gongkai.monitor",
 ]
 

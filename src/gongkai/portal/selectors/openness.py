@@ -21,6 +21,9 @@ BY_LAW = (
     (_("Organisation profile"), "listings:organisation"),  # 机构职能 (art. 20 (一))
     (_("Powers and responsibilities list"), "listings:powers"),  # 权责清单
     (_("Normative documents"), "proactive:normative"),  # art. 20 (二)
+    (_("Service guides"), "guides:guides"),  # 办事指南
+    (_("Service map"), "guides:map"),  # 便民网上地图
+    (_("Government gazette"), "guides:issues"),  # 政府公报
 )
 DEFAULT_TREE = (  # (title, URL name[, children]) — 国办公开办函〔2019〕61号
     (_("Openness guide"), "portal:guide"),
