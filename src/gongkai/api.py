@@ -26,6 +26,7 @@ from gongkai.core.apischema import Error
 from gongkai.core.errors import ServiceError
 from gongkai.core.workdays import OutOfRange
 from gongkai.foi.api import router as foi_router
+from gongkai.assessment.api import router as assessment_router
 from gongkai.listings.api import router as listings_router
 from gongkai.participation.api import router as participation_router
 from gongkai.proactive.api import router as proactive_router
@@ -207,3 +208,4 @@ api.add_router("/proactive/", proactive_router)
 api.add_router("/participation/", participation_router)
 api.add_router("/reports/", reports_router)
 api.add_router("/listings/", listings_router)
+api.add_router("/assessment/", assessment_router)

@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "gongkai.participation",
     "gongkai.listings",
     "gongkai.monitor",
+    "gongkai.assessment",
 ]
 
 MIDDLEWARE = [
