@@ -163,3 +163,21 @@ def headline(body: Organisation, year: int, *, now: dt.datetime | None = None) -
         score=score,
         total_points=total,
     )
+
+
+def enquiry_sentence(counts: EnquiryCounts, year: int) -> str:
+    """The yearly report's sentence on enquiries, as seed 003 八 writes it: the total, the
+    channels that had any, and the most frequent topics."""
+    from django.utils.translation import gettext as _
+
+    if not counts.total:
+        return ""
+    channels = "，".join(
+        _("%(channel)s: %(count)d enquiries") % {"channel": label, "count": n}
+        for label, n in counts.by_channel
+        if n
+    )
+    topics = "、".join(topic for topic, _n in counts.by_topic[:4])
+    return _(
+        "In %(year)d we answered %(total)d enquiries (%(channels)s), mostly about %(topics)s."
+    ) % {"year": year, "total": counts.total, "channels": channels, "topics": topics}

@@ -177,9 +177,12 @@ def task_detail(request, pk: int):
             return redirect("assessment:task", pk=task.pk)
         except ServiceError as error:
             form.add_error(None, error.message)
+    assignments = list(task.assignments.select_related("organisation"))
+    cos = [a.organisation.name for a in assignments if a.role == "co"]
     context = {
         "task": task,
-        "assignments": task.assignments.select_related("organisation"),
+        "leads": [a.organisation.name for a in assignments if a.role == "lead"],
+        "cos": cos + ([task.collective_units] if task.collective_units else []),
         "progress": task.progress.select_related("organisation", "reported_by__staff_profile"),
         "form": form if mine else None,
         "today": timezone.localdate(),
@@ -464,6 +467,7 @@ def enquiries(request):
         "form": form,
         "year": year,
         "counts": counts,
+        "sentence": selectors.enquiry_sentence(counts, year),
         "recent": Enquiry.objects.filter(organisation_id__in=body_and_descendants(body))[:20],
     }
     return render(request, "assessment/enquiries.html", context)

@@ -81,7 +81,7 @@ def test_progress_reporting(page, live_server, artifacts_dir, office, handler, b
 
 @pytest.mark.parametrize(("width", "height"), SIZES)
 def test_ranking_page(page, live_server, artifacts_dir, office, body, tree, width, height):
-    year = dt.date.today().year
+    year = 2026  # the clock below is due in February 2026: missed whenever this runs
     services.rubric_create(actor=office, organisation=body, year=year, template="yunnan2017")
     clock_start(
         actor=office, rule="foi_reply", label="GK-0001 户籍档案查询", organisation=body,
@@ -89,7 +89,7 @@ def test_ranking_page(page, live_server, artifacts_dir, office, body, tree, widt
     )  # fmt: skip
     page.set_viewport_size({"width": width, "height": height})
     browser_login(page, live_server, "office")
-    page.goto(f"{live_server.url}/workbench/assessment/scores/")
+    page.goto(f"{live_server.url}/workbench/assessment/scores/?year={year}")
     assert page.get_by_role("heading", name="考核与排名").is_visible()
     units = page.locator("table.ranking").nth(1)
     last = units.locator("tbody tr").last.inner_text()

@@ -152,6 +152,11 @@ def test_enquiries_two_fields_counted_by_channel_and_topic(client, handler, body
     assert dict(counts.by_channel)["96128政府信息查询专线"] == 3
     assert dict(counts.by_channel)["窗口现场咨询"] == 1
     assert counts.by_topic == [("户口迁移", 3), ("身份证补领", 1)]
+    year = timezone.localdate().year
+    assert page.context["sentence"] == (
+        f"{year}年，共接受群众咨询4次（其中，96128政府信息查询专线3次，窗口现场咨询1次），"
+        "咨询内容主要涉及户口迁移、身份证补领等方面。"
+    )
     assert Enquiry.objects.filter(received_on=timezone.localdate()).count() == 4
 
 
