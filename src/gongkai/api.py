@@ -20,13 +20,13 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.parser import Parser
 
+from gongkai.assessment.api import router as assessment_router
 from gongkai.core.api import router as core_router
 from gongkai.core.apierrors import error_response, status_error
 from gongkai.core.apischema import Error
 from gongkai.core.errors import ServiceError
 from gongkai.core.workdays import OutOfRange
 from gongkai.foi.api import router as foi_router
-from gongkai.assessment.api import router as assessment_router
 from gongkai.listings.api import router as listings_router
 from gongkai.participation.api import router as participation_router
 from gongkai.proactive.api import router as proactive_router
