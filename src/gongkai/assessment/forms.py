@@ -60,9 +60,9 @@ class DeductionForm(forms.Form):
 class EnquiryForm(forms.Form):
     """Two fields typed while the phone is still warm: the channel and what it was about."""
 
-    channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
+    channel = forms.ChoiceField(label=_("Enquiry channel"), choices=Channel.choices)
     topic = forms.CharField(
-        label=_("Topic"),
+        label=_("What it was about"),
         max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "off", "list": "topics"}),
     )

@@ -359,7 +359,7 @@ LEDGERS: tuple[Ledger, ...] = (
     Ledger("pxhy", gettext_lazy("Training and meetings"), lambda: [
         _("No."), _("Kind"), _("Title"), _("Date"), _("Attendees"), _("Note")], training_rows),
     Ledger("zx", gettext_lazy("Enquiries by phone and at the counter"), lambda: [
-        _("No."), _("Date"), _("Channel"), _("Topic")], enquiry_rows),
+        _("No."), _("Date"), _("Enquiry channel"), _("What it was about")], enquiry_rows),
     Ledger("rw", gettext_lazy("Plan tasks"), lambda: [
         _("No."), _("Plan"), _("Task number"), _("Task"), _("Lead units"), _("Deadline"),
         _("Due on"), _("Status"), _("Latest progress")], task_rows),

@@ -36,7 +36,7 @@ vocabulary.keys(
         "deduction_points": _("Points"),
         "deduction_reason": _("Reason"),
         "ledger_year": _("Year"),
-        "enquiry_channel": _("Channel"),
+        "enquiry_channel": _("Enquiry channel"),
         "training_kind": _("Kind"),
     },
     free=(
