@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Annotated
 
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from gongkai.assessment import scoring, selectors, services
 from gongkai.assessment.models import Task
 from gongkai.core.access import has_role
 from gongkai.core.api_auth import staff_auth
-from gongkai.core.apischema import Error, Year
+from gongkai.core.apischema import Error, ObjectId, Year
 from gongkai.core.errors import NotFoundError, PermissionDeniedError, ServiceError
 from gongkai.core.models import Role
 
@@ -35,9 +36,9 @@ class TaskOut(Schema):
 
 
 class ProgressIn(Schema):
-    organisation: int
-    text: str
-    evidence_url: str = ""
+    organisation: ObjectId
+    text: Annotated[str, Field(min_length=1, max_length=5000)]
+    evidence_url: Annotated[str, Field(max_length=300)] = ""
     completes: bool = False
 
 
@@ -85,7 +86,7 @@ def tasks_mine(request):
     auth=staff_auth,
     response={201: ProgressOut, 400: Error, 403: Error, 404: Error},
 )
-def progress_create(request, task_id: int, payload: ProgressIn):
+def progress_create(request, task_id: ObjectId, payload: ProgressIn):
     """Report progress on a task for one of the caller's responsible units."""
     task = selectors.tasks_visible_to(request.auth).filter(pk=task_id).first()
     if task is None:
