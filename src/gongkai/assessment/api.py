@@ -10,15 +10,15 @@ from decimal import Decimal
 from typing import Annotated
 
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from gongkai.assessment import scoring, selectors, services
 from gongkai.assessment.models import Task
 from gongkai.core.access import has_role
 from gongkai.core.api_auth import staff_auth
-from gongkai.core.apischema import Error, ObjectId, Year
+from gongkai.core.apischema import Error, ObjectId, Year, choice
 from gongkai.core.errors import NotFoundError, PermissionDeniedError, ServiceError
-from gongkai.core.models import Role
+from gongkai.core.models import Organisation, Role
 
 router = Router(tags=["assessment"])
 
@@ -32,7 +32,7 @@ class TaskOut(Schema):
     due_on: dt.date | None
     recurrence: str
     target: str
-    status: str
+    status: choice(Task.Status.values)  # type: ignore[valid-type]
 
 
 class ProgressIn(Schema):
@@ -51,7 +51,7 @@ class ProgressOut(Schema):
 
 class ScoreOut(Schema):
     organisation: str
-    kind: str
+    kind: choice(Organisation.Kind.values)  # type: ignore[valid-type]
     rank: int
     score: Decimal
     deducted: Decimal
@@ -102,12 +102,15 @@ def progress_create(request, task_id: ObjectId, payload: ProgressIn):
         evidence_url=payload.evidence_url,
         completes=payload.completes,
     )
-    return 201, {
-        "id": progress.pk,
-        "task": task.pk,
-        "organisation": assignment.organisation.name,
-        "completes": progress.completes,
-    }
+    return Status(
+        201,
+        {
+            "id": progress.pk,
+            "task": task.pk,
+            "organisation": assignment.organisation.name,
+            "completes": progress.completes,
+        },
+    )
 
 
 @router.get(
