@@ -20,6 +20,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.parser import Parser
 
+from gongkai.assessment.api import router as assessment_router
 from gongkai.core.api import router as core_router
 from gongkai.core.apierrors import error_response, status_error, validation_message
 from gongkai.core.apischema import Error
@@ -209,3 +210,4 @@ api.add_router("/participation/", participation_router)
 api.add_router("/reports/", reports_router)
 api.add_router("/listings/", listings_router)
 api.add_router("/guides/", guides_router)
+api.add_router("/assessment/", assessment_router)

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "gongkai.listings",
     "gongkai.guides",
     "gongkai.monitor",
+    "gongkai.assessment",
 ]
 
 MIDDLEWARE = [

@@ -25,5 +25,6 @@ urlpatterns = [
     path("", include("gongkai.listings.urls")),
     path("", include("gongkai.guides.urls")),
     path("", include("gongkai.monitor.urls")),
+    path("", include("gongkai.assessment.urls")),
     path("", include("gongkai.portal.urls")),
 ]

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.timezone import localtime
 
@@ -200,3 +201,24 @@ def assessment_figures(*, organisation_id: int | None, year: int) -> dict:
 
 def _days(year: int) -> int:
     return (dt.date(year + 1, 1, 1) - dt.date(year, 1, 1)).days
+
+
+def body_year_summary(organisation, year: int) -> dict | None:
+    """What the assessment's "site monitor" indicator deducts for (assessment/scoring.py):
+    ``{"problems": n, "url": …}``, or None when the monitor ran no check that year.
+
+    Problems: each 单项否决 indicator failed in the year, plus the stale and empty columns
+    and broken links of the year's last run. The portal is one site for every body on it
+    (until sites per body exist), so every body gets the same figures.
+    """
+    figures = assessment_figures(organisation_id=organisation.pk, year=year)
+    if not figures["runs"] and not figures["availability"]["samples"]:
+        return None
+    last = figures["last_run"]
+    problems = (
+        len(figures["failed_indicators"])
+        + last["stale_columns"]
+        + last["empty_columns"]
+        + last["broken_links"]
+    )
+    return {"problems": problems, "url": reverse("monitor:year", args=[year])}

@@ -1,0 +1,183 @@
+"""Reads of the assessment app: tasks by unit, overdue tasks, enquiry counts, headline figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Q
+from django.utils import timezone
+
+from gongkai.assessment.law import Channel
+from gongkai.assessment.models import Enquiry, Notice, Plan, Rubric, Task, TaskUnit
+from gongkai.core.access import body_and_descendants, has_role
+from gongkai.core.models import Clock, Organisation, Role
+
+TOP_TOPICS = 10
+
+
+def staff_body(user) -> Organisation | None:
+    profile = getattr(user, "staff_profile", None)
+    return profile.organisation.body if profile else None
+
+
+def reporting_organisations(user) -> list[Organisation]:
+    """The units (and the subordinate body) a staff member reports progress for."""
+    profile = getattr(user, "staff_profile", None)
+    if profile is None:
+        return []
+    found = list(profile.units.all())
+    if profile.organisation.parent_id is not None:
+        found.append(profile.organisation)  # staff of a subordinate body report for it
+    return found
+
+
+def plans_of(body: Organisation):
+    return Plan.objects.filter(organisation=body).annotate(
+        task_count=Count("tasks"),
+        open_count=Count("tasks", filter=Q(tasks__status=Task.Status.OPEN)),
+    )
+
+
+def tasks_of_plan(plan: Plan):
+    return plan.tasks.prefetch_related("assignments__organisation").order_by("number")
+
+
+def tasks_for(organisations: list[Organisation]):
+    """Open tasks assigned to any of ``organisations``, with the assignment's role."""
+    return (
+        TaskUnit.objects.filter(organisation__in=organisations, task__status=Task.Status.OPEN)
+        .select_related("task__plan", "organisation")
+        .order_by(F("task__due_on").asc(nulls_last=True), "task__plan_id", "task__number")
+    )
+
+
+def tasks_visible_to(user):
+    """Tasks a staff member may open: the body's office and leaders see every task of the
+    body's plans; others the tasks of their units and body."""
+    body = staff_body(user)
+    if user.is_superuser:
+        return Task.objects.all()
+    if body is None:
+        return Task.objects.none()
+    if has_role(user, Role.OFFICE, Role.LEADER, Role.ADMIN):
+        return Task.objects.filter(plan__organisation_id__in=body_and_descendants(body))
+    return Task.objects.filter(
+        assignments__organisation__in=reporting_organisations(user)
+    ).distinct()
+
+
+def overdue_assignments(body: Organisation, today: dt.date) -> list[TaskUnit]:
+    """Each lead unit (or body) of each open one-off task past its date: the 通报 rows."""
+    return list(
+        TaskUnit.objects.filter(
+            task__plan__organisation=body,
+            task__status=Task.Status.OPEN,
+            task__recurrence="",
+            task__due_on__lt=today,
+        )
+        .filter(Q(role=TaskUnit.Role.LEAD) | Q(organisation__kind=Organisation.Kind.BODY))
+        .select_related("task__plan", "organisation")
+        .order_by("task__due_on", "task__number", "organisation_id")
+    )
+
+
+def notices_of(body: Organisation, *, published_only: bool):
+    notices = Notice.objects.filter(organisation=body)
+    return notices.filter(published_at__isnull=False) if published_only else notices
+
+
+def rubric_of(body: Organisation, year: int) -> Rubric | None:
+    return Rubric.objects.filter(organisation=body, year=year).first()
+
+
+@dataclass
+class EnquiryCounts:
+    total: int
+    by_channel: list[tuple[str, int]]
+    by_topic: list[tuple[str, int]]
+
+
+def enquiry_counts(body: Organisation, year: int) -> EnquiryCounts:
+    """Counts by channel (every channel, 0 included) and the most frequent topics."""
+    enquiries = Enquiry.objects.filter(
+        organisation_id__in=body_and_descendants(body), received_on__year=year
+    )
+    per_channel = dict(
+        enquiries.values_list("channel").annotate(n=Count("id")).values_list("channel", "n")
+    )
+    by_channel = [(str(label), per_channel.get(value, 0)) for value, label in Channel.choices]
+    topics = Counter(enquiries.values_list("topic", flat=True).iterator(chunk_size=2000))
+    return EnquiryCounts(
+        total=sum(per_channel.values()),
+        by_channel=by_channel,
+        by_topic=topics.most_common(TOP_TOPICS),
+    )
+
+
+@dataclass
+class Headline:
+    year: int
+    received: int
+    answered: int
+    on_time: int
+    overdue: int
+    score: object | None  # Decimal, or None without a rubric
+    total_points: object | None
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return round(100 * self.on_time / self.answered, 1) if self.answered else None
+
+
+def headline(body: Organisation, year: int, *, now: dt.datetime | None = None) -> Headline:
+    """本年收到, 按期率, 超期, 考核得分 of ``body`` and its subordinate bodies."""
+    from gongkai.foi.models import Request
+
+    now = now or timezone.now()
+    tree = body_and_descendants(body)
+    received = Request.objects.filter(organisation_id__in=tree, received_on__year=year).count()
+    clocks = Clock.objects.filter(
+        rule="foi_reply", organisation_id__in=tree, started_at__year=year, due_at__isnull=False
+    )
+    counts = clocks.aggregate(
+        answered=Count("id", filter=Q(stopped_at__isnull=False)),
+        on_time=Count("id", filter=Q(stopped_at__isnull=False, stopped_at__lte=F("due_at"))),
+        late=Count("id", filter=Q(stopped_at__gt=F("due_at"))),
+        open_late=Count("id", filter=Q(stopped_at__isnull=True, due_at__lt=now)),
+    )
+    rubric = rubric_of(body, year)
+    score = total = None
+    if rubric is not None:
+        from gongkai.assessment.scoring import rubric_scores
+
+        own = next(s for s in rubric_scores(rubric, now=now) if s.organisation.pk == body.pk)
+        score, total = own.total, sum(i.points for i in rubric.indicators.all())
+    return Headline(
+        year=year,
+        received=received,
+        answered=counts["answered"],
+        on_time=counts["on_time"],
+        overdue=counts["late"] + counts["open_late"],
+        score=score,
+        total_points=total,
+    )
+
+
+def enquiry_sentence(counts: EnquiryCounts, year: int) -> str:
+    """The yearly report's sentence on enquiries, as seed 003 八 writes it: the total, the
+    channels that had any, and the most frequent topics."""
+    from django.utils.translation import gettext as _
+
+    if not counts.total:
+        return ""
+    channels = "，".join(
+        _("%(channel)s: %(count)d enquiries") % {"channel": label, "count": n}
+        for label, n in counts.by_channel
+        if n
+    )
+    topics = "、".join(topic for topic, _n in counts.by_topic[:4])
+    return _(
+        "In %(year)d we answered %(total)d enquiries (%(channels)s), mostly about %(topics)s."
+    ) % {"year": year, "total": counts.total, "channels": channels, "topics": topics}

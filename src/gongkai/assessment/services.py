@@ -1,0 +1,479 @@
+"""Every write of the assessment app: one keyword-only function each, in a transaction,
+writing the ledger (``core.services.ledger_append``) beside the change."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gongkai.assessment.importing import preview_build
+from gongkai.assessment.law import RUBRIC_TEMPLATES, Channel, TrainingKind
+from gongkai.assessment.models import (
+    Deduction,
+    Enquiry,
+    Indicator,
+    LedgerBundle,
+    Notice,
+    Plan,
+    PlanImport,
+    Progress,
+    Rubric,
+    Task,
+    TaskUnit,
+    Training,
+    UnitAlias,
+)
+from gongkai.assessment.units import LEAD
+from gongkai.core.access import has_role
+from gongkai.core.errors import PermissionDeniedError, ServiceError
+from gongkai.core.models import Organisation, Role
+from gongkai.core.queue import enqueue
+from gongkai.core.services import ledger_append
+
+OFFICE_ROLES = (Role.OFFICE, Role.ADMIN)
+MAX_TOPIC = 200
+
+
+def body_of(actor) -> Organisation | None:
+    profile = getattr(actor, "staff_profile", None)
+    return profile.organisation.body if profile else None
+
+
+def require_office(actor, organisation: Organisation) -> None:
+    """The openness office (or an administrator) of ``organisation``'s body."""
+    allowed = actor is not None and has_role(actor, *OFFICE_ROLES)
+    if allowed and not actor.is_superuser:
+        allowed = body_of(actor) == organisation.body
+    if not allowed:
+        raise PermissionDeniedError("forbidden", _("You may not do this."))
+
+
+def may_report(actor, task: Task, organisation: Organisation) -> bool:
+    """Staff of a responsible unit (or the office of the plan's body) report its progress."""
+    if not task.assignments.filter(organisation=organisation).exists():
+        return False
+    if has_role(actor, *OFFICE_ROLES) and body_of(actor) == task.plan.organisation.body:
+        return True
+    profile = getattr(actor, "staff_profile", None)
+    if profile is None:
+        return False
+    if organisation.kind == Organisation.Kind.BODY:
+        return profile.organisation_id == organisation.pk
+    return profile.units.filter(pk=organisation.pk).exists()
+
+
+# --- import ----------------------------------------------------------------------------
+
+
+def plan_import_upload(
+    *, actor, organisation: Organisation, title: str, year: int, file_name: str, content: bytes
+) -> PlanImport:
+    require_office(actor, organisation)
+    if not title.strip():
+        raise ServiceError("title", _("Enter the plan's title."))
+    with transaction.atomic():
+        upload = PlanImport.objects.create(
+            organisation=organisation,
+            title=title.strip()[:200],
+            year=year,
+            file_name=file_name[:200],
+            content=content,
+            uploaded_by=actor,
+        )
+        preview_build(upload)  # refuses a file without a readable table: nothing is kept
+        ledger_append(
+            actor=actor,
+            action="assessment.import_upload",
+            obj=upload,
+            organisation=organisation,
+            summary={"plan_file": upload.file_name},
+        )
+    return upload
+
+
+def unit_alias_set(
+    *, actor, organisation: Organisation, name: str, target: Organisation | None
+) -> UnitAlias:
+    """Map a unit name once (``target`` None: the units concerned, no one unit)."""
+    require_office(actor, organisation)
+    if target is not None and target.parent_id != organisation.pk and target != organisation:
+        raise ServiceError("target", _("Choose a unit or subordinate body of this body."))
+    with transaction.atomic():
+        alias, _created = UnitAlias.objects.update_or_create(
+            organisation=organisation,
+            name=name.strip()[:100],
+            defaults={"target": target, "created_by": actor},
+        )
+        ledger_append(
+            actor=actor,
+            action="assessment.alias_set",
+            obj=alias,
+            organisation=organisation,
+            summary={"alias_name": alias.name, "alias_target": target.name if target else ""},
+        )
+    return alias
+
+
+def plan_import_apply(*, actor, upload: PlanImport) -> Plan:
+    require_office(actor, upload.organisation)
+    preview = preview_build(upload)
+    if not preview.ready:
+        raise ServiceError(
+            "not_ready", _("Some rows still need attention: map the unknown units first.")
+        )
+    with transaction.atomic():
+        locked = PlanImport.objects.select_for_update().get(pk=upload.pk)
+        if locked.plan_id:
+            raise ServiceError("applied", _("This file has already been applied."))
+        plan = Plan.objects.create(
+            organisation=upload.organisation, title=upload.title, year=upload.year, created_by=actor
+        )
+        for row in preview.rows:
+            deadline = row.deadline
+            task = Task.objects.create(
+                plan=plan,
+                number=row.number,
+                text=row.task,
+                units_text=row.units_text[:500],
+                deadline_text=deadline.phrase[:300],
+                due_on=deadline.due_on,
+                recurrence=deadline.recurrence,
+                starts_year=deadline.starts_year,
+                target=deadline.target[:500],
+                milestones=[
+                    {"due_on": m.due_on.isoformat(), "what": m.what} for m in deadline.milestones
+                ]
+                if len(deadline.milestones) > 1
+                else [],
+                collective_units="、".join(u.name for u in row.units if u.collective)[:300],
+            )
+            seen: set[int] = set()
+            for match in row.units:
+                for organisation in match.organisations:
+                    if organisation.pk in seen:
+                        continue
+                    seen.add(organisation.pk)
+                    TaskUnit.objects.create(
+                        task=task,
+                        organisation=organisation,
+                        role=TaskUnit.Role.LEAD if match.role == LEAD else TaskUnit.Role.CO,
+                        written_as=match.name[:100],
+                    )
+        locked.plan = plan
+        locked.save(update_fields=["plan"])
+        ledger_append(
+            actor=actor,
+            action="assessment.plan_import",
+            obj=plan,
+            organisation=plan.organisation,
+            summary={"task_count": len(preview.rows), "plan_file": upload.file_name},
+        )
+    return plan
+
+
+# --- progress and notices --------------------------------------------------------------
+
+
+def progress_report(
+    *,
+    actor,
+    task: Task,
+    organisation: Organisation,
+    text: str,
+    evidence_url: str = "",
+    evidence_file=None,
+    completes: bool = False,
+) -> Progress:
+    if not may_report(actor, task, organisation):
+        raise PermissionDeniedError("forbidden", _("You may not do this."))
+    if not text.strip():
+        raise ServiceError("text", _("Describe the progress."))
+    if evidence_url and not (evidence_url.startswith(("/", "https://", "http://"))):
+        raise ServiceError("url", _("The link must start with / or https://."))
+    with transaction.atomic():
+        progress = Progress.objects.create(
+            task=task,
+            organisation=organisation,
+            text=text.strip(),
+            evidence_url=evidence_url.strip()[:300],
+            evidence_file=evidence_file or "",
+            completes=completes,
+            reported_by=actor,
+        )
+        if completes and task.status == Task.Status.OPEN and not task.recurrence:
+            today = timezone.localdate()
+            # Conditional: two units completing at once close the task once.
+            Task.objects.filter(pk=task.pk, status=Task.Status.OPEN).update(
+                status=Task.Status.DONE, completed_on=today
+            )
+        ledger_append(
+            actor=actor,
+            action="assessment.progress",
+            obj=task,
+            organisation=task.plan.organisation,
+            summary={"unit_name": organisation.name, "completes_task": completes},
+        )
+    return progress
+
+
+def notice_create(
+    *, actor, organisation: Organisation, year: int, title: str, text: str, entries: list[dict]
+) -> Notice:
+    require_office(actor, organisation)
+    if not title.strip():
+        raise ServiceError("title", _("Enter the notice's title."))
+    with transaction.atomic():
+        notice = Notice.objects.create(
+            organisation=organisation,
+            year=year,
+            title=title.strip()[:200],
+            text=text.strip(),
+            entries=entries,
+            created_by=actor,
+        )
+        ledger_append(
+            actor=actor,
+            action="assessment.notice_create",
+            obj=notice,
+            organisation=organisation,
+            summary={"notice_entries": len(entries)},
+        )
+    return notice
+
+
+def notice_publish(*, actor, notice: Notice) -> Notice:
+    """Published internally: staff of the body read it, and the units it names lose points
+    under the year's rubric's 通报 indicator."""
+    require_office(actor, notice.organisation)
+    with transaction.atomic():
+        updated = Notice.objects.filter(pk=notice.pk, published_at__isnull=True).update(
+            published_at=timezone.now()
+        )
+        if not updated:
+            raise ServiceError("published", _("This notice has already been published."))
+        ledger_append(
+            actor=actor,
+            action="assessment.notice_publish",
+            obj=notice,
+            organisation=notice.organisation,
+            summary={"notice_entries": len(notice.entries)},
+        )
+    notice.refresh_from_db()
+    return notice
+
+
+# --- the rubric and deductions by hand -------------------------------------------------
+
+
+def rubric_create(*, actor, organisation: Organisation, year: int, template: str) -> Rubric:
+    require_office(actor, organisation)
+    chosen = RUBRIC_TEMPLATES.get(template)
+    if chosen is None:
+        raise ServiceError("template", _("Choose a scheme."))
+    if Rubric.objects.filter(organisation=organisation, year=year).exists():
+        raise ServiceError("exists", _("This year already has a rubric."))
+    with transaction.atomic():
+        rubric = Rubric.objects.create(
+            organisation=organisation,
+            year=year,
+            title=_("%(body)s %(year)d openness assessment") % {
+                "body": organisation.name, "year": year
+            },
+            source=chosen.source,
+            created_by=actor,
+        )  # fmt: skip
+        Indicator.objects.bulk_create(
+            Indicator(
+                rubric=rubric,
+                position=position,
+                name=item.name,
+                points=Decimal(item.points),
+                kind=item.kind,
+                per_case=Decimal(str(item.per_case)),
+                rule=item.rule,
+            )
+            for position, item in enumerate(chosen.indicators, start=1)
+        )
+        ledger_append(
+            actor=actor,
+            action="assessment.rubric_create",
+            obj=rubric,
+            organisation=organisation,
+            summary={"rubric_template": template, "rubric_total": chosen.total},
+        )
+    return rubric
+
+
+def deduction_add(
+    *,
+    actor,
+    indicator: Indicator,
+    organisation: Organisation,
+    points: Decimal,
+    reason: str,
+    evidence_url: str = "",
+) -> Deduction:
+    require_office(actor, indicator.rubric.organisation)
+    if points <= 0 or points > indicator.points:
+        raise ServiceError("points", _("The points must be above 0 and at most the indicator's."))
+    if not reason.strip():
+        raise ServiceError("reason", _("Give the reason and its evidence."))
+    with transaction.atomic():
+        deduction = Deduction.objects.create(
+            indicator=indicator,
+            organisation=organisation,
+            points=points,
+            reason=reason.strip()[:300],
+            evidence_url=evidence_url.strip()[:300],
+            recorded_by=actor,
+        )
+        ledger_append(
+            actor=actor,
+            action="assessment.deduction_add",
+            obj=deduction,
+            organisation=indicator.rubric.organisation,
+            summary={"unit_name": organisation.name, "deduction_points": str(points)},
+        )
+    return deduction
+
+
+def deduction_remove(*, actor, deduction: Deduction) -> None:
+    require_office(actor, deduction.indicator.rubric.organisation)
+    with transaction.atomic():
+        ledger_append(
+            actor=actor,
+            action="assessment.deduction_remove",
+            obj=deduction,
+            organisation=deduction.indicator.rubric.organisation,
+            summary={
+                "deduction_points": str(deduction.points),
+                "deduction_reason": deduction.reason,
+            },
+        )
+        deduction.delete()
+
+
+# --- ledgers ---------------------------------------------------------------------------
+
+
+def ledger_bundle_request(*, actor, organisation: Organisation, year: int) -> LedgerBundle:
+    """Queue the building of every ledger of ``organisation`` for ``year`` as one zip."""
+    require_office(actor, organisation)
+    from gongkai.assessment.ledgers import LEDGERS
+    from gongkai.assessment.tasks import ledger_bundle_build
+
+    with transaction.atomic():
+        bundle = LedgerBundle.objects.create(
+            organisation=organisation, year=year, total=len(LEDGERS), requested_by=actor
+        )
+        ledger_append(
+            actor=actor,
+            action="assessment.ledger_bundle",
+            obj=bundle,
+            organisation=organisation,
+            summary={"ledger_year": year},
+        )
+        enqueue(ledger_bundle_build, bundle_id=bundle.pk)
+    return bundle
+
+
+def ledger_bundle_run(*, bundle_id: int) -> str:
+    """The task's body: idempotent (a finished bundle is left as it is)."""
+    from gongkai.assessment.ledgers import bundle_zip
+
+    bundle = LedgerBundle.objects.select_related("organisation").filter(pk=bundle_id).first()
+    if bundle is None or bundle.status == LedgerBundle.Status.DONE:
+        return "-"
+    LedgerBundle.objects.filter(pk=bundle.pk).update(status=LedgerBundle.Status.RUNNING, done=0)
+
+    def step(done: int) -> None:
+        LedgerBundle.objects.filter(pk=bundle.pk).update(done=done)
+
+    try:
+        content = bundle_zip(bundle.organisation, bundle.year, progress=step)
+    except Exception:
+        LedgerBundle.objects.filter(pk=bundle.pk).update(status=LedgerBundle.Status.FAILED)
+        raise
+    LedgerBundle.objects.filter(pk=bundle.pk).update(
+        status=LedgerBundle.Status.DONE,
+        content=content,
+        done=bundle.total,
+        finished_at=timezone.now(),
+    )
+    return f"{len(content)} bytes"
+
+
+# --- registers -------------------------------------------------------------------------
+
+
+def _may_record(actor, organisation: Organisation) -> None:
+    allowed = actor is not None and actor.is_authenticated and getattr(actor, "is_staff", False)
+    if allowed and not actor.is_superuser:
+        allowed = body_of(actor) == organisation.body
+    if not allowed:
+        raise PermissionDeniedError("forbidden", _("You may not do this."))
+
+
+def enquiry_record(
+    *, actor, organisation: Organisation, channel: str, topic: str, received_on: dt.date
+) -> Enquiry:
+    """One 咨询: two fields typed at the phone or the counter."""
+    _may_record(actor, organisation)
+    if channel not in Channel.values:
+        raise ServiceError("channel", _("Choose the channel."))
+    topic = " ".join(topic.split())
+    if not topic:
+        raise ServiceError("topic", _("Enter what the enquiry was about."))
+    with transaction.atomic():
+        enquiry = Enquiry.objects.create(
+            organisation=organisation,
+            channel=channel,
+            topic=topic[:MAX_TOPIC],
+            received_on=received_on,
+            recorded_by=actor,
+        )
+        ledger_append(
+            actor=actor,
+            action="assessment.enquiry",
+            obj=enquiry,
+            organisation=organisation,
+            summary={"enquiry_channel": channel},
+        )
+    return enquiry
+
+
+def training_record(
+    *,
+    actor,
+    organisation: Organisation,
+    kind: str,
+    title: str,
+    held_on: dt.date,
+    attendees: int = 0,
+    note: str = "",
+) -> Training:
+    require_office(actor, organisation)
+    if kind not in TrainingKind.values or not title.strip():
+        raise ServiceError("title", _("Enter the kind and the title."))
+    with transaction.atomic():
+        training = Training.objects.create(
+            organisation=organisation,
+            kind=kind,
+            title=title.strip()[:200],
+            held_on=held_on,
+            attendees=max(0, attendees),
+            note=note.strip()[:300],
+            recorded_by=actor,
+        )
+        ledger_append(
+            actor=actor,
+            action="assessment.training",
+            obj=training,
+            organisation=organisation,
+            summary={"training_kind": kind},
+        )
+    return training

@@ -1,0 +1,105 @@
+"""Browser tests (Debian chromium through Playwright) at 1280 px and 390 px: the import
+preview of seed 000's task table, a unit reporting progress, and the ranking page.
+Screenshots go to test-artifacts/."""
+
+import datetime as dt
+
+import pytest
+
+from gongkai.assessment import services
+from gongkai.core.clockmath import CHINA
+from gongkai.core.services import clock_start
+from gongkai.core.tests.twofactor import browser_login
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+SIZES = [(1280, 900), (390, 844)]
+
+
+def _fits(page, width) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_import_preview(page, live_server, artifacts_dir, office, tree, seed_000, tmp_path,
+                        width, height):  # fmt: skip
+    page.set_viewport_size({"width": width, "height": height})
+    browser_login(page, live_server, "office")
+    page.goto(f"{live_server.url}/workbench/assessment/")
+    page.get_by_label("方案名称").fill("湛江市公安局2017年政务公开实施方案")
+    page.get_by_label("年份").fill("2017")
+    annex = tmp_path / "重点任务分解表.txt"
+    annex.write_bytes(seed_000)
+    page.get_by_label("任务分解表（.txt、.docx 或 .xlsx）").set_input_files(str(annex))
+    page.get_by_role("button", name="预览").click()
+
+    assert page.get_by_role("heading", name="任务分解表预览").is_visible()
+    assert "共识别23项任务。" in page.get_by_role("status").inner_text()
+    assert page.locator("table.preview tbody tr").count() == 23
+    assert page.locator("tr.problem").count() == 1
+    assert _fits(page, width)
+    page.screenshot(path=str(artifacts_dir / f"assessment-import-{width}.png"), full_page=True)
+
+    page.get_by_label("警校").select_option(label="政治处")
+    page.get_by_role("button", name="对应").click()
+    assert page.locator("tr.problem").count() == 0
+    row = page.locator("table.preview tbody tr").nth(18).inner_text()
+    assert "2017-06-30 基础性制度梳理" in row and "2020-12-31 全面完善" in row
+    page.get_by_role("button", name="保存方案及任务").click()
+    assert page.get_by_role("heading", name="湛江市公安局2017年政务公开实施方案").is_visible()
+    assert page.locator("tbody tr").count() == 23
+    assert _fits(page, width)
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_progress_reporting(page, live_server, artifacts_dir, office, handler, body, seed_000,
+                            width, height):  # fmt: skip
+    services.unit_alias_set(actor=office, organisation=body, name="警校", target=None)
+    upload = services.plan_import_upload(
+        actor=office, organisation=body, title="2017年实施方案", year=2017,
+        file_name="000.txt", content=seed_000,
+    )  # fmt: skip
+    services.plan_import_apply(actor=office, upload=upload)
+    page.set_viewport_size({"width": width, "height": height})
+    browser_login(page, live_server, "fazhi")
+    page.goto(f"{live_server.url}/workbench/")
+    link = page.get_by_role("link", name="2017年实施方案 · 2. 落实政策公开解读机制")
+    assert link.is_visible()
+    page.screenshot(path=str(artifacts_dir / f"assessment-home-{width}.png"), full_page=True)
+    link.click()
+    assert page.get_by_role("heading", name="第2项任务").is_visible()
+    page.get_by_label("进展情况").fill("已印发《政策解读工作规定》，解读与文件同步发布。")
+    page.get_by_label("已公开信息链接").fill("/xxgk/")
+    page.get_by_label("任务已完成").check()
+    page.get_by_role("button", name="报送", exact=True).click()
+    assert "进展情况已报送。" in page.content()
+    history = page.locator("ol.progress").inner_text()
+    assert "法制支队" in history and "已印发《政策解读工作规定》" in history
+    assert "已完成" in page.locator("dl.facts").inner_text()
+    assert _fits(page, width)
+    page.screenshot(path=str(artifacts_dir / f"assessment-task-{width}.png"), full_page=True)
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_ranking_page(page, live_server, artifacts_dir, office, body, tree, width, height):
+    year = 2026  # the clock below is due in February 2026: missed whenever this runs
+    services.rubric_create(actor=office, organisation=body, year=year, template="yunnan2017")
+    clock_start(
+        actor=office, rule="foi_reply", label="GK-0001 户籍档案查询", organisation=body,
+        unit=tree["户政科"], started_at=dt.datetime(year, 1, 5, 9, tzinfo=CHINA),
+    )  # fmt: skip
+    page.set_viewport_size({"width": width, "height": height})
+    browser_login(page, live_server, "office")
+    page.goto(f"{live_server.url}/workbench/assessment/scores/?year={year}")
+    assert page.get_by_role("heading", name="考核与排名").is_visible()
+    units = page.locator("table.ranking").nth(1)
+    last = units.locator("tbody tr").last.inner_text()
+    assert "户政科" in last and "48" in last
+    assert page.locator("table.ranking").nth(0).locator("tbody tr").count() == 7
+    assert _fits(page, width)
+    page.screenshot(path=str(artifacts_dir / f"assessment-ranking-{width}.png"), full_page=True)
+    units.get_by_role("link", name="户政科").click()
+    assert page.get_by_role("heading", name="户政科").is_visible()
+    evidence = page.locator("ul.evidence").first.inner_text()
+    assert "GK-0001 户籍档案查询" in evidence and "系统自动" in evidence
+    assert _fits(page, width)
+    page.screenshot(path=str(artifacts_dir / f"assessment-score-{width}.png"), full_page=True)
