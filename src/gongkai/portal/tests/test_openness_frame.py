@@ -123,6 +123,9 @@ def test_default_tree_lists_the_registers_under_content_disclosed_by_law():
         ("机构职能", "/xxgk/jgzn/", False),
         ("权责清单", "/xxgk/powers/", True),
         ("规范性文件", "/xxgk/normative/", False),
+        ("办事指南", reverse("guides:guides"), False),
+        ("便民网上地图", reverse("guides:map"), False),
+        ("政府公报", reverse("guides:issues"), False),
     ]
     assert by_law.holds_current
 
