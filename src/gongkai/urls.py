@@ -21,5 +21,6 @@ urlpatterns = [
     path("", include("gongkai.reports.urls")),
     path("", include("gongkai.listings.urls")),
     path("", include("gongkai.monitor.urls")),
+    path("", include("gongkai.search.urls")),
     path("", include("gongkai.portal.urls")),
 ]

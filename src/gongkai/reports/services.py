@@ -16,6 +16,7 @@ from gongkai.core.services import ledger_append, notification_send
 from gongkai.reports.checker.messages import render as render_finding
 from gongkai.reports.consistency import snapshot_errors
 from gongkai.reports.generate import compute_tables
+from gongkai.reports.indexing import report_index
 from gongkai.reports.models import TRANSITIONS, Status, YearlyReport
 from gongkai.reports.prose import prefill
 from gongkai.reports.section2 import MANUAL_TABLES, empty_table, parse_cell
@@ -239,6 +240,7 @@ def report_publish(*, report: YearlyReport, actor) -> YearlyReport:
         report.status, report.published_at = Status.PUBLISHED, now
         report.save(update_fields=["status", "published_at"])
         _record(report, actor=actor, action="publish", summary={"published_at": now})
+        report_index(report)  # the site search, through its queue
     return report
 
 
