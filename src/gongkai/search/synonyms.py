@@ -83,7 +83,7 @@ def synonym_add(*, actor, words: str, note: str = "") -> SearchSynonym:
     with transaction.atomic():
         synonym = SearchSynonym.objects.create(words=words, note=note.strip()[:200])
         _record(actor, "synonym_add", synonym)
-    transaction.on_commit(forget_table)
+    _forget_now_and_on_commit()
     return synonym
 
 
@@ -96,7 +96,7 @@ def synonym_update(*, actor, synonym: SearchSynonym, words: str, note: str = "")
         SearchSynonym.objects.filter(pk=synonym.pk).update(words=words, note=note.strip()[:200])
         synonym.refresh_from_db()
         _record(actor, "synonym_update", synonym)
-    transaction.on_commit(forget_table)
+    _forget_now_and_on_commit()
     return synonym
 
 
@@ -105,7 +105,7 @@ def synonym_remove(*, actor, synonym: SearchSynonym) -> None:
     with transaction.atomic():
         _record(actor, "synonym_remove", synonym)
         synonym.delete()
-    transaction.on_commit(forget_table)
+    _forget_now_and_on_commit()
 
 
 # ------------------------------------------------------------------ reads
@@ -127,6 +127,13 @@ def synonym_table() -> Synonyms:
     with _lock:
         _table = (now + TABLE_SECONDS, table)
     return table
+
+
+def _forget_now_and_on_commit() -> None:
+    """This process rereads the table at once; after commit again, in case a search read
+    the old rows in between."""
+    forget_table()
+    transaction.on_commit(forget_table)
 
 
 def forget_table() -> None:
