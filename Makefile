@@ -33,6 +33,7 @@ serve: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check src bench
+	$(BIN)/lint-imports --no-cache  # the app layers (pyproject.toml, [tool.importlinter])
 	$(BIN)/gongkai makemigrations --check --dry-run -v0
 	$(BIN)/python -m gongkai.i18n check
 

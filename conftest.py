@@ -6,6 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from gongkai import home
+
+home.prepare()  # var/ for the test databases and the search index (settings make no folder)
+
 
 @pytest.fixture
 def artifacts_dir() -> Path:

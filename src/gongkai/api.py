@@ -21,7 +21,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.parser import Parser
 
 from gongkai.core.api import router as core_router
-from gongkai.core.apierrors import error_response, status_error
+from gongkai.core.apierrors import error_response, status_error, validation_message
 from gongkai.core.apischema import Error
 from gongkai.core.errors import ServiceError
 from gongkai.core.workdays import OutOfRange
@@ -99,7 +99,7 @@ def service_error(request, error: ServiceError):
 @api.exception_handler(NinjaValidationError)
 def validation_error(request, error: NinjaValidationError):
     details = [
-        {"loc": list(e.get("loc", ())), "type": e.get("type", ""), "msg": str(e.get("msg", ""))}
+        {"loc": list(e.get("loc", ())), "type": e.get("type", ""), "msg": validation_message(e)}
         for e in error.errors
     ]
     message = _("The input is invalid.")

@@ -7,13 +7,14 @@ Every environment read happens here, each with a default and a one-line comment
 
 import os
 import secrets
-from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+from gongkai import home
+
+PACKAGE_DIR = home.PACKAGE_DIR
 
 
 def _env_bool(name: str, default: bool) -> bool:
@@ -23,18 +24,10 @@ def _env_bool(name: str, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-def _default_base_dir() -> Path:
-    # An editable install runs from the checkout: keep var/ beside pyproject.toml.
-    checkout = PACKAGE_DIR.parent.parent
-    if (checkout / "pyproject.toml").exists():
-        return checkout
-    return Path.cwd()
-
-
-# Where var/ (database, media, search index, secret key) lives.
-BASE_DIR = Path(os.environ.get("GONGKAI_HOME", _default_base_dir())).resolve()
+# Where var/ (database, media, search index, secret key) lives. Settings make no folder
+# and write no file: the entry points do (gongkai.home.prepare).
+BASE_DIR = home.base_dir()
 VAR_DIR = BASE_DIR / "var"
-VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 # Production mode: secrets must come from the environment, cookies are secure.
 PRODUCTION = _env_bool("GONGKAI_PRODUCTION", False)
@@ -48,12 +41,12 @@ def _secret_key() -> str:
         return key
     if PRODUCTION:
         raise ImproperlyConfigured("SECRET_KEY must be set when GONGKAI_PRODUCTION=1.")
-    # Development and tests: generate once into var/, never committed.
-    path = VAR_DIR / "secret_key"
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(50), encoding="utf-8")
-        path.chmod(0o600)
-    return path.read_text(encoding="utf-8").strip()
+    # Development and tests: generated once into var/ by the entry points (never
+    # committed); a process that imports settings without one gets a key of its own.
+    path = VAR_DIR / home.SECRET_KEY_FILE
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    return secrets.token_urlsafe(50)
 
 
 SECRET_KEY = _secret_key()
@@ -259,7 +252,6 @@ LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 API_PREFIX = "/api/"
 
@@ -63,3 +64,72 @@ class ApiErrorsMiddleware:
             if header in response:
                 answer[header] = response[header]
         return answer
+
+
+def _validation_messages() -> dict[str, str]:
+    # Keyed by pydantic's error type; the placeholders are the error's context values. A
+    # context of their own: Django's form messages use some of the same English sentences.
+    return {
+        "missing": pgettext("api input", "This field is required."),
+        "extra_forbidden": pgettext("api input", "This field is not accepted."),
+        "string_type": pgettext("api input", "Enter text."),
+        "string_too_short": pgettext("api input", "Enter at least %(min_length)s characters."),
+        "string_too_long": pgettext("api input", "Enter at most %(max_length)s characters."),
+        "string_pattern_mismatch": pgettext("api input", "The text is not in the expected form."),
+        "int_type": pgettext("api input", "Enter a whole number."),
+        "int_parsing": pgettext("api input", "Enter a whole number."),
+        "int_from_float": pgettext("api input", "Enter a whole number."),
+        "float_type": pgettext("api input", "Enter a number."),
+        "float_parsing": pgettext("api input", "Enter a number."),
+        "decimal_parsing": pgettext("api input", "Enter a number."),
+        "bool_type": pgettext("api input", "Enter true or false."),
+        "bool_parsing": pgettext("api input", "Enter true or false."),
+        "greater_than": pgettext("api input", "Enter a number greater than %(gt)s."),
+        "greater_than_equal": pgettext("api input", "Enter a number of at least %(ge)s."),
+        "less_than": pgettext("api input", "Enter a number less than %(lt)s."),
+        "less_than_equal": pgettext("api input", "Enter a number of at most %(le)s."),
+        "literal_error": pgettext("api input", "Choose one of: %(expected)s."),
+        "enum": pgettext("api input", "Choose one of: %(expected)s."),
+        "date_type": pgettext("api input", "Enter a date such as 2026-03-01."),
+        "date_parsing": pgettext("api input", "Enter a date such as 2026-03-01."),
+        "date_from_datetime_parsing": pgettext("api input", "Enter a date such as 2026-03-01."),
+        "datetime_type": pgettext(
+            "api input", "Enter a date and time such as 2026-03-01T09:00:00+08:00."
+        ),
+        "datetime_parsing": pgettext(
+            "api input", "Enter a date and time such as 2026-03-01T09:00:00+08:00."
+        ),
+        "list_type": pgettext("api input", "Enter a list."),
+        "too_short": pgettext("api input", "Give at least %(min_length)s entries."),
+        "too_long": pgettext("api input", "Give at most %(max_length)s entries."),
+        "dict_type": pgettext("api input", "Enter an object."),
+        "model_type": pgettext("api input", "Enter an object."),
+        "model_attributes_type": pgettext("api input", "Enter an object."),
+        "json_invalid": pgettext("api input", "The request body is not valid JSON."),
+        "uuid_parsing": pgettext("api input", "Enter a valid identifier."),
+        "url_parsing": pgettext("api input", "Enter a valid web address."),
+    }
+
+
+def validation_message(error: dict) -> str:
+    """A Chinese sentence for one pydantic validation error (its ``type`` and ``ctx``).
+
+    Pydantic's own ``msg`` is English; clients show ``msg`` to people, so it is ours.
+    An error type not in the table (a custom validator's ``value_error``) falls back to
+    a general sentence rather than leaking English.
+    """
+    kind = str(error.get("type", ""))
+    if kind == "value_error":  # our own validators raise ValueError with a Chinese sentence
+        raised = str((error.get("ctx") or {}).get("error", ""))
+        if any("\u4e00" <= ch <= "\u9fff" for ch in raised):
+            return raised
+    template = _validation_messages().get(kind)
+    if template is None:
+        return str(pgettext("api input", "This value is invalid."))
+    context = {key: str(value) for key, value in (error.get("ctx") or {}).items()}
+    if "expected" in context:  # pydantic joins the accepted values with ", " and " or "
+        context["expected"] = context["expected"].replace(" or ", "、").replace(", ", "、")
+    try:
+        return template % context
+    except (KeyError, TypeError, ValueError):
+        return str(pgettext("api input", "This value is invalid."))

@@ -10,6 +10,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Foundation")
 
     def ready(self):
+        # var/ exists in every started process (the gongkai command and the WSGI app make
+        # it before settings load; this covers scripts that call django.setup() alone).
+        from gongkai import home
+
+        home.prepare()
         # Menus, periodic jobs and ledger labels are registered by each app's own modules.
         from gongkai.core import vocabulary
 

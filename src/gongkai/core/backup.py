@@ -20,6 +20,7 @@ import sqlite3
 import subprocess
 import tarfile
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,20 @@ from django.utils import timezone
 
 FORMAT = 1
 MANIFEST = "manifest.json"
+
+
+_AFTER_RESTORE: list[Callable[[], None]] = []
+
+
+def register_after_restore(rebuild: Callable[[], None]) -> None:
+    """Derived data another app rebuilds after a restore (the embedded search index)."""
+    if rebuild not in _AFTER_RESTORE:
+        _AFTER_RESTORE.append(rebuild)
+
+
+def rebuild_derived_data() -> None:
+    for rebuild in _AFTER_RESTORE:
+        rebuild()
 
 
 class BackupError(Exception):

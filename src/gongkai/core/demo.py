@@ -1,5 +1,5 @@
 """Demo content: a realistic bureau modelled on 湛江市公安局's 2017 plan
-(../shared/seeds/000_d237d29389c3506f.txt), created through the services so the
+(proactive/data/seeds/000_d237d29389c3506f.txt), created through the services so the
 ledger holds its entries.
 
 Loading is idempotent: each loader checks what exists first. Other apps add

@@ -3,7 +3,7 @@
 Every statutory clock in the platform names one of these rules. The numbers are
 the law's; nothing else in the code repeats them. Sources are cited as people read them on
 the clock pages, in Chinese (条例 = 《中华人民共和国政府信息公开条例》, 国务院令第711号;
-see ../shared/RULES.md).
+see docs/rules.md).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Parse the State Council's yearly holiday notice into an arrangement.
 
 The notice 《国务院办公厅关于YYYY年部分节假日安排的通知》 lists one holiday per
-numbered line, in a small set of standard phrasings (see ../shared/RULES.md):
+numbered line, in a small set of standard phrasings (see docs/rules.md):
 
     一、元旦：1月1日（周三）放假1天，不调休。
     二、春节：1月28日（农历除夕、周二）至2月4日（农历正月初七、周二）放假调休，共8天。

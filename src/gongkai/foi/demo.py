@@ -1,7 +1,7 @@
 """Demo applications for 湛江市公安局 (core/demo.py's BUREAU, UNITS and STAFF).
 
 The scale follows the 2017 yearly report of a provincial public security department
-(../shared/seeds/003_3a922da57dc00d10.txt: 11 received, 10 valid, 3 online, 7 by letter)
+(seed 003_3a922da57dc00d10.txt: 11 received, 10 valid, 3 online, 7 by letter)
 and a bit more, so that every outcome of the yearly report appears: 40 applications
 received in 2025 (two carried into 2026), a few received and decided in 2026, and open
 ones received in the weeks before today, so the queue shows every colour. Topics come from

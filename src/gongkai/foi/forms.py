@@ -30,10 +30,10 @@ from gongkai.foi.models import (
     Remedy,
     ReplyGround,
 )
+from gongkai.foi.outcomes import APPLICANT_COLUMNS, APPLICANT_ORG_GROUP, row
 from gongkai.foi.services import Applicant
 from gongkai.foi.services.reply import LAPSE_OUTCOMES
 from gongkai.foi.services.web import attachment_content_type
-from gongkai.reports.format import APPLICANT_COLUMNS, APPLICANT_ORG_GROUP, row
 
 # The applicant's own tracking secret: 10 to 64 printable ASCII characters.
 SECRET_MIN, SECRET_MAX = 10, 64

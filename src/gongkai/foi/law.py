@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-FEE_SOURCE = "国办函〔2020〕109号 art. 4"
+FEE_SOURCE = "国办函〔2020〕109号第四条"
 
 
 @dataclass(frozen=True)

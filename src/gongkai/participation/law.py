@@ -41,11 +41,11 @@ CONSULTATION_MINIMUMS: dict[str, PeriodRule] = {
         "normative_business",
         LimitUnit.DAYS,
         30,
-        "《优化营商环境条例》 art. 62 (与市场主体生产经营活动密切相关的行政规范性文件)",
+        "《优化营商环境条例》第六十二条（与市场主体生产经营活动密切相关的行政规范性文件）",
     ),
-    "rule": PeriodRule("rule", LimitUnit.DAYS, 30, "《规章制定程序条例》 art. 15"),
+    "rule": PeriodRule("rule", LimitUnit.DAYS, 30, "《规章制定程序条例》第十五条"),
     "major_decision": PeriodRule(
-        "major_decision", LimitUnit.DAYS, 30, "《重大行政决策程序暂行条例》 art. 15"
+        "major_decision", LimitUnit.DAYS, 30, "《重大行政决策程序暂行条例》第十五条"
     ),
 }
 
@@ -56,7 +56,7 @@ LETTER_CATEGORY_DEFAULTS: tuple[tuple[str, object, int], ...] = (
     ("complaint", _("Complaint"), 15),
     ("leader", _("Leader's mailbox"), 15),
 )
-LETTER_CATEGORY_SOURCE = "local practice (configurable default)"
+LETTER_CATEGORY_SOURCE = "地方实践（本机关可修改的默认值）"
 
 # 国办秘函〔2019〕19号 (政府网站检查指标): a valid message left unanswered for over
 # 3 months, looking back over the past year, fails the interaction check.
@@ -68,7 +68,7 @@ SITE_CHECK_SOURCE = "国办秘函〔2019〕19号"
 # 3 months of assignment; 《政协全国委员会提案工作条例》 (and local 提案工作条例): 3 months.
 PROPOSAL_REPLY_MONTHS = 3
 PROPOSAL_REPLY_SOURCES = {
-    "npc_suggestion": "《代表法》 art. 43",
+    "npc_suggestion": "《代表法》第四十三条",
     "cppcc_proposal": "《政协全国委员会提案工作条例》",
 }
 

@@ -11,6 +11,9 @@ class ProactiveConfig(AppConfig):
         # Published items feed the search index (gongkai.search): the reindex source and
         # the visibility filter that hides a withdrawn item before the index catches up.
         # The database scan answers searches while the index is missing or rebuilt.
+        # 条例 art. 44: foi hands replied requests over through its interface.
+        from gongkai.foi import handover
+        from gongkai.proactive.services.foi import Art44Receiver
         from gongkai.proactive.services.search import (
             published_items_count,
             published_items_scan,
@@ -23,6 +26,7 @@ class ProactiveConfig(AppConfig):
             register_visibility_filter,
         )
 
+        handover.register(Art44Receiver())
         register_source(
             published_items_source,
             count=published_items_count,

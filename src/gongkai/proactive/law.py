@@ -1,6 +1,6 @@
 """Rules of proactive disclosure that come from law and policy, declared once with sources.
 
-Sources (see ../shared/RULES.md): 条例 = 《中华人民共和国政府信息公开条例》 (国务院令第711号);
+Sources (see docs/rules.md): 条例 = 《中华人民共和国政府信息公开条例》 (国务院令第711号);
 国办发〔2016〕80号 (公文公开属性); 西市区2018年政务公开工作要点 (seed 001: 主动公开基本目录, 共性/个性);
 云南省公安厅2017年报告 (seed 003: 删减后公开); 湛江市公安局2017年实施方案 (seed 000: 先审查、后公开,
 一事一审; 谁起草谁解读); 长治市公安局上党分局2023年方案 (seed 002: yearly self-check of withheld items).

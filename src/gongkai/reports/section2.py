@@ -1,7 +1,7 @@
 """The section 二 tables (主动公开政府信息情况) of the 2021 format, declared once as data.
 
 Source: 国办公开办函〔2021〕30号 《中华人民共和国政府信息公开工作年度报告格式》, section 二
-(../shared/RULES.md, "Yearly report"). ``format.py`` declares sections 三 and 四; section 二 is
+(docs/rules.md, "Yearly report"). ``format.py`` declares sections 三 and 四; section 二 is
 declared here, beside the code that fills it. Labels are the official texts (part of the legal
 format, not interface strings).
 

@@ -121,3 +121,27 @@ def database_search(
         total_is_estimate=matches > SCAN_CAP or not all(r.scanned_all for r in found),
         from_database=True,
     )
+
+
+def index_check() -> dict:
+    """The health endpoint's ``index`` figures (registered with core in apps.ready)."""
+    from pathlib import Path
+
+    from .services import pending_count
+
+    backend = get_backend()
+    path = getattr(backend, "path", None)  # the embedded index's directory
+    if path is not None and not (Path(path) / "meta.json").exists():
+        # Deleted under the running site: the sweep's index job rebuilds it.
+        return {"ok": False, "documents": 0, "pending": pending_count()}
+    return {"ok": True, "documents": backend.count(), "pending": pending_count()}
+
+
+def rebuild_after_restore() -> None:
+    """A restored database needs its embedded index rebuilt (PostgreSQL's search lives in
+    the database and came back with it)."""
+    from .backends import backend_name
+    from .services import reindex
+
+    if backend_name() != "postgres":
+        reindex()

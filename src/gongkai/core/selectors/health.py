@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -36,18 +35,6 @@ def _queue() -> dict[str, Any]:
     }
 
 
-def _index() -> dict[str, Any]:
-    from gongkai.search.backends import get_backend
-    from gongkai.search.services import pending_count
-
-    backend = get_backend()
-    path = getattr(backend, "path", None)  # the embedded index's directory
-    if path is not None and not (Path(path) / "meta.json").exists():
-        # Deleted under the running site: the sweep's index job rebuilds it.
-        return {"ok": False, "documents": 0, "pending": pending_count()}
-    return {"ok": True, "documents": backend.count(), "pending": pending_count()}
-
-
 def _ledger_anchor() -> dict[str, Any]:
     """Hours since the last anchor (or since the first entry, before any anchor): the
     daily sweep anchors the head, so more than the limit means the sweep is not running."""
@@ -65,9 +52,14 @@ def _ledger_anchor() -> dict[str, Any]:
 CHECKS: dict[str, Callable[[], dict[str, Any]]] = {
     "database": _database,
     "queue": _queue,
-    "index": _index,
     "ledger_anchor": _ledger_anchor,
 }
+
+
+def register_check(name: str, check: Callable[[], dict[str, Any]]) -> None:
+    """A check of another app (the search index registers ``index`` from its apps.ready),
+    so core does not import the apps built on it. ``check()`` returns {"ok": bool, …}."""
+    CHECKS[name] = check
 
 
 def health() -> dict[str, Any]:

@@ -74,6 +74,10 @@ def assert_error(response, status: int, code: str) -> dict:
 def test_out_of_range_input_is_refused_with_400(client, token, url, field):
     answer = assert_error(client.get(url, headers=token), 400, "invalid_input")
     assert field in [detail["loc"][-1] for detail in answer["details"]]
+    # Each detail's message is read by people: Chinese, never pydantic's English.
+    for detail in answer["details"]:
+        assert any(ord(ch) in CHINESE for ch in detail["msg"]), detail
+        assert not any("a" <= ch.lower() <= "z" for ch in detail["msg"].split("：")[0]), detail
 
 
 def test_a_period_outside_the_calendar_is_refused(client, body, token):
@@ -313,3 +317,29 @@ def test_the_response_check_catches_a_body_that_drifts():
     ]
     found = problems("GET", "/api/v1/workdays/is", 200, "application/json", b'{"kind": "x"}')
     assert any("'kind'" in problem for problem in found)
+
+
+@pytest.mark.parametrize(
+    ("error", "message"),
+    [
+        ({"type": "missing", "loc": ("body", "title")}, "此项必填。"),
+        ({"type": "string_too_long", "ctx": {"max_length": 200}}, "最多输入200个字符。"),
+        ({"type": "greater_than_equal", "ctx": {"ge": 1}}, "请输入不小于1的数。"),
+        ({"type": "int_parsing"}, "请输入整数。"),
+        (
+            {"type": "enum", "ctx": {"expected": "'a', 'b' or 'c'"}},
+            "请从以下取值中选择：'a'、'b'、'c'。",
+        ),
+        ({"type": "value_error", "ctx": {"error": ValueError("文号格式不对")}}, "文号格式不对"),
+        ({"type": "value_error", "ctx": {"error": ValueError("bad")}}, "此项的值无效。"),
+        ({"type": "a_type_not_in_the_table"}, "此项的值无效。"),
+        ({"type": "string_too_short", "ctx": {}}, "此项的值无效。"),  # context missing
+    ],
+)
+def test_validation_messages_are_chinese(error, message):
+    from django.utils import translation
+
+    from gongkai.core.apierrors import validation_message
+
+    with translation.override("zh-hans"):
+        assert validation_message(error) == message

@@ -99,3 +99,21 @@ def test_logs_carry_no_personal_data(message, expected):
     record = logging.LogRecord("x", logging.INFO, __file__, 1, message, None, None)
     RedactPersonalData().filter(record)
     assert record.getMessage() == expected
+
+
+def test_importing_settings_writes_nothing_and_the_command_makes_var(tmp_path):
+    # Issue 15 point 5: settings compute paths only; the entry points make var/ and the
+    # development secret key, which later processes then share.
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "GONGKAI_PRODUCTION"}}
+    env.update({"GONGKAI_HOME": str(tmp_path), "DJANGO_SETTINGS_MODULE": "gongkai.settings"})
+    code = "import gongkai.settings as s; print(s.SECRET_KEY)"
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert first.returncode == 0, first.stderr
+    assert list(tmp_path.iterdir()) == []
+    command = "from gongkai import cli; cli.main(['check'])"
+    done = subprocess.run([sys.executable, "-c", command], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "var" / "static").is_dir()
+    key = (tmp_path / "var" / "secret_key").read_text(encoding="utf-8").strip()
+    again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert again.stdout.strip() == key

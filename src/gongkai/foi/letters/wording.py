@@ -1,7 +1,7 @@
 """What a letter says, declared once, each rule with its source.
 
 条例 = 《中华人民共和国政府信息公开条例》 (国务院令第711号). Art. 36 lists the seven kinds of
-reply; the yearly report's outcome leaves (``gongkai.reports.format.OUTCOME_LEAVES``) refine
+reply; the yearly report's outcome leaves (``gongkai.foi.outcomes.OUTCOME_LEAVES``) refine
 them, so the reply wording is keyed by outcome, and where one row holds two paragraphs
 (36(1) and (2) are both 予以公开; 36(4) and (5) both 本机关不掌握) by the reply's ground.
 Every reply states the remedies that fit its outcome (``gongkai.foi.law.REMEDY_RULES``).

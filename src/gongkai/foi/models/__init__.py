@@ -1,7 +1,7 @@
 """Disclosure applications (依申请公开) and what happens to them.
 
 Lifecycle ``status`` and legal ``outcome`` are two fields: the outcome is a leaf of the
-yearly report's section 三 (``gongkai.reports.format.OUTCOME_LEAVES``), so the report
+yearly report's section 三 (``gongkai.foi.outcomes.OUTCOME_LEAVES``), so the report
 counts outcomes without translating anything. Only ``gongkai.foi.services`` writes these
 rows (each write with its ledger entry).
 """
@@ -13,7 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.reports.format import APPLICANT_PARTS, OUTCOME_LEAVES, column_label, row
+from gongkai.foi.outcomes import APPLICANT_PARTS, OUTCOME_LEAVES, column_label, row
 
 
 def _outcome_label(code: str) -> str:

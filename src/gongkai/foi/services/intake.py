@@ -20,6 +20,7 @@ from gongkai.core.models import Organisation
 from gongkai.core.services import clock_start
 from gongkai.core.validators import is_valid_credit_code
 from gongkai.foi.models import Channel, Delivery, Form, IdType, Request, RequestEvent, Status
+from gongkai.foi.outcomes import APPLICANT_PARTS
 from gongkai.foi.services.common import (
     check_transition,
     lock,
@@ -31,7 +32,6 @@ from gongkai.foi.services.common import (
     transition,
 )
 from gongkai.foi.validators import is_valid_resident_id
-from gongkai.reports.format import APPLICANT_PARTS
 
 CODE_PREFIX = "GK"
 _CODE_ATTEMPTS = 8

@@ -12,6 +12,7 @@ from gongkai.core.errors import PermissionDeniedError, ServiceError
 from gongkai.core.models import Role
 from gongkai.core.services import clock_extend, clock_stop
 from gongkai.foi.models import Consultation, Remedy, ReplyGround, Request, RequestEvent, Status
+from gongkai.foi.outcomes import OUTCOME_LEAVES
 from gongkai.foi.services.common import (
     check_transition,
     lock,
@@ -26,7 +27,6 @@ from gongkai.foi.services.common import (
 )
 from gongkai.foi.services.fees import check_within_reply_period
 from gongkai.foi.services.settings import require_remedy_settings
-from gongkai.reports.format import OUTCOME_LEAVES
 
 # Outcomes that reach a request only through a lapse service, never through a reply.
 LAPSE_OUTCOMES = ("other.no_supplement", "other.no_fee")

@@ -102,4 +102,4 @@ def test_business_drafts_cite_the_business_environment_regulation():
 
     # 《优化营商环境条例》 (国务院令第722号) art. 62: "向社会公开征求意见的期限一般不少于30日".
     rule = participation_law.CONSULTATION_MINIMUMS["normative_business"]
-    assert (rule.amount, rule.source.split(" (")[0]) == (30, "《优化营商环境条例》 art. 62")
+    assert (rule.amount, rule.source.split("（")[0]) == (30, "《优化营商环境条例》第六十二条")

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from gongkai.core.errors import ServiceError
 from gongkai.core.views import role_required, staff_required
-from gongkai.foi import services
+from gongkai.foi import handover, services
 from gongkai.foi.letter_templates import default_template
 from gongkai.foi.letters.forms import (
     BodySettingsForm,
@@ -33,15 +33,15 @@ from gongkai.foi.letters.selectors import access_letter, converter_available, te
 from gongkai.foi.models import LetterKind
 from gongkai.foi.selectors import settings_of
 from gongkai.foi.views.letters_panel import ACTING_ROLES, OFFICE_ROLES, may_make_proactive
-from gongkai.foi.views.staff import _access, _body, _detail_context
+from gongkai.foi.views.staff import detail_context, request_or_404, staff_body
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _refused(request, foi, message: str, *, form=None):
     """The request page again, from the database, with the service's message."""
-    foi = _access(request.user, foi.pk)
-    context = _detail_context(request, foi)
+    foi = request_or_404(request.user, foi.pk)
+    context = detail_context(request, foi)
     context.update({"failed": "letters", "letter_error": message})
     if form is not None:
         context["delivery_form"] = form
@@ -55,7 +55,7 @@ def _first_error(form) -> str:
 @role_required(*ACTING_ROLES)
 @require_POST
 def letter_generate(request, pk: int):
-    foi = _access(request.user, pk)
+    foi = request_or_404(request.user, pk)
     form = LetterGenerateForm(request.POST)
     if not form.is_valid():
         return _refused(request, foi, _("Choose a kind of letter."))
@@ -70,7 +70,7 @@ def letter_generate(request, pk: int):
 
 
 def _letter_of(request, pk: int, letter_pk: int):
-    foi = _access(request.user, pk)
+    foi = request_or_404(request.user, pk)
     try:
         letter = access_letter(request.user, letter_pk)
     except ServiceError:
@@ -117,25 +117,24 @@ def letter_delivery(request, pk: int, letter_pk: int):
 @require_POST
 def make_proactive(request, pk: int):
     """条例 art. 44: a draft information item from a replied request, in proactive's flow."""
-    from gongkai.proactive.services import item_draft_from_foi_request
-
-    foi = _access(request.user, pk)
-    if not may_make_proactive(request.user, foi):
+    foi = request_or_404(request.user, pk)
+    receiver = handover.receiver()
+    if receiver is None or not may_make_proactive(request.user, foi):
         return _refused(
             request, foi, _("Only information that was disclosed can be made proactive.")
         )
     try:
-        item = item_draft_from_foi_request(request=foi, actor=request.user)
+        draft = receiver.draft(request=foi, actor=request.user)
     except ServiceError as error:
         return _refused(request, foi, error.message)
     messages.success(
         request, _("A draft for proactive disclosure was made from %(code)s.") % {"code": foi.code}
     )
-    return redirect("proactive:item_detail", pk=item.pk)
+    return redirect(draft.url)
 
 
 def _settings_context(request, **forms) -> dict:
-    body = _body(request.user)
+    body = staff_body(request.user)
     templates = []
     for kind, label in LetterKind.choices:
         templates.append((kind, label, template_of(body, kind)))
@@ -174,7 +173,7 @@ def body_settings_set(request):
         return _settings_refused(request, _first_error(form), settings_form=form)
     try:
         services.body_settings_set(
-            organisation=_body(request.user), actor=request.user, **form.cleaned_data
+            organisation=staff_body(request.user), actor=request.user, **form.cleaned_data
         )
     except ServiceError as error:
         return _settings_refused(request, error.message, settings_form=form)
@@ -202,7 +201,7 @@ def template_upload(request):
         return _settings_refused(request, _first_error(form), template_form=form)
     try:
         services.letter_template_upload(
-            organisation=_body(request.user),
+            organisation=staff_body(request.user),
             kind=form.cleaned_data["kind"],
             data=form.cleaned_data["file"].read(),
             actor=request.user,
@@ -221,7 +220,7 @@ def numbering_set(request):
         return _settings_refused(request, _first_error(form), numbering_form=form)
     try:
         services.letter_numbering_set(
-            organisation=_body(request.user),
+            organisation=staff_body(request.user),
             prefix=form.cleaned_data["prefix"],
             actor=request.user,
         )
@@ -243,7 +242,7 @@ def template_download(request, kind: str, which: str):
         response = HttpResponse(data, content_type=DOCX_TYPE)
         response["Content-Disposition"] = f'attachment; filename="default-{kind}.docx"'
         return response
-    uploaded = template_of(_body(request.user), kind) if which == "current" else None
+    uploaded = template_of(staff_body(request.user), kind) if which == "current" else None
     if uploaded is None:
         raise Http404
     return FileResponse(uploaded.file.open("rb"), as_attachment=True, filename=f"{kind}.docx")

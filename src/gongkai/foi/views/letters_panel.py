@@ -8,6 +8,7 @@ from django.utils.translation import override
 from gongkai.core.access import has_role
 from gongkai.core.errors import ServiceError
 from gongkai.core.models import Role
+from gongkai.foi import handover
 from gongkai.foi.letters.forms import LetterDeliveryForm
 from gongkai.foi.letters.selectors import converter_available, pdf_failed, request_letters
 from gongkai.foi.letters.values import subject_of
@@ -36,15 +37,14 @@ def letter_kinds_available(foi: Request, made: set[tuple[str, str]]) -> list[tup
 
 def may_make_proactive(user, foi: Request) -> bool:
     return (
-        has_role(user, *OFFICE_ROLES)
+        handover.receiver() is not None
+        and has_role(user, *OFFICE_ROLES)
         and foi.status in (Status.REPLIED, Status.CLOSED)
         and foi.outcome in ART_44_OUTCOMES
     )
 
 
 def letters_context(user, foi: Request) -> dict:
-    from gongkai.proactive.models import Item  # proactive builds on foi, not the reverse
-
     can_act = has_role(user, *ACTING_ROLES)
     letters = list(request_letters(foi))
     made = {(letter.kind, letter.subject_key) for letter in letters}
@@ -58,5 +58,5 @@ def letters_context(user, foi: Request) -> dict:
         "delivery_form": LetterDeliveryForm(prefix="delivery"),
         "pdf_available": pdf_available,
         "may_make_proactive": may_make_proactive(user, foi),
-        "proactive_item": Item.objects.filter(source_request=foi).only("pk", "title").first(),
+        "proactive_item": receiver.existing(foi) if (receiver := handover.receiver()) else None,
     }

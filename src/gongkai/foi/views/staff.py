@@ -46,7 +46,7 @@ from gongkai.foi.views.letters_panel import letters_context
 ACTING_ROLES = (Role.OFFICE, Role.HANDLER, Role.ADMIN)
 
 
-def _body(user) -> Organisation:
+def staff_body(user) -> Organisation:
     profile = getattr(user, "staff_profile", None)
     if profile is None:
         raise Http404
@@ -170,7 +170,7 @@ def overdue(request):
 @require_http_methods(["GET", "POST"])
 def register(request):
     """Intake of a request by letter, in person, fax or e-mail, with its art. 31 receipt date."""
-    body = _body(request.user)
+    body = staff_body(request.user)
     if request.method == "GET":
         form = foi_forms.RegisterForm(initial={"token": foi_forms.issue_form_token()})
         return render(request, "foi/staff/register.html", {"form": form})
@@ -181,7 +181,7 @@ def register(request):
         if key is None:
             form.add_error(None, _("The form has expired. Please open it again."))
         elif existing is not None:
-            return redirect("foi:detail", pk=_access(request.user, existing.pk).pk)
+            return redirect("foi:detail", pk=request_or_404(request.user, existing.pk).pk)
         else:
             try:
                 created = services.request_register(
@@ -377,7 +377,7 @@ def _fee_quotes(foi: Request) -> dict:
     return {"ordinal": quantity, "amount": amount}
 
 
-def _detail_context(request, foi: Request, bound: dict | None = None) -> dict:
+def detail_context(request, foi: Request, bound: dict | None = None) -> dict:
     bound = bound or {}
     identity_view_record(request=foi, viewer=request.user, channel=IdentityView.Channel.PAGE)
     can_act = has_role(request.user, *ACTING_ROLES)
@@ -413,11 +413,11 @@ def _detail_context(request, foi: Request, bound: dict | None = None) -> dict:
 
 @staff_required
 def detail(request, pk: int):
-    foi = _access(request.user, pk)
-    return render(request, "foi/staff/detail.html", _detail_context(request, foi))
+    foi = request_or_404(request.user, pk)
+    return render(request, "foi/staff/detail.html", detail_context(request, foi))
 
 
-def _access(user, pk: int) -> Request:
+def request_or_404(user, pk: int) -> Request:
     try:
         return access_request(user, pk)
     except ServiceError:
@@ -428,7 +428,7 @@ def _access(user, pk: int) -> Request:
 @require_POST
 def act(request, pk: int, name: str):
     """Run one action; on refusal, the page again with the message, nothing changed."""
-    foi = _access(request.user, pk)
+    foi = request_or_404(request.user, pk)
     if name not in ACTIONS:
         raise Http404
     form = _make_form(name, foi, request.POST)
@@ -440,8 +440,8 @@ def act(request, pk: int, name: str):
         else:
             messages.success(request, _("Done: %(action)s.") % {"action": ACTIONS[name].label})
             return redirect("foi:detail", pk=foi.pk)
-    foi = _access(request.user, pk)  # the state before the refused call, from the database
-    context = _detail_context(request, foi, bound={name: form})
+    foi = request_or_404(request.user, pk)  # the state before the refused call, from the database
+    context = detail_context(request, foi, bound={name: form})
     context["failed"] = name
     return render(request, "foi/staff/detail.html", context, status=400)
 
@@ -449,7 +449,7 @@ def act(request, pk: int, name: str):
 @staff_required
 def attachment(request, pk: int, file_pk: int):
     """A stored file of the request, only for staff who may see the request."""
-    foi = _access(request.user, pk)
+    foi = request_or_404(request.user, pk)
     found = request_attachments(foi).filter(pk=file_pk).first()
     if found is None or not found.file.storage.exists(found.file.name):
         raise Http404

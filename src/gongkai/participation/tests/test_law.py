@@ -24,11 +24,11 @@ D = dt.date.fromisoformat
         ("normative", "2026-03-02", "2026-03-11", "国办发〔2018〕37号"),
         # 《优化营商环境条例》 art. 62: 30 days when closely tied to business activity
         # ("一般不少于30日", calendar days).
-        ("normative_business", "2026-09-30", "2026-10-30", "《优化营商环境条例》 art. 62"),
+        ("normative_business", "2026-09-30", "2026-10-30", "《优化营商环境条例》第六十二条"),
         # 《规章制定程序条例》 art. 15: generally at least 30 days.
-        ("rule", "2026-01-31", "2026-03-02", "《规章制定程序条例》 art. 15"),
+        ("rule", "2026-01-31", "2026-03-02", "《规章制定程序条例》第十五条"),
         # 《重大行政决策程序暂行条例》 art. 15: generally at least 30 days.
-        ("major_decision", "2026-06-01", "2026-07-01", "《重大行政决策程序暂行条例》 art. 15"),
+        ("major_decision", "2026-06-01", "2026-07-01", "《重大行政决策程序暂行条例》第十五条"),
     ],
 )
 def test_minimum_period_by_kind(kind, opens_on, earliest, source):
@@ -79,7 +79,7 @@ def test_mailbox_defaults_are_local_practice():
         ("complaint", 15),
         ("leader", 15),
     ]
-    assert law.LETTER_CATEGORY_SOURCE.startswith("local practice")
+    assert law.LETTER_CATEGORY_SOURCE.startswith("地方实践")
 
 
 @pytest.mark.parametrize(

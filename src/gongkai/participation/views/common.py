@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from gongkai.core.errors import NotFoundError, ServiceError
 from gongkai.core.models import Organisation, Role
@@ -15,6 +16,11 @@ STAFF_ROLES = (Role.OFFICE, Role.HANDLER, Role.ADMIN, Role.LEADER)
 
 def page_of(request, queryset, per_page: int = PAGE_SIZE):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def form_error():
+    """A form that did not validate, raised as the services raise their refusals."""
+    raise ServiceError("invalid_input", _("Please fill in every required field correctly."))
 
 
 def found(call, *args):

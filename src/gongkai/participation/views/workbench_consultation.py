@@ -21,7 +21,15 @@ from gongkai.participation.forms import (
     WordForm,
 )
 from gongkai.participation.models import Comment, ModerationWord
-from gongkai.participation.views.common import STAFF_ROLES, act, body_of, found, page_of, units_of
+from gongkai.participation.views.common import (
+    STAFF_ROLES,
+    act,
+    body_of,
+    form_error,
+    found,
+    page_of,
+    units_of,
+)
 
 staff = role_required(*STAFF_ROLES)
 office = role_required(Role.OFFICE, Role.ADMIN)
@@ -93,7 +101,7 @@ def consultation_action(request, pk: int, action: str):
                 _("The attachment was added."),
             )
         else:
-            act(request, _form_error, "")
+            act(request, form_error, "")
     elif action == "report":
         form = ReportForm(request.POST)
         if form.is_valid():
@@ -105,12 +113,8 @@ def consultation_action(request, pk: int, action: str):
                 _("The adoption report is published."),
             )
         else:
-            act(request, _form_error, "")
+            act(request, form_error, "")
     return redirect("participation:wb_consultation", pk=pk)
-
-
-def _form_error():
-    raise ServiceError("invalid_input", _("Please fill in every required field correctly."))
 
 
 @staff
@@ -145,7 +149,7 @@ def comment_action(request, pk: int, action: str):
                 _("The decision is recorded."),
             )
         else:
-            act(request, _form_error, "")
+            act(request, form_error, "")
     elif action in ("publish", "reject"):
         reason = request.POST.get("reason", "")
         act(

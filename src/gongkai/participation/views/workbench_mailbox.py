@@ -18,8 +18,15 @@ from gongkai.participation.forms import (
     UnitForm,
 )
 from gongkai.participation.models import Letter
-from gongkai.participation.views.common import STAFF_ROLES, act, body_of, found, page_of, units_of
-from gongkai.participation.views.workbench_consultation import _form_error
+from gongkai.participation.views.common import (
+    STAFF_ROLES,
+    act,
+    body_of,
+    form_error,
+    found,
+    page_of,
+    units_of,
+)
 from gongkai.privacy import mask
 
 staff = role_required(*STAFF_ROLES)
@@ -92,17 +99,17 @@ def letter_action(request, pk: int, action: str):
 def _letter_with_form(request, form_class, call):
     form = form_class(request.POST)
     if not form.is_valid():
-        _form_error()
+        form_error()
     return call(form.cleaned_data)
 
 
 def _letter_assign(request, letter):
-    data = _unit_form(request, letter, "assign") or _form_error()
+    data = _unit_form(request, letter, "assign") or form_error()
     return services.letter_assign(actor=request.user, letter=letter, unit=data["unit"])
 
 
 def _letter_forward(request, letter):
-    data = _unit_form(request, letter, "forward") or _form_error()
+    data = _unit_form(request, letter, "forward") or form_error()
     return services.letter_forward(
         actor=request.user, letter=letter, unit=data["unit"], note=data["note"]
     )
@@ -116,7 +123,7 @@ def categories(request):
         category = next((c for c in items if str(c.pk) == request.POST.get("category")), None)
         form = CategoryForm(request.POST)
         if category is None or not form.is_valid():
-            act(request, _form_error, "")
+            act(request, form_error, "")
         else:
             act(
                 request,

@@ -23,8 +23,15 @@ from gongkai.participation.forms import (
     UnitForm,
 )
 from gongkai.participation.replyletter import reply_letter_docx
-from gongkai.participation.views.common import STAFF_ROLES, act, body_of, found, page_of, units_of
-from gongkai.participation.views.workbench_consultation import _form_error
+from gongkai.participation.views.common import (
+    STAFF_ROLES,
+    act,
+    body_of,
+    form_error,
+    found,
+    page_of,
+    units_of,
+)
 
 staff = role_required(*STAFF_ROLES)
 office = role_required(Role.OFFICE, Role.ADMIN)
@@ -73,7 +80,7 @@ def proposal_action(request, pk: int, action: str):
     def assign():
         form = UnitForm(request.POST, units=units_of(proposal.organisation))
         if not form.is_valid():
-            _form_error()
+            form_error()
         return services.proposal_assign(
             actor=user, proposal=proposal, unit=form.cleaned_data["unit"]
         )
@@ -81,7 +88,7 @@ def proposal_action(request, pk: int, action: str):
     def reply():
         form = ProposalReplyForm(request.POST)
         if not form.is_valid():
-            _form_error()
+            form_error()
         return services.proposal_reply(actor=user, proposal=proposal, **form.cleaned_data)
 
     calls = {
@@ -156,7 +163,7 @@ def incident_action(request, pk: int, action: str):
     def respond():
         form = ResponseForm(request.POST)
         if not form.is_valid():
-            _form_error()
+            form_error()
         return services.incident_respond(actor=request.user, incident=incident, **form.cleaned_data)
 
     calls = {

@@ -12,7 +12,7 @@ from gongkai.proactive.services.search import item_document
 from gongkai.search.analysis import normalize
 
 SEEDS = Path(__file__).resolve().parents[2] / "proactive" / "data" / "seeds"
-# The four clean seed documents (../shared/seeds/README.md), as published items.
+# The four clean seed documents (proactive/data/seeds), as published items.
 SEED_TITLES = {
     "000": "湛江市公安局全面推进政务公开工作实施方案",
     "001": "西市区2018年政务公开工作要点",

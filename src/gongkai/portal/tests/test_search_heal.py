@@ -143,12 +143,14 @@ def test_search_sync_never_reports_success_on_an_empty_index(items, search_index
     assert out.getvalue() == ""
 
 
-def test_the_sweep_job_heals_and_keeps_going_when_it_cannot(items, search_index, monkeypatch):
+def test_the_sweep_job_heals_and_fails_visibly_when_it_cannot(items, search_index, monkeypatch):
     lose_the_index(search_index)
     assert sync_search_index() == "搜索索引已重建：共 3 篇文档。"
     lose_the_index(search_index)
     monkeypatch.setattr(services, "reindex", lambda progress=None: 0)
-    assert sync_search_index() == "搜索索引仍然缺失或为空，请查看日志。"
+    # A failed task (retried, listed for the office), never a success that says "failed".
+    with pytest.raises(services.IndexUnhealthyError):
+        sync_search_index()
 
 
 def test_an_index_that_fails_to_read_does_not_break_the_page(

@@ -1,4 +1,7 @@
-"""The real seed documents (shared/seeds) as negative text: nothing personal in them."""
+"""The real seed documents as negative text: nothing personal in them.
+
+The package ships its own copies (proactive/data/seeds: 000–003; seed 004, the scraped page,
+under proactive/tests/data), so these tests run in any clone."""
 
 from pathlib import Path
 
@@ -7,13 +10,12 @@ import pytest
 from gongkai.privacy import detect
 from gongkai.privacy.detect import PublicData
 
-SEEDS = Path(__file__).resolve().parents[5] / "shared" / "seeds"
+PROACTIVE = Path(__file__).resolve().parents[2] / "proactive"
+SEED_FOLDERS = (PROACTIVE / "data" / "seeds", PROACTIVE / "tests" / "data")
 
 
 def _seed(prefix):
-    if not SEEDS.is_dir():
-        pytest.skip("shared/seeds is not beside the checkout")
-    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    (path,) = [p for folder in SEED_FOLDERS for p in folder.glob(f"{prefix}_*.txt")]
     return path.read_text(encoding="utf-8")
 
 

@@ -4,10 +4,12 @@ request becomes a draft item that then goes through the normal publishing flow."
 from __future__ import annotations
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import ServiceError
+from gongkai.foi.handover import HandedOver
 from gongkai.foi.models import Request
 from gongkai.foi.models import Status as RequestStatus
 from gongkai.proactive.law import Section
@@ -51,3 +53,18 @@ def item_draft_from_foi_request(*, request: Request, actor) -> Item:
         item.save(update_fields=["source_request"])
         record(item, actor=actor, action="from_foi_request", summary={"request": request.code})
     return item
+
+
+class Art44Receiver:
+    """What foi's art. 44 action calls (``gongkai.foi.handover``), registered in apps.ready."""
+
+    def draft(self, *, request: Request, actor) -> HandedOver:
+        return _handed_over(item_draft_from_foi_request(request=request, actor=actor))
+
+    def existing(self, request: Request) -> HandedOver | None:
+        item = Item.objects.filter(source_request=request).only("pk", "title").first()
+        return _handed_over(item) if item is not None else None
+
+
+def _handed_over(item: Item) -> HandedOver:
+    return HandedOver(item.pk, item.title, reverse("proactive:item_detail", args=[item.pk]))

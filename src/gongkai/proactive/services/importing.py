@@ -70,9 +70,9 @@ def read_document(name: str, content: bytes) -> str:
             _("Import .txt, .docx or .html files (%(name)s).") % {"name": name},
         )
     if suffix == ".docx":
-        from gongkai.proactive.services.items import _extract
+        from gongkai.proactive.services.items import file_text
 
-        return _extract(suffix, content)
+        return file_text(suffix, content)
     try:
         text = decode_text(content)
     except UnicodeDecodeError:

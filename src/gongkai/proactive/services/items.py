@@ -279,7 +279,7 @@ def item_attach(*, item: Item, actor, name: str, content: bytes) -> Attachment:
     existing = item.attachments.filter(sha256=digest).first()
     if existing is not None:
         return existing
-    text = _extract(suffix, content)
+    text = file_text(suffix, content)
     safe_name = Path(name).name[:200]
     with transaction.atomic():
         item = item_lock(item)
@@ -296,7 +296,7 @@ def _require_draft(item: Item, message: str) -> None:
         raise ServiceError("not_a_draft", message)
 
 
-def _extract(suffix: str, content: bytes) -> str:
+def file_text(suffix: str, content: bytes) -> str:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"upload{suffix}"
         path.write_bytes(content)

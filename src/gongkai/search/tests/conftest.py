@@ -15,12 +15,8 @@ from gongkai.search.documents import SearchDocument
 def _seeds_dir() -> Path | None:
     if os.environ.get("GONGKAI_SEEDS_DIR"):
         return Path(os.environ["GONGKAI_SEEDS_DIR"])
-    # <repo>/src/gongkai/search/tests/conftest.py; the seeds sit beside the repo.
-    for parent in Path(__file__).resolve().parents:
-        candidate = parent / "shared" / "seeds"
-        if candidate.is_dir():
-            return candidate
-    return None
+    # The package's own copies of seeds 000–003 (what the demo loads), in every clone.
+    return Path(__file__).resolve().parents[2] / "proactive" / "data" / "seeds"
 
 
 SEEDS = _seeds_dir()
@@ -113,7 +109,7 @@ def _doc(doc_id, title, body, org, section, kind, ymd) -> SearchDocument:
 @pytest.fixture(scope="session")
 def seed_documents() -> list[SearchDocument]:
     if SEEDS is None or not SEEDS.is_dir():
-        pytest.skip("seed documents not found (expected ../shared/seeds beside the repo)")
+        pytest.skip(f"seed documents not found in {SEEDS} (GONGKAI_SEEDS_DIR)")
     docs = []
     for doc_id, prefix, title, org, section, kind, ymd in SEED_META:
         path = next(SEEDS.glob(f"{prefix}_*.txt"))

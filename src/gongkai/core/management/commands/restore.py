@@ -10,7 +10,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from gongkai.core.backup import BackupError, backup_restore
+from gongkai.core.backup import BackupError, backup_restore, rebuild_derived_data
 
 
 class Command(BaseCommand):
@@ -35,11 +35,7 @@ class Command(BaseCommand):
         except (BackupError, OSError) as error:
             raise CommandError(_("The restore failed: %(error)s") % {"error": error}) from error
         if not no_reindex:
-            from gongkai.search.backends import backend_name
-            from gongkai.search.services import reindex
-
-            if backend_name() != "postgres":
-                reindex()
+            rebuild_derived_data()  # the embedded search index (search registers it)
         if not restored.ledger_ok:
             raise CommandError(
                 _("Restored, but the ledger does not verify: %(problem)s")
