@@ -18,14 +18,17 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import os
 import random
 import re
+import shutil
 import sqlite3
 import statistics
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -161,17 +164,34 @@ def generate(n: int, seed: int):
         )
 
 
+# Quoted passages inside a seed sentence: a phrase is never cut from inside one (its
+# quotation marks would fold to ASCII quotes and end the query's own quoted phrase).
+_QUOTED = re.compile(r"“[^”]*”|「[^」]*」|《[^》]*》|[“”「」\"]")
+
+
 def phrase_queries(seed: int) -> list[str]:
+    """Ten quoted phrases of 6–10 characters cut from seed sentences on jieba word
+    boundaries, outside quotation marks; ``main`` checks that each is in some document."""
+    from gongkai.search.analysis import _jieba
+
     rng = random.Random(seed + 1)
     _, _, sentences = seed_material()
-    out = []
+    out: list[str] = []
     while len(out) < 10:
-        s = rng.choice(sentences)
-        size = rng.randint(6, 10)
-        if len(s) > size:
-            at = rng.randrange(len(s) - size)
-            out.append('"' + s[at : at + size] + '"')
-    return out
+        parts = [p for p in _QUOTED.split(rng.choice(sentences)) if len(p) >= 6]
+        if not parts:
+            continue
+        tokens = _jieba().lcut(rng.choice(parts), HMM=False)
+        start = rng.randrange(len(tokens))
+        phrase = ""
+        for token in tokens[start:]:
+            if len(phrase) >= 6:
+                break
+            phrase += token
+        phrase = phrase.strip()
+        if 6 <= len(phrase) <= 10 and not re.search(r"\s", phrase) and phrase not in out:
+            out.append(phrase)
+    return ['"' + p + '"' for p in out]
 
 
 # ------------------------------------------------------------------ the scan
@@ -268,39 +288,147 @@ def _pg_indexes(create: bool) -> None:
                 cursor.execute(f"DROP INDEX IF EXISTS {name}")
 
 
-def build(backend, scan: Scan, n: int, seed: int) -> float:
+def build(backend, scan: Scan, n: int, seed: int) -> tuple[float, Stopwatch]:
+    """Build the index and the scan; the seconds of the whole build (generating the
+    documents and filling the scan included) and of the index writes alone."""
     started = time.perf_counter()
     if backend.name == "postgres":
         _pg_indexes(create=False)
+    indexing = Stopwatch()
     try:
-        _load(backend, scan, n, seed)
+        indexing = _load(backend, scan, n, seed)
     finally:
         if backend.name == "postgres":
-            _pg_indexes(create=True)
-            from django.db import connection
+            with indexing.running():
+                _pg_indexes(create=True)
+                from django.db import connection
 
-            with connection.cursor() as cursor:
-                # What autovacuum does after a bulk load: statistics and the visibility map.
-                cursor.execute("VACUUM ANALYZE search_searchentry")
+                with connection.cursor() as cursor:
+                    # What autovacuum does after a bulk load: statistics, visibility map.
+                    cursor.execute("VACUUM ANALYZE search_searchentry")
     scan.commit()
     print(file=sys.stderr)
-    return time.perf_counter() - started
+    return time.perf_counter() - started, indexing
 
 
-def _load(backend, scan: Scan, n: int, seed: int) -> None:
-    done = 0
-    with backend.bulk_writer() as bulk:
+class Stopwatch:
+    """Wall and process CPU seconds (every thread's, tantivy's writers included) of the
+    index writes alone: CPU time is the steadier figure on a shared, loaded machine."""
+
+    def __init__(self) -> None:
+        self.wall = self.cpu = 0.0
+
+    @contextmanager
+    def running(self):
+        wall, cpu = time.perf_counter(), time.process_time()
+        try:
+            yield
+        finally:
+            self.wall += time.perf_counter() - wall
+            self.cpu += time.process_time() - cpu
+
+    def rate(self, n: int) -> str:
+        return (
+            f"{self.wall:.1f} s, {n / self.wall:,.0f} docs/s; "
+            f"CPU {self.cpu * 1e6 / n:,.0f} µs a document"
+        )
+
+
+def _load(backend, scan: Scan, n: int, seed: int) -> Stopwatch:
+    done, watch = 0, Stopwatch()
+    with watch.running():
+        bulk_writer = backend.bulk_writer()
+        bulk = bulk_writer.__enter__()
         bulk.clear()
-        batch = []
-        for doc in generate(n, seed):
-            batch.append(doc)
-            if len(batch) == 2000:
-                done += bulk.add_new(batch)
-                scan.add(batch)
-                batch = []
-                print(f"\rindexed {done}/{n}", end="", file=sys.stderr, flush=True)
-        done += bulk.add_new(batch)
+    for batch in batches(generate(n, seed)):
+        with watch.running():
+            done += bulk.add_new(batch)
         scan.add(batch)
+        print(f"\rindexed {done}/{n}", end="", file=sys.stderr, flush=True)
+    with watch.running():  # the commit
+        bulk_writer.__exit__(None, None, None)
+    return watch
+
+
+def batches(docs, size: int = 2000):
+    batch = []
+    for doc in docs:
+        batch.append(doc)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def legacy_build(tmp: Path, n: int, seed: int) -> Stopwatch:
+    """The previous tantivy build, for a figure measured beside ours in the same run:
+    bigram strings made in Python (regex over CJK runs) for a whitespace tokenizer, and
+    jieba words of every title. Seconds of the index writes alone, as for ``build``."""
+    import tantivy
+
+    from gongkai.search.analysis import words
+
+    cjk_class = "[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+    token_re = re.compile(f"({cjk_class}+)|([a-z]+)|([0-9]+)|(\\s+)|(\\S)")
+    cjk = re.compile(cjk_class)
+
+    def grams(text: str) -> str:
+        out = []
+        for cjk, latin, digits, space, other in token_re.findall(old_normalize(text)):
+            if cjk:
+                out.extend([cjk] if len(cjk) == 1 else map(str.__add__, cjk[:-1], cjk[1:]))
+            else:
+                out.append("\u2423" if space else latin or digits or other)
+        return " ".join(out)
+
+    def old_normalize(text: str) -> str:
+        import unicodedata
+
+        return unicodedata.normalize("NFKC", text).lower()
+
+    sb = tantivy.SchemaBuilder()
+    sb.add_text_field("id", stored=True, tokenizer_name="raw", index_option="basic")
+    for name in ("title_grams", "body_grams"):
+        sb.add_text_field(name, tokenizer_name="whitespace", index_option="position")
+    for name in ("chars", "words"):
+        sb.add_text_field(name, tokenizer_name="whitespace", index_option="freq")
+    for name in ("organisation", "section", "kind"):
+        sb.add_text_field(name, tokenizer_name="raw", index_option="basic")
+    sb.add_integer_field("year", indexed=True)
+    sb.add_integer_field("ts", fast=True)
+    sb.add_float_field("recency", fast=True)
+    sb.add_bytes_field("payload", stored=True)
+    schema = sb.build()
+    (tmp / "legacy").mkdir(exist_ok=True)
+    index = tantivy.Index(schema, path=str(tmp / "legacy"))
+    watch, done = Stopwatch(), 0
+    with watch.running():
+        writer = index.writer(512_000_000, 0)
+    for batch in batches(generate(n, seed)):
+        with watch.running():
+            for d in batch:
+                td = tantivy.Document()
+                td.add_text("id", d.id)
+                td.add_text("title_grams", grams(d.title))
+                td.add_text("body_grams", grams(d.body))
+                td.add_text("chars", " ".join(cjk.findall(old_normalize(d.title + "\n" + d.body))))
+                td.add_text("words", " ".join(words(d.title)))
+                for name in ("organisation", "section", "kind"):
+                    td.add_text(name, getattr(d, name))
+                td.add_integer("year", d.year)
+                td.add_integer("ts", int(d.published_at.timestamp()))
+                td.add_float("recency", 1.0)
+                payload = {"title": d.title, "body": d.body, "url": d.url}
+                td.add_bytes("payload", json.dumps(payload, ensure_ascii=False).encode())
+                writer.add_document(td)
+        done += len(batch)
+        print(f"\rprevious build: indexed {done}/{n}", end="", file=sys.stderr, flush=True)
+    with watch.running():
+        writer.commit()
+        writer.wait_merging_threads()
+    print(file=sys.stderr)
+    return watch
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -365,7 +493,13 @@ def main() -> None:
         "PostgreSQL entries, when a later run asks for the same documents",
     )
     parser.add_argument("--each", action="store_true", help="print every query's figures")
+    parser.add_argument(
+        "--no-previous",
+        action="store_true",
+        help="skip the previous (Python bigram) build measured beside ours",
+    )
     args = parser.parse_args()
+    from gongkai.search.analysis import parse_query
 
     with tempfile.TemporaryDirectory(prefix="gongkai-bench-") as tmp_name:
         tmp = Path(tmp_name)
@@ -379,8 +513,17 @@ def main() -> None:
             print("build skipped: reusing the kept index and scan (--keep)")
         else:
             scan.db.execute("DELETE FROM docs")
-            seconds = build(backend, scan, args.docs, args.seed)
-            print(f"build {seconds:.1f} s ({args.docs / seconds:.0f} docs/s)")
+            seconds, indexing = build(backend, scan, args.docs, args.seed)
+            print(f"build {seconds:.1f} s with the generator and the scan")
+            print(f"index writes: {indexing.rate(args.docs)}")
+            if backend.name == "tantivy" and not args.no_previous:
+                old = legacy_build(tmp, args.docs, args.seed)
+                print(f"previous build (Python bigrams, jieba titles): {old.rate(args.docs)}")
+                print(
+                    f"ours is {old.wall / indexing.wall:.1f}x the previous build's speed "
+                    f"(wall), {old.cpu / indexing.cpu:.1f}x less CPU a document"
+                )
+                shutil.rmtree(tmp / "legacy", ignore_errors=True)
         print(f"index {index_size(backend, tmp) / 1e6:.0f} MB")
 
         queries = {
@@ -390,6 +533,10 @@ def main() -> None:
             "multi-word": MULTI,
             "phrases": phrase_queries(args.seed),
         }
+        for query in queries["phrases"]:
+            # A phrase must be in some document, or its recall says nothing.
+            truth = scan.search([t.text for t in parse_query(query)])
+            assert truth, f"no document contains the phrase {query}"
         engine_ms, scan_ms, recall = run_queries(
             backend, scan, queries, args.repeat, each=args.each
         )

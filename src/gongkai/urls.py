@@ -26,5 +26,6 @@ urlpatterns = [
     path("", include("gongkai.guides.urls")),
     path("", include("gongkai.monitor.urls")),
     path("", include("gongkai.assessment.urls")),
+    path("", include("gongkai.search.urls")),
     path("", include("gongkai.portal.urls")),
 ]

@@ -12,10 +12,13 @@ from collections.abc import Iterable, Iterator
 
 from django.db import transaction
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gongkai.core.clockmath import CHINA
-from gongkai.listings.models import Power
-from gongkai.search.documents import SearchDocument
+from gongkai.core.models import Organisation
+from gongkai.listings.models import Leader, OrganisationProfile, Power
+from gongkai.search.documents import SearchDocument, register_source
 from gongkai.search.models import PendingIndexOp
 from gongkai.search.services import apply_pending, enqueue_delete, enqueue_upsert
 
@@ -103,3 +106,70 @@ def visible_power_ids(ids: list[str]) -> Iterable[str]:
     }
     active = set(Power.objects.filter(is_active=True, pk__in=wanted).values_list("pk", flat=True))
     return [i for i in ids if not i.startswith(PREFIX) or int(i[len(PREFIX) :]) in active]
+
+
+# ------------------------------------------------------------------ 机构职能
+
+PROFILE_KIND = "listings_profile"
+PROFILE_PREFIX = "listings-profile:"
+
+
+def _profiled_bodies():
+    """Active bodies with a functions profile: each has a public 机构职能 page."""
+    return Organisation.objects.filter(
+        kind=Organisation.Kind.BODY, is_active=True, profile__isnull=False
+    )
+
+
+def profile_document(body: Organisation) -> SearchDocument:
+    """A body's 机构职能 page: its functions, its units' duties, its leaders' 分工."""
+    units = (
+        OrganisationProfile.objects.filter(organisation__parent=body, organisation__is_active=True)
+        .select_related("organisation")
+        .order_by("organisation_id")
+    )
+    leaders = Leader.objects.filter(organisation=body, is_active=True)
+    parts = [body.profile.functions]
+    parts += [f"{p.organisation.name} {p.functions}" for p in units]
+    parts += [f"{leader.title} {leader.name} {leader.duties}" for leader in leaders]
+    updated = body.profile.updated_on
+    return SearchDocument(
+        id=f"{PROFILE_PREFIX}{body.pk}",
+        title=_("%(name)s: organisation and functions") % {"name": body.name},
+        body="\n".join(parts),
+        url=reverse("listings:organisation_other", args=[body.pk]),
+        organisation=body.name,
+        year=updated.year,
+        kind=PROFILE_KIND,
+        published_at=dt.datetime.combine(updated, dt.time(), tzinfo=CHINA),
+    )
+
+
+def profile_index(organisation: Organisation) -> None:
+    """Re-index the 机构职能 page that shows ``organisation`` (a body, or a unit's body)."""
+    body = organisation if organisation.kind == Organisation.Kind.BODY else organisation.parent
+    if body is None:
+        return
+    body = _profiled_bodies().select_related("profile").filter(pk=body.pk).first()
+    if body is not None:
+        enqueue_upsert(profile_document(body))
+
+
+def profiles_source() -> Iterator[SearchDocument]:
+    for body in _profiled_bodies().select_related("profile").iterator(chunk_size=200):
+        yield profile_document(body)
+
+
+def _visible_profiles(pks: list[int]) -> Iterable[int]:
+    return _profiled_bodies().filter(pk__in=pks).values_list("pk", flat=True)
+
+
+def register_profile_source() -> None:
+    register_source(
+        profiles_source,
+        count=lambda: _profiled_bodies().count(),
+        kind=PROFILE_KIND,
+        label=gettext_lazy("Organisation and functions"),
+        prefix=PROFILE_PREFIX,
+        visible=_visible_profiles,
+    )

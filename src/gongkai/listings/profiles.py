@@ -17,6 +17,7 @@ from gongkai.core.errors import ServiceError
 from gongkai.core.models import Organisation
 from gongkai.core.selectors.organisation import site_organisation
 from gongkai.core.services import ledger_append
+from gongkai.listings.indexing import profile_index
 from gongkai.listings.models import Leader, OrganisationProfile
 from gongkai.listings.services import require_editor
 
@@ -45,6 +46,7 @@ def profile_set(
             organisation=organisation.body,
             summary={"name": organisation.name, "created": created},
         )
+        profile_index(organisation)  # the site search, through its queue
     return profile
 
 
@@ -102,6 +104,7 @@ def leader_retire(*, actor, leader: Leader) -> Leader:
 
 
 def _leader_record(leader: Leader, *, actor, action: str) -> None:
+    profile_index(leader.organisation)  # the 机构职能 page lists the leaders
     ledger_append(
         actor=actor,
         action=f"listings.{action}",

@@ -22,6 +22,7 @@ urlpatterns = [
     path("hdjl/xx/follow/", portal.letter_follow, name="letter_follow"),
     path("hdjl/xx/rate/", portal.letter_rate, name="letter_rate"),
     path("hdjl/xx/public/", portal.letters_public, name="letters_public"),
+    path("hdjl/xx/public/<int:pk>/", portal.letter_public, name="letter_public"),
     path("hdjl/jyta/", portal.proposals_public, name="proposals"),
     path("hdjl/jyta/<int:pk>/", portal.proposal_public, name="proposal"),
     path(WB + "consultations/", wc.consultations, name="wb_consultations"),

@@ -27,6 +27,11 @@ class ProactiveConfig(AppConfig):
         )
 
         handover.register(Art44Receiver())
-        register_source(published_items_source, count=published_items_count)
+        register_source(
+            published_items_source,
+            count=published_items_count,
+            kind="proactive_item",
+            label=_("Government information"),
+        )
         register_visibility_filter(visible_item_ids)
         register_scan(published_items_scan)

@@ -16,6 +16,7 @@ from gongkai.core.services import ledger_append, notification_send
 from gongkai.reports.checker.messages import render as render_finding
 from gongkai.reports.consistency import snapshot_errors
 from gongkai.reports.generate import compute_tables
+from gongkai.reports.indexing import report_index
 from gongkai.reports.models import TRANSITIONS, Status, YearlyReport
 from gongkai.reports.prose import prefill
 from gongkai.reports.section2 import MANUAL_TABLES, empty_table, parse_cell
@@ -337,6 +338,7 @@ def report_publish(*, report: YearlyReport, actor) -> YearlyReport:
             action="publish",
             summary={"published_at": now, "signed_off_by": report.signed_off_by_id},
         )
+        report_index(report)  # the site search, through its queue
     return report
 
 

@@ -1,11 +1,18 @@
 """Text analysis shared by every backend (pure Python, no Django).
 
 Chinese has no spaces, and people search for two-character words (户籍, 预算) and exact
-names (沁源县统计局). Word segmentation misses many of them, so the index holds character
-bigrams of every CJK run (as Lucene's CJK analyzer does): any CJK substring of two or more
-characters is then a phrase of consecutive bigrams, which gives exact recall. Single CJK
-characters are kept in a separate stream for one-character queries. Latin letters and
-digit runs are whole tokens. jieba is only used for ranking (see ``words``).
+names (沁源县统计局). Word segmentation misses many of them, so recall rests on character
+pairs: any substring of two or more characters is then a phrase of consecutive pairs,
+which gives exact recall (see ``backends/embedded.py`` for the index, ``gram_tokens`` for
+the PostgreSQL backend's bigrams). jieba is only used for ranking (see ``words``).
+
+**Folding** (``normalize``): one character-for-character table applied to index text and
+queries alike: NFKC (full-width letters, digits, punctuation and spaces become
+half-width), lower case, traditional characters to simplified ones (戶籍 → 户籍, from
+OpenCC's character table) and Chinese quotation marks to ASCII ones. One ``str.translate``
+costs a fraction of ``unicodedata.normalize`` plus OpenCC (OpenCC's pure-Python converter
+takes milliseconds a document, far too slow for indexing), and keeps offsets, so snippets
+map matches back to the original text.
 """
 
 from __future__ import annotations
@@ -14,8 +21,10 @@ import html
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 # Han ideographs (with extension A and compatibility), kana and hangul: scripts written
 # without spaces, indexed as bigrams.
@@ -28,19 +37,63 @@ _TOKEN_RE = re.compile(f"([{_CJK}]+)|([a-z]+)|([0-9]+)|(\\s+)|(\\S)")
 SPACE_MARK = "\u2423"  # stands for a run of whitespace
 _CJK_RE = re.compile(f"[{_CJK}]")
 _QUERY_RE = re.compile(r'"([^"]*)"|(\S+)')
+_QUOTES = {"\u201c": '"', "\u201d": '"', "\u300c": '"', "\u300d": '"'}
+# Code points whose NFKC form may differ: the BMP and the CJK compatibility supplement.
+_FOLD_RANGES = (range(0x0000, 0xD800), range(0xE000, 0x10000), range(0x2F800, 0x2FA20))
+
+
+def _t2s_characters() -> dict[str, str]:
+    """OpenCC's traditional → simplified character table (its first choice for each),
+    read from the installed opencc-python-reimplemented package; one character to one."""
+    try:
+        import opencc
+    except ImportError:  # the dependency is declared; without it, no folding of 繁体
+        return {}
+    table: dict[str, str] = {}
+    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        source, _, targets = line.partition("\t")
+        target = targets.split(" ")[0] if targets else ""
+        if len(source) == 1 and len(target) == 1 and source != target:
+            table[source] = target
+    return table
+
+
+@lru_cache(maxsize=1)
+def fold_table() -> dict[int, str]:
+    """The ``str.translate`` table of ``normalize`` (built once, about 0.1 s)."""
+    t2s = _t2s_characters()
+    table: dict[int, str] = {}
+    for code_points in _FOLD_RANGES:
+        for code in code_points:
+            char = chr(code)
+            folded = unicodedata.normalize("NFKC", char).lower()
+            folded = "".join(_QUOTES.get(c, t2s.get(c, c)) for c in folded)
+            if folded != char:
+                table[code] = folded
+    for source, target in t2s.items():  # traditional characters outside the BMP
+        table.setdefault(ord(source), target)
+    return table
 
 
 def normalize(text: str) -> str:
-    """NFKC (full-width letters, digits and spaces become half-width) and lower case.
-
-    Chinese quotation marks are folded to ASCII ones so “河长制” in a query works as a
-    quoted phrase too.
-    """
-    text = unicodedata.normalize("NFKC", text or "")
-    return text.translate(_QUOTES).lower()
+    """Fold ``text`` for matching: NFKC and lower case character by character,
+    traditional to simplified, Chinese quotation marks “ ” 「 」 to ``"`` (so “河长制” in a
+    query is a quoted phrase too)."""
+    return (text or "").translate(fold_table())
 
 
-_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u300c": '"', "\u300d": '"'})
+def index_text(text: str) -> str:
+    """What the index matches against: the folded text, whitespace runs as one space."""
+    return " ".join(normalize(text).split())
+
+
+def plain_text(markup: str) -> str:
+    """Text of an HTML fragment for the index: tags removed, entities decoded (``&lt;``
+    is ``<``), so the index and the snippets hold what a reader sees."""
+    from django.utils.html import strip_tags
+
+    return html.unescape(strip_tags(markup or ""))
 
 
 def is_cjk(char: str) -> bool:
@@ -55,7 +108,7 @@ def _run_bigrams(run: str) -> list[str]:
 
 
 def gram_tokens(normalized: str) -> list[str]:
-    """The positional token stream: CJK bigrams, Latin words, digit runs, separators."""
+    """The PostgreSQL backend's lexemes: CJK bigrams, Latin words, digit runs, separators."""
     tokens: list[str] = []
     for cjk, latin, digits, space, other in _TOKEN_RE.findall(normalized):
         if cjk:
@@ -70,13 +123,11 @@ def char_tokens(normalized: str) -> list[str]:
     return _CJK_RE.findall(normalized)
 
 
-def grams_text(text: str) -> str:
-    """Bigram stream as a space-joined string (fed to a whitespace tokenizer)."""
-    return " ".join(gram_tokens(normalize(text)))
-
-
-def chars_text(text: str) -> str:
-    return " ".join(char_tokens(normalize(text)))
+def pairs(text: str) -> list[str]:
+    """Consecutive non-overlapping pairs of characters from the start; an odd last
+    character stays alone. The embedded index tokenizes its fields the same way (in
+    Rust), once from the first character and once from the second."""
+    return [text[i : i + 2] for i in range(0, len(text), 2)]
 
 
 @lru_cache(maxsize=1)
@@ -97,54 +148,70 @@ def words(text: str) -> list[str]:
 
 # ---------------------------------------------------------------- queries
 
+# At most this many spellings of one term after synonyms (the term itself included).
+MAX_VARIANTS = 8
+
 
 @dataclass(frozen=True)
 class QueryTerm:
-    """One required part of a query: a word typed without spaces or a quoted phrase."""
+    """One required part of a query: a word typed without spaces or a quoted phrase.
+
+    ``variants`` are the spellings that satisfy it: the text itself and its synonyms
+    from the office's table (年报 → 年度报告); a document matches the term when it contains
+    any of them contiguously."""
 
     text: str  # normalized; must occur contiguously in title or body
     quoted: bool = False
+    synonyms: tuple[str, ...] = field(default=(), compare=False)
 
     @property
-    def pieces(self) -> list[QueryPiece]:
-        return query_pieces(self.text)
+    def variants(self) -> tuple[str, ...]:
+        return (self.text, *self.synonyms)
 
 
-@dataclass(frozen=True)
-class QueryPiece:
-    """A token of a term's phrase; ``partial`` marks a lone CJK character at the edge of a
-    CJK run, which in a document sits inside a bigram (``年`` of ``2023年`` is indexed as
-    ``年预``), so it must be matched as a bigram beginning or ending with it."""
-
-    text: str
-    partial: str = ""  # "", "start" (char starts a bigram) or "end" (char ends one)
+Synonyms = Mapping[str, tuple[str, ...]]
 
 
-def query_pieces(term: str) -> list[QueryPiece]:
-    runs = _TOKEN_RE.findall(term)
-    pieces: list[QueryPiece] = []
-    for i, (cjk, latin, digits, space, other) in enumerate(runs):
-        if not cjk:
-            pieces.append(QueryPiece(SPACE_MARK if space else latin or digits or other))
-        elif len(cjk) > 1:
-            pieces.extend(QueryPiece(g) for g in _run_bigrams(cjk))
-        elif len(runs) == 1:
-            pieces.append(QueryPiece(cjk))  # a one-character query
-        else:
-            # Followed by a non-CJK token in the query: the char ends a bigram in the
-            # text (or stands alone); preceded by one: it starts a bigram.
-            pieces.append(QueryPiece(cjk, partial="end" if i < len(runs) - 1 else "start"))
-    return pieces
+def synonym_map(groups: Iterable[Iterable[str]]) -> dict[str, tuple[str, ...]]:
+    """Each folded word of a group → the other words of its group (groups sharing a
+    word are merged: 户口 ↔ 户籍 and 户籍 ↔ 户口簿 make one group)."""
+    merged: list[set[str]] = []
+    for group in groups:
+        words_ = {index_text(w) for w in group} - {""}
+        overlapping = [g for g in merged if g & words_]
+        for g in overlapping:
+            words_ |= g
+            merged.remove(g)
+        if len(words_) > 1:
+            merged.append(words_)
+    return {w: tuple(sorted(g - {w}, key=lambda x: (-len(x), x))) for g in merged for w in g}
 
 
-def parse_query(query: str) -> list[QueryTerm]:
+def expand(text: str, synonyms: Synonyms) -> tuple[str, ...]:
+    """Other spellings of ``text``: each synonym found in it replaced by the others of
+    its group, longest words first, at most MAX_VARIANTS - 1."""
+    out: list[str] = []
+    for word in sorted(synonyms, key=lambda w: (-len(w), w)):
+        if word in text:
+            for other in synonyms[word]:
+                variant = text.replace(word, other)
+                if variant != text and variant not in out:
+                    out.append(variant)
+        if len(out) >= MAX_VARIANTS - 1:
+            break
+    return tuple(out[: MAX_VARIANTS - 1])
+
+
+def parse_query(query: str, synonyms: Synonyms | None = None) -> list[QueryTerm]:
     """Split a query into required terms: whitespace separates terms, "quoted phrases"
-    (ASCII or Chinese quotes) are kept whole, spaces included."""
+    (ASCII or Chinese quotes) are kept whole, spaces included. With ``synonyms``, an
+    unquoted term also matches its synonyms (a quoted phrase is taken as typed)."""
     terms: list[QueryTerm] = []
     for quoted, bare in _QUERY_RE.findall(normalize(query)):
         text = " ".join((quoted or bare).split())
         if _WORD_RE.search(text):  # a term of punctuation alone finds nothing useful
-            terms.append(QueryTerm(text, quoted=bool(quoted)))
+            others = expand(text, synonyms) if synonyms and not quoted else ()
+            terms.append(QueryTerm(text, quoted=bool(quoted), synonyms=others))
     return terms
 
 
@@ -155,7 +222,7 @@ def _normalized_with_map(text: str) -> tuple[str, list[int]]:
     """Normalized text and, for each of its characters, the index in ``text``."""
     normalized = normalize(text)
     if len(normalized) == len(text):
-        # The common case: NFKC maps character for character.
+        # The common case: the fold maps character for character.
         return normalized, list(range(len(text)))
     parts, index = [], []
     for i, char in enumerate(text):
@@ -181,8 +248,12 @@ def find_spans(text: str, needles: list[str]) -> list[tuple[int, int]]:
 
 
 def highlight(text: str, needles: list[str], width: int = 120) -> str:
-    """An HTML-escaped window of ``text`` around the first match, matches in <mark>."""
-    text = " ".join((text or "").split())
+    """An HTML-escaped window of ``text`` around the first match, matches in <mark>.
+
+    ``text`` is plain text; entities left in it by a source that indexed markup
+    (``&lt;``) are decoded first, so the page shows ``<`` and not ``&lt;``: the text is
+    escaped exactly once, here."""
+    text = " ".join(html.unescape(text or "").split())
     spans = find_spans(text, needles)
     if not spans:
         cut = text[:width]

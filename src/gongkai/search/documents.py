@@ -45,6 +45,7 @@ class Hit:
     snippet: str  # HTML: escaped text with <mark> around matches
     score: float
     published_at: datetime | None = None
+    kind: str = ""  # the document's kind, as its source registered it
 
 
 @dataclass(frozen=True)
@@ -83,13 +84,35 @@ SORT_DATE = "date"
 Source = Callable[[], Iterable[SearchDocument]]
 Counter = Callable[[], int]
 VisibilityFilter = Callable[[list[str]], Iterable[str]]
+# visible(pks) -> the primary keys among ``pks`` whose documents the public may read now.
+VisiblePks = Callable[[list[int]], Iterable[int]]
 _sources: dict[Source, Counter | None] = {}
 _visibility_filters: list[VisibilityFilter] = []
+_kinds: dict[str, object] = {}  # kind -> label (lazy translation), in registration order
+_scoped_filters: dict[str, VisibilityFilter] = {}  # id prefix -> its filter
+_registered_as: dict[Source, tuple[str, str]] = {}  # source -> (kind, prefix)
 
 
-def register_source(source: Source | None = None, *, count: Counter | None = None):
-    """Register a callable yielding every document of one kind; ``count`` (optional)
-    tells the reindex progress bar how many to expect.
+def register_source(
+    source: Source | None = None,
+    *,
+    count: Counter | None = None,
+    kind: str = "",
+    label: object = "",
+    prefix: str = "",
+    visible: VisiblePks | None = None,
+):
+    """Register a callable yielding every public document of one kind: the one way an
+    app puts its pages into the site search (see docs/search.md, "Adding a source").
+
+    - ``count`` (optional) tells the reindex progress bar how many to expect;
+    - ``kind`` and ``label``: the ``SearchDocument.kind`` its documents carry and the
+      label a reader sees beside each result and in the search page's type filter
+      (a lazy translation: ``gettext_lazy("Yearly report")``);
+    - ``prefix`` and ``visible``: its document ids are ``f"{prefix}{pk}"``, and
+      ``visible(pks)`` returns the pks whose documents the public may read *now*; every
+      page of results is checked with it, so a withdrawn or hidden thing disappears at
+      once, before the index catches up.
 
     Call it from the domain app's ``AppConfig.ready`` or use it as a decorator
     (``@register_source`` or ``@register_source(count=...)``); registering twice is
@@ -98,13 +121,48 @@ def register_source(source: Source | None = None, *, count: Counter | None = Non
 
     def register(fn: Source) -> Source:
         _sources[fn] = count
+        _registered_as[fn] = (kind, prefix)
+        if kind:
+            _kinds[kind] = label or kind
+        if prefix and visible is not None:
+            _scoped_filters[prefix] = _scoped(prefix, visible)
         return fn
 
     return register if source is None else register(source)
 
 
+def _scoped(prefix: str, visible: VisiblePks) -> VisibilityFilter:
+    """A visibility filter over every id that checks only the ids of one source."""
+
+    def check(ids: list[str]) -> list[str]:
+        own = {i: i[len(prefix) :] for i in ids if i.startswith(prefix)}
+        if not own:
+            return ids
+        pks = {int(pk) for pk in own.values() if pk.isdigit()}
+        shown = {f"{prefix}{pk}" for pk in visible(sorted(pks))} if pks else set()
+        return [i for i in ids if i not in own or i in shown]
+
+    return check
+
+
+def kind_labels() -> dict[str, object]:
+    """Every registered kind and its label, in registration order."""
+    return dict(_kinds)
+
+
+def kind_label(kind: str) -> object:
+    return _kinds.get(kind, "")
+
+
+def document_id(prefix: str, pk: int) -> str:
+    return f"{prefix}{pk}"
+
+
 def unregister_source(source: Source) -> None:
     _sources.pop(source, None)
+    kind, prefix = _registered_as.pop(source, ("", ""))
+    _kinds.pop(kind, None)
+    _scoped_filters.pop(prefix, None)
 
 
 def registered_sources() -> list[Source]:
@@ -173,4 +231,4 @@ def unregister_visibility_filter(fn: VisibilityFilter) -> None:
 
 
 def visibility_filters() -> list[VisibilityFilter]:
-    return list(_visibility_filters)
+    return [*_visibility_filters, *_scoped_filters.values()]

@@ -111,6 +111,7 @@ def database_search(
             snippet=highlight(doc.body, texts),
             score=0.0,
             published_at=doc.published_at,
+            kind=doc.kind,
         )
         for doc in page
     ]

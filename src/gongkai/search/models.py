@@ -68,3 +68,24 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class SearchSynonym(models.Model):
+    """A group of words the site search treats as one (年报 = 年度报告): a query with any
+    of them also finds the others. Edited by the openness office on the workbench."""
+
+    words = models.CharField(_("words"), max_length=200, unique=True)  # space-separated
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("search synonym")
+        verbose_name_plural = _("search synonyms")
+
+    def __str__(self) -> str:
+        return self.words
+
+    @property
+    def word_list(self) -> list[str]:
+        return self.words.split()

@@ -10,6 +10,7 @@ from .backends import get_backend
 from .documents import SORT_RELEVANCE, Filters, SearchResults, visibility_filters
 from .health import database_search, index_unusable, warn_degraded
 from .models import PendingIndexOp
+from .synonyms import synonym_table
 
 log = logging.getLogger(__name__)
 
@@ -31,13 +32,20 @@ def search(
     answer comes from a bounded database scan (``results.from_database``) until
     ``services.search_index_heal`` has rebuilt it.
 
+    A term also matches its synonyms from the office's table (``synonyms.py``).
+
     Ids with a pending delete op are always dropped; ``visible_ids_filter`` and filters
     registered with ``register_visibility_filter`` may drop more. ``total`` is lowered by
     the hits dropped from this page (the index count is otherwise exact).
     """
     try:
         results = get_backend().search(
-            query, filters=filters, sort=sort, offset=offset, limit=limit
+            query,
+            filters=filters,
+            sort=sort,
+            offset=offset,
+            limit=limit,
+            synonyms=synonym_table(),  # the office's table, cached per process
         )
     except Exception:  # a broken index must not break the page
         log.exception("The search index failed; answering from the database.")

@@ -56,6 +56,13 @@ def letters_public() -> QuerySet[Letter]:
     )
 
 
+def letter_public(pk: int) -> Letter:
+    letter = letters_public().filter(pk=pk).first()
+    if letter is None:
+        raise NotFoundError("letter_not_found", _("No such mailbox letter."))
+    return letter
+
+
 def categories_of(organisation) -> QuerySet[LetterCategory]:
     return LetterCategory.objects.filter(organisation=organisation).order_by("id")
 

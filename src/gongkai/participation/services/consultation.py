@@ -15,6 +15,7 @@ from gongkai.core.law import LimitUnit
 from gongkai.core.models import Organisation
 from gongkai.participation import law
 from gongkai.participation.drafts import split_draft
+from gongkai.participation.indexing import consultation_index
 from gongkai.participation.models import (
     CONSULTATION_TRANSITIONS,
     Comment,
@@ -136,6 +137,7 @@ def consultation_open(*, actor, consultation: Consultation) -> Consultation:
             raise ServiceError("period_over", _("The period has already ended; change the dates."))
         move(CONSULTATION_TRANSITIONS, consultation, Consultation.Status.OPEN)
         record(actor=actor, action="consultation.open", obj=consultation)
+        consultation_index(consultation)  # the site search, through its queue
     return consultation
 
 
@@ -335,6 +337,7 @@ def consultation_report_publish(
             obj=consultation,
             summary={"final_document": consultation.final_document_title},
         )
+        consultation_index(consultation)  # the adoption report joins the site search
     return consultation
 
 

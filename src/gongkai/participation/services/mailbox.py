@@ -17,6 +17,7 @@ from gongkai.core.clockmath import local_date
 from gongkai.core.errors import PermissionDeniedError, ServiceError
 from gongkai.core.models import Organisation
 from gongkai.participation import law
+from gongkai.participation.indexing import letter_index
 from gongkai.participation.models import LETTER_TRANSITIONS, Letter, LetterCategory, LetterEvent
 from gongkai.participation.services.common import (
     clean_text,
@@ -324,4 +325,5 @@ def letter_publish(*, actor, letter: Letter, question: str, answer: str) -> Lett
         letter.save(update_fields=["is_public", "published_at", "public_question", "public_answer"])
         _event(letter, LetterEvent.Type.PUBLISHED, actor=actor)
         record(actor=actor, action="letter.publish", obj=letter, summary={"code": letter.code})
+        letter_index(letter)  # the site search, through its queue
     return letter

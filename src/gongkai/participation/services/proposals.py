@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.errors import ServiceError
 from gongkai.core.models import Organisation
 from gongkai.participation import law
+from gongkai.participation.indexing import proposal_index
 from gongkai.participation.models import PROPOSAL_TRANSITIONS, Proposal
 from gongkai.participation.services.common import (
     add_months,
@@ -136,6 +137,7 @@ def proposal_publish(*, actor, proposal: Proposal) -> Proposal:
         move(PROPOSAL_TRANSITIONS, proposal, Proposal.Status.PUBLISHED,
              ("published_at", "withheld_reason"))  # fmt: skip
         record(actor=actor, action="proposal.publish", obj=proposal)
+        proposal_index(proposal)  # the site search, through its queue
     return proposal
 
 

@@ -168,6 +168,12 @@ def letters_public(request):
     return render(request, "participation/portal/letters.html", {"page": page})
 
 
+def letter_public(request, pk: int):
+    """One published question and answer (the page the site search links to)."""
+    letter = found(sel.letter_public, pk)
+    return render(request, "participation/portal/letter.html", {"letter": letter})
+
+
 def proposals_public(request):
     page = page_of(request, sel.proposals_published())
     for proposal in page.object_list:

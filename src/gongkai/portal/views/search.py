@@ -24,15 +24,10 @@ from gongkai.portal.views.common import (
     wants_json,
 )
 from gongkai.proactive.law import Section
-from gongkai.search.documents import SORT_DATE, SORT_RELEVANCE
+from gongkai.search.documents import SORT_DATE, SORT_RELEVANCE, kind_label, kind_labels
 from gongkai.search.selectors import search
 
 MAX_QUERY = 100
-# Document kinds the index holds, by the kind their source gives them.
-KINDS = {
-    "proactive_item": gettext_lazy("Government information"),
-    "listings_power": gettext_lazy("Powers and responsibilities list"),
-}
 SORTS = {SORT_RELEVANCE: gettext_lazy("Relevance"), SORT_DATE: gettext_lazy("Publication date")}
 
 
@@ -77,7 +72,8 @@ def parse_search(data) -> SearchInput:
     kind = (data.get("kind") or "").strip()
     sort = (data.get("sort") or SORT_RELEVANCE).strip()
     page = page_number(data)
-    if (section and section not in Section.values) or (kind and kind not in KINDS):
+    # Document kinds: whatever the registered search sources declare.
+    if (section and section not in Section.values) or (kind and kind not in kind_labels()):
         raise _invalid()
     if sort not in SORTS or page is None:
         raise _invalid()
@@ -93,6 +89,8 @@ def _hits_json(results) -> list[dict]:
             "title": h.title,
             "url": h.url,
             "snippet": h.snippet,
+            "kind": h.kind,
+            "kind_label": str(kind_label(h.kind)),
             "published_at": h.published_at.isoformat() if h.published_at else None,
         }
         for h in results.hits
@@ -136,12 +134,12 @@ def search_page(request):
     context = {
         "form": form,
         "choices": catalog_choices(),
-        "kinds": list(KINDS.items()),
+        "kinds": list(kind_labels().items()),
         "sorts": list(SORTS.items()),
         "results": results,
         # The engine escapes the text and adds only <mark> (gongkai.search.analysis).
         "hits": [
-            {"hit": h, "snippet": mark_safe(h.snippet)}  # noqa: S308
+            {"hit": h, "snippet": mark_safe(h.snippet), "kind": kind_label(h.kind)}  # noqa: S308
             for h in (results.hits if results else [])
         ],
         "pager": pager(form.page, min(results.total, MAX_PAGE * PAGE_SIZE)) if results else None,

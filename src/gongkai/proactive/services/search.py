@@ -6,9 +6,9 @@ from collections.abc import Iterable, Iterator
 
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.html import strip_tags
 
 from gongkai.proactive.models import PUBLIC, Item
+from gongkai.search.analysis import plain_text
 from gongkai.search.documents import Filters, ScanResult, SearchDocument
 from gongkai.search.services import enqueue_delete, enqueue_upsert
 
@@ -22,7 +22,7 @@ def item_document(item: Item) -> SearchDocument:
     return SearchDocument(
         id=document_id(item),
         title=item.public_title,
-        body=strip_tags(item.public_body),
+        body=plain_text(item.public_body),  # tags dropped, entities decoded
         url=reverse("proactive:item", args=[item.pk]),
         organisation=item.organisation.name,
         section=item.section,

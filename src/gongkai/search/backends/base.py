@@ -5,7 +5,7 @@ from __future__ import annotations
 import abc
 from collections.abc import Iterable
 
-from ..analysis import QueryTerm, highlight, parse_query
+from ..analysis import QueryTerm, Synonyms, highlight, parse_query
 from ..documents import SORT_DATE, SORT_RELEVANCE, Filters, SearchDocument, SearchResults
 
 MAX_LIMIT = 100
@@ -48,14 +48,16 @@ class SearchBackend(abc.ABC):
         sort: str = SORT_RELEVANCE,
         offset: int = 0,
         limit: int = 20,
+        synonyms: Synonyms | None = None,
     ) -> SearchResults:
-        """Ranked hits; every term of the query must occur contiguously (title or body).
+        """Ranked hits; every term of the query must occur contiguously (title or body),
+        as typed or as one of its ``synonyms`` (see ``analysis.synonym_map``).
 
         An empty query lists documents matching the filters, newest first.
         """
         if sort not in (SORT_RELEVANCE, SORT_DATE):
             raise ValueError(f"unknown sort {sort!r}")
-        terms = parse_query(query)
+        terms = parse_query(query, synonyms)
         if not terms:
             sort = SORT_DATE
         offset = max(0, int(offset))
@@ -64,7 +66,7 @@ class SearchBackend(abc.ABC):
 
     @staticmethod
     def snippet(body: str, terms: list[QueryTerm]) -> str:
-        return highlight(body, [t.text for t in terms])
+        return highlight(body, [v for t in terms for v in t.variants])
 
 
 class _NoBatch:

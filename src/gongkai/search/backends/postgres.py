@@ -123,8 +123,8 @@ def _tsquery(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def _uses_grams(term: QueryTerm) -> bool:
-    return len(term.text) <= 2 and all(is_cjk(c) for c in term.text)
+def _uses_grams(text: str) -> bool:
+    return len(text) <= 2 and all(is_cjk(c) for c in text)
 
 
 class PostgresBackend(SearchBackend):
@@ -178,12 +178,16 @@ class PostgresBackend(SearchBackend):
     def _where(self, terms: list[QueryTerm], filters: Filters) -> tuple[list[str], list]:
         where, params = [], []
         for term in terms:
-            if _uses_grams(term):
-                where.append(f"{GRAMS_SQL} @@ %s::tsquery")
-                params.append(_tsquery(term.text))
-            else:
-                where.append("e.norm LIKE %s")
-                params.append(_like(term.text))
+            # Any spelling of the term (synonyms from the office's table) matches.
+            either = []
+            for text in term.variants:
+                if _uses_grams(text):
+                    either.append(f"{GRAMS_SQL} @@ %s::tsquery")
+                    params.append(_tsquery(text))
+                else:
+                    either.append("e.norm LIKE %s")
+                    params.append(_like(text))
+            where.append(either[0] if len(either) == 1 else "(" + " OR ".join(either) + ")")
         for name in ("organisation", "section", "kind"):
             if value := getattr(filters, name):
                 where.append(f"e.{name} = %s")
@@ -224,7 +228,7 @@ class PostgresBackend(SearchBackend):
             # its whole posting list costs tens of milliseconds: such queries look in
             # the newest entries first. Longer terms intersect trigram lists, which
             # stay short, so the whole table is probed first and exact more often.
-            if all(_uses_grams(term) for term in terms):
+            if all(_uses_grams(v) for term in terms for v in term.variants):
                 found = self._newest_first(condition, params)
             else:
                 found = self._table_first(condition, params, need)
@@ -341,7 +345,7 @@ class PostgresBackend(SearchBackend):
         outer = RECENT_ORDER if sort == SORT_DATE else f"ORDER BY p.score DESC, {RECENT_KEYS}"
         # Rank ids first, then fetch the columns (the body, for snippets) of the page only.
         sql = (
-            "SELECT e.doc_id, e.title, e.url, e.body, e.published_at, p.score FROM ("  # noqa: S608
+            "SELECT e.doc_id, e.title, e.url, e.body, e.published_at, p.score, e.kind FROM ("  # noqa: S608
             f"SELECT e.id, {score} AS score FROM search_searchentry e "
             f"WHERE {condition} {order} LIMIT %s OFFSET %s"
             f") p JOIN search_searchentry e ON e.id = p.id {outer}"
@@ -359,6 +363,7 @@ class PostgresBackend(SearchBackend):
                 snippet=self.snippet(body, terms),
                 score=0.0 if sort == SORT_DATE else float(score),
                 published_at=published,
+                kind=kind,
             )
-            for doc_id, title, url, body, published, score in rows
+            for doc_id, title, url, body, published, score, kind in rows
         ]

@@ -142,3 +142,55 @@ def test_upsert_replaces_and_delete_removes(indexed, seed_documents):
     assert _all_ids(indexed, "户籍") == ["plant-3"]
     indexed.clear()
     assert indexed.count() == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "simplified"),
+    [
+        ("戶籍", "户籍"),
+        ("河長制", "河长制"),
+        ("新聞發言人", "新闻发言人"),
+        ("統計局 公開", "统计局 公开"),
+    ],
+)
+def test_traditional_query_finds_exactly_what_the_simplified_one_finds(indexed, query, simplified):
+    assert set(_all_ids(indexed, query)) == set(_all_ids(indexed, simplified))
+    assert _all_ids(indexed, query)  # and that is something
+
+
+@pytest.mark.django_db
+def test_traditional_text_is_found_by_simplified_queries(backend):
+    from gongkai.search.documents import SearchDocument
+
+    backend.index_documents(
+        [
+            SearchDocument(
+                id="hk-1", title="戶籍謄本申請須知", body="請攜帶身份證明文件。", url="/x/"
+            )
+        ]
+    )
+    assert _all_ids(backend, "户籍誊本") == ["hk-1"]
+    assert _all_ids(backend, "身份证明") == ["hk-1"]
+
+
+@pytest.mark.django_db
+def test_synonyms_find_every_spelling_and_nothing_else(indexed, seed_documents):
+    from gongkai.search.analysis import synonym_map
+
+    table = synonym_map([["河长制", "林长制"], ["户籍", "户口"]])
+    results = indexed.search("河长制", limit=100, synonyms=table)
+    expected = expected_ids(seed_documents, "河长制") | expected_ids(seed_documents, "林长制")
+    assert {h.id for h in results.hits} == expected
+    assert results.total == len(expected)
+    # plant-3 mentions 户籍 and 户口簿: found by 户口 only through the table.
+    assert set(_all_ids(indexed, "户口")) == expected_ids(seed_documents, "户口")
+    both = {h.id for h in indexed.search("户口", limit=100, synonyms=table).hits}
+    assert both == expected_ids(seed_documents, "户口") | expected_ids(seed_documents, "户籍")
+
+
+@pytest.mark.django_db
+def test_one_character_and_odd_lengths_stay_exact(indexed, seed_documents):
+    for query in ["局", "公", "统计局", "公开为常态", "2023年", "年报"]:
+        expected = expected_ids(seed_documents, query)
+        assert set(_all_ids(indexed, query)) == expected, query
