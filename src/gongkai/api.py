@@ -25,6 +25,7 @@ from gongkai.core.apierrors import error_response, status_error
 from gongkai.core.apischema import Error
 from gongkai.core.errors import ServiceError
 from gongkai.core.workdays import OutOfRange
+from gongkai.enforcement.api import router as enforcement_router
 from gongkai.foi.api import router as foi_router
 from gongkai.listings.api import router as listings_router
 from gongkai.participation.api import router as participation_router
@@ -207,3 +208,4 @@ api.add_router("/proactive/", proactive_router)
 api.add_router("/participation/", participation_router)
 api.add_router("/reports/", reports_router)
 api.add_router("/listings/", listings_router)
+api.add_router("/enforcement/", enforcement_router)

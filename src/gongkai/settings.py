@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "gongkai.proactive",
     "gongkai.participation",
     "gongkai.listings",
+    "gongkai.enforcement",
     "gongkai.monitor",
 ]
 

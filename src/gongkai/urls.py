@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("gongkai.participation.urls")),
     path("", include("gongkai.reports.urls")),
     path("", include("gongkai.listings.urls")),
+    path("", include("gongkai.enforcement.urls")),
     path("", include("gongkai.monitor.urls")),
     path("", include("gongkai.portal.urls")),
 ]

@@ -50,6 +50,7 @@ COLUMNS = [
     ("zdxm", "重大建设项目", LIST, "fdzdgk", "major_projects", False),
     ("ggzy", "公共资源配置", LIST, "fdzdgk", "public_resources", False),
     ("shgy", "社会公益事业", LIST, "fdzdgk", "public_welfare", False),
+    ("zfgs", "行政执法公示", LINK, "fdzdgk", "enforcement:index", False),
     ("gkml", "主动公开目录", LINK, "xxgk", "proactive:catalog", False),
     ("ysqgk", "依申请公开", LINK, "xxgk", "foi:apply", False),
     ("ndbg", "政府信息公开年度报告", LINK, "xxgk", "reports:public_list", False),

@@ -19,6 +19,7 @@ OPENNESS_PAGE = "portal:openness"
 DEFAULT_TREE = (  # (title, URL name) — 国办公开办函〔2019〕61号
     (_("Openness guide"), "portal:guide"),
     (_("Content disclosed by law"), "proactive:catalog"),
+    (_("Administrative enforcement publicity"), "enforcement:index"),
     (_("Proactive disclosure catalog"), "proactive:directory"),
     (_("Yearly reports"), "reports:public_list"),
     (_("Disclosure on request"), "foi:apply"),

@@ -31,6 +31,7 @@ MAX_QUERY = 100
 KINDS = {
     "proactive_item": gettext_lazy("Government information"),
     "listings_power": gettext_lazy("Powers and responsibilities list"),
+    "enforcement_decision": gettext_lazy("Administrative enforcement decisions"),
 }
 SORTS = {SORT_RELEVANCE: gettext_lazy("Relevance"), SORT_DATE: gettext_lazy("Publication date")}
 
