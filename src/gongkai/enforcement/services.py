@@ -94,9 +94,14 @@ def _record(organisation, subject, obj, title, action, *, actor, reason="", fiel
     )
 
 
+def _shown(value) -> str:
+    """A field's value as the public history shows it (procedure steps joined by arrows)."""
+    return " → ".join(value) if isinstance(value, list) else str(value)
+
+
 def _differences(obj, values: dict) -> list[dict]:
     return [
-        {"field": name, "old": str(getattr(obj, name)), "new": str(value)}
+        {"field": name, "old": _shown(getattr(obj, name)), "new": _shown(value)}
         for name, value in values.items()
         if getattr(obj, name) != value
     ]

@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gongkai.core.errors import ServiceError
 from gongkai.core.views import role_required
@@ -165,8 +166,22 @@ def draw(request, pk: int):
     return render(request, "enforcement/draw.html", context)
 
 
+FIELD_LABELS = {
+    "name": gettext_lazy("Name"),
+    "kind": gettext_lazy("Kind"),
+    "basis": gettext_lazy("Legal basis"),
+    "steps": gettext_lazy("Procedure steps"),
+    "time_limit": gettext_lazy("Time limit"),
+}
+
+
 def changes(request):
+    """The register's public history; each changed field named in Chinese, old and new."""
     page = Paginator(ChangeRecord.objects.all(), 50).get_page(request.GET.get("page"))
+    for change in page.object_list:
+        change.labelled = [
+            {**f, "label": FIELD_LABELS.get(f["field"], f["field"])} for f in change.fields_changed
+        ]
     return render(request, "enforcement/changes.html", {"page": page})
 
 
