@@ -13,10 +13,10 @@ import datetime as dt
 import pytest
 
 from gongkai.core.models import Clock
+from gongkai.enforcement import services
 from gongkai.enforcement.law import DecisionKind
 from gongkai.enforcement.selectors import publicity_due
 from gongkai.enforcement.tests.factories import fields
-from gongkai.enforcement import services
 
 pytestmark = pytest.mark.django_db
 
