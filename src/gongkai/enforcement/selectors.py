@@ -103,7 +103,11 @@ def decision_public(pk: int) -> Decision:
 
 
 def history(subject: str, subject_id: int) -> QuerySet:
-    return ChangeRecord.objects.filter(subject=subject, subject_id=subject_id)
+    """One object's public history in the order it was recorded (a withdrawal recorded
+    after publication may carry an earlier legal date)."""
+    return ChangeRecord.objects.filter(subject=subject, subject_id=subject_id).order_by(
+        "recorded_at", "pk"
+    )
 
 
 def changes_recent(limit: int = 20) -> QuerySet:
