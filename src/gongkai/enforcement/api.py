@@ -16,7 +16,7 @@ from gongkai.core.apischema import Error, ObjectId, Year, choice
 from gongkai.core.errors import NotFoundError
 from gongkai.enforcement import selectors
 from gongkai.enforcement.formats import decision_json
-from gongkai.enforcement.law import DecisionKind
+from gongkai.enforcement.law import BodyKind, DecisionKind, InspectionOutcome, Withdrawal
 from gongkai.enforcement.models import ChangeRecord, DecisionStatus
 
 router = Router(tags=["enforcement"])
@@ -26,48 +26,48 @@ Limit = Annotated[int, Field(ge=1, le=MAX_PAGE)]
 Kind = choice(DecisionKind.values)
 
 
-class OfficerOut(Schema):
+class EnforcementOfficerOut(Schema):
     name: str
     certificate: str
     area: str
 
 
-class MatterOut(Schema):
+class EnforcementMatterOut(Schema):
     id: int
     name: str
     kind: Kind
-    basis: str
+    legal_basis: str
     steps: list[str]
     time_limit: str
 
 
-class BodyOut(Schema):
+class EnforcementBodyOut(Schema):
     id: int
     name: str
-    kind: str
-    basis: str
+    kind: choice(BodyKind.values)
+    legal_basis: str
     duties: str
     remedy: str
     address: str
     phone: str
-    officers: list[OfficerOut]
-    matters: list[MatterOut]
+    officers: list[EnforcementOfficerOut]
+    matters: list[EnforcementMatterOut]
 
 
-@router.get("/bodies", response=list[BodyOut])
+@router.get("/bodies", response=list[EnforcementBodyOut])
 def bodies(request):
     """事前公开: every enforcement body with its officers (name and certificate number) and
     its matters (依据 and procedure steps)."""
     return [
         {
-            "id": b.pk, "name": b.name, "kind": b.kind, "basis": b.basis, "duties": b.duties,
+            "id": b.pk, "name": b.name, "kind": b.kind, "legal_basis": b.basis, "duties": b.duties,
             "remedy": b.remedy, "address": b.address, "phone": b.phone,
             "officers": [
                 {"name": o.name, "certificate": o.certificate, "area": o.area}
                 for o in b.officers.all()
             ],
             "matters": [
-                {"id": m.pk, "name": m.name, "kind": m.kind, "basis": m.basis,
+                {"id": m.pk, "name": m.name, "kind": m.kind, "legal_basis": m.basis,
                  "steps": m.steps, "time_limit": m.time_limit}
                 for m in b.matters.all()
             ],
@@ -76,7 +76,7 @@ def bodies(request):
     ]  # fmt: skip
 
 
-class DecisionOut(Schema):
+class EnforcementDecisionOut(Schema):
     id: int
     number: str
     kind: Kind
@@ -85,23 +85,23 @@ class DecisionOut(Schema):
     party: str
     party_credit_code: str
     facts: str
-    basis: str
+    legal_basis: str
     content: str
     decided_on: dt.date
     agency: str
     status: choice([DecisionStatus.PUBLISHED, DecisionStatus.WITHDRAWN])
-    withdrawal: str
+    withdrawal: choice(["", *Withdrawal.values])
     withdrawn_on: dt.date | None
     withdrawal_reason: str
     replaced_by: int | None
 
 
-class DecisionPageOut(Schema):
+class EnforcementDecisionPageOut(Schema):
     count: int
-    results: list[DecisionOut]
+    results: list[EnforcementDecisionOut]
 
 
-@router.get("/decisions", response=DecisionPageOut)
+@router.get("/decisions", response=EnforcementDecisionPageOut)
 def decisions(
     request,
     kind: Kind | None = None,
@@ -118,7 +118,7 @@ def decisions(
     }
 
 
-@router.get("/decisions/{decision_id}", response={200: DecisionOut, 404: Error})
+@router.get("/decisions/{decision_id}", response={200: EnforcementDecisionOut, 404: Error})
 def decision(request, decision_id: ObjectId):
     try:
         return decision_json(selectors.decision_public(decision_id))
@@ -126,38 +126,38 @@ def decision(request, decision_id: ObjectId):
         raise NotFoundError("not_found", _("No such decision.")) from None
 
 
-class EntryOut(Schema):
+class DrawEntryOut(Schema):
     code: str
     name: str
 
 
-class PickOut(Schema):
+class DrawPickOut(Schema):
     target: str
     inspectors: list[str]
 
 
-class ResultOut(Schema):
+class InspectionResultOut(Schema):
     target_code: str
     target_name: str
     inspected_on: dt.date
-    outcome: str
+    outcome: choice(InspectionOutcome.values)
     summary: str
 
 
-class DrawOut(Schema):
+class RandomDrawOut(Schema):
     id: int
     title: str
     drawn_on: dt.date
     seed: str
     algorithm: str
-    targets: list[EntryOut]
-    inspectors: list[EntryOut]
+    targets: list[DrawEntryOut]
+    inspectors: list[DrawEntryOut]
     targets_sha256: str
     inspectors_sha256: str
     target_count: int
     inspectors_per_target: int
-    chosen: list[PickOut]
-    results: list[ResultOut]
+    chosen: list[DrawPickOut]
+    results: list[InspectionResultOut]
 
 
 def _draw(d) -> dict:
@@ -175,13 +175,13 @@ def _draw(d) -> dict:
     }  # fmt: skip
 
 
-@router.get("/draws", response=list[DrawOut])
+@router.get("/draws", response=list[RandomDrawOut])
 def draws(request, offset: Offset = 0, limit: Limit = 50):
     """双随机 draws with everything needed to re-run them, and their published results."""
     return [_draw(d) for d in selectors.draws_public()[offset : offset + limit]]
 
 
-@router.get("/draws/{draw_id}", response={200: DrawOut, 404: Error})
+@router.get("/draws/{draw_id}", response={200: RandomDrawOut, 404: Error})
 def draw(request, draw_id: ObjectId):
     try:
         return _draw(selectors.draw_public(draw_id))
@@ -189,7 +189,7 @@ def draw(request, draw_id: ObjectId):
         raise NotFoundError("not_found", _("No such draw.")) from None
 
 
-class ChangeOut(Schema):
+class RegisterChangeOut(Schema):
     changed_on: dt.date
     subject: choice(ChangeRecord.Subject.values)
     subject_id: int
@@ -199,7 +199,7 @@ class ChangeOut(Schema):
     fields_changed: list[dict]
 
 
-@router.get("/changes", response=list[ChangeOut])
+@router.get("/changes", response=list[RegisterChangeOut])
 def changes(request, offset: Offset = 0, limit: Limit = 50):
     """The public history of the register, newest first."""
     return list(ChangeRecord.objects.all()[offset : offset + limit])

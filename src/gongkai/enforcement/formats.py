@@ -27,7 +27,7 @@ def decision_json(d) -> dict:
         "party": d.party_public,
         "party_credit_code": d.party_credit_code if d.party_kind == "legal" else "",
         "facts": d.published_facts if shown else "",
-        "basis": d.basis if shown else "",
+        "legal_basis": d.basis if shown else "",
         "content": d.published_content if shown else "",
         "decided_on": d.decided_on.isoformat(),
         "agency": d.body.name,
@@ -42,7 +42,7 @@ def decision_json(d) -> dict:
 def _row(d) -> list:
     j = decision_json(d)
     return [j["number"], j["kind_label"], j["title"], j["party"], j["party_credit_code"],
-            j["facts"], j["basis"], j["content"], j["decided_on"], j["agency"],
+            j["facts"], j["legal_basis"], j["content"], j["decided_on"], j["agency"],
             str(d.get_status_display()), j["withdrawn_on"] or "", j["withdrawal_reason"]]  # fmt: skip
 
 

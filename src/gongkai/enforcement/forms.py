@@ -18,7 +18,7 @@ def _date():
     return forms.DateField(
         label=_("Decided on"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
 
@@ -26,7 +26,7 @@ class DecisionForm(forms.Form):
     body = forms.ModelChoiceField(label=_("Enforcement agency"), queryset=EnforcementBody.objects)
     kind = forms.ChoiceField(label=_("Kind"), choices=DecisionKind.choices)
     number = forms.CharField(label=_("Decision number"), max_length=80)
-    title = forms.CharField(label=_("Matter"), max_length=200)
+    title = forms.CharField(label=_("Enforcement matter"), max_length=200)
     party_kind = forms.ChoiceField(label=_("Kind of party"), choices=PartyKind.choices)
     party_name = forms.CharField(
         label=_("Party"),
@@ -57,7 +57,7 @@ class WithdrawForm(forms.Form):
     withdrawn_on = forms.DateField(
         label=_("Withdrawn on"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     reason = forms.CharField(
         label=_("Reason for withdrawal"), max_length=500, widget=forms.Textarea(attrs={"rows": 2})
@@ -92,7 +92,7 @@ class ResultForm(forms.Form):
     inspected_on = forms.DateField(
         label=_("Inspected on"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     outcome = forms.ChoiceField(label=_("Outcome"), choices=[])
     summary = forms.CharField(

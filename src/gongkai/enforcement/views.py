@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from gongkai.core.access import has_role
 from gongkai.core.errors import ServiceError
 from gongkai.core.views import role_required
 from gongkai.enforcement import selectors, services
@@ -28,8 +29,13 @@ from gongkai.enforcement.forms import (
 )
 from gongkai.enforcement.law import PUBLICITY_LIMITS, SOURCE_118, TargetCategory
 from gongkai.enforcement.models import ChangeRecord, Decision, DecisionStatus, Draw
+from gongkai.proactive.law import FindingType  # the privacy types' labels
 
 PAGE_SIZE = 30
+SCANNED_LABELS = {
+    "facts": gettext_lazy("Facts"),
+    "content": gettext_lazy("Kind and content of the decision"),
+}
 EXPORTS = {
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", decisions_xlsx),
     "csv": ("text/csv; charset=utf-8", decisions_csv),
@@ -267,7 +273,13 @@ def decision_edit(request, pk: int):
         messages.error(request, error.message)
     fields = {"facts": found.facts, "content": found.content}
     findings = [
-        {**f, "index": i, "context": fields[f["field"]][max(0, f["start"] - 12) : f["end"] + 12]}
+        {
+            **f,
+            "index": i,
+            "context": fields[f["field"]][max(0, f["start"] - 12) : f["end"] + 12],
+            "field_label": SCANNED_LABELS[f["field"]],
+            "type_label": FindingType(f["type"]).label,
+        }
         for i, f in enumerate(found.findings)
     ]
     context = {
@@ -276,7 +288,7 @@ def decision_edit(request, pk: int):
         "decision": found,
         "findings": findings,
         "due": selectors.publicity_due(found),
-        "may_publish": services.PUBLISHING_ROLES,
+        "may_publish": has_role(request.user, *services.PUBLISHING_ROLES),
     }
     return render(request, "enforcement/workbench/decision.html", context)
 

@@ -184,6 +184,10 @@ def test_office_records_reviews_findings_and_publishes(client, office, body, age
 def test_handler_records_but_cannot_publish(client, handler, body, agency):
     draft = make_decision(handler, body, agency, publish=False)
     client.force_login(handler)
+    page = client.get(f"/workbench/enforcement/{draft.pk}/").content.decode()
+    assert (
+        'value="publish"' in page and "政务公开办公室审核" in page and ">发布</button>" not in page
+    )
     client.post(f"/workbench/enforcement/{draft.pk}/", {"action": "publish"})
     draft.refresh_from_db()
     assert draft.status == "draft"
