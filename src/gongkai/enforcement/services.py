@@ -318,10 +318,15 @@ def decision_update(*, actor, decision: Decision, fields: DecisionFields) -> Dec
         current = lock_current(decision)
         if current.status != DecisionStatus.DRAFT:
             raise ServiceError("not_draft", _("Only a draft can be corrected."))
-        if fields.decided_on != current.decided_on and current.publish_clock_id:
-            # The clock runs from the recorded day; a wrong day is a new record.
+        same_clock = (
+            PUBLICITY_LIMITS[fields.kind].clock_rule == PUBLICITY_LIMITS[current.kind].clock_rule
+        )
+        if current.publish_clock_id and (fields.decided_on != current.decided_on or not same_clock):
+            # The clock runs from the recorded day under its kind's rule; a wrong day or a
+            # kind under another rule is a new record.
             raise ServiceError(
-                "date_changed", _("The decision date of a recorded decision cannot change.")
+                "date_changed",
+                _("The decision date or kind of a recorded decision cannot change."),
             )
         for name, value in _values(fields).items():
             setattr(current, name, value)

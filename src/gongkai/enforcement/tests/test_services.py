@@ -109,6 +109,10 @@ def test_a_draft_is_corrected_and_scanned_again(office, body, agency):
         services.decision_update(actor=office, decision=decision,
                                  fields=fields(agency, decided_on=dt.date(2026, 3, 17)))  # fmt: skip
     assert error.value.code == "date_changed"
+    with pytest.raises(ServiceError) as error:  # a coercion runs no 7-day clock
+        services.decision_update(actor=office, decision=decision,
+                                 fields=fields(agency, kind="coercion"))  # fmt: skip
+    assert error.value.code == "date_changed"
 
 
 def test_published_once(office, body, agency):
