@@ -100,7 +100,7 @@ def test_a_body_without_the_register_types_the_figures(body, office, agency):
         "coercion": {"decisions": 4},
     }
     notes = [n for p in build(report, staff=True).parts for n in p.notes]
-    assert "第二十条第（五）项：由政务公开办公室填报（行政执法公示中未登记本年决定）。" in notes
+    assert "第二十条第（五）项：由政务公开办填报（本年决定未在行政执法公示中登记）。" in notes
 
 
 def test_the_workbench_shows_register_figures_read_only(client, body, office, register_2025):
