@@ -29,6 +29,7 @@ def test_without_a_column_the_tree_is_the_default_of_61hao():
     assert [(n.title, n.url, n.is_current) for n in nodes] == [
         ("政府信息公开指南", "/zwgk/gkzn/", True),
         ("法定主动公开内容", "/xxgk/", False),
+        ("行政执法公示", "/xxgk/zfgs/", False),
         ("主动公开目录", "/xxgk/directory/", False),
         ("政府信息公开年度报告", "/xxgk/ndbg/", False),
         ("依申请公开", "/foi/apply/", False),
