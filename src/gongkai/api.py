@@ -26,6 +26,7 @@ from gongkai.core.apierrors import error_response, status_error, validation_mess
 from gongkai.core.apischema import Error
 from gongkai.core.errors import ServiceError
 from gongkai.core.workdays import OutOfRange
+from gongkai.enforcement.api import router as enforcement_router
 from gongkai.foi.api import router as foi_router
 from gongkai.guides.api import router as guides_router
 from gongkai.listings.api import router as listings_router
@@ -211,3 +212,4 @@ api.add_router("/reports/", reports_router)
 api.add_router("/listings/", listings_router)
 api.add_router("/guides/", guides_router)
 api.add_router("/assessment/", assessment_router)
+api.add_router("/enforcement/", enforcement_router)

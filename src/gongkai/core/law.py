@@ -91,7 +91,8 @@ _RULES = (
         _("Licence and penalty publicity"),
         LimitUnit.WORKING_DAYS,
         7,
-        "地方实践：“双公示”目录（可配置）",
+        # "行政许可、行政处罚的执法决定信息要在执法决定作出之日起7个工作日内公开" (加强事后公开)
+        "国办发〔2018〕118号",
     ),
     ClockRule(
         "consultation_minimum",

@@ -54,6 +54,7 @@ COLUMNS = [
     ("bszn", "政务服务事项", LINK, "fdzdgk", "guides:guides", False),
     ("bmdt", "便民网上地图", LINK, "fdzdgk", "guides:map", False),
     ("zfgb", "政府公报", LINK, "fdzdgk", "guides:issues", False),
+    ("zfgs", "行政执法公示", LINK, "fdzdgk", "enforcement:index", False),
     ("gkml", "主动公开目录", LINK, "xxgk", "proactive:catalog", False),
     ("ysqgk", "依申请公开", LINK, "xxgk", "foi:apply", False),
     ("ndbg", "政府信息公开年度报告", LINK, "xxgk", "reports:public_list", False),

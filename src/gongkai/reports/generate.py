@@ -31,7 +31,7 @@ from gongkai.core.models import Organisation
 from gongkai.foi.models import Channel, FeeNotice, Remedy, Request, Supplement
 from gongkai.reports import format as fmt
 from gongkai.reports import providers
-from gongkai.reports.section2 import MANUAL, PROVIDED, SECTION2_TABLES, empty_table
+from gongkai.reports.section2 import MANUAL, PROVIDED, REGISTER, SECTION2_TABLES, empty_table
 
 logger = logging.getLogger(__name__)
 
@@ -200,13 +200,18 @@ def replies_on_time(organisation_id: int, year: int) -> dict[str, int]:
 
 def section2(organisation: Organisation, year: int) -> tuple[dict, dict[str, str]]:
     """The section 二 tables: provided ones from their providers (0 and "absent" when no
-    provider is connected), staff-entered ones empty here (merged from the report at render)."""
+    provider is connected), register ones from the register when the body used it that year,
+    staff-entered ones empty here (merged from the report at render)."""
     values, sources = {}, {}
     for table in SECTION2_TABLES:
         if table.source == PROVIDED:
             found = providers.section2_values(table.code, organisation, year)
             values[table.code] = found if found is not None else empty_table(table)
             sources[table.code] = PROVIDED if found is not None else ABSENT
+        elif table.source == REGISTER:
+            found = providers.section2_values(table.code, organisation, year)
+            values[table.code] = found if found is not None else empty_table(table)
+            sources[table.code] = REGISTER if found is not None else MANUAL
         else:
             values[table.code] = empty_table(table)
             sources[table.code] = MANUAL

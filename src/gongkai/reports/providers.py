@@ -37,6 +37,8 @@ logger = logging.getLogger(__name__)
 # Known selectors: (kind, key, module, function name).
 KNOWN_PROVIDERS: tuple[tuple[str, str, str, str], ...] = (
     ("section2", "article20_1", "gongkai.proactive.selectors", "normative_document_counts"),
+    ("section2", "article20_5", "gongkai.enforcement.selectors", "licence_decision_counts"),
+    ("section2", "article20_6", "gongkai.enforcement.selectors", "penalty_decision_counts"),
     ("figures", "participation", "gongkai.participation.selectors", "participation_counts"),
     ("figures", "proactive", "gongkai.proactive.selectors", "publication_counts"),
     ("dashboard", "proactive", "gongkai.proactive.selectors", "publication_statistics"),

@@ -6,8 +6,10 @@ declared here, beside the code that fills it. Labels are the official texts (par
 format, not interface strings).
 
 Where the figures come from: 第二十条第（一）项 from the proactive app's normative documents (a
-provider, see ``providers``); 第二十条第（五）（六）（八）项 (licences, penalties, enforcement
-measures, fees) have no source in the platform yet, so staff enter them on the report.
+provider, see ``providers``); 第二十条第（五）（六）项 (licences, penalties, enforcement measures)
+from the enforcement register (``gongkai.enforcement``) for a body that records that year's
+decisions there, and entered by staff otherwise; 第二十条第（八）项 (fees) has no source in the
+platform yet, so staff enter it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ SOURCE = "国办公开办函〔2021〕30号"
 
 PROVIDED = "provider"  # filled by a registered provider
 MANUAL = "manual"  # entered by staff on the report
+# Counted from a register when the body uses it for the year, else entered by staff.
+REGISTER = "register"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +56,14 @@ SECTION2_TABLES: tuple[Section2Table, ...] = (
         "第二十条第（五）项",
         (("decisions", "本年处理决定数量"),),
         (("licence", "行政许可"),),
-        MANUAL,
+        REGISTER,
     ),
     Section2Table(
         "article20_6",
         "第二十条第（六）项",
         (("decisions", "本年处理决定数量"),),
         (("penalty", "行政处罚"), ("coercion", "行政强制")),
-        MANUAL,
+        REGISTER,
     ),
     Section2Table(
         "article20_8",
@@ -72,7 +76,8 @@ SECTION2_TABLES: tuple[Section2Table, ...] = (
 )
 TABLES_BY_CODE = {table.code: table for table in SECTION2_TABLES}
 LABEL_HEADER = "信息内容"
-MANUAL_TABLES = tuple(t for t in SECTION2_TABLES if t.source == MANUAL)
+# Tables staff may enter (a register table too, for a body that does not use the register).
+MANUAL_TABLES = tuple(t for t in SECTION2_TABLES if t.source in (MANUAL, REGISTER))
 
 
 def empty_table(table: Section2Table) -> dict[str, dict[str, object]]:

@@ -24,6 +24,7 @@ BY_LAW = (
     (_("Service guides"), "guides:guides"),  # 办事指南
     (_("Service map"), "guides:map"),  # 便民网上地图
     (_("Government gazette"), "guides:issues"),  # 政府公报
+    (_("Administrative enforcement publicity"), "enforcement:index"),  # 行政执法公示
 )
 DEFAULT_TREE = (  # (title, URL name[, children]) — 国办公开办函〔2019〕61号
     (_("Openness guide"), "portal:guide"),

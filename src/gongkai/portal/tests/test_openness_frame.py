@@ -126,6 +126,7 @@ def test_default_tree_lists_the_registers_under_content_disclosed_by_law():
         ("办事指南", reverse("guides:guides"), False),
         ("便民网上地图", reverse("guides:map"), False),
         ("政府公报", reverse("guides:issues"), False),
+        ("行政执法公示", reverse("enforcement:index"), False),
     ]
     assert by_law.holds_current
 

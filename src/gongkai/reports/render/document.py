@@ -13,7 +13,7 @@ from gongkai.reports import format as fmt
 from gongkai.reports.models import YearlyReport
 from gongkai.reports.prose import not_connected
 from gongkai.reports.render.layout import Grid, section2_grid, section3_grid, section4_grid
-from gongkai.reports.section2 import MANUAL
+from gongkai.reports.section2 import MANUAL, REGISTER
 from gongkai.reports.selectors import section2_tables
 
 
@@ -54,9 +54,22 @@ def _section2_notes(tables: list[dict]) -> list[str]:
             notes.append(
                 _("%(table)s: %(note)s; shown as 0.") % {"table": heading, "note": not_connected()}
             )
+        elif table["source"] == MANUAL and table["spec"].source == REGISTER:
+            notes.append(
+                _(
+                    "%(table)s: entered by the openness office (no decision of the year is "
+                    "recorded in the enforcement register)."
+                )
+                % {"table": heading}
+            )
         elif table["source"] == MANUAL:
             notes.append(
                 _("%(table)s: entered by the openness office (no source in the platform yet).")
+                % {"table": heading}
+            )
+        elif table["source"] == REGISTER:
+            notes.append(
+                _("%(table)s: counted from the enforcement register (decisions of the year).")
                 % {"table": heading}
             )
     return notes

@@ -9,7 +9,7 @@ from gongkai.core.access import has_role, organisation_ids_visible_to, scope_cas
 from gongkai.core.errors import NotFoundError
 from gongkai.core.models import Organisation, Role
 from gongkai.reports.models import Status, YearlyReport
-from gongkai.reports.section2 import MANUAL, SECTION2_TABLES, empty_table
+from gongkai.reports.section2 import MANUAL, REGISTER, SECTION2_TABLES, empty_table
 
 # Drafts and the statistics are for the openness office and those who supervise it.
 READER_ROLES = (Role.OFFICE, Role.LEADER, Role.ADMIN)
@@ -69,10 +69,15 @@ def published_report(organisation_code: str, year: int) -> YearlyReport:
 
 
 def section2_tables(report: YearlyReport) -> list[dict]:
-    """The four section 二 tables with their values (provided or entered) and source."""
+    """The four section 二 tables with their values (provided, counted from a register or
+    entered) and source."""
     tables = []
+    computed = report.tables.get("section2_sources", {})
     for table in SECTION2_TABLES:
-        if table.source == MANUAL:
+        # A register table is entered by hand unless this report counted it from the register.
+        if table.source == MANUAL or (
+            table.source == REGISTER and computed.get(table.code) != REGISTER
+        ):
             values = report.manual_tables.get(table.code) or empty_table(table)
             source = MANUAL
         else:

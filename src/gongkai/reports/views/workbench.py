@@ -19,7 +19,7 @@ from gongkai.reports.checker.messages import render as render_finding
 from gongkai.reports.consistency import snapshot_findings
 from gongkai.reports.forms import GenerateForm, ProseForm
 from gongkai.reports.render.document import build
-from gongkai.reports.section2 import MANUAL_TABLES
+from gongkai.reports.section2 import MANUAL_TABLES, REGISTER
 from gongkai.reports.selectors import (
     EDITOR_ROLES,
     READER_ROLES,
@@ -90,8 +90,13 @@ def _manual_fields(report, posted=None) -> list[dict]:
     """The staff-entered section 二 tables as labelled inputs (posted values win after an
     error, so nothing typed is lost)."""
     tables = []
+    counted = report.tables.get("section2_sources", {}) if report.tables else {}
     for table in MANUAL_TABLES:
+        # Counted from the enforcement register for this body and year: shown, not typed.
+        from_register = counted.get(table.code) == REGISTER
         stored = report.manual_tables.get(table.code, {})
+        if from_register:
+            stored = report.tables["section2"][table.code]
         fields = []
         for row, row_label in table.rows:
             for column, column_label in table.columns:
@@ -102,7 +107,7 @@ def _manual_fields(report, posted=None) -> list[dict]:
                 fields.append(
                     {"name": name, "label": f"{row_label} · {column_label}", "value": value}
                 )
-        tables.append({"heading": table.heading, "fields": fields})
+        tables.append({"heading": table.heading, "fields": fields, "from_register": from_register})
     return tables
 
 

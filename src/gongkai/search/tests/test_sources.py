@@ -72,6 +72,7 @@ def test_every_kind_has_a_chinese_label():
         "guides_guide": "办事指南",
         "guides_point": "便民服务点",
         "guides_gazette": "政府公报",
+        "enforcement_decision": "行政执法决定",
     }
 
 

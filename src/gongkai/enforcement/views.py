@@ -1,0 +1,325 @@
+"""行政执法公示 on the portal (under xxgk/zfgs/, in the 政府信息公开 frame) and its workbench.
+
+Views parse input and call selectors or services; they never write models.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from gongkai.core.access import has_role
+from gongkai.core.errors import ServiceError
+from gongkai.core.views import role_required
+from gongkai.enforcement import selectors, services
+from gongkai.enforcement.draw import python_snippet, snapshot_text
+from gongkai.enforcement.flowchart import flowchart_svg
+from gongkai.enforcement.formats import decisions_csv, decisions_json, decisions_xlsx
+from gongkai.enforcement.forms import (
+    DecisionFilterForm,
+    DecisionForm,
+    DrawForm,
+    ResultForm,
+    WithdrawForm,
+)
+from gongkai.enforcement.law import PUBLICITY_LIMITS, SOURCE_118, TargetCategory
+from gongkai.enforcement.models import ChangeRecord, Decision, DecisionStatus, Draw
+from gongkai.proactive.law import FindingType  # the privacy types' labels
+
+PAGE_SIZE = 30
+SCANNED_LABELS = {
+    "facts": gettext_lazy("Facts"),
+    "content": gettext_lazy("Kind and content of the decision"),
+}
+EXPORTS = {
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", decisions_xlsx),
+    "csv": ("text/csv; charset=utf-8", decisions_csv),
+    "json": ("application/json; charset=utf-8", decisions_json),
+}
+
+
+def index(request):
+    """事前公开: bodies, officers, matters with their flowcharts, discretion standards."""
+    context = {
+        "bodies": selectors.bodies_public(),
+        "standards": selectors.standards_public(),
+        "recent": selectors.decisions_public()[:5],
+    }
+    return render(request, "enforcement/index.html", context)
+
+
+def matter(request, pk: int):
+    found = selectors.matter_public(pk)
+    svg = flowchart_svg(found.steps, _("Procedure of %(name)s") % {"name": found.name})
+    context = {"matter": found, "svg": mark_safe(svg)}  # noqa: S308 - built with escape()
+    return render(request, "enforcement/matter.html", context)
+
+
+def matter_svg(request, pk: int):
+    found = selectors.matter_public(pk)
+    svg = flowchart_svg(found.steps, _("Procedure of %(name)s") % {"name": found.name})
+    return HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+
+
+def standard_file(request, pk: int):
+    found = selectors.standard_file(pk)
+    response = HttpResponse(
+        bytes(found.content), content_type=found.content_type or "application/octet-stream"
+    )
+    response["Content-Disposition"] = "attachment; filename*=UTF-8''" + _quote(found.file_name)
+    return response
+
+
+def _quote(name: str) -> str:
+    from urllib.parse import quote
+
+    return quote(name)
+
+
+def _filters(request) -> tuple[DecisionFilterForm, dict]:
+    form = DecisionFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    return form, {
+        "kind": data.get("kind") or "",
+        "query": data.get("q") or "",
+        "year": data.get("year"),
+    }
+
+
+def decisions(request):
+    """事后公开: published decisions; ?format=xlsx|csv|json exports the filtered list."""
+    form, filters = _filters(request)
+    fmt = request.GET.get("format", "")
+    found = selectors.decisions_public(**filters)
+    if fmt in EXPORTS:
+        content_type, write = EXPORTS[fmt]
+        response = HttpResponse(write(found), content_type)
+        response["Content-Disposition"] = f'attachment; filename="decisions.{fmt}"'
+        return response
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "kinds": selectors.kind_counts(),
+        "kind": filters["kind"],
+        "limits": PUBLICITY_LIMITS,
+        "source": SOURCE_118,
+    }
+    return render(request, "enforcement/decisions.html", context)
+
+
+def decision(request, pk: int):
+    found = selectors.decision_public(pk)
+    context = {
+        "decision": found,
+        "history": selectors.history(ChangeRecord.Subject.DECISION, found.pk),
+        "due": selectors.publicity_due(found),
+        "on_time": selectors.published_on_time(found),
+    }
+    return render(request, "enforcement/decision.html", context)
+
+
+def draws(request):
+    """双随机一公开: the two lists and the draws."""
+    targets = selectors.targets_public()
+    officers = [o for b in selectors.bodies_public() for o in b.officers.all() if o.is_inspector]
+    context = {
+        "targets": targets,
+        "inspectors": officers,
+        "draws": selectors.draws_public()[:50],
+        "categories": TargetCategory,
+    }
+    return render(request, "enforcement/draws.html", context)
+
+
+def draw(request, pk: int):
+    found = selectors.draw_public(pk)
+    names = {t["code"]: t["name"] for t in found.targets}
+    inspectors = {i["code"]: i["name"] for i in found.inspectors}
+    picks = [
+        {
+            "code": c["target"],
+            "name": names.get(c["target"], ""),
+            "inspectors": [(code, inspectors.get(code, "")) for code in c["inspectors"]],
+        }
+        for c in found.chosen
+    ]
+    data = {
+        "seed": found.seed,
+        "targets": found.targets,
+        "inspectors": found.inspectors,
+        "k": found.target_count,
+        "m": found.inspectors_per_target,
+        "chosen": found.chosen,
+    }
+    context = {
+        "draw": found,
+        "picks": picks,
+        "data": data,
+        "snippet": python_snippet(found),
+        "targets_text": snapshot_text(found.targets),
+        "inspectors_text": snapshot_text(found.inspectors),
+        "results": found.results.all(),
+    }
+    return render(request, "enforcement/draw.html", context)
+
+
+FIELD_LABELS = {
+    "name": gettext_lazy("Name"),
+    "kind": gettext_lazy("Kind"),
+    "basis": gettext_lazy("Legal basis"),
+    "steps": gettext_lazy("Procedure steps"),
+    "time_limit": gettext_lazy("Time limit"),
+}
+
+
+def changes(request):
+    """The register's public history; each changed field named in Chinese, old and new."""
+    page = Paginator(ChangeRecord.objects.all(), 50).get_page(request.GET.get("page"))
+    for change in page.object_list:
+        change.labelled = [
+            {**f, "label": FIELD_LABELS.get(f["field"], f["field"])} for f in change.fields_changed
+        ]
+    return render(request, "enforcement/changes.html", {"page": page})
+
+
+# --- workbench ---------------------------------------------------------------------------
+
+recording_required = role_required(*services.RECORDING_ROLES)
+publishing_required = role_required(*services.PUBLISHING_ROLES)
+
+
+def _body(request):
+    return request.user.staff_profile.organisation.body
+
+
+@recording_required
+def manage(request):
+    found = Decision.objects.filter(organisation=_body(request)).select_related(
+        "body", "publish_clock"
+    )
+    status = request.GET.get("status", "")
+    if status in DecisionStatus.values:
+        found = found.filter(status=status)
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"page": page, "status": status, "statuses": DecisionStatus.choices}
+    return render(request, "enforcement/workbench/manage.html", context)
+
+
+def _fields(data: dict) -> services.DecisionFields:
+    return services.DecisionFields(**data)
+
+
+@recording_required
+def decision_new(request):
+    body = _body(request)
+    form = DecisionForm(request.POST or None, organisation=body)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = services.decision_create(
+                actor=request.user, organisation=body, fields=_fields(form.cleaned_data)
+            )
+            messages.success(request, _("The decision was recorded as a draft."))
+            return redirect("enforcement:decision_edit", pk=created.pk)
+        except ServiceError as error:
+            form.add_error(None, error.message)
+    return render(request, "enforcement/workbench/decision.html", {"form": form, "decision": None})
+
+
+def _initial(decision: Decision) -> dict:
+    names = ["body", "kind", "number", "title", "party_kind", "party_name", "party_credit_code",
+             "facts", "basis", "content", "decided_on"]  # fmt: skip
+    return {name: getattr(decision, name) for name in names}
+
+
+@recording_required
+def decision_edit(request, pk: int):
+    body = _body(request)
+    found = Decision.objects.filter(pk=pk, organisation=body).select_related("body").first()
+    if found is None:
+        raise Http404
+    action = request.POST.get("action", "")
+    form = DecisionForm(
+        request.POST if action == "update" else None, initial=_initial(found), organisation=body
+    )
+    withdraw_form = WithdrawForm(request.POST if action == "withdraw" else None, decision=found)
+    try:
+        if action == "update" and form.is_valid():
+            services.decision_update(
+                actor=request.user, decision=found, fields=_fields(form.cleaned_data)
+            )
+            messages.success(request, _("Saved."))
+            return redirect("enforcement:decision_edit", pk=found.pk)
+        if action == "publish":
+            keep = {int(i) for i in request.POST.getlist("keep") if i.isdigit()}
+            services.decision_publish(actor=request.user, decision=found, keep=keep)
+            messages.success(request, _("The decision was published."))
+            return redirect("enforcement:decision_edit", pk=found.pk)
+        if action == "withdraw" and withdraw_form.is_valid():
+            services.decision_withdraw(
+                actor=request.user, decision=found, **withdraw_form.cleaned_data
+            )
+            messages.success(request, _("The withdrawal was recorded and published."))
+            return redirect("enforcement:decision_edit", pk=found.pk)
+    except ServiceError as error:
+        messages.error(request, error.message)
+    fields = {"facts": found.facts, "content": found.content}
+    findings = [
+        {
+            **f,
+            "index": i,
+            "context": fields[f["field"]][max(0, f["start"] - 12) : f["end"] + 12],
+            "field_label": SCANNED_LABELS[f["field"]],
+            "type_label": FindingType(f["type"]).label,
+        }
+        for i, f in enumerate(found.findings)
+    ]
+    context = {
+        "form": form,
+        "withdraw_form": withdraw_form,
+        "decision": found,
+        "findings": findings,
+        "due": selectors.publicity_due(found),
+        "may_publish": has_role(request.user, *services.PUBLISHING_ROLES),
+    }
+    return render(request, "enforcement/workbench/decision.html", context)
+
+
+@recording_required
+def draws_manage(request):
+    body = _body(request)
+    form = DrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = services.draw_run(actor=request.user, organisation=body, **form.cleaned_data)
+            messages.success(request, _("The draw was made and published."))
+            return redirect("enforcement:draw_manage", pk=created.pk)
+        except ServiceError as error:
+            form.add_error(None, error.message)
+    context = {"form": form, "draws": Draw.objects.filter(organisation=body)[:50]}
+    return render(request, "enforcement/workbench/draws.html", context)
+
+
+@recording_required
+def draw_manage(request, pk: int):
+    found = Draw.objects.filter(pk=pk, organisation=_body(request)).first()
+    if found is None:
+        raise Http404
+    form = ResultForm(request.POST or None, draw=found)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.result_publish(actor=request.user, draw=found, **form.cleaned_data)
+            messages.success(request, _("The result was published."))
+            return redirect("enforcement:draw_manage", pk=found.pk)
+        except ServiceError as error:
+            form.add_error(None, error.message)
+    context = {"draw": found, "form": form, "results": found.results.all()}
+    return render(request, "enforcement/workbench/draw.html", context)
