@@ -25,7 +25,7 @@ def catalogs() -> list[Path]:
     return sorted(ROOT.glob("**/locale/*/LC_MESSAGES/django.po"))
 
 
-def _read(path: Path):
+def read_catalog(path: Path):
     with path.open("rb") as handle:
         return read_po(handle, abort_invalid=True)
 
@@ -38,7 +38,7 @@ def compile_catalogues(root: Path) -> list[Path]:
     """
     written = []
     for path in sorted(root.glob("**/locale/*/LC_MESSAGES/django.po")):
-        catalog = _read(path)
+        catalog = read_catalog(path)
         target = path.with_suffix(".mo")
         with target.open("wb") as handle:
             write_mo(handle, catalog, use_fuzzy=False)
@@ -62,7 +62,7 @@ def check_all() -> int:
     problems = []
     seen: dict[tuple, tuple[str, Path]] = {}
     for path in catalogs():
-        for message in _read(path):
+        for message in read_catalog(path):
             if not message.id:
                 continue
             strings = message.string if isinstance(message.string, tuple) else (message.string,)

@@ -79,13 +79,13 @@ def msgids() -> Iterator[tuple[Path, int, str | None, str]]:
 
 
 def _translated() -> set[tuple[str | None, str]]:
-    from gongkai.i18n import _read, catalogs
+    from gongkai.i18n import catalogs, read_catalog
 
     known = set()
     for path in catalogs():
         if "zh_Hans" not in path.parts:
             continue
-        for message in _read(path):
+        for message in read_catalog(path):
             strings = message.string if isinstance(message.string, tuple) else (message.string,)
             if message.id and all(strings) and not message.fuzzy:
                 msgid = message.id if isinstance(message.id, str) else message.id[0]

@@ -22,7 +22,7 @@ from gongkai.core.models import Organisation, StaffProfile
 from gongkai.guides import gazette, places, services
 from gongkai.guides.law import FileKind, MaterialForm, OnlineDepth, PointKind
 from gongkai.guides.models import GazetteIssue, Guide, ServicePoint
-from gongkai.guides.pdf import FONT, _register
+from gongkai.guides.pdf import FONT, register_font
 from gongkai.listings.models import Power
 
 O, C, B, E = (  # noqa: E741 - short names keep the GUIDES table readable
@@ -135,7 +135,7 @@ def _office():
 
 def _form_pdf(title: str, filled: bool) -> bytes:
     """A one-page form (blank, or a filled-in sample) so that 表格下载 has real files."""
-    _register()
+    register_font()
     buffer = io.BytesIO()
     page = canvas.Canvas(buffer, pagesize=A4)
     page.setFont(FONT, 18)

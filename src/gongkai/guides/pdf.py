@@ -31,7 +31,7 @@ STYLES = {
 }
 
 
-def _register() -> None:
+def register_font() -> None:
     if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(FONT))
 
@@ -46,7 +46,7 @@ def _paragraphs(text: str, style) -> list[Paragraph]:
 
 def issue_pdf(issue) -> bytes:
     """``issue`` with its entries (and each document's published item) prefetched."""
-    _register()
+    register_font()
     title = issue_title(issue)
     published = timezone.localtime(issue.published_at).date() if issue.published_at else None
     story = [
