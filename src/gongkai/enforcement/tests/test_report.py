@@ -113,10 +113,10 @@ def test_the_workbench_shows_register_figures_read_only(client, body, office, re
 
 
 def test_the_report_api_gives_the_register_figures(client, body, office, register_2025):
-    from gongkai.reports.services import report_publish
+    from gongkai.reports.tests.factories import publish_signed
 
     report = report_generate(organisation=body, year=2025, actor=office)
-    report_publish(report=report, actor=office)
+    publish_signed(report, actor=office)
     data = client.get(f"/api/v1/reports/published/{body.code}/2025").json()
     assert data["section2"]["article20_6"] == {
         "penalty": {"decisions": 3},

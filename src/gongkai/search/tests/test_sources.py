@@ -23,8 +23,8 @@ from gongkai.participation.services import (
     proposal_publish,
 )
 from gongkai.participation.tests.factories import ConsultationFactory
-from gongkai.reports.services import report_generate, report_publish
-from gongkai.reports.tests.factories import RepliedRequestFactory
+from gongkai.reports.services import report_generate
+from gongkai.reports.tests.factories import RepliedRequestFactory, publish_signed
 from gongkai.search import selectors
 from gongkai.search.documents import kind_labels, register_source, unregister_source
 from gongkai.search.models import PendingIndexOp
@@ -160,7 +160,7 @@ def test_yearly_report_once_published(backend, body, office, on_commit):
     )
     report = report_generate(organisation=body, year=2025, actor=office)
     assert _hits("年度报告") == []
-    on_commit(lambda: report_publish(report=report, actor=office))
+    on_commit(lambda: publish_signed(report, actor=office))
     hits = _hits("年度报告")
     assert [(h.kind, h.url) for h in hits] == [
         ("reports_yearly", f"/xxgk/ndbg/{body.code}/2025/"),
@@ -198,19 +198,19 @@ def test_hidden_things_never_appear_even_if_the_index_holds_them(backend, body, 
 
 
 def test_a_new_register_adds_its_source_the_documented_way(backend, on_commit):
-    """What an engineer building a new register (enforcement, budgets…) writes."""
+    """What an engineer building a new register (budgets, …) writes."""
     from gongkai.search.documents import SearchDocument
     from gongkai.search.services import enqueue_upsert, reindex
 
-    public = {1: "行政处罚决定书 湛公罚〔2026〕1号", 2: "行政处罚决定书 湛公罚〔2026〕2号"}
+    public = {1: "2026年部门预算公开说明 湛江市公安局", 2: "2025年部门决算公开说明 湛江市公安局"}
 
     def doc(pk):
         return SearchDocument(
-            id=f"enforcement-decision:{pk}",
-            title=public.get(pk, "已撤回"),
-            body="当事人违反治安管理处罚法。",
-            url=f"/xxgk/zfgs/{pk}/",
-            kind="enforcement_decision",
+            id=f"budgets-statement:{pk}",
+            title=public.get(pk, "已撤回的公开说明"),
+            body="一般公共预算财政拨款支出决算说明。",
+            url=f"/xxgk/yjs/{pk}/",
+            kind="budgets_statement",
         )
 
     def source():
@@ -219,22 +219,22 @@ def test_a_new_register_adds_its_source_the_documented_way(backend, on_commit):
     register_source(
         source,
         count=lambda: len(public),
-        kind="enforcement_decision",
-        label="行政执法决定",
-        prefix="enforcement-decision:",
+        kind="budgets_statement",
+        label="预决算公开",
+        prefix="budgets-statement:",
         visible=lambda pks: [pk for pk in pks if pk in public],
     )
     try:
-        assert kind_labels()["enforcement_decision"] == "行政执法决定"
+        assert kind_labels()["budgets_statement"] == "预决算公开"
         assert reindex() == 2
-        assert [h.kind for h in _hits("处罚决定")] == ["enforcement_decision"] * 2
+        assert [h.kind for h in _hits("公开说明")] == ["budgets_statement"] * 2
         with transaction.atomic():
             on_commit(lambda: enqueue_upsert(doc(3)))  # indexed, but not public
-        assert {h.id for h in _hits("处罚")} == {
-            "enforcement-decision:1",
-            "enforcement-decision:2",
+        assert {h.id for h in _hits("公开说明")} == {
+            "budgets-statement:1",
+            "budgets-statement:2",
         }
         del public[2]  # withdrawn: gone from results before the index hears of it
-        assert [h.id for h in _hits("处罚")] == ["enforcement-decision:1"]
+        assert [h.id for h in _hits("公开说明")] == ["budgets-statement:1"]
     finally:
         unregister_source(source)
