@@ -18,6 +18,13 @@ def main(host: str = "127.0.0.1:8000") -> None:
     for username, full_name, roles, _units in STAFF:
         mark = " *" if set(roles) & set(REQUIRED_ROLES) else ""
         print(f"  {username:<12} {full_name}  ({', '.join(str(r.label) for r in roles)}){mark}")
+    # The seeds' other publishers: one openness-office account each (publishes their seed).
+    from gongkai.core.models import Role
+    from gongkai.proactive.demo import PUBLISHERS
+
+    roles = ", ".join(str(r.label) for r in (Role.OFFICE, Role.REVIEWER, Role.LEADER))
+    for _code, name, _prefix, username in PUBLISHERS:
+        print(f"  {username:<12} {name}政务公开办  ({roles}) *")
     print(
         _(
             "* Two-factor sign-in is required for these roles: at the first sign-in the page "
