@@ -15,17 +15,7 @@ from gongkai.assessment.models import (
     Training,
     UnitAlias,
 )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from gongkai.core.admin import ReadOnlyAdmin
 
 
 @admin.register(Plan)

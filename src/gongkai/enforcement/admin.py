@@ -3,6 +3,7 @@ services, which keep the public history and the ledger."""
 
 from django.contrib import admin
 
+from gongkai.core.admin import ReadOnlyAdmin
 from gongkai.enforcement.models import (
     ChangeRecord,
     Decision,
@@ -14,17 +15,6 @@ from gongkai.enforcement.models import (
     Matter,
     Officer,
 )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(EnforcementBody)

@@ -3,18 +3,8 @@
 
 from django.contrib import admin
 
+from gongkai.core.admin import ReadOnlyMixin
 from gongkai.foi.models import IdentityView, Request, RequestEvent
-
-
-class ReadOnlyMixin:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class RequestEventInline(ReadOnlyMixin, admin.TabularInline):

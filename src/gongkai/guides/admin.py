@@ -3,6 +3,7 @@ and the services, which keep the public history, the clock and the ledger."""
 
 from django.contrib import admin
 
+from gongkai.core.admin import ReadOnlyAdmin, ReadOnlyInline
 from gongkai.guides.models import (
     GazetteEntry,
     GazetteIssue,
@@ -14,17 +15,6 @@ from gongkai.guides.models import (
     MapSettings,
     ServicePoint,
 )
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class BasisInline(ReadOnlyInline):
@@ -50,17 +40,6 @@ class VersionInline(ReadOnlyInline):
 class EntryInline(ReadOnlyInline):
     model = GazetteEntry
     fields = ("position", "document")
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Guide)

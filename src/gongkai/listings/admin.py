@@ -4,7 +4,7 @@ services, which keep the public history and the ledger."""
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.core.admin import shown_as
+from gongkai.core.admin import ReadOnlyAdmin, ReadOnlyInline, shown_as
 from gongkai.listings.models import (
     Leader,
     OrganisationProfile,
@@ -15,17 +15,6 @@ from gongkai.listings.models import (
 )
 
 
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
 class BasisInline(ReadOnlyInline):
     model = PowerBasis
     fields = ("position", "law", "article")
@@ -34,17 +23,6 @@ class BasisInline(ReadOnlyInline):
 class VersionInline(ReadOnlyInline):
     model = PowerVersion
     fields = ("number", "change", "changed_on", "reason", "fields_changed", "recorded_by")
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Power)

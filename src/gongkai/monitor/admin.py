@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.core.admin import shown_as
+from gongkai.core.admin import ReadOnlyAdmin, ReadOnlyInline, shown_as
 from gongkai.monitor.models import (
     Alert,
     AllowedHost,
@@ -72,17 +72,6 @@ class TermFormAdmin(SettingAdmin):
     search_fields = ["wrong", "correct"]
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Probe)
 class ProbeAdmin(ReadOnlyAdmin):
     list_display = ["slot", "url", "status_code", "elapsed_ms", "is_ok"]
@@ -94,17 +83,6 @@ class ProbeAdmin(ReadOnlyAdmin):
 class AlertAdmin(ReadOnlyAdmin):
     list_display = ["kind", "detail", "raised_at", "closed_at"]
     list_filter = ["kind"]
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class FindingInline(ReadOnlyInline):

@@ -5,6 +5,7 @@ only through services and are read-only here."""
 
 from django.contrib import admin
 
+from gongkai.core.admin import ReadOnlyMixin
 from gongkai.proactive import services
 from gongkai.proactive.models import (
     Attachment,
@@ -62,17 +63,6 @@ class ReviewStepAdmin(admin.ModelAdmin):
     list_filter = ["kind", "role"]
 
     def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class ReadOnlyMixin:
-    def has_add_permission(self, request, obj=None):
         return False
 
     def has_change_permission(self, request, obj=None):
