@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.assessment.law import RUBRIC_TEMPLATES, Channel, TrainingKind
+from gongkai.assessment.law import RUBRIC_TEMPLATES, Channel, IndicatorKind, TrainingKind
 
 
 def _this_year() -> int:
@@ -55,6 +55,18 @@ class DeductionForm(forms.Form):
     def __init__(self, *args, indicators=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["indicator"].choices = [(i.pk, i.name) for i in indicators]
+
+
+class IndicatorForm(forms.Form):
+    """One indicator of a rubric; the service checks the figures (and says why in Chinese)."""
+
+    name = forms.CharField(label=_("Indicator"), max_length=200)
+    kind = forms.ChoiceField(label=_("Scored"), choices=IndicatorKind.choices)
+    points = forms.DecimalField(label=_("Points"), max_digits=5, decimal_places=1)
+    per_case = forms.DecimalField(
+        label=_("Points per case"), max_digits=4, decimal_places=1, initial=1
+    )
+    rule = forms.CharField(label=_("Deduction rule"), max_length=300, required=False)
 
 
 class EnquiryForm(forms.Form):

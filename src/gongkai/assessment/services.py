@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.assessment.importing import preview_build
-from gongkai.assessment.law import RUBRIC_TEMPLATES, Channel, TrainingKind
+from gongkai.assessment.law import RUBRIC_TEMPLATES, Channel, IndicatorKind, TrainingKind
 from gongkai.assessment.models import (
     Deduction,
     Enquiry,
@@ -355,6 +355,156 @@ def deduction_remove(*, actor, deduction: Deduction) -> None:
             },
         )
         deduction.delete()
+
+
+# --- editing a rubric's indicators ----------------------------------------------------
+
+MAX_POINTS = Decimal("999.9")  # Indicator.points: 5 digits, 1 decimal
+MAX_PER_CASE = Decimal("99.9")  # Indicator.per_case: 4 digits, 1 decimal
+
+
+def _indicator_clean(
+    *, name: str, kind: str, points: Decimal, per_case: Decimal, rule: str
+) -> tuple[str, str]:
+    """The checks every indicator passes; returns the cleaned name and rule."""
+    name = " ".join(name.split())
+    if not name:
+        raise ServiceError("name", _("Enter the indicator's name."))
+    if kind not in IndicatorKind.values:
+        raise ServiceError("kind", _("Choose how the indicator is scored."))
+    if points is None or points <= 0 or points > MAX_POINTS:
+        raise ServiceError("points", _("The indicator's points must be above 0 and at most 999.9."))
+    if per_case is None or per_case <= 0 or per_case > MAX_PER_CASE:
+        raise ServiceError("per_case", _("The points per case must be above 0 and at most 99.9."))
+    if per_case > points:
+        raise ServiceError(
+            "per_case", _("The points per case cannot exceed the indicator's points.")
+        )
+    return name[:200], rule.strip()[:300]
+
+
+def _rubric_total(rubric: Rubric) -> str:
+    return str(sum((i.points for i in rubric.indicators.all()), Decimal(0)))
+
+
+def indicator_add(
+    *,
+    actor,
+    rubric: Rubric,
+    name: str,
+    kind: str,
+    points: Decimal,
+    per_case: Decimal = Decimal(1),
+    rule: str = "",
+) -> Indicator:
+    """A new indicator at the end of the year's rubric."""
+    require_office(actor, rubric.organisation)
+    name, rule = _indicator_clean(name=name, kind=kind, points=points, per_case=per_case, rule=rule)
+    with transaction.atomic():
+        # Locks the rubric so two additions at once do not take the same position.
+        Rubric.objects.select_for_update().get(pk=rubric.pk)
+        last = rubric.indicators.order_by("-position").values_list("position", flat=True).first()
+        indicator = Indicator.objects.create(
+            rubric=rubric,
+            position=(last or 0) + 1,
+            name=name,
+            kind=kind,
+            points=points,
+            per_case=per_case,
+            rule=rule,
+        )
+        ledger_append(
+            actor=actor,
+            action="assessment.indicator_add",
+            obj=indicator,
+            organisation=rubric.organisation,
+            summary={
+                "indicator_name": name,
+                "indicator_kind": kind,
+                "indicator_points": str(points),
+                "rubric_total": _rubric_total(rubric),
+            },
+        )
+    return indicator
+
+
+def indicator_update(
+    *,
+    actor,
+    indicator: Indicator,
+    name: str,
+    kind: str,
+    points: Decimal,
+    per_case: Decimal = Decimal(1),
+    rule: str = "",
+) -> Indicator:
+    rubric = indicator.rubric
+    require_office(actor, rubric.organisation)
+    name, rule = _indicator_clean(name=name, kind=kind, points=points, per_case=per_case, rule=rule)
+    with transaction.atomic():
+        locked = Indicator.objects.select_for_update().get(pk=indicator.pk)
+        # A deduction by hand may not exceed its indicator (deduction_add's rule): lowering
+        # the points under one already recorded would make that record wrong.
+        largest = max(locked.deductions.values_list("points", flat=True), default=None)
+        if largest is not None and points < largest:
+            raise ServiceError(
+                "points",
+                _("A deduction of %(points)s points is recorded under this indicator: "
+                  "the indicator's points cannot be lower.") % {"points": largest},
+            )  # fmt: skip
+        locked.name, locked.kind, locked.points = name, kind, points
+        locked.per_case, locked.rule = per_case, rule
+        locked.save(update_fields=["name", "kind", "points", "per_case", "rule"])
+        ledger_append(
+            actor=actor,
+            action="assessment.indicator_update",
+            obj=locked,
+            organisation=rubric.organisation,
+            summary={
+                "indicator_name": name,
+                "indicator_kind": kind,
+                "indicator_points": str(points),
+                "rubric_total": _rubric_total(rubric),
+            },
+        )
+    return locked
+
+
+def indicator_remove(*, actor, indicator: Indicator) -> None:
+    """Refused while deductions by hand are recorded under the indicator: each is the
+    office's record of evidence against a unit, and withdrawing it is its own ledgered act
+    (deduction_remove); a cascade would erase them without a trace of which they were."""
+    rubric = indicator.rubric
+    require_office(actor, rubric.organisation)
+    with transaction.atomic():
+        locked = Indicator.objects.select_for_update().get(pk=indicator.pk)
+        count = locked.deductions.count()
+        if count:
+            raise ServiceError(
+                "deductions",
+                _("%(count)d deductions by hand are recorded under this indicator: "
+                  "withdraw them first.") % {"count": count},
+            )  # fmt: skip
+        if rubric.indicators.count() == 1:
+            raise ServiceError("last", _("A rubric needs at least one indicator."))
+        ledger_append(
+            actor=actor,
+            action="assessment.indicator_remove",
+            obj=locked,
+            organisation=rubric.organisation,
+            summary={
+                "indicator_name": locked.name,
+                "indicator_kind": locked.kind,
+                "indicator_points": str(locked.points),
+                "rubric_total": str(
+                    sum(
+                        (i.points for i in rubric.indicators.exclude(pk=locked.pk)),
+                        Decimal(0),
+                    )
+                ),
+            },
+        )
+        locked.delete()
 
 
 # --- ledgers ---------------------------------------------------------------------------

@@ -19,6 +19,7 @@ urlpatterns = [
     path(W + "notices/<int:pk>/", views.notice_detail, name="notice"),
     path(W + "scores/", views.scores, name="scores"),
     path(W + "scores/<int:rubric_pk>/<int:organisation_pk>/", views.score_detail, name="score"),
+    path(W + "rubrics/<int:pk>/", views.rubric_edit, name="rubric_edit"),
     path(
         W + "scores/<int:rubric_pk>/<int:organisation_pk>/self-assessment.docx",
         views.score_docx,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
+from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -16,6 +17,7 @@ from gongkai.assessment.forms import (
     DeductionForm,
     EnquiryForm,
     ImportUploadForm,
+    IndicatorForm,
     LedgerForm,
     ProgressForm,
     RubricForm,
@@ -26,6 +28,7 @@ from gongkai.assessment.law import Channel
 from gongkai.assessment.models import (
     Deduction,
     Enquiry,
+    Indicator,
     LedgerBundle,
     Notice,
     Plan,
@@ -281,7 +284,13 @@ def scores(request):
             return redirect(f"{request.path}?year={year}")
         except ServiceError as error:
             form.add_error(None, error.message)
-    context = {"year": year, "rubric": rubric, "form": form, "body": body}
+    context = {
+        "year": year,
+        "rubric": rubric,
+        "form": form,
+        "body": body,
+        "can_edit": has_role(request.user, *OFFICE),
+    }
     if rubric is not None:
         all_scores = scoring.rubric_scores(rubric)
         context["units"] = scoring.ranked([s for s in all_scores if s.is_unit])
@@ -292,6 +301,56 @@ def scores(request):
         context["indicators"] = list(rubric.indicators.all())
         context["total_points"] = sum(i.points for i in context["indicators"])
     return render(request, "assessment/scores.html", context)
+
+
+@office_required
+def rubric_edit(request, pk: int):
+    """The office adds, changes and removes the indicators of its body's rubric."""
+    body = _body(request)
+    rubric = Rubric.objects.filter(pk=pk, organisation=body).first()
+    if rubric is None:
+        raise Http404
+    indicators = list(rubric.indicators.annotate(deduction_count=Count("deductions")))
+    editing: Indicator | None = None
+    chosen = request.POST.get("indicator") or request.GET.get("edit", "")
+    if chosen:
+        editing = next((i for i in indicators if str(i.pk) == chosen), None)
+        if editing is None:
+            raise Http404
+    initial = None
+    if editing is not None:
+        initial = {f: getattr(editing, f) for f in ("name", "kind", "points", "per_case", "rule")}
+    action = request.POST.get("action", "")
+    form = IndicatorForm(request.POST if action == "save" else None, initial=initial)
+    if request.method == "POST":
+        try:
+            if action == "remove" and editing is not None:
+                services.indicator_remove(actor=request.user, indicator=editing)
+                messages.success(request, _("The indicator was removed."))
+                return redirect(request.path)
+            if action == "save" and form.is_valid():
+                if editing is None:
+                    services.indicator_add(actor=request.user, rubric=rubric, **form.cleaned_data)
+                else:
+                    services.indicator_update(
+                        actor=request.user, indicator=editing, **form.cleaned_data
+                    )
+                messages.success(request, _("The indicator was saved."))
+                return redirect(request.path)
+        except ServiceError as error:
+            if action == "remove":
+                messages.error(request, error.message)
+            else:
+                form.add_error(None, error.message)
+    context = {
+        "rubric": rubric,
+        "indicators": indicators,
+        "total_points": sum(i.points for i in indicators),
+        "form": form,
+        "editing": editing,
+    }
+    status = 400 if request.method == "POST" and (form.errors or action == "remove") else 200
+    return render(request, "assessment/rubric_edit.html", context, status=status)
 
 
 def _subject(request, rubric_pk: int, organisation_pk: int):

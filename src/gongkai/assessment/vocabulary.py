@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.assessment.law import RUBRIC_TEMPLATES, Channel, TrainingKind
+from gongkai.assessment.law import RUBRIC_TEMPLATES, Channel, IndicatorKind, TrainingKind
 from gongkai.core import vocabulary
 
 vocabulary.actions(
@@ -16,6 +16,9 @@ vocabulary.actions(
         "rubric_create": _("Assessment rubric created"),
         "deduction_add": _("Points deducted"),
         "deduction_remove": _("Deduction withdrawn"),
+        "indicator_add": _("Indicator added"),
+        "indicator_update": _("Indicator changed"),
+        "indicator_remove": _("Indicator removed"),
         "ledger_bundle": _("Inspection ledgers requested"),
         "enquiry": _("Enquiry recorded"),
         "training": _("Training or meeting recorded"),
@@ -38,6 +41,9 @@ vocabulary.keys(
         "ledger_year": _("Year"),
         "enquiry_channel": _("Enquiry channel"),
         "training_kind": _("Kind"),
+        "indicator_name": _("Indicator"),
+        "indicator_kind": _("Scored"),
+        "indicator_points": _("Points"),
     },
     free=(
         "assessment:plan_file",
@@ -45,10 +51,12 @@ vocabulary.keys(
         "assessment:alias_target",
         "assessment:unit_name",
         "assessment:deduction_reason",
+        "assessment:indicator_name",
     ),
 )
 vocabulary.values("assessment", "enquiry_channel", Channel.choices)
 vocabulary.values("assessment", "training_kind", TrainingKind.choices)
+vocabulary.values("assessment", "indicator_kind", IndicatorKind.choices)
 vocabulary.values(
     "assessment", "rubric_template", [(t.code, t.label) for t in RUBRIC_TEMPLATES.values()]
 )
