@@ -116,6 +116,25 @@ def enquiry_counts(body: Organisation, year: int) -> EnquiryCounts:
     )
 
 
+def enquiry_figures(organisation: Organisation, year: int) -> dict[str, int]:
+    """The report's figures provider (``reports.providers``): ``enquiries`` and
+    ``enquiries_<channel>`` for every channel. A yearly report speaks for one body, so the
+    body's own enquiries and its internal units' count, not its subordinate bodies' (each of
+    them reports for itself)."""
+    own = Q(organisation=organisation) | Q(
+        organisation__parent=organisation, organisation__kind=Organisation.Kind.UNIT
+    )
+    per_channel = dict(
+        Enquiry.objects.filter(own, received_on__year=year)
+        .values_list("channel")
+        .annotate(n=Count("id"))
+        .values_list("channel", "n")
+    )
+    figures = {f"enquiries_{value}": per_channel.get(value, 0) for value in Channel.values}
+    figures["enquiries"] = sum(per_channel.values())
+    return figures
+
+
 @dataclass
 class Headline:
     year: int

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from gongkai.foi.models import Channel
-from gongkai.reports.providers import FIGURE_LABELS, FIGURE_SOURCES
+from gongkai.reports.providers import ENQUIRY_CHANNEL_FIGURES, FIGURE_LABELS, FIGURE_SOURCES
 
 
 def not_connected() -> str:
@@ -52,8 +52,12 @@ def _figure_lines(tables: dict) -> list[str]:
     lines, zeros, unknown = [], [], []
     absent = set(tables.get("absent_providers", []))
     for code, label in FIGURE_LABELS.items():
+        if code in ENQUIRY_CHANNEL_FIGURES:
+            continue  # said within the enquiries' sentence
         if code in tables["figures"]:
-            if tables["figures"][code]:
+            if code == "enquiries" and tables["figures"][code]:
+                lines.append(_enquiry_sentence(tables))
+            elif tables["figures"][code]:
                 lines.append(
                     _("%(figure)s: %(count)s.")
                     % {"figure": label, "count": tables["figures"][code]}
@@ -70,6 +74,22 @@ def _figure_lines(tables: dict) -> list[str]:
             % {"note": not_connected(), "figures": "、".join(unknown)}
         )
     return lines
+
+
+def _enquiry_sentence(tables: dict) -> str:
+    """Seed 003 八: “共接受群众咨询N次（其中，96128政府信息查询专线3次，窗口现场咨询1次）”,
+    naming only the channels that had any."""
+    figures = tables["figures"]
+    channels = "，".join(
+        _("%(channel)s: %(count)d enquiries") % {"channel": FIGURE_LABELS[c], "count": figures[c]}
+        for c in ENQUIRY_CHANNEL_FIGURES
+        if figures.get(c)
+    )
+    return _("In %(year)d we answered %(total)d enquiries (%(channels)s).") % {
+        "year": tables["year"],
+        "total": figures["enquiries"],
+        "channels": channels,
+    }
 
 
 def _problems(tables: dict) -> str:

@@ -14,6 +14,8 @@ Expected shapes (documented for the other apps):
 - figures provider ``(organisation, year) -> {figure code: number}``, codes from
   ``FIGURE_LABELS`` (gongkai.participation.selectors.participation_counts,
   gongkai.proactive.selectors.publication_counts).
+  Enquiries by phone and at the counter: ``enquiries`` and ``enquiries_<channel>``
+  (gongkai.assessment.selectors.enquiry_figures); the prose says them in one sentence.
 - dashboard provider ``(organisation, start, end) -> {chart code: {"columns": [...],
   "rows": [[label, n, ...], ...]}}`` for the charts of ``DASHBOARD_CHARTS``
   (gongkai.proactive.selectors.publication_statistics,
@@ -41,6 +43,7 @@ KNOWN_PROVIDERS: tuple[tuple[str, str, str, str], ...] = (
     ("section2", "article20_6", "gongkai.enforcement.selectors", "penalty_decision_counts"),
     ("figures", "participation", "gongkai.participation.selectors", "participation_counts"),
     ("figures", "proactive", "gongkai.proactive.selectors", "publication_counts"),
+    ("figures", "assessment", "gongkai.assessment.selectors", "enquiry_figures"),
     ("dashboard", "proactive", "gongkai.proactive.selectors", "publication_statistics"),
     (
         "dashboard",
@@ -65,11 +68,27 @@ FIGURE_LABELS: Mapping[str, object] = {
     "press_conferences": _("Press conferences held"),
     "incidents": _("Opinion incidents"),
     "incidents_responded_on_time": _("Opinion incidents answered on time"),
+    # 咨询 by phone and at the counter (the assessment app's register; seed 003 八): the
+    # total, then one figure per channel, in the order the sentence names them.
+    "enquiries": _("Enquiries from the public"),
+    "enquiries_96128": _("96128 information line"),
+    "enquiries_12345": _("12345 citizen hotline"),
+    "enquiries_8890": _("8890 service hotline"),
+    "enquiries_counter": _("At the counter"),
+    "enquiries_phone": _("Other telephone"),
+    "enquiries_online": _("Online consultation"),
 }
 _PROACTIVE_FIGURES = ("items_published", "items_website", "items_new_media", "interpretations")
-FIGURE_SOURCES: Mapping[str, str] = {
-    code: "proactive" if code in _PROACTIVE_FIGURES else "participation" for code in FIGURE_LABELS
-}
+ENQUIRY_CHANNEL_FIGURES = tuple(c for c in FIGURE_LABELS if c.startswith("enquiries_"))
+
+
+def _source(code: str) -> str:
+    if code in _PROACTIVE_FIGURES:
+        return "proactive"
+    return "assessment" if code.startswith("enquiries") else "participation"
+
+
+FIGURE_SOURCES: Mapping[str, str] = {code: _source(code) for code in FIGURE_LABELS}
 
 # Dashboard charts that other apps supply: code → (title, provider key).
 DASHBOARD_CHARTS: Mapping[str, tuple[object, str]] = {
