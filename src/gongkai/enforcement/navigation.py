@@ -5,9 +5,7 @@ from gongkai.core.navigation import workbench_link
 
 workbench_link(
     32, _("Enforcement decisions"), "enforcement:manage",
-    roles=[Role.OFFICE, Role.HANDLER, Role.ADMIN],
-)  # fmt: skip
+    roles=[Role.OFFICE, Role.HANDLER, Role.ADMIN], group="proactive")  # fmt: skip
 workbench_link(
     33, _("Random inspection draws"), "enforcement:draws_manage",
-    roles=[Role.OFFICE, Role.HANDLER, Role.ADMIN],
-)  # fmt: skip
+    roles=[Role.OFFICE, Role.HANDLER, Role.ADMIN], group="proactive")  # fmt: skip

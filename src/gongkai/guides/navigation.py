@@ -3,8 +3,16 @@ from django.utils.translation import gettext_lazy as _
 from gongkai.core.models import Role
 from gongkai.core.navigation import workbench_link
 
-workbench_link(32, _("Service guides"), "guides:manage", roles=[Role.OFFICE, Role.ADMIN])
-workbench_link(33, _("Service map"), "guides:map_manage", roles=[Role.OFFICE, Role.ADMIN])
 workbench_link(
-    34, _("Government gazette"), "guides:gazette_manage", roles=[Role.OFFICE, Role.ADMIN]
+    32, _("Service guides"), "guides:manage", roles=[Role.OFFICE, Role.ADMIN], group="proactive"
+)
+workbench_link(
+    33, _("Service map"), "guides:map_manage", roles=[Role.OFFICE, Role.ADMIN], group="proactive"
+)
+workbench_link(
+    34,
+    _("Government gazette"),
+    "guides:gazette_manage",
+    roles=[Role.OFFICE, Role.ADMIN],
+    group="proactive",
 )

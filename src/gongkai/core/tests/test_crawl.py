@@ -112,7 +112,7 @@ def test_the_menu_groups_links_and_leaves_out_what_a_role_may_not_open():
     assert menu({"reviewer"}, "/workbench/proactive/") == [
         ("主动公开", ["主动公开"], True),
         # A reviewer's unit may lead plan tasks (seed 000: 政治处), read 通报 and take calls.
-        ("方案与考核", ["我的重点任务", "内部通报", "咨询登记"], False),
+        ("年报统计与考核", ["我的重点任务", "内部通报", "咨询登记"], False),
         ("记录与管理", ["工作日计算"], False),
     ]
     leader = {label: links for label, links, _current in menu({"leader"})}
