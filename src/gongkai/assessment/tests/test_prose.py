@@ -140,3 +140,44 @@ def test_item_number_forms(line, expected):
 )  # fmt: skip
 def test_units_cell_forms(bracket, cell):
     assert units_cell(bracket) == cell
+
+
+def test_seed_001_through_the_pages_then_mapped_and_applied(client, district_office, district):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from gongkai.assessment.models import Task
+
+    client.force_login(district_office)
+    response = client.post(
+        reverse("assessment:home"),
+        {
+            "title": "工作要点",
+            "year": 2018,
+            "file": SimpleUploadedFile("001.txt", SEED_001.read_bytes()),
+        },
+    )
+    assert response.status_code == 302
+    preview_url = response["Location"]
+    page = client.get(preview_url).content.decode()
+    assert "（三）加强平台建设 · 3" in page and "区政办公室" in page
+    assert "保存方案及任务" not in page  # unknown names wait for a mapping
+    office_unit = district.children.get(name="区政府办公室")
+    for name in preview_build_unknown(district_office, district):
+        target = office_unit if name == "区政办公室" else None
+        services.unit_alias_set(
+            actor=district_office, organisation=district, name=name, target=target
+        )
+    page = client.get(preview_url).content.decode()
+    assert "保存方案及任务" in page
+    assert client.post(preview_url, {"action": "apply"}).status_code == 302
+    tasks = Task.objects.filter(plan__organisation=district)
+    assert tasks.count() == 29
+    platform = tasks.get(number=17)
+    assert [a.organisation.name for a in platform.assignments.all()] == ["区政府办公室"]
+    assert platform.collective_units == "相关各部门"
+    assert tasks.get(number=15).recurrence == "monthly"
+
+
+def preview_build_unknown(office, district) -> list[str]:
+    return _preview(office, district).unknown_names
