@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from gongkai.assessment.deadlines import Deadline, deadline_parse, last_working_day
 from gongkai.assessment.models import PlanImport, UnitAlias
 from gongkai.assessment.tables import table_read
@@ -26,6 +28,8 @@ class PreviewRow:
     units: list[UnitMatch]
     work_by: dt.date | None = None  # the last working day when due_on is a rest day
     rest_day: str = ""
+    section: str = ""  # a prose plan's （一）… heading, "" for a table
+    item: int = 0  # a prose plan's item number within its section
 
     @property
     def leads(self) -> list[UnitMatch]:
@@ -66,13 +70,19 @@ def aliases_of(body: Organisation) -> dict[str, tuple[Organisation | None, bool]
 
 
 def preview_build(upload: PlanImport) -> Preview:
-    table = table_read(upload.file_name, bytes(upload.content))
+    table = table_read(upload.file_name, bytes(upload.content), plan_year=upload.year)
     matcher = UnitMatcher(upload.organisation, aliases_of(upload.organisation))
     rows: list[PreviewRow] = []
     unknown: list[str] = []
     for row in table:
-        deadline = deadline_parse(row.deadline, plan_year=upload.year)
+        if row.section and not row.deadline:
+            # A prose item naming no time is standing work: 长期坚持, as the plan means it.
+            deadline = deadline_parse("长期坚持", plan_year=upload.year)
+            deadline.reasons.insert(0, _("The text names no time."))
+        else:
+            deadline = deadline_parse(row.deadline, plan_year=upload.year)
         preview = PreviewRow(row.line, row.task, row.units, deadline, matcher.match_cell(row.units))
+        preview.section, preview.item = row.section, row.item
         if deadline.due_on and deadline.recurrence == "":
             work_by, rest = last_working_day(deadline.due_on)
             if work_by and work_by != deadline.due_on:

@@ -36,6 +36,8 @@ class TableRow:
     task: str
     units: str
     deadline: str
+    section: str = ""  # a prose plan's （一）… heading
+    item: int = 0  # a prose plan's item number within its section
 
 
 def _column(text: str) -> str | None:
@@ -147,7 +149,20 @@ def _xlsx_grid(content: bytes) -> list[list[str]]:
     return grid
 
 
-def table_read(file_name: str, content: bytes) -> list[TableRow]:
+def _lines_read(lines: list[str], plan_year: int) -> list[TableRow]:
+    """A table when there is one, else the plan read as prose (numbered items)."""
+    try:
+        return rows_from_lines(lines)
+    except ServiceError as error:
+        from gongkai.assessment.prose import rows_from_prose
+
+        rows = rows_from_prose(lines, plan_year=plan_year)
+        if not rows:
+            raise error
+        return rows
+
+
+def table_read(file_name: str, content: bytes, *, plan_year: int = 0) -> list[TableRow]:
     """The task rows of an uploaded file, or a ServiceError saying why there are none."""
     if len(content) > MAX_BYTES:
         raise ServiceError("too_large", _("The file is larger than 5 MB."))
@@ -157,10 +172,10 @@ def table_read(file_name: str, content: bytes) -> list[TableRow]:
             rows = rows_from_grid(_xlsx_grid(content))
         elif name.endswith(".docx"):
             grid, paragraphs = _docx_grid(content)
-            rows = rows_from_grid(grid) if grid else rows_from_lines(paragraphs)
+            rows = rows_from_grid(grid) if grid else _lines_read(paragraphs, plan_year)
         elif name.endswith(".txt"):
             text = content.decode("utf-8-sig", errors="replace")
-            rows = rows_from_lines(text.splitlines())
+            rows = _lines_read(text.splitlines(), plan_year)
         else:
             raise ServiceError("format", _("Upload a .txt, .docx or .xlsx file."))
     except ServiceError:

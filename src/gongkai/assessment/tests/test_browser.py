@@ -103,3 +103,34 @@ def test_ranking_page(page, live_server, artifacts_dir, office, body, tree, widt
     assert "GK-0001 户籍档案查询" in evidence and "系统自动" in evidence
     assert _fits(page, width)
     page.screenshot(path=str(artifacts_dir / f"assessment-score-{width}.png"), full_page=True)
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_import_preview_of_a_prose_plan(page, live_server, artifacts_dir, tmp_path, width, height):
+    """Seed 001 has no table: its numbered items show as 29 tasks under their sections."""
+    from gongkai.core.models import Role
+    from gongkai.core.tests.factories import OrganisationFactory, UnitFactory, make_staff
+
+    from .test_prose import DISTRICT_UNITS, SEED_001
+
+    district = OrganisationFactory(name="西市区人民政府")
+    units = [UnitFactory(parent=district, name=name) for name in DISTRICT_UNITS]
+    make_staff(district, roles=[Role.OFFICE], units=units[:1], username="office")
+    page.set_viewport_size({"width": width, "height": height})
+    browser_login(page, live_server, "office")
+    page.goto(f"{live_server.url}/workbench/assessment/")
+    page.get_by_label("方案名称").fill("西市区2018年政务公开工作要点")
+    page.get_by_label("年份").fill("2018")
+    plan = tmp_path / "工作要点.txt"
+    plan.write_bytes(SEED_001.read_bytes())
+    page.get_by_label("任务分解表（.txt、.docx 或 .xlsx）").set_input_files(str(plan))
+    page.get_by_role("button", name="预览").click()
+
+    assert page.get_by_role("heading", name="任务分解表预览").is_visible()
+    assert "共识别29项任务。" in page.get_by_role("status").inner_text()
+    assert page.locator("table.preview tbody tr").count() == 29
+    assert "（三）加强平台建设 · 1" in page.locator("table.preview tbody tr").nth(14).inner_text()
+    assert _fits(page, width)
+    page.screenshot(
+        path=str(artifacts_dir / f"assessment-import-prose-{width}.png"), full_page=True
+    )
