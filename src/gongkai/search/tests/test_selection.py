@@ -52,11 +52,24 @@ def test_a_window_and_a_term_are_one_index_scan():
 
     where, params = PostgresBackend()._where(parse_query("统计局"), Filters())
     with connection.cursor() as cursor:
+        # Statistics of a table with rows, as in production, not of an empty one.
+        cursor.execute(
+            "INSERT INTO search_searchentry (doc_id, title, body, url, organisation, section,"
+            " year, kind, norm_title, norm, grams, title_words, day)"
+            " SELECT 'plan-' || n, '通知' || n, '', '', '', '', 2025, 'item', '通知' || n,"
+            " '关于' || n || '的通知' || (CASE WHEN mod(n, 500) = 0 THEN '统计局' ELSE '公安局' END),"
+            " '关于 通知', '', 19000 + mod(n, 2000) FROM generate_series(1, 5000) AS n"
+        )
+        cursor.execute("ANALYZE search_searchentry")
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(
             f"EXPLAIN SELECT e.id FROM search_searchentry e WHERE {where[0]} AND e.day >= %s",  # noqa: S608
             [*params, 20000],
         )
         plan = "\n".join(row[0] for row in cursor.fetchall())
+    # One scan of one composite index narrows by the window inside the index: never two
+    # index scans ANDed. Which of the two (day, …) indexes the planner takes, and whether
+    # the term is an index condition or a recheck, is its cost choice, not asserted.
     assert "BitmapAnd" not in plan
-    assert "Index Cond: ((day >= 20000) AND (norm ~~" in plan
+    assert plan.count("Index Scan on") == 1, plan
+    assert "Index Cond: (day >= 20000)" in plan or "Index Cond: ((day >= 20000) AND" in plan
