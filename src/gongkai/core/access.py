@@ -8,26 +8,32 @@ cases and the cases assigned to them.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Q, QuerySet
 
 from gongkai.core.models import Organisation, Role
+from gongkai.core.types import AnyUser, signed_in
 
 
-def user_roles(user) -> set[str]:
+def user_roles(user: AnyUser) -> set[str]:
     if not user.is_authenticated:
         return set()
-    if not hasattr(user, "_gongkai_roles"):
-        user._gongkai_roles = set(user.groups.values_list("name", flat=True))
+    # Kept on the user object: asked many times per request.
+    roles: set[str] | None = getattr(user, "_gongkai_roles", None)
+    if roles is None:
+        roles = set(user.groups.values_list("name", flat=True))
         if user.is_superuser:
-            user._gongkai_roles.add(Role.ADMIN.value)
-    return user._gongkai_roles
+            roles.add(Role.ADMIN.value)
+        setattr(user, "_gongkai_roles", roles)  # noqa: B010
+    return roles
 
 
-def has_role(user, *roles: Role) -> bool:
+def has_role(user: AnyUser, *roles: Role) -> bool:
     return bool(user_roles(user) & {r.value for r in roles})
 
 
-def sees_whole_body(user) -> bool:
+def sees_whole_body(user: AnyUser) -> bool:
     return has_role(user, Role.OFFICE, Role.LEADER, Role.ADMIN)
 
 
@@ -42,7 +48,7 @@ def body_and_descendants(root: Organisation) -> list[int]:
     return ids
 
 
-def organisation_ids_visible_to(user) -> list[int] | None:
+def organisation_ids_visible_to(user: AnyUser) -> list[int] | None:
     """None means everything (a superuser); otherwise the organisation ids in scope."""
     if not user.is_authenticated:
         return []
@@ -55,8 +61,13 @@ def organisation_ids_visible_to(user) -> list[int] | None:
 
 
 def scope_cases(
-    queryset: QuerySet, user, *, organisation_field: str, unit_field: str, handler_field: str
-) -> QuerySet:
+    queryset: QuerySet[Any],
+    user: AnyUser,
+    *,
+    organisation_field: str,
+    unit_field: str,
+    handler_field: str,
+) -> QuerySet[Any]:
     """Filter any case queryset to what ``user`` may see."""
     organisations = organisation_ids_visible_to(user)
     if organisations is None:
@@ -66,5 +77,5 @@ def scope_cases(
     in_body = queryset.filter(**{f"{organisation_field}__in": organisations})
     if sees_whole_body(user):
         return in_body
-    unit_ids = list(user.staff_profile.units.values_list("pk", flat=True))
+    unit_ids = list(signed_in(user).staff_profile.units.values_list("pk", flat=True))
     return in_body.filter(Q(**{f"{unit_field}__in": unit_ids}) | Q(**{handler_field: user.pk}))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
@@ -33,7 +35,7 @@ class EnrolForm(forms.Form):
     )
 
 
-def _units_field(body: Organisation) -> forms.ModelMultipleChoiceField:
+def _units_field(body: Organisation) -> forms.ModelMultipleChoiceField[Organisation]:
     return forms.ModelMultipleChoiceField(
         label=_("Units"),
         required=False,
@@ -52,11 +54,15 @@ class StaffForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, body: Organisation, may_grant_admin: bool, **kwargs):
+    def __init__(
+        self, *args: Any, body: Organisation, may_grant_admin: bool, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["units"] = _units_field(body)
         if not may_grant_admin:
-            self.fields["roles"].choices = [c for c in Role.choices if c[0] != Role.ADMIN]
+            roles = self.fields["roles"]
+            assert isinstance(roles, forms.ChoiceField)
+            roles.choices = [c for c in Role.choices if c[0] != Role.ADMIN]
 
 
 class StaffCreateForm(StaffForm):
@@ -73,8 +79,8 @@ class StaffCreateForm(StaffForm):
     )
     field_order = ["username", "full_name", "phone", "password", "roles", "units"]
 
-    def clean_password(self):
-        password = self.cleaned_data["password"]
+    def clean_password(self) -> str:
+        password: str = self.cleaned_data["password"]
         validate_password(password)
         return password
 

@@ -8,10 +8,14 @@ password step, before any page of the workbench opens.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.models import User
 from django.contrib.auth.views import LoginView
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -20,6 +24,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp import match_token
+from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice
 
 from gongkai.core import twofactor
@@ -31,6 +36,7 @@ from gongkai.core.services.accounts import (
     two_factor_device_start,
     two_factor_enrol,
 )
+from gongkai.core.types import StaffRequest
 from gongkai.core.views import staff_required
 
 
@@ -40,19 +46,19 @@ class StaffLoginView(LoginView):
     template_name = "core/login.html"
     authentication_form = AuthenticationForm
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context["expired"] = self.request.session.pop(EXPIRED, False)
         return context
 
-    def form_valid(self, form):
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         user = form.get_user()
         if not twofactor.second_factor_due(user):
             return super().form_valid(form)
         twofactor.pending_start(
             self.request.session,
             user=user,
-            backend=user.backend,
+            backend=user.backend,  # type: ignore[attr-defined]  # set by authenticate()
             next_url=self.get_redirect_url(),
         )
         if twofactor.second_factor_enrolled(user):
@@ -60,16 +66,16 @@ class StaffLoginView(LoginView):
         return redirect("core:two_factor_enrol")
 
 
-def _finish_login(request, user, device):
+def _finish_login(request: HttpRequest, user: User, device: Device) -> None:
     data = twofactor.pending_data(request.session)
     twofactor.pending_clear(request.session)
     # django-otp records the device in the session when the login signal fires.
-    user.otp_device = device
+    setattr(user, "otp_device", device)  # noqa: B010
     auth_login(request, user, backend=data.get("backend"))
     otp_login(request, device)
 
 
-def _next_url(request, data: dict) -> str:
+def _next_url(request: HttpRequest, data: dict[str, Any]) -> str:
     url = data.get("next") or ""
     if url and url_has_allowed_host_and_scheme(
         url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -80,7 +86,7 @@ def _next_url(request, data: dict) -> str:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
-def login_code(request):
+def login_code(request: HttpRequest) -> HttpResponse:
     """The second step: a code from the app or a backup code."""
     user = twofactor.pending_user(request.session)
     if user is None:
@@ -112,7 +118,7 @@ def login_code(request):
     return render(request, "core/login_code.html", {"form": form, "pending": user})
 
 
-def _enrolling_user(request):
+def _enrolling_user(request: HttpRequest) -> tuple[User | None, bool]:
     """Who is setting up: a signed-in user, or one between password and set-up at sign-in."""
     if request.user.is_authenticated:
         return request.user, False
@@ -125,7 +131,7 @@ def _enrolling_user(request):
 
 @never_cache  # the page carries the secret key, its answer the backup codes
 @require_http_methods(["GET", "POST"])
-def two_factor_enrol_view(request):
+def two_factor_enrol_view(request: HttpRequest) -> HttpResponse:
     user, at_sign_in = _enrolling_user(request)
     if user is None:
         return redirect("core:login")
@@ -161,7 +167,7 @@ def two_factor_enrol_view(request):
 
 
 @staff_required
-def account(request):
+def account(request: StaffRequest) -> HttpResponse:
     user = request.user
     device = twofactor.totp_device(user)
     context = {
@@ -176,7 +182,7 @@ def account(request):
 @never_cache
 @staff_required
 @require_http_methods(["POST"])
-def backup_codes_renew(request):
+def backup_codes_renew(request: StaffRequest) -> HttpResponse:
     try:
         codes = two_factor_backup_codes_renew(user=request.user)
     except ServiceError as error:

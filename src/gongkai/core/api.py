@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any, TypeVar
 
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
@@ -18,6 +21,7 @@ from gongkai.core.selectors import clock_explanation, clocks_visible_to
 from gongkai.core.workdays import DayKind, OutOfRange
 
 router = Router(tags=["calendar"])
+T = TypeVar("T")
 
 
 class DateAnswer(Schema):
@@ -32,11 +36,11 @@ class CountAnswer(Schema):
 
 class DayAnswer(Schema):
     date: dt.date
-    kind: choice(DayKind)
+    kind: choice(DayKind)  # type: ignore[valid-type]  # a Literal built at import
     holiday: str
 
 
-def _guard(call):
+def _guard(call: Callable[[], T]) -> T:
     try:
         return call()
     except OutOfRange:
@@ -46,7 +50,7 @@ def _guard(call):
 
 
 @router.get("/workdays/add", response={200: DateAnswer, 400: Error})
-def workdays_add(request, date: dt.date, n: int):
+def workdays_add(request: HttpRequest, date: dt.date, n: int) -> dict[str, Any]:
     """The n-th working day after ``date`` (the day itself never counts, 民法典 art. 201)."""
     if n < 0:
         raise ServiceError("negative_n", _("N must be zero or more."))
@@ -55,14 +59,14 @@ def workdays_add(request, date: dt.date, n: int):
 
 
 @router.get("/workdays/between", response={200: CountAnswer, 400: Error})
-def workdays_between(request, start: dt.date, end: dt.date):
+def workdays_between(request: HttpRequest, start: dt.date, end: dt.date) -> dict[str, Any]:
     """How many working days lie after ``start`` up to and including ``end``."""
     answer = _guard(lambda: holidays.get_calendar().between(start, end))
     return {"working_days": answer.value, "provisional": answer.provisional}
 
 
 @router.get("/workdays/is", response={200: DayAnswer, 400: Error})
-def workdays_is(request, date: dt.date):
+def workdays_is(request: HttpRequest, date: dt.date) -> dict[str, Any]:
     calendar = holidays.get_calendar()
     kind = _guard(lambda: calendar.kind(date))
     return {"date": date, "kind": str(kind), "holiday": calendar.holiday_name(date)}
@@ -76,9 +80,9 @@ class StepOut(Schema):
 
 class ClockOut(Schema):
     id: int
-    rule: choice(code for code, _label in CLOCK_RULE_CHOICES)
+    rule: choice(code for code, _label in CLOCK_RULE_CHOICES)  # type: ignore[valid-type]
     label: str
-    state: choice(Clock.State.values)
+    state: choice(Clock.State.values)  # type: ignore[valid-type]
     started_at: dt.datetime
     due_on: dt.date | None
     due_at: dt.datetime | None
@@ -92,7 +96,7 @@ class ClockOut(Schema):
     auth=staff_auth,
     tags=["clocks"],
 )
-def clock_detail(request, clock_id: ObjectId):
+def clock_detail(request: HttpRequest, clock_id: ObjectId) -> dict[str, Any]:
     """A statutory clock with its due date and why it is that date."""
     clock = clocks_visible_to(request.user).filter(pk=clock_id).first()
     if clock is None:

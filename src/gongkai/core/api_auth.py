@@ -4,6 +4,8 @@ A request with neither gets 401 (with ``WWW-Authenticate: Bearer``); only a requ
 does carry a signed-in session must also carry its CSRF token (403 ``csrf_failed``).
 """
 
+from django.contrib.auth.models import User
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja.security import HttpBearer
@@ -15,7 +17,7 @@ from gongkai.core.models import ApiToken
 
 
 class TokenAuth(HttpBearer):
-    def authenticate(self, request, token: str):
+    def authenticate(self, request: HttpRequest, token: str) -> User | None:
         record = (
             ApiToken.objects.select_related("user")
             .filter(token_hash=ApiToken.hash(token), is_active=True, user__is_active=True)
@@ -32,7 +34,7 @@ class SessionAuth(NinjaSessionAuth):
     """A signed-in session; its CSRF token is checked only when there is a session to
     protect, so a client without credentials learns it must authenticate (401)."""
 
-    def _get_key(self, request):
+    def _get_key(self, request: HttpRequest) -> str | None:
         if not request.user.is_authenticated:
             return None
         if check_csrf(request) is not None:

@@ -8,6 +8,9 @@ to parse an HTML page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -33,7 +36,7 @@ def status_error(status: int) -> tuple[str, str]:
     return "error", _("The request could not be completed.")
 
 
-def error_response(status: int, code: str, message: str, **extra) -> JsonResponse:
+def error_response(status: int, code: str, message: str, **extra: Any) -> JsonResponse:
     body = {"code": code, "message": str(message), **extra}
     return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
 
@@ -47,7 +50,7 @@ class ApiErrorsMiddleware:
     "Method not allowed", the 500 page of a failing middleware) becomes ``{"code",
     "message"}`` with the same status and headers such as ``Allow``."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
@@ -111,7 +114,7 @@ def _validation_messages() -> dict[str, str]:
     }
 
 
-def validation_message(error: dict) -> str:
+def validation_message(error: dict[str, Any]) -> str:
     """A Chinese sentence for one pydantic validation error (its ``type`` and ``ctx``).
 
     Pydantic's own ``msg`` is English; clients show ``msg`` to people, so it is ours.

@@ -38,4 +38,4 @@ class Error(Schema):
 def choice(values: Iterable[str]) -> Any:
     """Coded values (a ``TextChoices``' ``.values``) as an inline enum of the OpenAPI document:
     a ``Literal``, no named component, so two apps' ``Status`` never collide."""
-    return Literal[tuple(str(value) for value in values)]  # type: ignore[valid-type]
+    return Literal[tuple(str(value) for value in values)]

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.module_loading import autodiscover_modules
@@ -9,7 +11,7 @@ class CoreConfig(AppConfig):
     label = "core"
     verbose_name = _("Foundation")
 
-    def ready(self):
+    def ready(self) -> None:
         # var/ exists in every started process (the gongkai command and the WSGI app make
         # it before settings load; this covers scripts that call django.setup() alone).
         from gongkai import home
@@ -32,7 +34,7 @@ class CoreConfig(AppConfig):
         post_migrate.connect(create_cache_tables, sender=self)
 
 
-def create_cache_tables(*, using: str = "default", verbosity: int = 1, **kwargs) -> None:
+def create_cache_tables(*, using: str = "default", verbosity: int = 1, **kwargs: Any) -> None:
     """The shared cache's table (rate limits, page generations) comes with ``migrate``.
 
     A handler rather than a migration: it also creates the table when an installation

@@ -23,6 +23,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import connection
@@ -52,14 +53,14 @@ class BackupError(Exception):
 
 @dataclass(frozen=True)
 class Restored:
-    manifest: dict
+    manifest: dict[str, Any]
     ledger_ok: bool
     ledger_entries: int
     problem: str
     media_files: int
 
 
-def _ledger_head() -> dict:
+def _ledger_head() -> dict[str, Any]:
     from gongkai.core.models import LedgerEntry
 
     head = LedgerEntry.objects.order_by("-seq").values("seq", "entry_hash").first()
@@ -133,11 +134,11 @@ def backup_create(*, directory: Path, keep: int | None = None) -> Path:
     return target
 
 
-def _read_manifest(archive: tarfile.TarFile) -> dict:
+def _read_manifest(archive: tarfile.TarFile) -> dict[str, Any]:
     member = archive.extractfile(MANIFEST)
     if member is None:
         raise BackupError("the archive has no manifest")
-    manifest = json.loads(member.read().decode("utf-8"))
+    manifest: dict[str, Any] = json.loads(member.read().decode("utf-8"))
     if manifest.get("format") != FORMAT:
         raise BackupError(f"unknown backup format {manifest.get('format')!r}")
     return manifest
@@ -192,7 +193,7 @@ def _restore_media(source: Path) -> int:
     return sum(1 for p in media.rglob("*") if p.is_file())
 
 
-def _verify(manifest: dict, media_files: int) -> Restored:
+def _verify(manifest: dict[str, Any], media_files: int) -> Restored:
     from gongkai.core.models import LedgerAnchor
     from gongkai.core.selectors import ledger_verify
     from gongkai.core.selectors.ledger import LEDGER_PROBLEMS

@@ -12,11 +12,14 @@ never served from the cache.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache, caches
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.template.response import SimpleTemplateResponse
 
 PAGE_SECONDS = 30
 PAGES = "pages"  # settings.CACHES: per process, bounded
@@ -32,14 +35,14 @@ def public_content_changed() -> None:
 
 
 def generation() -> int:
-    return cache.get_or_set(GENERATION_KEY, 1, None)
+    return int(cache.get_or_set(GENERATION_KEY, 1, None) or 1)
 
 
-def is_elder(request) -> bool:
+def is_elder(request: HttpRequest) -> bool:
     return request.COOKIES.get(ELDER_COOKIE) == "1"
 
 
-def _cacheable_request(request) -> bool:
+def _cacheable_request(request: HttpRequest) -> bool:
     cookies = request.COOKIES
     return (
         request.method == "GET"
@@ -48,27 +51,27 @@ def _cacheable_request(request) -> bool:
     )
 
 
-def _key(request) -> str:
+def _key(request: HttpRequest) -> str:
     path = hashlib.sha256(request.get_full_path().encode("utf-8")).hexdigest()[:32]
     return f"public:page:{generation()}:{int(is_elder(request))}:{request.get_host()}:{path}"
 
 
-def public_page(view):
+def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Serve anonymous GETs from the cache; store 200 responses that set no cookie and
     do not say ``Cache-Control: no-store``."""
 
     @wraps(view)
-    def wrapper(request, *args, **kwargs):
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not _cacheable_request(request):
             return view(request, *args, **kwargs)
         key, pages = _key(request), caches[PAGES]
         stored = pages.get(key)
         if stored is not None:
             content, content_type = stored
-            response = HttpResponse(content, content_type=content_type)
-            response["X-Portal-Cache"] = "hit"
-            return response
-        response = view(request, *args, **kwargs)
+            hit = HttpResponse(content, content_type=content_type)
+            hit["X-Portal-Cache"] = "hit"
+            return hit
+        response: HttpResponse = view(request, *args, **kwargs)
         if (
             response.status_code == 200
             and not response.cookies
@@ -78,7 +81,7 @@ def public_page(view):
             # rebuilt) says so.
             and "no-store" not in response.get("Cache-Control", "")
         ):
-            if hasattr(response, "render") and not response.is_rendered:
+            if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
                 response.render()
             pages.set(key, (response.content, response["Content-Type"]), PAGE_SECONDS)
             response["X-Portal-Cache"] = "miss"

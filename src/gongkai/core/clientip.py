@@ -18,6 +18,7 @@ import ipaddress
 from functools import lru_cache
 
 from django.conf import settings
+from django.http import HttpRequest
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -56,7 +57,7 @@ def _trusted(address: Address, networks: tuple[Network, ...]) -> bool:
     return any(address in network for network in networks)
 
 
-def client_address(request) -> str:
+def client_address(request: HttpRequest) -> str:
     """The client's IP address as text (``REMOTE_ADDR`` unless a trusted proxy says more)."""
     remote = request.META.get("REMOTE_ADDR", "") or ""
     peer = _address(remote)

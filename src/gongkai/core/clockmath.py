@@ -13,8 +13,10 @@ elapsed time. Nothing is ever stored that cannot be recomputed from these inputs
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from gongkai.core.workdays import DayKind, WorkdayCalendar
@@ -70,14 +72,17 @@ def local_date(moment: dt.datetime) -> dt.date:
     return moment.astimezone(CHINA).date()
 
 
-def as_events(rows) -> list[Event]:
+def as_events(rows: Iterable[Any]) -> list[Event]:
     """Recorded clock events (anything with kind, at, days) as the pure ``Event``."""
     return [Event(EventKind(row.kind), row.at, row.days) for row in rows]
 
 
-def _segments(start: dt.datetime, events: list[Event]):
+def _segments(
+    start: dt.datetime, events: list[Event]
+) -> tuple[list[list[Any]], int, dt.datetime | None]:
     """Running segments after the last restart, the total limit bonus, the stop."""
-    segments: list[list] = [[start, None]]
+    # [begin, end] pairs; end is None while the segment runs.
+    segments: list[list[Any]] = [[start, None]]
     bonus = 0
     stopped = None
     for event in sorted(events, key=lambda e: e.at):
@@ -119,7 +124,14 @@ def compute_working_days(
     return Due(None, None, total, used, True, stopped, provisional)
 
 
-def _working_due(day, total, used, paused, stopped, provisional) -> Due:
+def _working_due(
+    day: dt.date,
+    total: int,
+    used: int,
+    paused: bool,
+    stopped: dt.datetime | None,
+    provisional: bool,
+) -> Due:
     return Due(day, end_of_day(day), total, used, paused, stopped, provisional)
 
 

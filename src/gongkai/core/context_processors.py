@@ -1,7 +1,10 @@
+from typing import Any
+
 from django.conf import settings
+from django.http import HttpRequest
 
 
-def navigation(request):
+def navigation(request: HttpRequest) -> dict[str, Any]:
     """The portal and workbench menus registered by the installed apps."""
     from gongkai.core.access import user_roles
     from gongkai.core.navigation import portal_links, workbench_links, workbench_menu
@@ -18,7 +21,7 @@ def navigation(request):
     }
 
 
-def site(request):
+def site(request: HttpRequest) -> dict[str, Any]:
     """The site name every template shows in its header."""
     from gongkai.core.selectors.organisation import site_organisation_for_pages
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_stubs_ext import StrOrPromise
 
 from gongkai.core.clockmath import CHINA
 from gongkai.core.models import Clock, Organisation, Role, StaffProfile
@@ -37,18 +38,19 @@ class DemoContext:
     items: int = 0
 
 
-_LOADERS: list[tuple[int, str, Callable[[DemoContext], None]]] = []
+Loader = Callable[["DemoContext"], None]
+_LOADERS: list[tuple[int, StrOrPromise, Loader]] = []
 
 
-def register(order: int, name: str):
-    def decorator(loader):
+def register(order: int, name: StrOrPromise) -> Callable[[Loader], Loader]:
+    def decorator(loader: Loader) -> Loader:
         _LOADERS.append((order, name, loader))
         return loader
 
     return decorator
 
 
-def loaders():
+def loaders() -> list[tuple[int, StrOrPromise, Loader]]:
     return sorted(_LOADERS, key=lambda entry: entry[0])
 
 

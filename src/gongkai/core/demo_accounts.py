@@ -22,9 +22,9 @@ def main(host: str = "127.0.0.1:8000") -> None:
     from gongkai.core.models import Role
     from gongkai.proactive.demo import PUBLISHERS
 
-    roles = ", ".join(str(r.label) for r in (Role.OFFICE, Role.REVIEWER, Role.LEADER))
+    office = ", ".join(str(r.label) for r in (Role.OFFICE, Role.REVIEWER, Role.LEADER))
     for _code, name, _prefix, username in PUBLISHERS:
-        print(f"  {username:<12} {name}政务公开办  ({roles}) *")
+        print(f"  {username:<12} {name}政务公开办  ({office}) *")
     print(
         _(
             "* Two-factor sign-in is required for these roles: at the first sign-in the page "

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
+from typing import Any
 
+from django.db.models import QuerySet
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from gongkai.core import vocabulary
+from gongkai.core.models import LedgerEntry
 
 
 def _header() -> list[str]:
@@ -28,7 +32,7 @@ def _header() -> list[str]:
     ]
 
 
-def _row(entry) -> list:
+def _row(entry: LedgerEntry) -> list[Any]:
     return [
         entry.seq,
         timezone.localtime(entry.created_at).strftime("%Y-%m-%d %H:%M:%S"),
@@ -44,14 +48,14 @@ def _row(entry) -> list:
 
 
 class _Echo:
-    def write(self, value):
+    def write(self, value: str) -> str:
         return value
 
 
-def ledger_csv_response(entries) -> StreamingHttpResponse:
+def ledger_csv_response(entries: QuerySet[LedgerEntry]) -> StreamingHttpResponse:
     writer = csv.writer(_Echo())
 
-    def rows():
+    def rows() -> Iterator[str]:
         # A BOM so that Excel opens the Chinese text correctly.
         yield "\ufeff" + writer.writerow(_header())
         for entry in entries.iterator(chunk_size=2000):
@@ -62,7 +66,7 @@ def ledger_csv_response(entries) -> StreamingHttpResponse:
     return response
 
 
-def ledger_xlsx_response(entries) -> HttpResponse:
+def ledger_xlsx_response(entries: QuerySet[LedgerEntry]) -> HttpResponse:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Ledger"))
     sheet.append(_header())

@@ -27,7 +27,10 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import Any
 
 from gongkai.core.errors import ServiceError
 
@@ -63,7 +66,7 @@ class UnsafeUploadError(ServiceError, ValueError):
     """A file that would unpack or extract beyond the bounds: refused, never stored."""
 
 
-def _refuse(code: str, **params) -> UnsafeUploadError:
+def _refuse(code: str, **params: Any) -> UnsafeUploadError:
     return UnsafeUploadError(code, MESSAGES[code].format(**params))
 
 
@@ -114,7 +117,7 @@ def check_text(text: str) -> str:
 # --- PDF ---------------------------------------------------------------------------------
 
 
-def _form_bytes(page) -> int:
+def _form_bytes(page: Any) -> int:
     """Inflated size of the form drawings (Form XObjects) a page's resources name."""
     resources = page.get("/Resources")
     resources = resources.get_object() if resources is not None else None
@@ -129,12 +132,12 @@ def _form_bytes(page) -> int:
     return total
 
 
-def _page_bytes(page) -> int:
+def _page_bytes(page: Any) -> int:
     contents = page.get_contents()
     return (len(contents.get_data()) if contents is not None else 0) + _form_bytes(page)
 
 
-def _pdf_pages(content: bytes):
+def _pdf_pages(content: bytes) -> Iterator[Any]:
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(content))
@@ -150,7 +153,7 @@ def _pdf_pages(content: bytes):
         yield page
 
 
-def _pdf_configuration():
+def _pdf_configuration() -> AbstractContextManager[Any]:
     """pypdf's own per-stream inflation limit, lowered to ours where pypdf allows it."""
     import contextlib
 
@@ -160,11 +163,12 @@ def _pdf_configuration():
     if apply is None:  # pypdf before 7: its fixed 75 MB per stream still holds
         return contextlib.nullcontext()
     limit = MAX_PDF_CONTENT_BYTES + 1
-    return apply(
+    configured: AbstractContextManager[Any] = apply(
         zlib_maximum_output_length=limit,
         lzw_maximum_output_length=limit,
         run_length_maximum_output_length=limit,
     )
+    return configured
 
 
 def _pdf_errors() -> tuple[type[BaseException], ...]:

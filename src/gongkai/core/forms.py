@@ -1,3 +1,6 @@
+from collections.abc import Iterable
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -45,23 +48,25 @@ class LedgerFilterForm(forms.Form):
         label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def __init__(self, *args, organisation_ids=None, **kwargs):
+    def __init__(
+        self, *args: Any, organisation_ids: Iterable[int] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         organisations = Organisation.objects.order_by("id")
         if organisation_ids is not None:
             organisations = organisations.filter(pk__in=organisation_ids)
-        self.fields["organisation"].queryset = organisations
+        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
         types = (
             LedgerEntry.objects.order_by("object_type")
             .values_list("object_type", flat=True)
             .distinct()
         )
-        self.fields["object_type"].choices = [("", _("All"))] + [
+        self.fields["object_type"].choices = [("", _("All"))] + [  # type: ignore[attr-defined]
             (t, vocabulary.object_type_label(t)) for t in types if t
         ]
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         if data.get("start") and data.get("end") and data["start"] > data["end"]:
             raise forms.ValidationError(_("The start date is after the end date."))
         return data

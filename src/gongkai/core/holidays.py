@@ -8,6 +8,7 @@ app servers need no restart after the office loads a notice.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 
@@ -22,7 +23,7 @@ _cached_stamp: object = None
 _checked_at = 0.0
 
 
-def _stored_stamp():
+def _stored_stamp() -> tuple[int, dt.datetime | None] | None:
     from gongkai.core.models import CalendarYear
 
     try:
@@ -33,7 +34,7 @@ def _stored_stamp():
         return None
 
 
-def _stored_tables():
+def _stored_tables() -> tuple[set[int], list[tuple[dt.date, str, str]]]:
     from gongkai.core.models import CalendarDay, CalendarYear
 
     try:

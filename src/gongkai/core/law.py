@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 
 class LimitUnit(StrEnum):
@@ -23,7 +24,7 @@ class LimitUnit(StrEnum):
 @dataclass(frozen=True)
 class ClockRule:
     code: str
-    label: str
+    label: StrOrPromise
     unit: LimitUnit
     amount: int
     source: str

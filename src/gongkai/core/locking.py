@@ -25,6 +25,7 @@ the refused action is kept. Proven with threads on PostgreSQL (``tests/test_race
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.db import models
 from django.utils import timezone
@@ -65,13 +66,14 @@ def lock_in_place(obj: models.Model, *, guard: Iterable[str] = ("status",)) -> m
     return obj
 
 
-def save_if_unchanged(obj: models.Model, *, guard: dict, fields: Iterable[str]) -> None:
+def save_if_unchanged(obj: models.Model, *, guard: dict[str, Any], fields: Iterable[str]) -> None:
     """``UPDATE`` ``fields`` of ``obj`` where its row still matches ``guard`` (e.g.
     ``{"status": old}``); refuse when no row matched. ``auto_now`` fields are stamped."""
     model = type(obj)
     values = {}
     for name in fields:
         field = model._meta.get_field(name)
+        assert isinstance(field, models.Field)  # a column, not a relation's other side
         if getattr(field, "auto_now", False):
             setattr(obj, field.attname, timezone.now())
         values[field.attname] = getattr(obj, field.attname)

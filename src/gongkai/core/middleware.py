@@ -21,20 +21,25 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY, logout
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.signals import user_logged_in
+from django.contrib.sessions.backends.base import SessionBase
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.dispatch import receiver
-from django.http import JsonResponse, UnreadablePostError
+from django.http import HttpRequest, HttpResponse, JsonResponse, UnreadablePostError
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django_otp import DEVICE_ID_SESSION_KEY
+
+from gongkai.core.types import AnyUser
 
 REPLACEMENT = "\ufffd"
 FORM_URLENCODED = "application/x-www-form-urlencoded"
@@ -50,13 +55,13 @@ def _is_utf8(raw: bytes) -> bool:
     return True
 
 
-def _multipart_is_text(request) -> bool:
+def _multipart_is_text(request: HttpRequest) -> bool:
     values = [v for key in request.POST for v in [key, *request.POST.getlist(key)]]
     names = [f.name or "" for key in request.FILES for f in request.FILES.getlist(key)]
     return not any(REPLACEMENT in text for text in [*values, *names])
 
 
-def has_invalid_text(request) -> bool:
+def has_invalid_text(request: HttpRequest) -> bool:
     query = request.META.get("QUERY_STRING", "")
     # WSGI hands the query string over as latin-1 text (PEP 3333): its bytes are these.
     if query and not _is_utf8(query.encode("latin-1", errors="replace")):
@@ -79,10 +84,10 @@ def has_invalid_text(request) -> bool:
 
 
 class RefuseInvalidTextMiddleware:
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         if not has_invalid_text(request):
             return self.get_response(request)
         message = _(
@@ -105,12 +110,13 @@ RECHECK_SECONDS = 60
 
 def _anonymous() -> AnonymousUser:
     user = AnonymousUser()
-    user.otp_device = None
-    user.is_verified = lambda: False
+    # The attributes django-otp's middleware sets (setattr: they are not on the class).
+    setattr(user, "otp_device", None)  # noqa: B010
+    setattr(user, "is_verified", lambda: False)  # noqa: B010
     return user
 
 
-def second_factor_state(session, user) -> dict:
+def second_factor_state(session: SessionBase, user: AnyUser) -> dict[str, Any]:
     """Decide afresh: is the session's device still the user's, and is a second factor due?"""
     from django_otp.models import Device
 
@@ -126,10 +132,10 @@ def second_factor_state(session, user) -> dict:
 
 
 class StaffSessionMiddleware:
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         session = request.session
         if SESSION_KEY in session:
             now = int(time.time())
@@ -141,11 +147,11 @@ class StaffSessionMiddleware:
                 if last is None or now - last >= RECHECK_SECONDS:
                     session[LAST_SEEN] = now
                 user = request.user
-                request.user = SimpleLazyObject(lambda: _gate(request, user, now))
+                request.user = SimpleLazyObject(lambda: _gate(request, user, now))  # type: ignore[assignment]
         return self.get_response(request)
 
 
-def _gate(request, user, now: int):
+def _gate(request: HttpRequest, user: AnyUser, now: int) -> AnyUser:
     """The signed-in user, or an anonymous one while a due second factor is missing."""
     if not user.is_authenticated:
         return user
@@ -156,12 +162,14 @@ def _gate(request, user, now: int):
         session[SECOND_FACTOR] = state
     if not state["ok"]:
         return _anonymous()
-    user.is_verified = lambda: state["verified"]
+    setattr(user, "is_verified", lambda: state["verified"])  # noqa: B010
     return user
 
 
 @receiver(user_logged_in)
-def _fresh_session_state(sender, request, user, **kwargs):
+def _fresh_session_state(
+    sender: object, request: HttpRequest, user: AnyUser, **kwargs: Any
+) -> None:
     """A new sign-in decides afresh (the session key is kept when the same user signs in)."""
     session = getattr(request, "session", None)
     if session is not None:

@@ -13,18 +13,23 @@ without a group gather under "More".
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.urls import NoReverseMatch, Resolver404, get_script_prefix, resolve, reverse
+from django_stubs_ext import StrOrPromise
+
+from gongkai.core.types import AnyUser
 
 
 @dataclass(frozen=True)
 class Link:
     order: int
-    label: str
+    label: StrOrPromise
     url_name: str
     roles: tuple[str, ...] = ()
     group: str = ""
@@ -45,7 +50,7 @@ def _reverse(url_name: str, script_prefix: str) -> str:
 
 
 @receiver(setting_changed)
-def _urlconf_changed(*, setting, **kwargs):
+def _urlconf_changed(*, setting: str, **kwargs: Any) -> None:
     if setting == "ROOT_URLCONF":
         _reverse.cache_clear()
         view_roles.cache_clear()
@@ -55,13 +60,13 @@ def _urlconf_changed(*, setting, **kwargs):
 class Group:
     key: str
     order: int
-    label: str
+    label: StrOrPromise
 
 
 @dataclass(frozen=True)
 class MenuGroup:
     key: str
-    label: str
+    label: StrOrPromise
     links: tuple[Link, ...]
     is_current: bool = False
 
@@ -72,16 +77,22 @@ _GROUPS: dict[str, Group] = {}
 MORE = ""  # the group of links registered without one
 
 
-def portal_link(order: int, label, url_name: str) -> None:
+def portal_link(order: int, label: StrOrPromise, url_name: str) -> None:
     _PORTAL.append(Link(order, label, url_name))
 
 
-def workbench_group(key: str, order: int, label) -> None:
+def workbench_group(key: str, order: int, label: StrOrPromise) -> None:
     """A heading of the workbench menu; apps put their links under it with ``group=key``."""
     _GROUPS[key] = Group(key, order, label)
 
 
-def workbench_link(order: int, label, url_name: str, roles=(), group: str = MORE) -> None:
+def workbench_link(
+    order: int,
+    label: StrOrPromise,
+    url_name: str,
+    roles: Iterable[str] = (),
+    group: str = MORE,
+) -> None:
     _WORKBENCH.append(Link(order, label, url_name, tuple(str(r) for r in roles), group))
 
 
@@ -124,14 +135,14 @@ def _is_under(path: str, url: str) -> bool:
     return bool(path) and (path == url or (url.endswith("/") and path.startswith(url)))
 
 
-def _more_label():
+def _more_label() -> StrOrPromise:
     from django.utils.translation import gettext_lazy as _
 
     return _("More")
 
 
 @lru_cache(maxsize=512)
-def view_roles(url_name: str, *args) -> frozenset[str] | None:
+def view_roles(url_name: str, *args: Any) -> frozenset[str] | None:
     """The roles the page's view requires (``core.views.role_required``); None: any staff."""
     try:
         match = resolve(reverse(url_name, args=args or None))
@@ -144,7 +155,7 @@ def _roles_allow(required: frozenset[str] | None, user_roles: set[str]) -> bool:
     return required is None or bool(required & user_roles)
 
 
-def may_open(user, url_name: str, *args) -> bool:
+def may_open(user: AnyUser, url_name: str, *args: Any) -> bool:
     """Whether ``user`` may open the page: templates show a link only when this holds, so
     navigation follows the views' own permissions instead of a second list of roles."""
     from gongkai.core.access import user_roles

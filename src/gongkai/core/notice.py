@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 _NUMERALS = "一二三四五六七八九十"
 _ITEM = re.compile(rf"^\s*[{_NUMERALS}]+\s*[、.．]\s*(?P<name>[^：:]+)[：:](?P<rest>.+)$")
@@ -75,7 +76,7 @@ class Arrangement:
     def workdays(self) -> dict[dt.date, str]:
         return {d: line.name for line in self.lines for d in line.workdays}
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "year": self.year,
             "holidays": sorted(d.isoformat() for d in self.holidays),
@@ -174,7 +175,7 @@ def _workday_dates(sentence: str, year: int) -> list[dt.date]:
     return days
 
 
-def _to_date(match: re.Match | None, year: int, previous: dt.date | None) -> dt.date:
+def _to_date(match: re.Match[str] | None, year: int, previous: dt.date | None) -> dt.date:
     if match is None:
         raise ValueError(REASON_BAD_DATE)
     y = int(match.group("y")) if match.group("y") else year

@@ -14,7 +14,7 @@ import logging
 import sys
 
 from django.db import DatabaseError, InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
 
@@ -32,7 +32,7 @@ def database_unavailable(error: BaseException | None) -> bool:
 
 
 @requires_csrf_token
-def server_error(request, template_name: str = "500.html"):
+def server_error(request: HttpRequest, template_name: str = "500.html") -> HttpResponse:
     error = sys.exc_info()[1]
     if database_unavailable(error):
         logger.warning("database unavailable: %s %s answered 503", request.method, request.path)

@@ -16,12 +16,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
-_JOBS: list[tuple[int, str, Callable[[], str]]] = []
+_JOBS: list[tuple[int, StrOrPromise, Callable[[], str]]] = []
 
 
-def job(order: int, name):
-    def decorator(function: Callable[[], str]):
+def job(order: int, name: StrOrPromise) -> Callable[[Callable[[], str]], Callable[[], str]]:
+    def decorator(function: Callable[[], str]) -> Callable[[], str]:
         if all(existing is not function for _o, _n, existing in _JOBS):
             _JOBS.append((order, name, function))
         return function
@@ -29,7 +30,7 @@ def job(order: int, name):
     return decorator
 
 
-def jobs() -> list[tuple[int, str, Callable[[], str]]]:
+def jobs() -> list[tuple[int, StrOrPromise, Callable[[], str]]]:
     return sorted(_JOBS, key=lambda entry: entry[0])
 
 

@@ -32,17 +32,25 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django_stubs_ext import StrOrPromise
 from django_tasks import task as django_task
 from django_tasks.backends.immediate import ImmediateBackend
 from django_tasks.base import Task, TaskContext
 
 from gongkai.core.logging import redact
+
+if TYPE_CHECKING:
+    from django_tasks.backends.base import BaseTaskBackend
+    from django_tasks_db.models import DBTaskResult
+
+# Any task, whatever its arguments and result.
+AnyTask = Task[Any, Any]
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +69,7 @@ class WorkerLost(Exception):
 
 @dataclass(frozen=True)
 class Policy:
-    label: Any
+    label: StrOrPromise
     max_attempts: int
     backoff_seconds: int
     timeout_seconds: int | None
@@ -76,18 +84,18 @@ _POLICIES: dict[str, Policy] = {}
 
 def background(
     *,
-    label,
+    label: StrOrPromise,
     max_attempts: int = 5,
     backoff_seconds: int = 30,
     timeout_seconds: int | None = None,
     priority: int = 0,
-) -> Callable[[Callable[..., Any]], Task]:
+) -> Callable[[Callable[..., Any]], AnyTask]:
     """Make a module-level function a task with bounded, backed-off retries."""
     if max_attempts < 1:
         raise ValueError("max_attempts must be at least 1")
 
-    def decorator(function: Callable[..., Any]) -> Task:
-        def run(context: TaskContext, *args, **kwargs):
+    def decorator(function: Callable[..., Any]) -> AnyTask:
+        def run(context: TaskContext, *args: Any, **kwargs: Any) -> Any:
             attempt = int(kwargs.pop(ATTEMPT, 1))
             try:
                 return function(*args, **kwargs)
@@ -127,7 +135,7 @@ def backoff(policy: Policy, attempt: int) -> dt.timedelta:
     return dt.timedelta(seconds=seconds)
 
 
-def enqueue(task: Task, *args, **kwargs) -> None:
+def enqueue(task: AnyTask, *args: Any, **kwargs: Any) -> None:
     """Queue ``task`` with the caller's transaction (see the module's docstring)."""
     backend = task.get_backend()
     if _writes_with_transaction(backend):
@@ -136,7 +144,7 @@ def enqueue(task: Task, *args, **kwargs) -> None:
         transaction.on_commit(lambda: task.enqueue(*args, **kwargs), robust=True)
 
 
-def _writes_with_transaction(backend) -> bool:
+def _writes_with_transaction(backend: BaseTaskBackend) -> bool:
     from django_tasks_db.backend import DatabaseBackend
 
     # The immediate backend (tests) runs the task at once, as a worker would right after
@@ -145,7 +153,13 @@ def _writes_with_transaction(backend) -> bool:
 
 
 def _after_failure(
-    *, task: Task, result_id: str, attempt: int, args: list, kwargs: dict, error: Exception
+    *,
+    task: AnyTask,
+    result_id: str,
+    attempt: int,
+    args: list[Any],
+    kwargs: dict[str, Any],
+    error: Exception,
 ) -> None:
     """Enqueue the next attempt, or record the failure for the office."""
     known = _POLICIES.get(task.module_path)
@@ -167,7 +181,9 @@ def _after_failure(
     )
 
 
-def _enqueue_attempt(task: Task, args: list, kwargs: dict, attempt: int, known) -> None:
+def _enqueue_attempt(
+    task: AnyTask, args: list[Any], kwargs: dict[str, Any], attempt: int, known: Policy | None
+) -> None:
     backend = task.get_backend()
     if backend.supports_defer and known is not None:
         task = task.using(run_after=timezone.now() + backoff(known, attempt - 1))
@@ -175,7 +191,13 @@ def _enqueue_attempt(task: Task, args: list, kwargs: dict, attempt: int, known) 
 
 
 def failure_record(
-    *, result_id: str, task_path: str, args: list, kwargs: dict, attempts: int, error: Exception
+    *,
+    result_id: str,
+    task_path: str,
+    args: list[Any],
+    kwargs: dict[str, Any],
+    attempts: int,
+    error: Exception,
 ) -> None:
     from gongkai.core.models import TaskFailure
 
@@ -227,7 +249,7 @@ def tasks_recover_stalled(*, now: dt.datetime | None = None) -> int:
     return recovered
 
 
-def _recover(row, *, now: dt.datetime, known: Policy | None) -> bool:
+def _recover(row: DBTaskResult[Any, Any], *, now: dt.datetime, known: Policy | None) -> bool:
     from django_tasks_db.models import DBTaskResult
 
     error = WorkerLost("the worker stopped while the task was running")

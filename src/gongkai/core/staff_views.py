@@ -6,11 +6,14 @@ shows the service's message and changes nothing.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gongkai.core import twofactor
 from gongkai.core.access import has_role, organisation_ids_visible_to
@@ -26,19 +29,21 @@ from gongkai.core.services.accounts import (
     unit_create,
     unit_rename,
 )
+from gongkai.core.types import AnyUser, StaffRequest
 from gongkai.core.views import role_required
 
 MANAGERS = (Role.OFFICE, Role.ADMIN)
 
 
-def _body(user) -> Organisation:
+def _body(user: AnyUser) -> Organisation:
     profile = getattr(user, "staff_profile", None)
     if profile is None:
         raise Http404
-    return profile.organisation
+    body: Organisation = profile.organisation
+    return body
 
 
-def _profile(user, pk: int) -> StaffProfile:
+def _profile(user: AnyUser, pk: int) -> StaffProfile:
     """A staff member in the manager's scope; the same 404 for missing and out of scope."""
     profiles = StaffProfile.objects.select_related("user", "organisation")
     visible = organisation_ids_visible_to(user)
@@ -50,7 +55,7 @@ def _profile(user, pk: int) -> StaffProfile:
     return profile
 
 
-def _unit(user, pk: int) -> Organisation:
+def _unit(user: AnyUser, pk: int) -> Organisation:
     units = Organisation.objects.filter(kind=Organisation.Kind.UNIT)
     visible = organisation_ids_visible_to(user)
     if visible is not None:
@@ -62,7 +67,7 @@ def _unit(user, pk: int) -> Organisation:
 
 
 @role_required(*MANAGERS)
-def staff_list(request):
+def staff_list(request: StaffRequest) -> HttpResponse:
     body = _body(request.user)
     profiles = (
         StaffProfile.objects.filter(organisation=body)
@@ -71,7 +76,7 @@ def staff_list(request):
         .order_by("-user__is_active", "full_name")
     )
     enrolled = set(
-        twofactor.TOTPDevice.objects.filter(
+        TOTPDevice.objects.filter(
             confirmed=True, user__staff_profile__organisation=body
         ).values_list("user_id", flat=True)
     )
@@ -85,7 +90,7 @@ def staff_list(request):
             {
                 "profile": profile,
                 "roles": roles,
-                "units": list(profile.units.all()),
+                "units": list[Any](profile.units.all()),
                 "enrolled": profile.user_id in enrolled,
                 "required": bool({Role.OFFICE, Role.ADMIN} & set(roles)),
             }
@@ -95,7 +100,7 @@ def staff_list(request):
 
 @role_required(*MANAGERS)
 @require_http_methods(["GET", "POST"])
-def staff_new(request):
+def staff_new(request: StaffRequest) -> HttpResponse:
     body = _body(request.user)
     form = StaffCreateForm(
         request.POST or None, body=body, may_grant_admin=has_role(request.user, Role.ADMIN)
@@ -126,13 +131,13 @@ def staff_new(request):
 
 @role_required(*MANAGERS)
 @require_http_methods(["GET", "POST"])
-def staff_edit(request, pk: int):
+def staff_edit(request: StaffRequest, pk: int) -> HttpResponse:
     profile = _profile(request.user, pk)
     initial = {
         "full_name": profile.full_name,
         "phone": profile.phone,
         "roles": roles_of(profile),
-        "units": list(profile.units.all()),
+        "units": list[Any](profile.units.all()),
     }
     form = StaffForm(
         request.POST or None,
@@ -166,7 +171,7 @@ def staff_edit(request, pk: int):
 
 @role_required(*MANAGERS)
 @require_POST
-def staff_action(request, pk: int, name: str):
+def staff_action(request: StaffRequest, pk: int, name: str) -> HttpResponse:
     profile = _profile(request.user, pk)
     try:
         if name == "deactivate":
@@ -190,7 +195,7 @@ def staff_action(request, pk: int, name: str):
 
 @role_required(*MANAGERS)
 @require_http_methods(["GET", "POST"])
-def unit_list(request):
+def unit_list(request: StaffRequest) -> HttpResponse:
     body = _body(request.user)
     form = UnitForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -207,7 +212,7 @@ def unit_list(request):
 
 @role_required(*MANAGERS)
 @require_POST
-def unit_rename_view(request, pk: int):
+def unit_rename_view(request: StaffRequest, pk: int) -> HttpResponse:
     unit = _unit(request.user, pk)
     form = UnitForm(request.POST)
     if form.is_valid():

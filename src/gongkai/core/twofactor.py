@@ -12,10 +12,12 @@ from __future__ import annotations
 import base64
 import io
 import time
+from typing import Any
 
 import qrcode
 import qrcode.image.svg
-from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
+from django.contrib.sessions.backends.base import SessionBase
 from django_otp import user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -23,6 +25,7 @@ from qrcode.constants import ERROR_CORRECT_M
 
 from gongkai.core.access import has_role
 from gongkai.core.models import Role
+from gongkai.core.types import AnyUser
 
 # Roles that must sign in with a second factor.
 REQUIRED_ROLES = (Role.OFFICE, Role.ADMIN)
@@ -34,20 +37,20 @@ PENDING_SECONDS = 300
 _PENDING = "gongkai_pending_login"
 
 
-def second_factor_required(user) -> bool:
+def second_factor_required(user: AnyUser) -> bool:
     return user.is_superuser or has_role(user, *REQUIRED_ROLES)
 
 
-def second_factor_enrolled(user) -> bool:
-    return user_has_device(user, confirmed=True)
+def second_factor_enrolled(user: AnyUser) -> bool:
+    return bool(user_has_device(user, confirmed=True))
 
 
-def second_factor_due(user) -> bool:
+def second_factor_due(user: AnyUser) -> bool:
     """Whether signing in needs a code: required by role, or turned on by the user."""
     return second_factor_required(user) or second_factor_enrolled(user)
 
 
-def pending_start(session, *, user, backend: str, next_url: str) -> None:
+def pending_start(session: SessionBase, *, user: AnyUser, backend: str, next_url: str) -> None:
     session[_PENDING] = {
         "user": user.pk,
         "backend": backend,
@@ -56,27 +59,27 @@ def pending_start(session, *, user, backend: str, next_url: str) -> None:
     }
 
 
-def pending_user(session):
+def pending_user(session: SessionBase) -> User | None:
     """The user who passed the password step in this session, if still in time."""
     data = session.get(_PENDING)
     if not data or time.time() - data["at"] > PENDING_SECONDS:
         return None
-    return get_user_model().objects.filter(pk=data["user"], is_active=True).first()
+    return User.objects.filter(pk=data["user"], is_active=True).first()
 
 
-def pending_data(session) -> dict:
+def pending_data(session: SessionBase) -> dict[str, Any]:
     return session.get(_PENDING) or {}
 
 
-def pending_clear(session) -> None:
+def pending_clear(session: SessionBase) -> None:
     session.pop(_PENDING, None)
 
 
-def totp_device(user) -> TOTPDevice | None:
+def totp_device(user: AnyUser) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).order_by("-id").first()
 
 
-def backup_codes_left(user) -> int:
+def backup_codes_left(user: AnyUser) -> int:
     device = StaticDevice.objects.filter(user=user, confirmed=True).first()
     return device.token_set.count() if device else 0
 

@@ -6,12 +6,16 @@ Views parse input and call services or selectors; they never change state themse
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import wraps
+from typing import Concatenate, ParamSpec, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, JsonResponse
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,7 +29,7 @@ from gongkai.core.explain import step_text
 from gongkai.core.exports import ledger_csv_response, ledger_xlsx_response
 from gongkai.core.forms import LedgerFilterForm, NoticeForm, WorkdaysForm
 from gongkai.core.law import NATIONAL_FESTIVALS_SOURCE
-from gongkai.core.models import CalendarYear, Role, TaskFailure
+from gongkai.core.models import CalendarYear, LedgerEntry, Role, TaskFailure
 from gongkai.core.queue import task_label
 from gongkai.core.selectors import (
     clock_explanation,
@@ -40,31 +44,39 @@ from gongkai.core.selectors.ledger import LEDGER_PROBLEMS
 from gongkai.core.services import calendar_load_notice
 from gongkai.core.services.background import task_failure_retry
 from gongkai.core.services.calendar import notice_missing_festivals, notice_parse
+from gongkai.core.types import StaffRequest
+
+P = ParamSpec("P")
 
 
-def staff_required(view):
+# A view that staff_required or role_required guards: it receives a StaffRequest.
+StaffView = Callable[Concatenate[StaffRequest, P], HttpResponseBase]
+GuardedView = Callable[Concatenate[HttpRequest, P], HttpResponseBase]
+
+
+def staff_required(view: StaffView[P]) -> GuardedView[P]:
     @wraps(view)
     @login_required
-    def wrapper(request, *args, **kwargs):
+    def wrapper(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponseBase:
         if not (request.user.is_superuser or hasattr(request.user, "staff_profile")):
             raise Http404
-        return view(request, *args, **kwargs)
+        return view(cast(StaffRequest, request), *args, **kwargs)
 
     return wrapper
 
 
-def role_required(*roles: Role):
-    def decorator(view):
+def role_required(*roles: Role) -> Callable[[StaffView[P]], GuardedView[P]]:
+    def decorator(view: StaffView[P]) -> GuardedView[P]:
         @wraps(view)
-        @staff_required
-        def wrapper(request, *args, **kwargs):
+        def wrapper(request: StaffRequest, *args: P.args, **kwargs: P.kwargs) -> HttpResponseBase:
             if not has_role(request.user, *roles):
                 raise Http404
             return view(request, *args, **kwargs)
 
+        guarded = staff_required(wrapper)
         # Read by core.navigation.may_open: menus and links follow what the view allows.
-        wrapper.required_roles = frozenset(str(role) for role in roles)
-        return wrapper
+        guarded.required_roles = frozenset(str(role) for role in roles)  # type: ignore[attr-defined]
+        return guarded
 
     return decorator
 
@@ -86,7 +98,7 @@ def calendar_warnings(today: dt.date | None = None) -> list[str]:
 
 
 @staff_required
-def workbench(request):
+def workbench(request: StaffRequest) -> HttpResponse:
     now = timezone.now()
     clocks = clocks_visible_to(request.user)
     context = {
@@ -104,7 +116,7 @@ def workbench(request):
 
 
 @role_required(Role.OFFICE, Role.ADMIN)
-def calendar_view(request):
+def calendar_view(request: StaffRequest) -> HttpResponse:
     form = NoticeForm(request.POST or None)
     preview = None
     if request.method == "POST" and form.is_valid():
@@ -138,7 +150,7 @@ def calendar_view(request):
 
 
 @staff_required
-def workdays_view(request):
+def workdays_view(request: StaffRequest) -> HttpResponse:
     form = WorkdaysForm(request.GET or None)
     result = None
     if form.is_valid():
@@ -155,7 +167,7 @@ def workdays_view(request):
 
 
 @staff_required
-def clock_detail(request, clock_id: int):
+def clock_detail(request: StaffRequest, clock_id: int) -> HttpResponse:
     clock = clocks_visible_to(request.user).filter(pk=clock_id).first()
     if clock is None:
         raise Http404
@@ -166,13 +178,13 @@ def clock_detail(request, clock_id: int):
     return render(request, "core/clock.html", context)
 
 
-def _ledger_form(request) -> LedgerFilterForm:
+def _ledger_form(request: HttpRequest) -> LedgerFilterForm:
     return LedgerFilterForm(
         request.GET or None, organisation_ids=organisation_ids_visible_to(request.user)
     )
 
 
-def _ledger_queryset(request, form: LedgerFilterForm):
+def _ledger_queryset(request: StaffRequest, form: LedgerFilterForm) -> QuerySet[LedgerEntry]:
     data = form.cleaned_data if form.is_valid() else {}
     visible = organisation_ids_visible_to(request.user)
     chosen = data.get("organisation")
@@ -186,7 +198,7 @@ def _ledger_queryset(request, form: LedgerFilterForm):
 
 
 @role_required(Role.OFFICE, Role.LEADER, Role.ADMIN)
-def ledger_view(request):
+def ledger_view(request: StaffRequest) -> HttpResponse:
     form = _ledger_form(request)
     page = Paginator(_ledger_queryset(request, form), 50).get_page(request.GET.get("page"))
     check = ledger_verify() if request.GET.get("verify") else None
@@ -207,7 +219,7 @@ def ledger_view(request):
 
 
 @role_required(Role.OFFICE, Role.LEADER, Role.ADMIN)
-def ledger_export(request, fmt: str):
+def ledger_export(request: StaffRequest, fmt: str) -> HttpResponseBase:
     entries = _ledger_queryset(request, _ledger_form(request))
     if fmt == "csv":
         return ledger_csv_response(entries)
@@ -217,7 +229,7 @@ def ledger_export(request, fmt: str):
 
 
 @role_required(Role.OFFICE, Role.ADMIN)
-def tasks_view(request):
+def tasks_view(request: StaffRequest) -> HttpResponse:
     """Background work: what waits, and the tasks that failed, each with a retry button."""
     failures = [(f, task_label(f.task_path)) for f in failures_open()[:200]]
     retried = [(f, task_label(f.task_path)) for f in failures_retried()[:20]]
@@ -226,7 +238,7 @@ def tasks_view(request):
 
 
 @role_required(Role.OFFICE, Role.ADMIN)
-def task_retry(request, failure_id: int):
+def task_retry(request: StaffRequest, failure_id: int) -> HttpResponse:
     if request.method != "POST":
         return redirect("core:tasks")
     failure = TaskFailure.objects.filter(pk=failure_id).first()
@@ -244,7 +256,7 @@ def task_retry(request, failure_id: int):
 
 
 @never_cache
-def health_view(request):
+def health_view(request: HttpRequest) -> HttpResponse:
     """``/healthz`` for the load balancer and monitoring: 200 when every check passes,
     503 otherwise, with the figures as JSON."""
     report = health()

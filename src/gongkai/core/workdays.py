@@ -23,6 +23,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Generic, TypeVar
 
 FIRST_YEAR = 1990
 LAST_YEAR = 2100
@@ -35,15 +36,18 @@ class DayKind(StrEnum):
     ADJUSTED_WORKDAY = "adjusted-workday"
 
 
+T = TypeVar("T", dt.date, int)
+
+
 class OutOfRange(ValueError):
     """A date outside the span the calendar supports."""
 
 
 @dataclass(frozen=True)
-class Answer:
+class Answer(Generic[T]):
     """A computed date or count, and whether it rests on a year with no arrangement."""
 
-    value: dt.date | int
+    value: T
     provisional: bool
 
 
@@ -116,7 +120,7 @@ class WorkdayCalendar:
     def is_known(self, year: int) -> bool:
         return year in self.known_years
 
-    def add(self, day: dt.date, n: int) -> Answer:
+    def add(self, day: dt.date, n: int) -> Answer[dt.date]:
         """The n-th working day after ``day`` (n = 0 gives ``day`` itself)."""
         if n < 0:
             raise ValueError("n must be zero or positive")
@@ -130,7 +134,7 @@ class WorkdayCalendar:
         first_counted_year = dt.date.fromordinal(o + 1).year
         return Answer(result, self._next_unknown[first_counted_year] <= result.year)
 
-    def between(self, start: dt.date, end: dt.date) -> Answer:
+    def between(self, start: dt.date, end: dt.date) -> Answer[int]:
         """How many working days lie after ``start`` up to and including ``end``.
 
         Negative when ``end`` is before ``start`` (the same count, signed).
@@ -139,9 +143,9 @@ class WorkdayCalendar:
         if b < a:
             count = self.between(end, start)
             return Answer(-count.value, count.provisional)
-        count = bisect_right(self._ordinals, b) - bisect_right(self._ordinals, a)
+        days = bisect_right(self._ordinals, b) - bisect_right(self._ordinals, a)
         provisional = b > a and self._next_unknown[dt.date.fromordinal(a + 1).year] <= end.year
-        return Answer(count, provisional)
+        return Answer(days, provisional)
 
     def next_workday_on_or_after(self, day: dt.date) -> dt.date:
         index = bisect_left(self._ordinals, self._check(day))

@@ -5,8 +5,9 @@ tools can use them); their command-line contract lives in their own ``main``.
 """
 
 import sys
+from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils.module_loading import import_string
 
 
@@ -19,10 +20,10 @@ class PassThroughCommand(BaseCommand):
         # argv is ["gongkai", "<command>", ...]: the CLI gets everything after.
         sys.exit(import_string(self.cli)(argv[2:]))
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         code = import_string(self.cli)(list(args))
         if code:
             sys.exit(code)
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("args", nargs="*")

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.clockmath import EventKind
-from gongkai.core.law import CLOCK_RULE_CHOICES, CLOCK_RULES
+from gongkai.core.law import CLOCK_RULE_CHOICES, CLOCK_RULES, ClockRule
 
 
 class Clock(models.Model):
@@ -73,7 +73,7 @@ class Clock(models.Model):
         return self.label
 
     @property
-    def rule_definition(self):
+    def rule_definition(self) -> ClockRule:
         return CLOCK_RULES[self.rule]
 
     @property

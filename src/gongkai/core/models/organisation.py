@@ -63,7 +63,7 @@ class Organisation(models.Model):
     def body(self) -> "Organisation":
         """The public body this node belongs to (itself for a body)."""
         node = self
-        while node.kind == self.Kind.UNIT and node.parent_id:
+        while node.kind == self.Kind.UNIT and node.parent is not None:
             node = node.parent
         return node
 

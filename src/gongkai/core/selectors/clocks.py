@@ -10,9 +10,10 @@ from gongkai.core.access import scope_cases
 from gongkai.core.clockmath import Step, as_events, explain_working_days
 from gongkai.core.law import CLOCK_RULES, LimitUnit
 from gongkai.core.models import Clock
+from gongkai.core.types import AnyUser
 
 
-def clocks_visible_to(user) -> QuerySet[Clock]:
+def clocks_visible_to(user: AnyUser) -> QuerySet[Clock]:
     return scope_cases(
         Clock.objects.select_related("organisation", "unit", "handler__staff_profile"),
         user,

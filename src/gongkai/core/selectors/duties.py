@@ -14,6 +14,7 @@ from gongkai.core.duties import Duty, case_url, duty_sources
 from gongkai.core.law import LimitUnit
 from gongkai.core.models import Clock
 from gongkai.core.selectors.clocks import clocks_visible_to
+from gongkai.core.types import AnyUser
 
 # Rows per section; a section that holds more says so and points to the queues.
 SECTION_LIMIT = 50
@@ -41,6 +42,7 @@ def clock_duty(clock: Clock) -> Duty:
     url = ""
     if clock.subject_type_id and clock.subject_id:
         subject_type = clock.subject_type
+        assert subject_type is not None
         url = case_url(f"{subject_type.app_label}.{subject_type.model}", clock.subject_id)
     return Duty(
         kind=clock.get_rule_display(),
@@ -53,7 +55,7 @@ def clock_duty(clock: Clock) -> Duty:
     )
 
 
-def _clock_duties(user, last_soon: dt.date) -> tuple[list[Duty], bool]:
+def _clock_duties(user: AnyUser, last_soon: dt.date) -> tuple[list[Duty], bool]:
     running = (
         clocks_visible_to(user)
         .filter(state=Clock.State.RUNNING, due_at__isnull=False)
@@ -67,10 +69,13 @@ def _clock_duties(user, last_soon: dt.date) -> tuple[list[Duty], bool]:
 
 
 def _deadline(duty: Duty) -> dt.datetime:
-    return duty.due_at or end_of_day(duty.due_on)
+    if duty.due_at is not None:
+        return duty.due_at
+    assert duty.due_on is not None  # a duty has a day when it has no moment
+    return end_of_day(duty.due_on)
 
 
-def duties_for(user, *, now: dt.datetime | None = None) -> DutyBoard:
+def duties_for(user: AnyUser, *, now: dt.datetime | None = None) -> DutyBoard:
     """What waits for ``user``: running clocks in their scope and every app's registered
     sources, sorted into overdue, due today, due within five working days, later, and
     decisions without a deadline."""

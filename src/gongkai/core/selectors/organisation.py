@@ -1,4 +1,5 @@
 import time
+from typing import Any
 
 from django.db import DatabaseError
 from django.db.models.signals import post_delete, post_save
@@ -9,7 +10,7 @@ from gongkai.core.models import Organisation
 # Every page's header and footer shows the site's body: read it at most this often per
 # process (a query per page otherwise), and at once after a change in this process.
 SITE_SECONDS = 30
-_site: dict = {}
+_site: dict[str, Any] = {}
 
 
 def site_organisation() -> Organisation | None:
@@ -25,10 +26,11 @@ def site_organisation_for_pages() -> Organisation | None:
     now = time.monotonic()
     if _site.get("until", 0) < now:
         _site.update(value=site_organisation(), until=now + SITE_SECONDS)
-    return _site["value"]
+    site: Organisation | None = _site["value"]
+    return site
 
 
 @receiver(post_save, sender=Organisation)
 @receiver(post_delete, sender=Organisation)
-def forget_site_organisation(**kwargs) -> None:
+def forget_site_organisation(**kwargs: Any) -> None:
     _site.clear()

@@ -8,7 +8,10 @@ removes their own right to manage accounts). Every change writes the ledger.
 
 from __future__ import annotations
 
-from django.db import IntegrityError, transaction
+from collections.abc import Iterable
+
+from django.contrib.auth.models import User
+from django.db import IntegrityError, models, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -20,11 +23,14 @@ from gongkai.core.models import Organisation, Role, StaffProfile
 from gongkai.core.services.ledger import ledger_append
 from gongkai.core.services.organisation import organisation_create, role_group
 from gongkai.core.twofactor import BACKUP_CODE_COUNT, normalise_code
+from gongkai.core.types import Actor
 
 MANAGER_ROLES = (Role.OFFICE, Role.ADMIN)
 
 
-def require_account_manager(actor, *, organisation: Organisation, roles=()) -> None:
+def require_account_manager(
+    actor: Actor, *, organisation: Organisation, roles: Iterable[str] = ()
+) -> None:
     """Refuse unless ``actor`` manages accounts of ``organisation`` (and may grant ``roles``)."""
     if actor is None:  # the system: demo loading, commands run by the operator
         return
@@ -52,7 +58,7 @@ def _roles_of(profile: StaffProfile) -> list[Role]:
     return [role for role in Role if role.value in names]
 
 
-def _check_units(organisation: Organisation, units) -> None:
+def _check_units(organisation: Organisation, units: Iterable[Organisation]) -> None:
     foreign = [u.name for u in units if u.body.pk != organisation.pk or u.kind != "unit"]
     if foreign:
         raise ServiceError(
@@ -64,7 +70,7 @@ def _check_units(organisation: Organisation, units) -> None:
 
 def staff_update(
     *,
-    actor,
+    actor: Actor,
     profile: StaffProfile,
     full_name: str,
     roles: list[Role],
@@ -111,7 +117,7 @@ def staff_update(
     return profile
 
 
-def staff_set_active(*, actor, profile: StaffProfile, active: bool) -> StaffProfile:
+def staff_set_active(*, actor: Actor, profile: StaffProfile, active: bool) -> StaffProfile:
     """Deactivate (or reactivate) an account: its sessions and API tokens stop working."""
     require_account_manager(actor, organisation=profile.organisation, roles=_roles_of(profile))
     if actor is not None and actor.pk == profile.user_id and not active:
@@ -132,7 +138,7 @@ def staff_set_active(*, actor, profile: StaffProfile, active: bool) -> StaffProf
     return profile
 
 
-def unit_create(*, actor, body: Organisation, name: str, code: str = "") -> Organisation:
+def unit_create(*, actor: Actor, body: Organisation, name: str, code: str = "") -> Organisation:
     """A new internal unit (科室) of ``body``; the short code is made up when not given."""
     require_account_manager(actor, organisation=body)
     name = name.strip()
@@ -156,7 +162,7 @@ def _free_code(body: Organisation) -> str:
     return f"{slugify(body.code)}-{number}"
 
 
-def unit_rename(*, actor, unit: Organisation, name: str) -> Organisation:
+def unit_rename(*, actor: Actor, unit: Organisation, name: str) -> Organisation:
     require_account_manager(actor, organisation=unit)
     name = name.strip()
     if unit.kind != Organisation.Kind.UNIT:
@@ -190,12 +196,12 @@ def unit_rename(*, actor, unit: Organisation, name: str) -> Organisation:
 # --- Two-factor sign-in ------------------------------------------------------------------
 
 
-def _ledger_target(user):
+def _ledger_target(user: User) -> tuple[models.Model, Organisation | None]:
     profile = getattr(user, "staff_profile", None)
     return (profile or user), (profile.organisation if profile else None)
 
 
-def two_factor_device_start(*, user) -> TOTPDevice:
+def two_factor_device_start(*, user: User) -> TOTPDevice:
     """The authenticator key being set up (not yet confirmed; the same one on reload)."""
     device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("-id").first()
     return device or TOTPDevice.objects.create(
@@ -203,7 +209,7 @@ def two_factor_device_start(*, user) -> TOTPDevice:
     )
 
 
-def _new_backup_codes(user) -> list[str]:
+def _new_backup_codes(user: User) -> list[str]:
     StaticDevice.objects.filter(user=user).delete()
     device = StaticDevice.objects.create(user=user, name=str(_("Backup codes")), confirmed=True)
     codes = [StaticToken.random_token() for _n in range(BACKUP_CODE_COUNT)]
@@ -211,7 +217,7 @@ def _new_backup_codes(user) -> list[str]:
     return codes
 
 
-def two_factor_enrol(*, user, device: TOTPDevice, code: str) -> list[str]:
+def two_factor_enrol(*, user: User, device: TOTPDevice, code: str) -> list[str]:
     """Confirm the authenticator with a code from it; replaces any earlier one.
 
     Returns the new backup codes (shown once; each works once).
@@ -244,7 +250,7 @@ def two_factor_enrol(*, user, device: TOTPDevice, code: str) -> list[str]:
     return codes
 
 
-def two_factor_backup_codes_renew(*, user) -> list[str]:
+def two_factor_backup_codes_renew(*, user: User) -> list[str]:
     """New backup codes for a user with an authenticator; the old ones stop working."""
     if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
         raise ServiceError("not_enrolled", _("Set up two-factor sign-in first."))
@@ -261,7 +267,7 @@ def two_factor_backup_codes_renew(*, user) -> list[str]:
     return codes
 
 
-def two_factor_reset(*, actor, profile: StaffProfile) -> StaffProfile:
+def two_factor_reset(*, actor: Actor, profile: StaffProfile) -> StaffProfile:
     """Remove a staff member's authenticator and backup codes (a lost phone).
 
     Someone whose role requires two-factor sign-in sets it up again at the next sign-in.
@@ -271,13 +277,13 @@ def two_factor_reset(*, actor, profile: StaffProfile) -> StaffProfile:
     return profile
 
 
-def two_factor_reset_by_operator(*, user) -> None:
+def two_factor_reset_by_operator(*, user: User) -> None:
     """The same from the command line (``gongkai twofactor reset``), for whoever runs the
     server: the way back in when the only administrator has lost the phone and the codes."""
     _devices_remove(actor=None, user=user)
 
 
-def _devices_remove(*, actor, user) -> None:
+def _devices_remove(*, actor: Actor, user: User) -> None:
     obj, organisation = _ledger_target(user)
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).delete()

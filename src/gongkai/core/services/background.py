@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -14,9 +15,10 @@ from gongkai.core.errors import ServiceError
 from gongkai.core.models import OutgoingMessage, TaskFailure
 from gongkai.core.queue import enqueue
 from gongkai.core.services.ledger import ledger_append
+from gongkai.core.types import Actor
 
 
-def messages_queue(*, people: Iterable, subject: str, body: str) -> list[OutgoingMessage]:
+def messages_queue(*, people: Iterable[Any], subject: str, body: str) -> list[OutgoingMessage]:
     """An e-mail to each person with an address and a text message to each with a phone,
     recorded now and delivered by the worker once the caller's transaction commits."""
     from gongkai.core.tasks import message_send
@@ -39,7 +41,7 @@ def messages_queue(*, people: Iterable, subject: str, body: str) -> list[Outgoin
     return messages
 
 
-def task_failure_retry(*, failure: TaskFailure, actor) -> TaskFailure:
+def task_failure_retry(*, failure: TaskFailure, actor: Actor) -> TaskFailure:
     """Enqueue a failed task again (attempts counted afresh); once per failure."""
     with transaction.atomic():
         taken = TaskFailure.objects.filter(pk=failure.pk, retried_at__isnull=True).update(

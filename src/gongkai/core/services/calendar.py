@@ -26,6 +26,7 @@ from gongkai.core.notice import (
 )
 from gongkai.core.services.clocks import clocks_recompute_open
 from gongkai.core.services.ledger import ledger_append
+from gongkai.core.types import Actor
 
 
 def notice_reason_text(reason: str) -> str:
@@ -89,7 +90,7 @@ class NoticeLoaded:
 
 
 def calendar_load_notice(
-    *, actor, text: str, year: int | None = None, accept_missing: bool = False
+    *, actor: Actor, text: str, year: int | None = None, accept_missing: bool = False
 ) -> NoticeLoaded:
     """Store a year's arrangement, log it, and recompute every open clock.
 

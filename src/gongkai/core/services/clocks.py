@@ -8,7 +8,9 @@ fields, each in one transaction with its ledger entry.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
+from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
@@ -29,9 +31,10 @@ from gongkai.core.law import CLOCK_RULES, MAX_EXTENSION_WORKING_DAYS, LimitUnit
 from gongkai.core.models import Clock, ClockEvent, Organisation
 from gongkai.core.services.ledger import ledger_append
 from gongkai.core.services.organisation import notification_send
+from gongkai.core.types import Actor
 
 
-def clock_due(clock: Clock, extra: list[Event] = ()) -> Due:
+def clock_due(clock: Clock, extra: Sequence[Event] = ()) -> Due:
     """The pure computation over the clock's recorded events (plus ``extra``)."""
     rule = CLOCK_RULES[clock.rule]
     events = as_events(clock.events.all())
@@ -62,13 +65,13 @@ def clock_recompute(clock: Clock) -> bool:
 
 def clock_start(
     *,
-    actor,
+    actor: Actor,
     rule: str,
     label: str,
     organisation: Organisation,
     started_at: dt.datetime | None = None,
     unit: Organisation | None = None,
-    handler=None,
+    handler: User | None = None,
     subject: models.Model | None = None,
 ) -> Clock:
     if rule not in CLOCK_RULES:
@@ -100,11 +103,11 @@ def clock_start(
 def _record(
     clock: Clock,
     *,
-    actor,
+    actor: Actor,
     kind: EventKind,
     at: dt.datetime | None,
     days: int = 0,
-    approved_by=None,
+    approved_by: User | None = None,
     note: str = "",
 ) -> Clock:
     at = at or timezone.now()
@@ -141,32 +144,40 @@ def _record(
     return clock
 
 
-def clock_pause(*, clock: Clock, actor, at: dt.datetime | None = None, note: str = "") -> Clock:
+def clock_pause(
+    *, clock: Clock, actor: Actor, at: dt.datetime | None = None, note: str = ""
+) -> Clock:
     if clock.state != Clock.State.RUNNING:
         raise ServiceError("clock_not_running", _("Only a running time limit can be paused."))
     return _record(clock, actor=actor, kind=EventKind.PAUSE, at=at, note=note)
 
 
-def clock_resume(*, clock: Clock, actor, at: dt.datetime | None = None, note: str = "") -> Clock:
+def clock_resume(
+    *, clock: Clock, actor: Actor, at: dt.datetime | None = None, note: str = ""
+) -> Clock:
     if clock.state != Clock.State.PAUSED:
         raise ServiceError("clock_not_paused", _("Only a paused time limit can be resumed."))
     return _record(clock, actor=actor, kind=EventKind.RESUME, at=at, note=note)
 
 
-def clock_restart(*, clock: Clock, actor, at: dt.datetime | None = None, note: str = "") -> Clock:
+def clock_restart(
+    *, clock: Clock, actor: Actor, at: dt.datetime | None = None, note: str = ""
+) -> Clock:
     return _record(clock, actor=actor, kind=EventKind.RESTART, at=at, note=note)
 
 
-def clock_stop(*, clock: Clock, actor, at: dt.datetime | None = None, note: str = "") -> Clock:
+def clock_stop(
+    *, clock: Clock, actor: Actor, at: dt.datetime | None = None, note: str = ""
+) -> Clock:
     return _record(clock, actor=actor, kind=EventKind.STOP, at=at, note=note)
 
 
 def clock_extend(
     *,
     clock: Clock,
-    actor,
+    actor: Actor,
     days: int,
-    approved_by,
+    approved_by: User | None,
     at: dt.datetime | None = None,
     note: str = "",
 ) -> Clock:
@@ -194,9 +205,9 @@ def clock_extend(
 def clock_postpone(
     *,
     clock: Clock,
-    actor,
+    actor: Actor,
     days: int,
-    approved_by,
+    approved_by: User | None,
     at: dt.datetime | None = None,
     note: str = "",
 ) -> Clock:
@@ -218,7 +229,7 @@ def clock_postpone(
     )
 
 
-def clocks_recompute_open(*, actor, reason: str) -> int:
+def clocks_recompute_open(*, actor: Actor, reason: str) -> int:
     """After a calendar change: recompute every open clock, log and announce changes."""
     changed = 0
     open_clocks = Clock.objects.exclude(state=Clock.State.STOPPED).select_related("handler")

@@ -5,21 +5,26 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models, transaction
 from django.utils import timezone
 
 from gongkai.core.models import LedgerAnchor, LedgerEntry, Organisation
+from gongkai.core.types import Actor
 
 GENESIS_HASH = "0" * 64
 # Any constant works: it only has to be the same for every writer.
 _ADVISORY_LOCK_KEY = 7_211_949
 
 
-def canonical_summary(summary: dict | None) -> dict:
+def canonical_summary(summary: dict[str, Any] | None) -> dict[str, Any]:
     """The summary as it will read back from the JSON column (dates as strings)."""
-    return json.loads(json.dumps(summary or {}, cls=DjangoJSONEncoder, ensure_ascii=False))
+    loaded: dict[str, Any] = json.loads(
+        json.dumps(summary or {}, cls=DjangoJSONEncoder, ensure_ascii=False)
+    )
+    return loaded
 
 
 def entry_digest(
@@ -34,7 +39,7 @@ def entry_digest(
     object_type: str,
     object_id: str,
     object_repr: str,
-    summary: dict,
+    summary: dict[str, Any],
 ) -> str:
     payload = {
         "seq": seq,
@@ -83,7 +88,7 @@ def _describe(obj: models.Model | None) -> tuple[str, str, str]:
     return obj._meta.label_lower, str(obj.pk), str(obj)[:200]
 
 
-def _actor_name(actor) -> str:
+def _actor_name(actor: Actor) -> str:
     if actor is None:
         return "system"
     profile = getattr(actor, "staff_profile", None)
@@ -92,11 +97,11 @@ def _actor_name(actor) -> str:
 
 def ledger_append(
     *,
-    actor,
+    actor: Actor,
     action: str,
     obj: models.Model | None = None,
     organisation: Organisation | None = None,
-    summary: dict | None = None,
+    summary: dict[str, Any] | None = None,
 ) -> LedgerEntry:
     """Append one entry; call inside the transaction that makes the change."""
     with transaction.atomic():
@@ -105,7 +110,7 @@ def ledger_append(
         seq = head.seq + 1 if head else 1
         prev_hash = head.entry_hash if head else GENESIS_HASH
         object_type, object_id, object_repr = _describe(obj)
-        fields = {
+        fields: dict[str, Any] = {
             "seq": seq,
             "prev_hash": prev_hash,
             "created_at": timezone.now(),

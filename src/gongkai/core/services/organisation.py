@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
+from typing import Any
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -13,13 +14,12 @@ from django.utils.translation import gettext as _
 from gongkai.core.errors import ServiceError
 from gongkai.core.models import ApiToken, Notification, Organisation, Role, StaffProfile
 from gongkai.core.services.ledger import ledger_append
-
-User = get_user_model()
+from gongkai.core.types import Actor
 
 
 def organisation_create(
     *,
-    actor,
+    actor: Actor,
     name: str,
     code: str,
     kind: str = Organisation.Kind.BODY,
@@ -76,7 +76,9 @@ ORGANISATION_UPDATE_FIELDS = (
 )
 
 
-def organisation_update(*, actor, organisation: Organisation, changes: dict) -> Organisation:
+def organisation_update(
+    *, actor: Actor, organisation: Organisation, changes: dict[str, Any]
+) -> Organisation:
     """Change an organisation's details (administrators; the admin site's saves come here)."""
     from gongkai.core.services.accounts import require_account_manager
 
@@ -118,12 +120,12 @@ def role_group(role: Role) -> Group:
 
 def staff_create(
     *,
-    actor,
+    actor: Actor,
     username: str,
     full_name: str,
     organisation: Organisation,
     roles: list[Role],
-    units: list[Organisation] = (),
+    units: Sequence[Organisation] = (),
     password: str | None = None,
     email: str = "",
     phone: str = "",
@@ -172,11 +174,11 @@ def staff_create(
     return profile
 
 
-def notification_send(*, recipient, message: str, url: str = "") -> Notification:
+def notification_send(*, recipient: User, message: str, url: str = "") -> Notification:
     return Notification.objects.create(recipient=recipient, message=message[:500], url=url)
 
 
-def api_token_create(*, actor, user, name: str) -> tuple[ApiToken, str]:
+def api_token_create(*, actor: Actor, user: User, name: str) -> tuple[ApiToken, str]:
     """Issue a token for ``user``; the plain token is returned once and never stored."""
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
@@ -190,7 +192,7 @@ def api_token_create(*, actor, user, name: str) -> tuple[ApiToken, str]:
     return record, token
 
 
-def api_token_revoke(*, actor, token: ApiToken) -> ApiToken:
+def api_token_revoke(*, actor: Actor, token: ApiToken) -> ApiToken:
     with transaction.atomic():
         token.is_active = False
         token.save(update_fields=["is_active"])

@@ -3,6 +3,7 @@
 from django import template
 
 from gongkai.core import vocabulary
+from gongkai.core.models import LedgerEntry
 
 register = template.Library()
 
@@ -18,5 +19,5 @@ def actor_label(actor_name: str) -> str:
 
 
 @register.simple_tag
-def ledger_summary(entry) -> str:
+def ledger_summary(entry: LedgerEntry) -> str:
     return vocabulary.summary_text(entry.action, entry.summary)

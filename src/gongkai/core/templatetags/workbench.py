@@ -1,14 +1,19 @@
 """Workbench pages: the hours left on an hour clock, and links only to pages one may open."""
 
-from django import template
+import datetime as dt
+from typing import Any
 
+from django import template
+from django.template import Context
+
+from gongkai.core.duties import Duty
 from gongkai.core.navigation import may_open as _may_open
 
 register = template.Library()
 
 
 @register.simple_tag
-def hours_left(duty, now) -> dict | None:
+def hours_left(duty: Duty, now: dt.datetime) -> dict[str, Any] | None:
     """``{"hours": 3.5, "late": False}`` on an hour clock; None for day limits."""
     hours = duty.hours_left(now)
     if hours is None:
@@ -17,7 +22,7 @@ def hours_left(duty, now) -> dict | None:
 
 
 @register.simple_tag(takes_context=True)
-def may_open(context, url_name: str, *args) -> bool:
+def may_open(context: Context, url_name: str, *args: Any) -> bool:
     """``{% may_open "foi:register" as can_register %}``: whether the signed-in user may
     open that page (the roles its view requires), so no link leads to a refusal."""
     request = context.get("request")

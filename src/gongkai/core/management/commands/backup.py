@@ -6,8 +6,9 @@ the site runs. ``--keep N`` removes all but the newest N archives in DIR. Restor
 """
 
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from gongkai.core.backup import BackupError, backup_create
@@ -16,11 +17,11 @@ from gongkai.core.backup import BackupError, backup_create
 class Command(BaseCommand):
     help = __doc__
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("directory", type=Path, help="where the archive is written")
         parser.add_argument("--keep", type=int, default=None, help="keep the newest N archives")
 
-    def handle(self, *args, directory: Path, keep: int | None, **options):
+    def handle(self, *args: Any, directory: Path, keep: int | None, **options: Any) -> None:
         try:
             target = backup_create(directory=directory, keep=keep)
         except (BackupError, OSError) as error:

@@ -9,11 +9,13 @@ days for some national festival is refused unless --accept-missing is given.
 
 import json
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import ServiceError
+from gongkai.core.notice import Arrangement
 from gongkai.core.services import calendar_load_notice
 from gongkai.core.services.calendar import notice_parse
 
@@ -21,7 +23,7 @@ from gongkai.core.services.calendar import notice_parse
 class Command(BaseCommand):
     help = __doc__
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
         load = sub.add_parser("load-notice", help=_("parse (and with --yes store) a notice"))
         load.add_argument("file")
@@ -34,7 +36,7 @@ class Command(BaseCommand):
         )
         load.add_argument("--json", action="store_true", help=_("print the arrangement as JSON"))
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         text = self._read(options["file"])
         try:
             arrangement = notice_parse(text=text, year=options["year"])
@@ -64,7 +66,7 @@ class Command(BaseCommand):
                 _("Cannot read %(name)s as UTF-8 text: %(error)s") % {"name": name, "error": error}
             ) from None
 
-    def _print(self, arrangement):
+    def _print(self, arrangement: Arrangement) -> None:
         self.stdout.write(_("Holiday arrangement for %(year)d:") % {"year": arrangement.year})
         for line in arrangement.lines:
             holidays = f"{line.holidays[0]} – {line.holidays[-1]} ({len(line.holidays)})"

@@ -4,7 +4,9 @@ Every app's ``demo.py`` registers loaders; they run in order, through services,
 so the ledger records every change.
 """
 
-from django.core.management.base import BaseCommand
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
 from django.db import transaction
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext as _
@@ -15,7 +17,7 @@ from gongkai.core import demo
 class Command(BaseCommand):
     help = __doc__
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--items",
             type=int,
@@ -23,7 +25,7 @@ class Command(BaseCommand):
             help=_("also generate this many information items (for benchmarks)"),
         )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         self.verbosity = options["verbosity"]
         autodiscover_modules("demo")
         context = demo.DemoContext(log=self._log, items=options["items"])

@@ -8,8 +8,9 @@ gongkai ledger export-anchors            print every anchor as JSON for filing
 
 import json
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from gongkai.core.models import LedgerAnchor
@@ -21,14 +22,14 @@ from gongkai.core.services import ledger_anchor
 class Command(BaseCommand):
     help = __doc__
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
         verify = sub.add_parser("verify", help=_("check the hash chain"))
         verify.add_argument("--anchors", help=_("an exported anchor file to check against"))
         sub.add_parser("anchor", help=_("record today's head hash"))
         sub.add_parser("export-anchors", help=_("print every anchor as JSON"))
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         action = options["action"]
         if action == "anchor":
             anchor = ledger_anchor()
@@ -43,7 +44,7 @@ class Command(BaseCommand):
         else:
             self._verify(options.get("anchors"))
 
-    def _verify(self, anchors_file):
+    def _verify(self, anchors_file: str | None) -> None:
         anchors = None
         if anchors_file:
             try:

@@ -6,8 +6,9 @@ embedded search index. Stop the web and worker processes first.
 """
 
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from gongkai.core.backup import BackupError, backup_restore, rebuild_derived_data
@@ -16,7 +17,7 @@ from gongkai.core.backup import BackupError, backup_restore, rebuild_derived_dat
 class Command(BaseCommand):
     help = __doc__
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("archive", type=Path)
         parser.add_argument(
             "--yes", action="store_true", help="confirm: the current data is replaced"
@@ -25,7 +26,9 @@ class Command(BaseCommand):
             "--no-reindex", action="store_true", help="do not rebuild the embedded index"
         )
 
-    def handle(self, *args, archive: Path, yes: bool, no_reindex: bool, **options):
+    def handle(
+        self, *args: Any, archive: Path, yes: bool, no_reindex: bool, **options: Any
+    ) -> None:
         if not yes:
             raise CommandError(
                 _("Restoring replaces all current data: run again with --yes to confirm.")

@@ -6,7 +6,9 @@ waiting in the queue from an earlier sweep is not queued twice. ``--dry-run`` li
 would be queued. The workers (``gongkai worker``) run the jobs.
 """
 
-from django.core.management.base import BaseCommand
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.services.background import periodic_jobs_enqueue
@@ -21,12 +23,12 @@ STATES = {
 class Command(BaseCommand):
     help = __doc__
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--dry-run", action="store_true", help="List the jobs without queueing them."
         )
 
-    def handle(self, *args, dry_run: bool = False, **options):
+    def handle(self, *args: Any, dry_run: bool = False, **options: Any) -> None:
         for queued in periodic_jobs_enqueue(dry_run=dry_run):
             if options["verbosity"] >= 1:
                 self.stdout.write(f"{STATES[queued.state]}：{queued.name}")

@@ -3,8 +3,10 @@
 sets them up again at the next sign-in). The reset is recorded in the ledger.
 """
 
+from typing import Any
+
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from gongkai.core.services.accounts import two_factor_reset_by_operator
@@ -18,11 +20,11 @@ from gongkai.core.twofactor import (
 class Command(BaseCommand):
     help = __doc__
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("action", choices=["status", "reset"])
         parser.add_argument("username")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         user = get_user_model().objects.filter(username=options["username"]).first()
         if user is None:
             raise CommandError(_("No such user: %(name)s") % {"name": options["username"]})

@@ -6,8 +6,9 @@ gongkai workdays is DATE         workday | weekend | holiday | adjusted-workday
 """
 
 import datetime as dt
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from gongkai.core import holidays
@@ -41,7 +42,7 @@ def parse_count(text: str) -> int:
 class Command(BaseCommand):
     help = __doc__
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
         add = sub.add_parser("add", help=_("the N-th working day after DATE"))
         add.add_argument("date")
@@ -52,13 +53,13 @@ class Command(BaseCommand):
         kind = sub.add_parser("is", help=_("what kind of day DATE is"))
         kind.add_argument("date")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         calendar = holidays.get_calendar()
         try:
             if options["action"] == "add":
-                answer = calendar.add(parse_date(options["date"]), parse_count(options["n"]))
+                due = calendar.add(parse_date(options["date"]), parse_count(options["n"]))
                 self.stdout.write(
-                    answer.value.isoformat() + (" provisional" if answer.provisional else "")
+                    due.value.isoformat() + (" provisional" if due.provisional else "")
                 )
             elif options["action"] == "between":
                 answer = calendar.between(parse_date(options["start"]), parse_date(options["end"]))

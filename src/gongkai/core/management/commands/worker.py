@@ -22,6 +22,8 @@ import logging
 import random
 import threading
 import time
+from argparse import ArgumentParser
+from typing import Any
 
 from django.core.management import CommandError
 from django.db import (
@@ -68,7 +70,7 @@ _CLAIM_SETTINGS = "SET LOCAL synchronous_commit = off; SET LOCAL enable_sort = o
 class FastWorker(Worker):
     """django-tasks-db's worker with a one-statement claim on PostgreSQL."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         queues = ""
         if not self.process_all_queues:
@@ -77,7 +79,7 @@ class FastWorker(Worker):
             queues = "AND NOT queue_name = ANY(%(excluded)s)"
         self.claim_sql = _CLAIM.replace("QUEUES", queues)
 
-    def claim_next(self) -> DBTaskResult | None:
+    def claim_next(self) -> DBTaskResult[Any, Any] | None:
         params = {
             "now": timezone.now(),
             "worker": self.worker_id,
@@ -109,13 +111,13 @@ class FastWorker(Worker):
                 time.sleep(self.interval)
         return None
 
-    def run_task(self, db_task_result: DBTaskResult) -> None:
+    def run_task(self, db_task_result: DBTaskResult[Any, Any]) -> None:
         if connection.vendor != "postgresql":
             return super().run_task(db_task_result)
         # The library's run, with the success mark written as the claim is.
         original = db_task_result.set_successful
 
-        def mark_successful(return_value) -> None:
+        def mark_successful(return_value: Any) -> None:
             try:
                 with connection.cursor() as cursor:
                     db_task_result.return_value = return_value  # JSON errors raise here
@@ -146,7 +148,7 @@ def _recover_forever(every: float, stop: threading.Event) -> None:
 class Command(DatabaseWorkerCommand):
     help = __doc__
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         super().add_arguments(parser)
         parser.add_argument(
             "--recover-every",
@@ -155,7 +157,10 @@ class Command(DatabaseWorkerCommand):
             help="Seconds between looks for tasks left running by a lost worker (0: never).",
         )
 
-    def handle(self, *args, recover_every: float = 30.0, **options):
+    # The library's options plus ours, passed on by name: not its exact signature.
+    def handle(  # type: ignore[override]
+        self, *args: Any, recover_every: float = 30.0, **options: Any
+    ) -> None:
         options.setdefault("reload", False)
         if recover_every > 0:
             stop = threading.Event()
@@ -185,7 +190,7 @@ class Command(DatabaseWorkerCommand):
         max_tasks: int | None,
         worker_id: str,
         exclude_queues: str,
-        **options,
+        **options: Any,
     ) -> None:
         """The library's ``handle`` with our worker (no autoreload: production use)."""
         self.configure_logging(verbosity)
