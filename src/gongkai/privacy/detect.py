@@ -26,12 +26,15 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from .names import (
+    bare_names,
     later_mentions,
     name_before_number,
+    names_before_titles,
     names_in_rows,
     people,
     salutations,
     surname_length,
+    vocatives,
 )
 from .numbers import (
     fold,
@@ -307,6 +310,9 @@ def detect(
                 found.append(finding("name", *span))
         names_in_rows(text, found, found, finding)
         salutations(text, found, finding)
+        bare_names(text, found, finding)
+        names_before_titles(text, found, finding)
+        vocatives(text, found, found, finding)
     if public is not None:
         found = [f for f in found if not public.covers(f)]
     if "name" in wanted:
