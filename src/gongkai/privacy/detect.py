@@ -29,12 +29,10 @@ from .names import (
     bare_names,
     later_mentions,
     name_before_number,
-    names_before_titles,
     names_in_rows,
     people,
     salutations,
     surname_length,
-    vocatives,
 )
 from .numbers import (
     fold,
@@ -310,9 +308,7 @@ def detect(
                 found.append(finding("name", *span))
         names_in_rows(text, found, found, finding)
         salutations(text, found, finding)
-        bare_names(text, found, finding)
-        names_before_titles(text, found, finding)
-        vocatives(text, found, found, finding)
+        bare_names(text, found, found, finding)
     if public is not None:
         found = [f for f in found if not public.covers(f)]
     if "name" in wanted:

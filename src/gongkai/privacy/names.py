@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from operator import attrgetter
 
 _DOTS = frozenset("·•")
@@ -95,11 +96,17 @@ def _char_class(chars) -> str:
 
 
 # A surname (compound first) and one or two given-name characters, right after a boundary.
+# The same pass reads a given name that addresses the reader at the start of a line or
+# after the sender's 【…】 ("德华，明天上午九点到…", "【提醒】小红你的包裹…"): the first
+# character may also be a given-name character, 小 or 阿.
 _BARE_NAME_RE = re.compile(
     f"[{_BARE_BEFORE}]"
-    f"((?:{'|'.join(sorted(COMPOUND_SURNAMES))})|[{_char_class(SURNAMES)}])"
-    f"[{_char_class(GIVEN_CHARS)}]{{1,2}}"
+    f"([{_char_class(SURNAMES | {c[0] for c in COMPOUND_SURNAMES} | GIVEN_CHARS | set('小阿'))}])"
+    f"[{_char_class(GIVEN_CHARS | {c[1] for c in COMPOUND_SURNAMES})}]"
+    f"[{_char_class(GIVEN_CHARS)}]{{0,2}}"
 )
+_VOCATIVE_BEFORE = frozenset("\n】")
+_VOCATIVE_AFTER = frozenset("，,你您")
 # What may not follow a bare name: the mark of a place or an organisation (龙华区, 石岩街道,
 # 金海湾, 丽晶酒店…), a digit or a letter.
 _BARE_NOT_AFTER = frozenset(
@@ -157,7 +164,11 @@ PERSON_AFTER = (
     "驾驶 报警称 报警： 报警, 报警， 您好 你好 提供的 留下的 二人 两人 两名 信访件 "
     "（男 （女 （身份证 名下 的丈夫 的妻子 的母亲 的父亲"
 ).split()
-_AFTER_RE = _literals(PERSON_AFTER)
+# A full name and a word for what the person does: 兰婷老师, 陈晓燕医生 (张老师 alone is a
+# role). Read in the same pass as the words above.
+TITLE_AFTER = "老师 医生 律师 师傅 阿姨 护士 大夫 会计".split()
+_TITLE_AFTER = frozenset(TITLE_AFTER)
+_AFTER_RE = _literals(PERSON_AFTER + TITLE_AFTER)
 
 
 # Cue words and context words in one regex: one pass over the text.
@@ -168,7 +179,9 @@ _AFTER_RE = _literals(PERSON_AFTER)
 # The separator after a cue is read in the same match (group 2 is the colon, if any): one
 # match object per cue instead of two.
 _CUE_WORD_RE = _literals(NAME_CUES + ADDRESS_CUES, r"[ \t\u3000]*([：:])?[ \t\u3000]*")
-_BEFORE_RE = _literals(PERSON_BEFORE)
+# Only where a surname follows (checked in C): most of these words stand before no name.
+_SURNAME_START = "".join(sorted(re.escape(c) for c in SURNAMES | {c[0] for c in COMPOUND_SURNAMES}))
+_BEFORE_RE = _literals(PERSON_BEFORE, f"(?=[{_SURNAME_START}])")
 _BEFORE = frozenset(PERSON_BEFORE)
 # Context words after which a name must also end clearly (我是来反映… is no name).
 _WEAK_BEFORE = frozenset(["我是", "本人", "请与", "举报"])
@@ -236,6 +249,9 @@ def surname_length(name: str) -> int:
     return 2 if name[:2] in COMPOUND_SURNAMES else 1
 
 
+# The same candidates are read by several passes (a cue, the word after, a table row, the
+# later mentions): the answer is kept for the last few thousand.
+@lru_cache(maxsize=8192)
 def valid_name(name: str) -> bool:
     if "·" in name or "•" in name:
         parts = re.split("[·•]", name)
@@ -486,7 +502,7 @@ def people(text: str, out: list, finding, want_name: bool, want_address: bool) -
     surnames = SURNAMES
     for m in _BEFORE_RE.finditer(text):
         # 市民李四: cheap test of the next character before the full check.
-        end = m.end()
+        end = m.end(1)
         if end < size and text[end] in surnames or text[end : end + 2] in COMPOUND_SURNAMES:
             one = end - m.start() == 1
             if one and text[m.start() - 1 : m.start()] in _NOT_BEFORE_ONE:
@@ -510,9 +526,17 @@ def people(text: str, out: list, finding, want_name: bool, want_address: bool) -
             or text[start - 3 : start - 1] in COMPOUND_SURNAMES
         ):
             name_start = name_before(text, start)
-            if name_start is not None:
-                out.append(finding("name", name_start, start))
-                _names_listed_before(text, name_start, out, finding)
+            if name_start is None:
+                continue
+            if m.group() in _TITLE_AFTER:
+                # Only a full name of common given-name characters: 和李老师 is no name.
+                name = text[name_start:start]
+                if start - name_start < 2 or not GIVEN_CHARS.issuperset(
+                    name[surname_length(name) :]
+                ):
+                    continue
+            out.append(finding("name", name_start, start))
+            _names_listed_before(text, name_start, out, finding)
 
 
 # A two-character bare name only between a bracket and a comma (（钟伟，老身份证）): elsewhere
@@ -521,22 +545,33 @@ _BARE_STRONG_BEFORE = frozenset("（(")
 _BARE_SHORT_AFTER = frozenset("，,")
 
 
-def bare_names(text: str, out: list, finding) -> None:
+def bare_names(text: str, found: list, out: list, finding) -> None:
     """Names standing bare in a sentence, with no cue or context word: a surname and a given
     name of common given-name characters (GIVEN_CHARS), right after punctuation, a space, 的
     or 写, and followed by punctuation or by a word that goes on about a person (欠, 在, 又,
-    说…): "据马志明反映，蔡伟明欠款不还", "我们村的麻阿强又在村口堵路", "建行 侯振华"."""
+    说…): "据马志明反映，蔡伟明欠款不还", "我们村的麻阿强又在村口堵路", "建行 侯振华".
+
+    A given name alone at the start of a line, addressing the reader (德华，明天…; 小红你…),
+    only on a line that also holds personal data or speaks to the reader (你, 您, 请)."""
     size = len(text)
     matches = list(_BARE_NAME_RE.finditer(text))
-    if text[:1] in SURNAMES or text[:2] in COMPOUND_SURNAMES:
-        first = _BARE_NAME_RE.match("\n" + text[:6])
-        if first:
-            matches.insert(0, first)
+    first = _BARE_NAME_RE.match("\n" + text[:6])
+    if first:
+        matches.insert(0, first)
+    starts = None
     for m in matches:
         shift = 0 if m.string is text else -1
         start = m.start(1) + shift
         end = m.end() + shift
         before = text[start - 1] if start else "\n"
+        if before in _VOCATIVE_BEFORE and text[start + 2 : start + 3] in _VOCATIVE_AFTER:
+            if starts is None:
+                starts = sorted(f.start for f in found)
+            if _vocative(text, start, starts):
+                out.append(finding("name", start, start + 2))
+                continue
+        if text[start] not in SURNAMES and text[start : start + 2] not in COMPOUND_SURNAMES:
+            continue
         n = end - start
         while n >= 2:
             name = text[start : start + n]
@@ -560,50 +595,17 @@ def bare_names(text: str, out: list, finding) -> None:
             n -= 1
 
 
-# A message to a person by the given name, at the start of a line or after the sender's
-# 【…】: "德华，明天上午九点到…", "【提醒】小红你的包裹…", "阿强，…".
-_GIVEN_CLASS = _char_class(GIVEN_CHARS)
-_VOCATIVE_RE = re.compile(
-    f"[\n】]((?:[小阿{_char_class(SURNAMES)}]|[{_GIVEN_CLASS}])[{_GIVEN_CLASS}])[，,你您]"
-)
-# A full name and a word for what the person does: 兰婷老师, 陈晓燕医生 (张老师 alone is a role).
-_TITLE_AFTER_RE = _literals("老师 医生 律师 师傅 阿姨 护士 大夫 会计".split())
-
-
-def vocatives(text: str, found: list, out: list, finding) -> None:
-    """A given name alone that addresses the reader (an SMS, a note), only on a line that
-    also holds personal data or speaks to the reader (你, 您, 请)."""
-    matches = list(_VOCATIVE_RE.finditer(text))
-    first = _VOCATIVE_RE.match("\n" + text[:3])
-    if first:
-        matches.insert(0, first)
-    if not matches:
-        return
-    starts = sorted(f.start for f in found)
-    for m in matches:
-        shift = 0 if m.string is text else -1
-        start, end = m.start(1) + shift, m.end(1) + shift
-        given = m.group(1)
-        if given in COMMON_WORD_GIVEN or given in NOT_NAMES:
-            continue
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end
-        k = bisect_left(starts, end)
-        if (k < len(starts) and starts[k] < line_end) or any(
-            w in text[end:line_end] for w in ("你", "您", "请")
-        ):
-            out.append(finding("name", start, end))
-
-
-def names_before_titles(text: str, out: list, finding) -> None:
-    for m in _TITLE_AFTER_RE.finditer(text):
-        start = m.start()
-        name_start = name_before(text, start)
-        if name_start is None or start - name_start < 2:
-            continue
-        name = text[name_start:start]
-        if GIVEN_CHARS.issuperset(name[surname_length(name) :]):
-            out.append(finding("name", name_start, start))
+def _vocative(text: str, start: int, starts: list[int]) -> bool:
+    given = text[start : start + 2]
+    if given[1] not in GIVEN_CHARS or given in COMMON_WORD_GIVEN or given in NOT_NAMES:
+        return False
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    k = bisect_left(starts, start + 2)
+    if k < len(starts) and starts[k] < line_end:
+        return True  # the line holds a number, a plate or an e-mail address
+    line = text[start + 2 : line_end]
+    return "你" in line or "您" in line or "请" in line
 
 
 def _cues(text: str, out: list, finding, want_name: bool, want_address: bool) -> None:
@@ -807,7 +809,11 @@ def later_mentions(text: str, found: list, out: list, finding) -> None:
     by_pair: dict[str, list[str]] = {}
     for name in sorted({f.text for f in names}, key=len, reverse=True):
         by_pair.setdefault(name[:2], []).append(name)
-    firsts = re.compile("[" + re.escape("".join({p[0] for p in by_pair})) + "]")
+    # The first character, and a second one that some name has, both checked in C: Python
+    # sees only the places where a name's first two characters may stand.
+    firsts = re.compile(
+        f"[{_char_class({p[0] for p in by_pair})}](?=[{_char_class({p[1] for p in by_pair})}])"
+    )
     after = -1
     mentions = list(names)
     for match in firsts.finditer(text):
