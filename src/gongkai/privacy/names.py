@@ -88,7 +88,7 @@ GIVEN_CHARS = frozenset(
 # Characters before a name standing bare: punctuation, a space, or a word that often stands
 # before a person (遂溪县的符亚妹, 抬头写黄丽娟, 由卢志强签收, 与罗丽萍达成…). Read as one
 # character class so ``re`` skips ahead in C.
-_BARE_BEFORE = "\n，。；：！？、（(】「“ \t\u3000的写由与和及对向给让被把据经是叫找"
+_BARE_BEFORE = "\n，。；：！？、（(】「“ \t\u3000的写由与和及对向给让被把据经是叫找天晚后"
 
 
 def _char_class(chars) -> str:
@@ -226,7 +226,7 @@ NOT_NAMES = frozenset(
         "关爱 关怀 项名 权名 明年 今年 来年 高兴 安心 放心 热心 同时 和睦 钱财 "
         "洪水 洪涝 洪峰 赖以 丘陵 招商 招聘 招标 招生 招收 招待 招牌 傅里 曾经 车辆 "
         "江湖 海洋 海南 海外 黄色 白色 金色 万人 石油 高中 高考 明天 温暖 严肃 方便 "
-        "来电 来信 来访 来函 "
+        "来电 来信 来访 来函 原文 原则 原因 原来 原有 原始 "
         "企业 申请 如何 任何 安装 华为 云南 贵州 江苏 浙江 湖南 湖北 广东 广西 江西 山东 山西"
     ).split()
 )
@@ -559,9 +559,13 @@ def bare_names(text: str, found: list, out: list, finding) -> None:
     if first:
         matches.insert(0, first)
     starts = None
+    # Names found already (after a cue: 当事人：刘敏) are not read again.
+    known = {f.start for f in found if f.type == "name"}
     for m in matches:
         shift = 0 if m.string is text else -1
         start = m.start(1) + shift
+        if start in known:
+            continue
         end = m.end() + shift
         before = text[start - 1] if start else "\n"
         if before in _VOCATIVE_BEFORE and text[start + 2 : start + 3] in _VOCATIVE_AFTER:
