@@ -73,7 +73,7 @@ COMPOUND_SURNAMES = frozenset(
 # A name standing bare in a sentence (…，蔡伟明欠款不还) is taken only when its given name is
 # made of these.
 GIVEN_CHARS = frozenset(
-    "伟刚勇毅俊峰强军保东辉力永健广志义兴良海山仁波宁贵福龙元胜祥才武清飞彬富顺杰涛"
+    "伟刚勇毅俊峰强军保东辉力永健广志义兴良海仁波宁贵福龙元胜祥才武清飞彬富顺杰涛"
     "昌康星岩茂林坚彪博诚敬震振壮群豪邦承绍功松善厚庆磊友裕河哲江超浩亮谦奇翰朗伯宏鸣"
     "朋斌梁栋维启伦翔旭鹏泽晨辰致树炎泰盛雄琛钧冠腾楠榕航弘宇凯帆晖昊轩睿锐鑫坤锋钢铭"
     "耀祖荣华金银锦财旺根春秋冬炳焕灿烨勋雷霆奎威虎豹骏驰宝玉敏卫红兵亚少晓嘉梓皓瑞霖"
@@ -107,10 +107,10 @@ _BARE_NAME_RE = re.compile(
 )
 _VOCATIVE_BEFORE = frozenset("\n】")
 _VOCATIVE_AFTER = frozenset("，,你您")
-# What may not follow a bare name: the mark of a place or an organisation (龙华区, 石岩街道,
-# 金海湾, 丽晶酒店…), a digit or a letter.
+# What may not follow a bare name: the mark of a place, an estate or an organisation
+# (龙华区, 石岩街道, 海悦华庭, 金海湾, 丽晶酒店…), a digit or a letter.
 _BARE_NOT_AFTER = frozenset(
-    "省市区县旗镇乡村路街道巷弄号楼栋苑园湾港岛山河湖江桥站场馆店厂局厅处所院校府司社中"
+    "省市区县旗镇乡村路街道巷弄号楼栋苑园庭邸城阁墅舍坊汇都湾港岛山河湖江桥站场馆店厂局厅处所院校府司社中"
     "0123456789０１２３４５６７８９ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 )
 
