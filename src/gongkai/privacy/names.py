@@ -68,8 +68,8 @@ COMPOUND_SURNAMES = frozenset(
 )
 
 # Characters common in given names (the commonest of mainland and Guangdong given names,
-# as in the yearly 全国姓名报告 of the Ministry of Public Security), without the ones that far
-# more often begin or end a word of government text (国家, 生产, 建设, 安全, 发展, 政府…).
+# written by hand), without the ones that far more often begin or end a word of government
+# text (生产, 安全, 发展, 政府…) or mark a place (山).
 # A name standing bare in a sentence (…，蔡伟明欠款不还) is taken only when its given name is
 # made of these.
 GIVEN_CHARS = frozenset(
