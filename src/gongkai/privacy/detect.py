@@ -295,11 +295,14 @@ def detect(
         raise ValueError(f"unknown finding types: {sorted(unknown)}")
     found: list[Finding] = []
     finding = _finding(text)
-    if wanted & {"id_card", "mobile", "landline", "bank_card"}:
+    # Names are also read from the numbers, e-mail and plates around them (a table row, a
+    # line addressing the reader): those are found whenever names are wanted, and dropped
+    # at the end if they were not asked for.
+    if wanted & {"id_card", "mobile", "landline", "bank_card", "name"}:
         numbers(text, finding, found)
-    if "email" in wanted:
+    if wanted & {"email", "name"}:
         _emails(text, found)
-    if "plate" in wanted:
+    if wanted & {"plate", "name"}:
         _plates(text, found)
     if wanted & {"name", "address"}:
         people(text, found, finding, "name" in wanted, "address" in wanted)

@@ -153,3 +153,14 @@ def test_an_official_in_office_is_published():
     public = PublicData.of(names=["周建国"])
     assert found("会上，周建国介绍了全年工作。", public) == []
     assert found("会上，周建国介绍了全年工作。") == [("name", "周建国")]
+
+
+def test_names_asked_for_alone_are_the_same_names():
+    """The numbers around a name count even when only names are asked for."""
+    for text in (
+        "德华，明天到派出所。有事打13826088765。",
+        "94  洪海燕  男  67  13826081179",
+        "3 | 巫国强 | 粤G·D8812 | 2025-01-12",
+    ):
+        names = [f for f in detect(text) if f.type == "name"]
+        assert names and detect(text, types=["name"]) == names
