@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from .names import (
+    bare_names,
     later_mentions,
     name_before_number,
     names_in_rows,
@@ -128,7 +129,9 @@ class PublicData:
 # E-mail
 # --------------------------------------------------------------------------
 
-_EMAIL_LOCAL_RE = re.compile(r"[A-Za-z0-9._%+\-]{1,64}\Z")
+# Only where a run of local-part characters begins (the lookbehind): a search from every
+# character of a digit run before the "@" (a phone number) backtracked through all of it.
+_EMAIL_LOCAL_RE = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64}\Z")
 _EMAIL_DOMAIN_RE = re.compile(
     r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}"
 )
@@ -139,9 +142,10 @@ _EMAIL_WINDOW = 320
 # What people write for "@": full-width, and the forms typed against address harvesting.
 _AT_SIGNS = ("＠", "#")
 _AT_WORDS = ("(at)", "[at]", "（at）", "(AT)", "[AT]")
-# One pass tells whether any "at" word is there at all: it starts with a literal, so ``re``
-# skips Chinese text in C, where five substring searches would read the text five times.
-_AT_WORD_RE = re.compile(r"at[)\]）]|AT[)\]]")
+# Two passes tell whether any "at" word is there at all: each starts with a two-letter
+# literal, which ``re`` searches for in C (an alternation of the two would only get a
+# character set to skip on, and "AT" stands in many credit codes: several times slower).
+_AT_WORD_RES = (re.compile(r"at[)\]）]"), re.compile(r"AT[)\]]"))
 
 
 def _emails(text: str, out: list[Finding]) -> None:
@@ -154,7 +158,7 @@ def _emails(text: str, out: list[Finding]) -> None:
         if at_sign in text:
             _emails_at(text, at_sign, out)
     # "at" and "AT" are rare in Chinese text: two short searches rule the words out.
-    if ("at" in text or "AT" in text) and _AT_WORD_RE.search(text):
+    if any(r.search(text) for r in _AT_WORD_RES):
         for at_sign in _AT_WORDS:
             if at_sign in text:
                 _emails_at(text, at_sign, out)
@@ -291,11 +295,14 @@ def detect(
         raise ValueError(f"unknown finding types: {sorted(unknown)}")
     found: list[Finding] = []
     finding = _finding(text)
-    if wanted & {"id_card", "mobile", "landline", "bank_card"}:
+    # Names are also read from the numbers, e-mail and plates around them (a table row, a
+    # line addressing the reader): those are found whenever names are wanted, and dropped
+    # at the end if they were not asked for.
+    if wanted & {"id_card", "mobile", "landline", "bank_card", "name"}:
         numbers(text, finding, found)
-    if "email" in wanted:
+    if wanted & {"email", "name"}:
         _emails(text, found)
-    if "plate" in wanted:
+    if wanted & {"plate", "name"}:
         _plates(text, found)
     if wanted & {"name", "address"}:
         people(text, found, finding, "name" in wanted, "address" in wanted)
@@ -307,6 +314,7 @@ def detect(
                 found.append(finding("name", *span))
         names_in_rows(text, found, found, finding)
         salutations(text, found, finding)
+        bare_names(text, found, found, finding)
     if public is not None:
         found = [f for f in found if not public.covers(f)]
     if "name" in wanted:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from operator import attrgetter
 
 _DOTS = frozenset("·•")
@@ -58,10 +59,59 @@ SURNAMES = frozenset(
     "昝智幸奉植衡富尧闭由萧"
     # Common in Guangdong and missing above (found missing by the blind set).
     "傅赖洪丘阎禤招钮蔚"
+    # Rare surnames (仉, 逄, 庹…): their characters hardly begin a word of government text.
+    "仉戎逄郗乜竺庹隗訾笪缑郦眭郏酆宓钭雒芈邴糜蓟桓庾蒯荀贲厍宦茆"
 )
 COMPOUND_SURNAMES = frozenset(
     "欧阳 司马 诸葛 上官 东方 皇甫 令狐 慕容 尉迟 公孙 长孙 宇文 夏侯 轩辕 端木 百里 呼延 "
     "澹台 南宫 西门 司徒 司空 独孤 万俟 闻人 申屠 太史 拓跋 钟离 第五".split()
+)
+
+# Characters common in given names (the commonest of mainland and Guangdong given names,
+# written by hand), without the ones that far more often begin or end a word of government
+# text (生产, 安全, 发展, 政府…) or mark a place (山).
+# A name standing bare in a sentence (…，蔡伟明欠款不还) is taken only when its given name is
+# made of these.
+GIVEN_CHARS = frozenset(
+    "伟刚勇毅俊峰强军保东辉力永健广志义兴良海仁波宁贵福龙元胜祥才武清飞彬富顺杰涛"
+    "昌康星岩茂林坚彪博诚敬震振壮群豪邦承绍功松善厚庆磊友裕河哲江超浩亮谦奇翰朗伯宏鸣"
+    "朋斌梁栋维启伦翔旭鹏泽晨辰致树炎泰盛雄琛钧冠腾楠榕航弘宇凯帆晖昊轩睿锐鑫坤锋钢铭"
+    "耀祖荣华金银锦财旺根春秋冬炳焕灿烨勋雷霆奎威虎豹骏驰宝玉敏卫红兵亚少晓嘉梓皓瑞霖"
+    "颢智怡欣涵萱琪诗雨桐馨悦婷菲妍彤蕊萌薇婕琳霏璐瑶娜静丽艳娟芳秀英燕霞玲桂兰凤洁梅"
+    "琴素云莲环雪爱妹香月莺媛佳琼勤珍贞莉纯毓昭冰爽琬茗羽希滢馥筠柔竹凝欢霄枫芸寒伊舒"
+    "影荔丹蓉眉君菁梦岚婉娴慧颖露婵雁蓓仪荷莹雯婧晶妮茜珊莎黛倩姣瑾淑惠珠翠雅芝萍娥芬"
+    "彩菊娣琦娅伶俐婕嫦娇銮添棠标灵巧翠柳杏桃莺鹃鸿鹤麟凤龙彦斐琨瑜璇璋琮琛珏炜煜"
+    "晔昕旻曦晟暄晗冉沁涓淼泓澜湘潇汉沛渊灏瀚濠洪浚涌洲波湖溪沐森柏杉桦楷槐榆桐樟"
+    "丰盈满溢润泉源涛浪汐汀汝妙娉婀嫣媚婕姝姿娆妤妲嫱媛婷娴嫚嫦婵"
+    "阿仔妹娣弟明思德帅洋阳畅建国文平美"
+)
+# Characters before a name standing bare: punctuation, a space, or a word that often stands
+# before a person (遂溪县的符亚妹, 抬头写黄丽娟, 由卢志强签收, 与罗丽萍达成…). Read as one
+# character class so ``re`` skips ahead in C.
+_BARE_BEFORE = "\n，。；：！？、（(】「“ \t\u3000的写由与和及对向给让被把据经是叫找天晚后"
+
+
+def _char_class(chars) -> str:
+    return "".join(sorted(re.escape(c) for c in chars))
+
+
+# A surname (compound first) and one or two given-name characters, right after a boundary.
+# The same pass reads a given name that addresses the reader at the start of a line or
+# after the sender's 【…】 ("德华，明天上午九点到…", "【提醒】小红你的包裹…"): the first
+# character may also be a given-name character, 小 or 阿.
+_BARE_NAME_RE = re.compile(
+    f"[{_BARE_BEFORE}]"
+    f"([{_char_class(SURNAMES | {c[0] for c in COMPOUND_SURNAMES} | GIVEN_CHARS | set('小阿'))}])"
+    f"[{_char_class(GIVEN_CHARS | {c[1] for c in COMPOUND_SURNAMES})}]"
+    f"[{_char_class(GIVEN_CHARS)}]{{0,2}}"
+)
+_VOCATIVE_BEFORE = frozenset("\n】")
+_VOCATIVE_AFTER = frozenset("，,你您")
+# What may not follow a bare name: the mark of a place, an estate or an organisation
+# (龙华区, 石岩街道, 海悦华庭, 金海湾, 丽晶酒店…), a digit or a letter.
+_BARE_NOT_AFTER = frozenset(
+    "省市区县旗镇乡村路街道巷弄号楼栋苑园庭邸城阁墅舍坊汇都湾港岛山河湖江桥站场馆店厂局厅处所院校府司社中"
+    "0123456789０１２３４５６７８９ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 )
 
 # --------------------------------------------------------------------------
@@ -100,7 +150,9 @@ PERSON_BEFORE = (
     # 接王五报警, 与张三联系 are found from the word after the name)
     "我叫 我是 本人 住户 请与 "
     # 其女 and 其妻 are words above: without these, 其女儿王芳 stops at 其女
-    "其妻子 其女儿"
+    "其妻子 其女儿 "
+    # 举报麦耀祖在…: a weak one (举报和投诉…), the given name must be of GIVEN_CHARS
+    "举报"
 ).split()
 # Words that only follow a person: 王五同志, 张三的邻居, 李四反映.
 PERSON_AFTER = (
@@ -112,7 +164,11 @@ PERSON_AFTER = (
     "驾驶 报警称 报警： 报警, 报警， 您好 你好 提供的 留下的 二人 两人 两名 信访件 "
     "（男 （女 （身份证 名下 的丈夫 的妻子 的母亲 的父亲"
 ).split()
-_AFTER_RE = _literals(PERSON_AFTER)
+# A full name and a word for what the person does: 兰婷老师, 陈晓燕医生 (张老师 alone is a
+# role). Read in the same pass as the words above.
+TITLE_AFTER = "老师 医生 律师 师傅 阿姨 护士 大夫 会计".split()
+_TITLE_AFTER = frozenset(TITLE_AFTER)
+_AFTER_RE = _literals(PERSON_AFTER + TITLE_AFTER)
 
 
 # Cue words and context words in one regex: one pass over the text.
@@ -123,10 +179,14 @@ _AFTER_RE = _literals(PERSON_AFTER)
 # The separator after a cue is read in the same match (group 2 is the colon, if any): one
 # match object per cue instead of two.
 _CUE_WORD_RE = _literals(NAME_CUES + ADDRESS_CUES, r"[ \t\u3000]*([：:])?[ \t\u3000]*")
-_BEFORE_RE = _literals(PERSON_BEFORE)
+# Only where a surname follows (checked in C): most of these words stand before no name.
+_SURNAME_START = "".join(sorted(re.escape(c) for c in SURNAMES | {c[0] for c in COMPOUND_SURNAMES}))
+_BEFORE_RE = _literals(PERSON_BEFORE, f"(?=[{_SURNAME_START}])")
 _BEFORE = frozenset(PERSON_BEFORE)
 # Context words after which a name must also end clearly (我是来反映… is no name).
-_WEAK_BEFORE = frozenset(["我是", "本人", "请与"])
+_WEAK_BEFORE = frozenset(["我是", "本人", "请与", "举报"])
+# Weak context words after which the given name must also be of common given-name characters.
+_GIVEN_ONLY_BEFORE = frozenset(["举报"])
 _AFTER = frozenset(PERSON_AFTER)
 # Words that end a name found after a cue but do not, alone, make the words before them a name.
 NAME_ENDERS = (
@@ -166,6 +226,7 @@ NOT_NAMES = frozenset(
         "关爱 关怀 项名 权名 明年 今年 来年 高兴 安心 放心 热心 同时 和睦 钱财 "
         "洪水 洪涝 洪峰 赖以 丘陵 招商 招聘 招标 招生 招收 招待 招牌 傅里 曾经 车辆 "
         "江湖 海洋 海南 海外 黄色 白色 金色 万人 石油 高中 高考 明天 温暖 严肃 方便 "
+        "来电 来信 来访 来函 原文 原则 原因 原来 原有 原始 "
         "企业 申请 如何 任何 安装 华为 云南 贵州 江苏 浙江 湖南 湖北 广东 广西 江西 山东 山西"
     ).split()
 )
@@ -188,6 +249,9 @@ def surname_length(name: str) -> int:
     return 2 if name[:2] in COMPOUND_SURNAMES else 1
 
 
+# The same candidates are read by several passes (a cue, the word after, a table row, the
+# later mentions): the answer is kept for the last few thousand.
+@lru_cache(maxsize=8192)
 def valid_name(name: str) -> bool:
     if "·" in name or "•" in name:
         parts = re.split("[·•]", name)
@@ -438,13 +502,17 @@ def people(text: str, out: list, finding, want_name: bool, want_address: bool) -
     surnames = SURNAMES
     for m in _BEFORE_RE.finditer(text):
         # 市民李四: cheap test of the next character before the full check.
-        end = m.end()
+        end = m.end(1)
         if end < size and text[end] in surnames or text[end : end + 2] in COMPOUND_SURNAMES:
             one = end - m.start() == 1
             if one and text[m.start() - 1 : m.start()] in _NOT_BEFORE_ONE:
                 continue  # 根据, 依据, 直接, 参与: not a context word here
             loose = not one and m.group() not in _WEAK_BEFORE
             name_end = name_at(text, end, strict=one, loose=loose)
+            if name_end and m.group() in _GIVEN_ONLY_BEFORE:
+                given = text[end + surname_length(text[end:name_end]) : name_end]
+                if not GIVEN_CHARS.issuperset(given):
+                    continue
             if name_end:
                 out.append(finding("name", end, name_end))
                 _name_list(text, name_end, name_end - end, out, finding)
@@ -458,9 +526,90 @@ def people(text: str, out: list, finding, want_name: bool, want_address: bool) -
             or text[start - 3 : start - 1] in COMPOUND_SURNAMES
         ):
             name_start = name_before(text, start)
-            if name_start is not None:
-                out.append(finding("name", name_start, start))
-                _names_listed_before(text, name_start, out, finding)
+            if name_start is None:
+                continue
+            if m.group() in _TITLE_AFTER:
+                # Only a full name of common given-name characters: 和李老师 is no name.
+                name = text[name_start:start]
+                if start - name_start < 2 or not GIVEN_CHARS.issuperset(
+                    name[surname_length(name) :]
+                ):
+                    continue
+            out.append(finding("name", name_start, start))
+            _names_listed_before(text, name_start, out, finding)
+
+
+# A two-character bare name only between a bracket and a comma (（钟伟，老身份证）): elsewhere
+# two characters are too often a word (单元, 国庆, 廉江).
+_BARE_STRONG_BEFORE = frozenset("（(")
+_BARE_SHORT_AFTER = frozenset("，,")
+
+
+def bare_names(text: str, found: list, out: list, finding) -> None:
+    """Names standing bare in a sentence, with no cue or context word: a surname and a given
+    name of common given-name characters (GIVEN_CHARS), right after punctuation, a space, 的
+    or 写, and followed by punctuation or by a word that goes on about a person (欠, 在, 又,
+    说…): "据马志明反映，蔡伟明欠款不还", "我们村的麻阿强又在村口堵路", "建行 侯振华".
+
+    A given name alone at the start of a line, addressing the reader (德华，明天…; 小红你…),
+    only on a line that also holds personal data or speaks to the reader (你, 您, 请)."""
+    size = len(text)
+    matches = list(_BARE_NAME_RE.finditer(text))
+    first = _BARE_NAME_RE.match("\n" + text[:6])
+    if first:
+        matches.insert(0, first)
+    starts = None
+    # Names found already (after a cue: 当事人：刘敏) are not read again.
+    known = {f.start for f in found if f.type == "name"}
+    for m in matches:
+        shift = 0 if m.string is text else -1
+        start = m.start(1) + shift
+        if start in known:
+            continue
+        end = m.end() + shift
+        before = text[start - 1] if start else "\n"
+        if before in _VOCATIVE_BEFORE and text[start + 2 : start + 3] in _VOCATIVE_AFTER:
+            if starts is None:
+                starts = sorted(f.start for f in found)
+            if _vocative(text, start, starts):
+                out.append(finding("name", start, start + 2))
+                continue
+        if text[start] not in SURNAMES and text[start : start + 2] not in COMPOUND_SURNAMES:
+            continue
+        n = end - start
+        while n >= 2:
+            name = text[start : start + n]
+            given = name[surname_length(name) :]
+            if not given or not valid_name(name):
+                n -= 1
+                continue
+            after = text[start + n] if start + n < size else "\n"
+            if n == 2 and surname_length(name) == 1:
+                if before in _BARE_STRONG_BEFORE and after in _BARE_SHORT_AFTER:
+                    out.append(finding("name", start, start + n))
+                break
+            # A three-character reading followed by one more given-name character may be a
+            # longer word (海丽华庭): only punctuation or a word that follows people ends it.
+            if after not in _BARE_NOT_AFTER and (
+                after not in GIVEN_CHARS
+                or (after in _AFTER_FIRST and _ENDS_RE.match(text, start + n) is not None)
+            ):
+                out.append(finding("name", start, start + n))
+                break
+            n -= 1
+
+
+def _vocative(text: str, start: int, starts: list[int]) -> bool:
+    given = text[start : start + 2]
+    if given[1] not in GIVEN_CHARS or given in COMMON_WORD_GIVEN or given in NOT_NAMES:
+        return False
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    k = bisect_left(starts, start + 2)
+    if k < len(starts) and starts[k] < line_end:
+        return True  # the line holds a number, a plate or an e-mail address
+    line = text[start + 2 : line_end]
+    return "你" in line or "您" in line or "请" in line
 
 
 def _cues(text: str, out: list, finding, want_name: bool, want_address: bool) -> None:
@@ -664,7 +813,11 @@ def later_mentions(text: str, found: list, out: list, finding) -> None:
     by_pair: dict[str, list[str]] = {}
     for name in sorted({f.text for f in names}, key=len, reverse=True):
         by_pair.setdefault(name[:2], []).append(name)
-    firsts = re.compile("[" + re.escape("".join({p[0] for p in by_pair})) + "]")
+    # The first character, and a second one that some name has, both checked in C: Python
+    # sees only the places where a name's first two characters may stand.
+    firsts = re.compile(
+        f"[{_char_class({p[0] for p in by_pair})}](?=[{_char_class({p[1] for p in by_pair})}])"
+    )
     after = -1
     mentions = list(names)
     for match in firsts.finditer(text):
