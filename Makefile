@@ -35,7 +35,7 @@ lint: install
 	$(BIN)/ruff format --check src bench
 	$(BIN)/lint-imports --no-cache  # the app layers (pyproject.toml, [tool.importlinter])
 	@# Types (pyproject.toml, [tool.mypy]): the strict set, zero errors.
-	$(BIN)/mypy src/gongkai/core
+	$(BIN)/mypy src/gongkai/core src/gongkai/privacy
 	$(BIN)/gongkai makemigrations --check --dry-run -v0
 	$(BIN)/python -m gongkai.i18n check
 	@# No code words on pages: msgids, ledger codes, admin labels and rule sources in Chinese.

@@ -21,7 +21,7 @@ addresses and e-mail) is passed as ``public`` and never reported.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -101,7 +101,14 @@ class PublicData:
     emails: frozenset[str] = field(default_factory=frozenset)
 
     @classmethod
-    def of(cls, *, names=(), phones=(), addresses=(), emails=()) -> PublicData:
+    def of(
+        cls,
+        *,
+        names: Iterable[str] = (),
+        phones: Iterable[str] = (),
+        addresses: Iterable[str] = (),
+        emails: Iterable[str] = (),
+    ) -> PublicData:
         numbers = {d for d in map(digits_of, phones) if len(d) >= 7}
         return cls(
             names=frozenset(n.strip() for n in names if n.strip()),
@@ -171,9 +178,9 @@ def _emails_at(text: str, at_sign: str, out: list[Finding]) -> None:
         window = text[lo : at + _EMAIL_WINDOW]
         if at_sign != "@" or not (window[at - lo - 1 : at - lo + 2].isascii()):
             window = fold(window)
-        end = _email_end(window, at - lo, len(at_sign))
-        if end:
-            start, end = lo + end[0], lo + end[1]
+        span = _email_end(window, at - lo, len(at_sign))
+        if span:
+            start, end = lo + span[0], lo + span[1]
             out.append(Finding("email", start, end, text[start:end]))
             at = text.find(at_sign, end)
         else:
@@ -279,7 +286,7 @@ def _flush(cluster: list[Finding], kept: list[Finding]) -> None:
     kept.extend(sorted(chosen, key=lambda f: f.start))
 
 
-def _finding(text: str):
+def _finding(text: str) -> Callable[[str, int, int], Finding]:
     return lambda kind, start, end: Finding(kind, start, end, text[start:end])
 
 

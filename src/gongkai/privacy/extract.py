@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 from gongkai.core.filebounds import check_archive, check_text, pdf_text
 
@@ -62,7 +63,7 @@ def _docx_text(content: bytes) -> str:
     return "\n".join(lines)
 
 
-def _table_lines(table) -> list[str]:
+def _table_lines(table: Any) -> list[str]:
     lines = []
     for row in table.rows:
         cells = []

@@ -15,18 +15,28 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from functools import lru_cache
 from operator import attrgetter
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .detect import Finding
+
+    # Makes a finding of a type over text[start:end] (detect._finding).
+    FindingMaker = Callable[[str, int, int], Finding]
 
 _DOTS = frozenset("·•")
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
-def _literals(words, after: str = "") -> re.Pattern:
+def _literals(words: Iterable[str], after: str = "") -> re.Pattern[str]:
     """One regex for a list of words, factored as a trie (申(?:请人|诉人)…): ``re`` then
     tries one branch per first character, not one per word. The longest word wins.
     ``after``: a pattern read right after the word (the word is then group 1)."""
-    tree: dict = {}
+    tree: dict[str, Any] = {}
     for word in set(words):
         node = tree
         for char in word:
@@ -35,7 +45,7 @@ def _literals(words, after: str = "") -> re.Pattern:
     return re.compile(f"({_trie(tree)}){after}" if after else _trie(tree))
 
 
-def _trie(node: dict) -> str:
+def _trie(node: dict[str, Any]) -> str:
     branches = [re.escape(c) + _trie(child) for c, child in sorted(node.items()) if c]
     if not branches:
         return ""
@@ -91,7 +101,7 @@ GIVEN_CHARS = frozenset(
 _BARE_BEFORE = "\n，。；：！？、（(】「“ \t\u3000的写由与和及对向给让被把据经是叫找天晚后"
 
 
-def _char_class(chars) -> str:
+def _char_class(chars: Iterable[str]) -> str:
     return "".join(sorted(re.escape(c) for c in chars))
 
 
@@ -402,7 +412,9 @@ def _address_after(text: str, pos: int) -> tuple[int, int] | None:
     return pos, end
 
 
-def _address_span(text: str, cue_start: int, cue: str, colon: bool, pos: int):
+def _address_span(
+    text: str, cue_start: int, cue: str, colon: bool, pos: int
+) -> tuple[int, int] | None:
     if cue in ADDRESS_COLON_REQUIRED:
         if not colon:
             return None
@@ -444,7 +456,7 @@ _NOT_PERSONAL_PLACE = (*_NOT_PERSONAL_ADDRESS, "地点", "会址", "场所")
 _ORGANISATION_WORDS = ("公司", "企业", "统一社会信用代码", "有限", "经营场所", "营业执照")
 
 
-def addresses_by_shape(text: str, out: list, finding) -> None:
+def addresses_by_shape(text: str, out: list[Finding], finding: FindingMaker) -> None:
     """Addresses by their shape (see _DOOR_REVERSED_RES); a door number inside an address
     found after a cue word is skipped at once (a bisection in the found spans)."""
     known = sorted((f.start, f.end) for f in out if f.type == "address")
@@ -486,12 +498,16 @@ def addresses_by_shape(text: str, out: list, finding) -> None:
     for begin, unit_end in found:
         if begin < after:
             continue
-        end = _ADDRESS_TAIL_RE.match(text, unit_end).end()
+        tail = _ADDRESS_TAIL_RE.match(text, unit_end)
+        assert tail is not None  # the tail pattern also matches nothing
+        end = tail.end()
         out.append(finding("address", begin, end))
         after = end
 
 
-def people(text: str, out: list, finding, want_name: bool, want_address: bool) -> None:
+def people(
+    text: str, out: list[Finding], finding: FindingMaker, want_name: bool, want_address: bool
+) -> None:
     """Names and addresses after cue words, and names next to words for people."""
     _cues(text, out, finding, want_name, want_address)
     if want_address:
@@ -545,7 +561,7 @@ _BARE_STRONG_BEFORE = frozenset("（(")
 _BARE_SHORT_AFTER = frozenset("，,")
 
 
-def bare_names(text: str, found: list, out: list, finding) -> None:
+def bare_names(text: str, found: list[Finding], out: list[Finding], finding: FindingMaker) -> None:
     """Names standing bare in a sentence, with no cue or context word: a surname and a given
     name of common given-name characters (GIVEN_CHARS), right after punctuation, a space, 的
     or 写, and followed by punctuation or by a word that goes on about a person (欠, 在, 又,
@@ -612,7 +628,9 @@ def _vocative(text: str, start: int, starts: list[int]) -> bool:
     return "你" in line or "您" in line or "请" in line
 
 
-def _cues(text: str, out: list, finding, want_name: bool, want_address: bool) -> None:
+def _cues(
+    text: str, out: list[Finding], finding: FindingMaker, want_name: bool, want_address: bool
+) -> None:
     for m in _CUE_WORD_RE.finditer(text):
         cue, colon_char = m.groups()
         if cue == "住" and text[m.start() - 1 : m.start()] not in ("，", ","):
@@ -639,7 +657,7 @@ def _cues(text: str, out: list, finding, want_name: bool, want_address: bool) ->
 _NOT_BEFORE_ONE = frozenset("根依证数占凭直迎承连衔交对紧参给赋授")
 
 
-def _names_listed_before(text: str, start: int, out: list, finding) -> None:
+def _names_listed_before(text: str, start: int, out: list[Finding], finding: FindingMaker) -> None:
     """殷嘉欣、施梓涵二人: names listed before one found from the word after it."""
     while start > 2 and text[start - 1] == "、":
         begin = name_before(text, start - 1)
@@ -649,17 +667,18 @@ def _names_listed_before(text: str, start: int, out: list, finding) -> None:
         start = begin
 
 
-def _name_list(text: str, end: int, length: int, out: list, finding) -> None:
+def _name_list(text: str, end: int, length: int, out: list[Finding], finding: FindingMaker) -> None:
     """申请人张三、李四、王五: names listed after the first, each as long as the one before
     unless punctuation or a follow word ends it sooner."""
     while text[end : end + 1] == "、":
         start = end + 1
-        end = name_at(text, start)
-        if end is None:
+        found = name_at(text, start)
+        if found is None:
             candidate = text[start : start + length]
             if not valid_name(candidate):
                 return
-            end = start + length
+            found = start + length
+        end = found
         out.append(finding("name", start, end))
         length = end - start
 
@@ -674,7 +693,9 @@ _CELL_MARKS = ("\t", "|", "｜", "  ", "\u3000\u3000")
 _ROW_MARKS = (*_CELL_MARKS, *_COMMA_SEX)
 
 
-def names_in_rows(text: str, found: list, out: list, finding) -> None:
+def names_in_rows(
+    text: str, found: list[Finding], out: list[Finding], finding: FindingMaker
+) -> None:
     """Names standing as a whole cell of a table row pasted as text (tabs, bars, two
     spaces, or commas with a 男/女 cell) on a line that holds a personal number:
     "94  洪海燕  男  67  4401…", "3 | 巫国强 | 粤G·D8812 | 136…".
@@ -714,9 +735,9 @@ def names_in_rows(text: str, found: list, out: list, finding) -> None:
         commas_only = not any(sep in line for sep in _CELL_MARKS)
         cells = []
         position = 0
-        for sep in _CELL_SEPARATORS_RE.finditer(line):
-            cells.append((position, sep.start()))
-            position = sep.end()
+        for separator in _CELL_SEPARATORS_RE.finditer(line):
+            cells.append((position, separator.start()))
+            position = separator.end()
         cells.append((position, len(line)))
         if len(cells) < 3:
             continue
@@ -733,7 +754,7 @@ _ROW_TYPES = frozenset(["id_card", "mobile", "bank_card", "plate", "landline"])
 _SALUTATION_RE = re.compile(r"(?:^|\n)[ \t\u3000]*([\u4e00-\u9fff]{2,4})[：:][ \t\u3000]*\r?\n")
 
 
-def salutations(text: str, out: list, finding) -> None:
+def salutations(text: str, out: list[Finding], finding: FindingMaker) -> None:
     for colon in ("：", ":"):
         at = text.find(colon + "\n")
         while at != -1:
@@ -799,7 +820,9 @@ def _given(name: str) -> str | None:
 GIVEN_NAME_REACH = 3000
 
 
-def later_mentions(text: str, found: list, out: list, finding) -> None:
+def later_mentions(
+    text: str, found: list[Finding], out: list[Finding], finding: FindingMaker
+) -> None:
     """Every mention of a name already found, wherever it stands in the document, and of
     its given name alone within a few pages after a full mention (陈小红 … 小红说).
 
@@ -837,7 +860,9 @@ def later_mentions(text: str, found: list, out: list, finding) -> None:
     _given_mentions(text, mentions, known, out, finding)
 
 
-def _given_mentions(text: str, mentions: list, known: set, out: list, finding) -> None:
+def _given_mentions(
+    text: str, mentions: list[Any], known: set[int], out: list[Finding], finding: FindingMaker
+) -> None:
     covered = {(f.start, f.end) for f in mentions}
     reach: dict[str, int] = {}
     givens: dict[str, str | None] = {}

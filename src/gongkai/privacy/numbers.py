@@ -17,7 +17,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from operator import mul
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .detect import Finding
+
+    # Makes a finding of a type over text[start:end] (detect._finding).
+    FindingMaker = Callable[[str, int, int], Finding]
 
 # --------------------------------------------------------------------------
 # Checksums
@@ -104,8 +112,8 @@ def is_id15(s: str) -> bool:
 
 # Issuer identification numbers seen on cards in China: UnionPay 62/60, Visa 4,
 # Mastercard 51-55 and 22-27, JCB/Amex/Diners 3x, and the old 9558/9559 cards.
-_CARD_PREFIXES = ("62", "60", "4", "51", "52", "53", "54", "55", "22", "23", "24", "25")
-_CARD_PREFIXES += ("26", "27", "3", "9558", "9559")
+_CARD_PREFIXES: tuple[str, ...] = ("62", "60", "4", "51", "52", "53", "54", "55", "22", "23", "24")
+_CARD_PREFIXES += ("25", "26", "27", "3", "9558", "9559")
 
 
 def is_bank_card(digits: str) -> bool:
@@ -224,7 +232,7 @@ def _separator_kind(sep: str) -> str | None:
     return _SEPARATORS.get(sep)
 
 
-def numbers(text: str, finding, out: list) -> None:
+def numbers(text: str, finding: FindingMaker, out: list[Finding]) -> None:
     """Append ``finding(type, start, end)`` for each number in ``text`` to ``out``."""
     first = len(out)
     _numbers(text, finding, out)
@@ -257,7 +265,12 @@ _EXTENSION_RE = re.compile(r" ?(?:转|分机|[-－]|ext\.? ?)[ ]?[0-9０-９]{1,
 
 
 def _numbers(
-    text: str, finding, out: list, zones: re.Pattern = _ZONE_RE, pos: int = 0, endpos: int = -1
+    text: str,
+    finding: FindingMaker,
+    out: list[Finding],
+    zones: re.Pattern[str] = _ZONE_RE,
+    pos: int = 0,
+    endpos: int = -1,
 ) -> None:
     for zone in zones.finditer(text, pos, len(text) if endpos < 0 else endpos):
         s = zone.group()
@@ -284,7 +297,7 @@ def _numbers(
         _zone(text, start, end, finding, out)
 
 
-def _dotted(text: str, start: int, end: int, finding, out: list) -> None:
+def _dotted(text: str, start: int, end: int, finding: FindingMaker, out: list[Finding]) -> None:
     """A zone with a dot: a mobile written 138.1234.5678, or else the zones between the
     dots, read as if the dots were not zone characters."""
     rest = start
@@ -310,7 +323,9 @@ _SIMPLE_RE = re.compile(
 )
 
 
-def _simple(text: str, start: int, end: int, m: re.Match, finding, out: list) -> bool:
+def _simple(
+    text: str, start: int, end: int, m: re.Match[str], finding: FindingMaker, out: list[Finding]
+) -> bool:
     """Classify a zone of one common form; False sends it to the general path."""
     if (start and text[start - 1] in _BOUNDARY) or text[end : end + 1] in _BOUNDARY:
         return False
@@ -328,6 +343,7 @@ def _simple(text: str, start: int, end: int, m: re.Match, finding, out: list) ->
         if not is_bank_card(m.group().replace(m.group(8), "")):
             return False
         kind = "bank_card"
+    assert kind is not None  # the zone matched one of the named forms
     out.append(finding(kind, start, end))
     return True
 
@@ -397,7 +413,7 @@ def _classify_digits(s: str) -> str | None:
     return None
 
 
-def _zone(text: str, start: int, end: int, finding, out: list) -> None:
+def _zone(text: str, start: int, end: int, finding: FindingMaker, out: list[Finding]) -> None:
     folded = fold(text[start:end])
     country_spans = [m.span() for m in _COUNTRY_RE.finditer(folded)]
     countries = {c_end: c_start for c_start, c_end in country_spans}
@@ -422,7 +438,16 @@ def _zone(text: str, start: int, end: int, finding, out: list) -> None:
     _chain(text, start, end, folded, groups, countries, finding, out)
 
 
-def _chain(text, zone_start, zone_end, folded, groups, countries, finding, out) -> None:
+def _chain(
+    text: str,
+    zone_start: int,
+    zone_end: int,
+    folded: str,
+    groups: list[Group],
+    countries: Any,
+    finding: FindingMaker,
+    out: list[Finding],
+) -> None:
     """Carve numbers out of groups joined by separators, longest candidate first."""
     n = len(groups)
     i = 0
@@ -442,13 +467,21 @@ def _chain(text, zone_start, zone_end, folded, groups, countries, finding, out) 
         i = j
 
 
-def _take(text, zone_start, zone_end, folded, groups, i, countries):
+def _take(
+    text: str,
+    zone_start: int,
+    zone_end: int,
+    folded: str,
+    groups: list[Group],
+    i: int,
+    countries: Any,
+) -> tuple[str, int, int] | None:
     """The longest number starting at group ``i``: (type, end group, start offset)."""
     n = len(groups)
     limit = i
-    digits = 0
-    while limit < n and digits + len(groups[limit].digits) <= 19 and limit - i < 6:
-        digits += len(groups[limit].digits)
+    count = 0
+    while limit < n and count + len(groups[limit].digits) <= 19 and limit - i < 6:
+        count += len(groups[limit].digits)
         limit += 1
     # Line breaks are crossed only when nothing shorter before them is a number.
     first_break = next((k for k in range(i + 1, limit) if groups[k].sep == "\n"), limit)
