@@ -46,6 +46,7 @@ from gongkai.opendata.models import (
 )
 from gongkai.opendata.vocabulary import (
     BUILTIN_FORMATS,
+    FIELD_TYPE_WORDS,
     Condition,
     FieldType,
     Format,
@@ -161,7 +162,7 @@ class DatasetValues:
 
 def parse_fields(text: str) -> list[tuple[str, str, str]]:
     """Fields typed one a line as ``name | type | meaning`` (type by code or label)."""
-    by_label = {str(label): code for code, label in FieldType.choices}
+    by_label = {**FIELD_TYPE_WORDS, **{str(label): code for code, label in FieldType.choices}}
     found = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 THEME_BASE = "http://publications.europa.eu/resource/authority/data-theme/"
 FREQUENCY_BASE = "http://publications.europa.eu/resource/authority/frequency/"
@@ -92,12 +93,22 @@ BUILTIN_FORMATS = ("csv", "json", "xlsx")
 
 
 class FieldType(models.TextChoices):
-    STRING = "string", _("Text")
-    INTEGER = "integer", _("Integer")
-    NUMBER = "number", _("Number")
-    DATE = "date", _("Date")
-    DATETIME = "datetime", _("Date and time")
-    BOOLEAN = "boolean", _("Yes or no")
+    STRING = "string", pgettext_lazy("field type", "Text")
+    INTEGER = "integer", pgettext_lazy("field type", "Integer")
+    NUMBER = "number", pgettext_lazy("field type", "Number")
+    DATE = "date", pgettext_lazy("field type", "Date")
+    DATETIME = "datetime", pgettext_lazy("field type", "Date and time")
+    BOOLEAN = "boolean", pgettext_lazy("field type", "Yes or no")
+
+
+# What the office may type for a type besides its code and label.
+FIELD_TYPE_WORDS = {
+    "文本": "string", "字符串": "string", "字符型": "string",
+    "整数": "integer", "整型": "integer",
+    "数值": "number", "数字": "number", "小数": "number",
+    "日期": "date", "日期时间": "datetime", "时间": "datetime",
+    "是否": "boolean", "布尔": "boolean",
+}  # fmt: skip
 
 
 # --- What the ledger's opendata codes are called (see core/vocabulary.py) -------------------
