@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gongkai.opendata import selectors
+from gongkai.opendata.services import platform_body
 from gongkai.opendata.vocabulary import (
     LICENCE_URLS,
     MEDIA_TYPE_BASE,
@@ -107,6 +108,7 @@ def catalogue(*, base: str, title: str, description: str) -> dict:
         "dct:modified": _when(modified),
         "dcat:dataset": [_dataset(d, base) for d in datasets],
     }
-    if datasets:
-        document["dct:publisher"] = _publisher(datasets[0].publisher, base)
+    body = platform_body()
+    if body is not None:
+        document["dct:publisher"] = _publisher(body, base)
     return document

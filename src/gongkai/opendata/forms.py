@@ -29,7 +29,7 @@ class CatalogFilterForm(forms.Form):
 
 
 class DataRequestForm(forms.Form):
-    applicant = forms.CharField(label=_("Name"), max_length=100)
+    applicant = forms.CharField(label=_("Your name"), max_length=100)
     organisation_name = forms.CharField(
         label=_("Company or organisation (if any)"), max_length=120, required=False
     )

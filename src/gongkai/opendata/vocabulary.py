@@ -147,3 +147,4 @@ ledger_vocabulary.keys(
     free=("dataset", "key_holder", "key_prefix", "applicant_contact", "opendata:reason"),
 )
 ledger_vocabulary.values("opendata", "condition", Condition.choices)
+ledger_vocabulary.values("opendata", "file_format", Format.choices)
