@@ -51,8 +51,8 @@ def test_catalog_filter_dataset_page_and_workbench(
 
     page.goto(f"{live_server.url}/opendata/police-calls/")
     page.get_by_role("link", name="申请使用该数据集").click()
-    page.get_by_label("您的姓名", exact=True).fill("郑海峰")
-    page.get_by_label("数据用途", exact=True).fill("开展社会治安态势课题研究，仅用于学术分析。")
+    page.get_by_label("您的姓名").fill("郑海峰")
+    page.get_by_label("数据用途").fill("开展社会治安态势课题研究，仅用于学术分析。")
     page.get_by_label("电子邮件").fill("zhenghf@example.edu.cn")
     page.get_by_label("我同意").check()
     page.get_by_role("button", name="提交申请").click()
@@ -67,7 +67,7 @@ def test_catalog_filter_dataset_page_and_workbench(
     assert page.get_by_role("heading", name="数据开放目录", level=1).is_visible()
     page.get_by_role("link", name="110接处警警情分类统计 · 郑海峰").click()
     page.get_by_label("不予同意").check()
-    page.get_by_label("理由", exact=True).fill("用途与开放范围不符")
+    page.get_by_label("理由").fill("用途与开放范围不符")
     page.get_by_role("button", name="作出决定").click()
     assert "不予同意" in page.locator("main").inner_text()
     assert page.evaluate("document.documentElement.scrollWidth") <= width
