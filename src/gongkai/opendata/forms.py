@@ -95,7 +95,7 @@ class ResourceForm(forms.Form):
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
-        label=_("Decision"),
+        label=_("Decision on the request"),
         choices=[("approve", _("Approve and issue a key")), ("refuse", _("Refuse"))],
         widget=forms.RadioSelect,
     )
