@@ -18,10 +18,12 @@ from ninja import Field, Router, Schema
 
 from gongkai.core.apischema import Error, ObjectId, choice
 from gongkai.core.clientip import client_address
+from gongkai.core.datasets import FIELD_TYPES
 from gongkai.core.errors import NotFoundError
 from gongkai.opendata import selectors, services
+from gongkai.opendata.models import DataRequest
 from gongkai.opendata.views import key_text
-from gongkai.opendata.vocabulary import MEDIA_TYPES, Condition, Format, Theme
+from gongkai.opendata.vocabulary import MEDIA_TYPES, Condition, Format, Frequency, Licence, Theme
 
 router = Router(tags=["opendata"])
 MAX_PAGE = 1000
@@ -29,54 +31,54 @@ Offset = Annotated[int, Field(ge=0, le=10_000_000)]
 Limit = Annotated[int, Field(ge=1, le=MAX_PAGE)]
 
 
-class DistributionOut(Schema):
-    format: str
+class OpenDistributionOut(Schema):
+    format: choice(Format.values)
     media_type: str
     download_url: str
     downloads: int
 
 
-class FieldOut(Schema):
+class OpenFieldOut(Schema):
     name: str
     title: str
-    type: str
+    type: choice(FIELD_TYPES)
     meaning: str
 
 
-class DatasetOut(Schema):
+class OpenDatasetOut(Schema):
     slug: str
     title: str
     description: str
     publisher: str
     theme: choice(Theme.values)
     theme_label: str
-    frequency: str
+    frequency: choice(Frequency.values)
     condition: choice(Condition.values)
-    licence: str
+    licence: choice(Licence.values)
     builtin: bool
     modified: dt.datetime
     downloads: int
-    distributions: list[DistributionOut]
+    distributions: list[OpenDistributionOut]
 
 
-class DatasetPageOut(Schema):
+class OpenDatasetPageOut(Schema):
     count: int
-    results: list[DatasetOut]
+    results: list[OpenDatasetOut]
 
 
-class DatasetDetailOut(DatasetOut):
-    fields: list[FieldOut]
+class OpenDatasetDetailOut(OpenDatasetOut):
+    fields: list[OpenFieldOut]
 
 
-class RecordsOut(Schema):
+class OpenRecordsOut(Schema):
     dataset: str
-    fields: list[FieldOut]
+    fields: list[OpenFieldOut]
     offset: int
     records: list[dict[str, Any]]
     more: bool
 
 
-class RequestIn(Schema):
+class DataRequestIn(Schema):
     applicant: str = Field(max_length=100)
     organisation_name: str = Field("", max_length=120)
     purpose: str = Field(max_length=2000)
@@ -84,8 +86,8 @@ class RequestIn(Schema):
     email: str = Field("", max_length=254)
 
 
-class RequestOut(Schema):
-    status: str
+class DataRequestOut(Schema):
+    status: choice(DataRequest.Status.values)
     follow_url: str
 
 
@@ -125,7 +127,7 @@ def _found(slug: str):
         raise NotFoundError("not_found", _("No such dataset.")) from None
 
 
-@router.get("/datasets", response=DatasetPageOut)
+@router.get("/datasets", response=OpenDatasetPageOut)
 def datasets_list(
     request,
     q: str = "",
@@ -147,7 +149,7 @@ def datasets_list(
     }
 
 
-@router.get("/datasets/{slug}", response={200: DatasetDetailOut, 404: Error})
+@router.get("/datasets/{slug}", response={200: OpenDatasetDetailOut, 404: Error})
 def dataset_detail(request, slug: str):
     """One dataset with its fields (name, column heading, type, meaning) and files."""
     dataset = _found(slug)
@@ -157,7 +159,7 @@ def dataset_detail(request, slug: str):
 
 @router.get(
     "/datasets/{slug}/records",
-    response={200: RecordsOut, 403: Error, 404: Error, 429: Error},
+    response={200: OpenRecordsOut, 403: Error, 404: Error, 429: Error},
 )
 def dataset_records(request, slug: str, offset: Offset = 0, limit: Limit = 100):
     """A page of a built-in dataset's records, keyed by field name; ``more`` tells whether
@@ -182,8 +184,8 @@ def dataset_records(request, slug: str, offset: Offset = 0, limit: Limit = 100):
     }
 
 
-@router.post("/datasets/{slug}/requests", response={201: RequestOut, 404: Error})
-def request_submit(request, slug: str, payload: RequestIn):
+@router.post("/datasets/{slug}/requests", response={201: DataRequestOut, 404: Error})
+def request_submit(request, slug: str, payload: DataRequestIn):
     """Request a conditionally open dataset; follow it (and collect the key once approved)
     at ``follow_url``, which is the only copy of its secret."""
     dataset = _found(slug)
