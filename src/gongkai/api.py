@@ -30,6 +30,7 @@ from gongkai.enforcement.api import router as enforcement_router
 from gongkai.foi.api import router as foi_router
 from gongkai.guides.api import router as guides_router
 from gongkai.listings.api import router as listings_router
+from gongkai.opendata.api import router as opendata_router
 from gongkai.participation.api import router as participation_router
 from gongkai.proactive.api import router as proactive_router
 from gongkai.reports.api import router as reports_router
@@ -213,3 +214,4 @@ api.add_router("/listings/", listings_router)
 api.add_router("/guides/", guides_router)
 api.add_router("/assessment/", assessment_router)
 api.add_router("/enforcement/", enforcement_router)
+api.add_router("/opendata/", opendata_router)

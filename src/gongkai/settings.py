@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "gongkai.enforcement",
     "gongkai.monitor",
     "gongkai.assessment",
+    "gongkai.opendata",
 ]
 
 MIDDLEWARE = [

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("gongkai.enforcement.urls")),
     path("", include("gongkai.monitor.urls")),
     path("", include("gongkai.assessment.urls")),
+    path("", include("gongkai.opendata.urls")),
     path("", include("gongkai.search.urls")),
     path("", include("gongkai.portal.urls")),
 ]
