@@ -27,6 +27,8 @@ urlpatterns = [
     path("", include("gongkai.enforcement.urls")),
     path("", include("gongkai.monitor.urls")),
     path("", include("gongkai.assessment.urls")),
+    path("", include("gongkai.subscriptions.urls")),
+    path("", include("gongkai.outreach.urls")),
     path("", include("gongkai.search.urls")),
     path("", include("gongkai.portal.urls")),
 ]

@@ -1,0 +1,2 @@
+def item_published(*, item_id: int) -> None:
+    return None
