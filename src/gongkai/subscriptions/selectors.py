@@ -32,10 +32,14 @@ def mask_address(address: str) -> str:
 def target_label(subscription: Subscription) -> str:
     """The subscription's target as people read it (栏目：政策文件)."""
     if subscription.kind == Kind.SECTION:
-        label = Section(subscription.section).label if subscription.section in Section.values else ""
+        label = (
+            Section(subscription.section).label if subscription.section in Section.values else ""
+        )
         return _("Column: %(name)s") % {"name": label}
     if subscription.kind == Kind.TOPIC:
-        return _("Topic: %(name)s") % {"name": subscription.topic.name if subscription.topic else ""}
+        return _("Topic: %(name)s") % {
+            "name": subscription.topic.name if subscription.topic else ""
+        }
     if subscription.kind == Kind.KEYWORD:
         return _("Keyword: %(word)s") % {"word": subscription.keyword}
     code = subscription.request.code if subscription.request_id else ""
@@ -75,9 +79,7 @@ def topics() -> QuerySet[Topic]:
 
 def subscriptions_of(organisation: Organisation) -> QuerySet[Subscription]:
     """The office's list: every subscription of the body, newest first."""
-    return Subscription.objects.filter(organisation=organisation).select_related(
-        "topic", "request"
-    )
+    return Subscription.objects.filter(organisation=organisation).select_related("topic", "request")
 
 
 def live_counts(organisation: Organisation) -> dict[str, int]:

@@ -67,10 +67,7 @@ def end_link(subscription: Subscription) -> str:
 def _invalid_link() -> ServiceError:
     return ServiceError(
         "invalid_link",
-        _(
-            "This link is not valid or has expired. Please subscribe again; nothing was "
-            "changed."
-        ),
+        _("This link is not valid or has expired. Please subscribe again; nothing was changed."),
     )
 
 
@@ -335,8 +332,7 @@ def _digest_body(subscription: Subscription, items: list, total: int) -> tuple[s
         first = items[0]
         values |= {"title": first.public_title[:40], "url": _item_url(first)}
         return "", _(
-            "[%(site)s] %(target)s: %(count)d new, e.g. “%(title)s” %(url)s . "
-            "Unsubscribe: %(end)s"
+            "[%(site)s] %(target)s: %(count)d new, e.g. “%(title)s” %(url)s . Unsubscribe: %(end)s"
         ) % values
     lines = [
         _("%(count)d new items were published (%(target)s):") % values,
@@ -411,10 +407,13 @@ def request_updates_send(*, request_id: int) -> int:
                 "end": end_link(subscription),
             }
             subject = _("Your application %(code)s: %(status)s") % values
-            body = _(
-                "[%(site)s] Your application %(code)s is now: %(status)s. Follow it with "
-                "its code and secret at %(track)s . Unsubscribe: %(end)s"
-            ) % values
+            body = (
+                _(
+                    "[%(site)s] Your application %(code)s is now: %(status)s. Follow it with "
+                    "its code and secret at %(track)s . Unsubscribe: %(end)s"
+                )
+                % values
+            )
             _queue(subscription, subject=subject, body=body)
             _ledger(subscription, "status_told", summary={"status": request.status})
         sent += 1

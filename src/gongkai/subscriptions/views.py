@@ -59,7 +59,8 @@ def subscribe_request(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            found = request_track(code=data["code"], secret=data["secret"], client=client_address(request)
+            found = request_track(
+                code=data["code"], secret=data["secret"], client=client_address(request)
             )
             subscription = services.subscription_create(
                 organisation=found.organisation.body,

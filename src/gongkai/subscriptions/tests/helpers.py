@@ -6,7 +6,7 @@ LINK = re.compile(r"https://gongkai\.example\.cn/dingyue/(confirm|end)/([^/\s]+)
 
 
 def tokens(message: OutgoingMessage) -> dict[str, str]:
-    return {kind: token for kind, token in LINK.findall(message.body)}
+    return dict(LINK.findall(message.body))
 
 
 def messages_to(address: str) -> list[OutgoingMessage]:

@@ -140,7 +140,9 @@ def test_sms_subscription_goes_through_the_sms_sender(body, publish):
     confirmed(body, channel=Channel.SMS, address="138 0013 8000", frequency=Frequency.IMMEDIATE)
     publish(title="关于户籍业务办理的通知")
     texts = list(
-        SmsMessage.objects.filter(phone="13800138000").order_by("pk").values_list("message", flat=True)
+        SmsMessage.objects.filter(phone="13800138000")
+        .order_by("pk")
+        .values_list("message", flat=True)
     )
     assert len(texts) == 2  # the confirmation and the item
     assert "关于户籍业务办理的通知" in texts[1] and "退订" in texts[1]
