@@ -30,9 +30,9 @@ from gongkai.enforcement.api import router as enforcement_router
 from gongkai.foi.api import router as foi_router
 from gongkai.guides.api import router as guides_router
 from gongkai.listings.api import router as listings_router
+from gongkai.outreach.api import router as outreach_router
 from gongkai.participation.api import router as participation_router
 from gongkai.proactive.api import router as proactive_router
-from gongkai.outreach.api import router as outreach_router
 from gongkai.reports.api import router as reports_router
 from gongkai.subscriptions.api import router as subscriptions_router
 
