@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Channel(models.TextChoices):
@@ -33,7 +34,7 @@ class Frequency(models.TextChoices):
 
 class State(models.TextChoices):
     PENDING = "pending", _("Awaiting confirmation")
-    ACTIVE = "active", _("Active")
+    ACTIVE = "active", pgettext_lazy("subscription", "Active")
     ENDED = "ended", _("Unsubscribed")
 
 
