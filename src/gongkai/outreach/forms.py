@@ -26,7 +26,7 @@ class SupervisorForm(forms.Form):
 
 
 class ObservationForm(forms.Form):
-    subject = forms.CharField(label=_("Subject"), max_length=200)
+    subject = forms.CharField(label=_("Title"), max_length=200)
     body = forms.CharField(label=_("Observation"), max_length=5000, widget=forms.Textarea)
 
 
@@ -49,9 +49,11 @@ class OpenDayForm(forms.Form):
 
 
 class RegistrationForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=60)
+    name = forms.CharField(label=_("Full name"), max_length=60)
     phone = forms.CharField(label=_("Mobile number"), max_length=20)
 
 
 class SummaryForm(forms.Form):
-    summary = forms.CharField(label=_("Summary"), max_length=10000, widget=forms.Textarea)
+    summary = forms.CharField(
+        label=_("Summary of the open day"), max_length=10000, widget=forms.Textarea
+    )
