@@ -31,9 +31,11 @@ from gongkai.foi.api import router as foi_router
 from gongkai.guides.api import router as guides_router
 from gongkai.listings.api import router as listings_router
 from gongkai.opendata.api import router as opendata_router
+from gongkai.outreach.api import router as outreach_router
 from gongkai.participation.api import router as participation_router
 from gongkai.proactive.api import router as proactive_router
 from gongkai.reports.api import router as reports_router
+from gongkai.subscriptions.api import router as subscriptions_router
 
 logger = logging.getLogger("gongkai.api")
 
@@ -215,3 +217,5 @@ api.add_router("/guides/", guides_router)
 api.add_router("/assessment/", assessment_router)
 api.add_router("/enforcement/", enforcement_router)
 api.add_router("/opendata/", opendata_router)
+api.add_router("/subscriptions/", subscriptions_router)
+api.add_router("/outreach/", outreach_router)

@@ -91,6 +91,8 @@ INSTALLED_APPS = [
     "gongkai.monitor",
     "gongkai.assessment",
     "gongkai.opendata",
+    "gongkai.subscriptions",
+    "gongkai.outreach",
 ]
 
 MIDDLEWARE = [
@@ -387,4 +389,15 @@ GONGKAI_MONITOR_EXTERNAL_MAX_SECONDS = float(
 GONGKAI_MONITOR_EXTERNAL_MAX_PAGES = int(os.environ.get("GONGKAI_MONITOR_EXTERNAL_MAX_PAGES", "30"))
 GONGKAI_MONITOR_HOST_INTERVAL_SECONDS = float(
     os.environ.get("GONGKAI_MONITOR_HOST_INTERVAL_SECONDS", "2")
+)
+
+# Subscriptions and new-media channels (docs/outreach.md): the portal's public address, put
+# in front of links in mails and text messages (confirm, unsubscribe, an item).
+GONGKAI_PUBLIC_URL = os.environ.get("GONGKAI_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+# Days a subscription waits for its confirmation before the address is erased.
+GONGKAI_SUBSCRIPTION_CONFIRM_DAYS = int(os.environ.get("GONGKAI_SUBSCRIPTION_CONFIRM_DAYS", "7"))
+# Class pushing a published item to a WeChat, Weibo, app or provincial-platform channel
+# (push(*, channel, title, summary, url) -> remote id); the default only records.
+GONGKAI_CHANNEL_SENDER = os.environ.get(
+    "GONGKAI_CHANNEL_SENDER", "gongkai.outreach.senders.RecordingSender"
 )

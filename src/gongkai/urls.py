@@ -28,6 +28,8 @@ urlpatterns = [
     path("", include("gongkai.monitor.urls")),
     path("", include("gongkai.assessment.urls")),
     path("", include("gongkai.opendata.urls")),
+    path("", include("gongkai.subscriptions.urls")),
+    path("", include("gongkai.outreach.urls")),
     path("", include("gongkai.search.urls")),
     path("", include("gongkai.portal.urls")),
 ]

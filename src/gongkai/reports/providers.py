@@ -16,6 +16,8 @@ Expected shapes (documented for the other apps):
   gongkai.proactive.selectors.publication_counts).
   Enquiries by phone and at the counter: ``enquiries`` and ``enquiries_<channel>``
   (gongkai.assessment.selectors.enquiry_figures); the prose says them in one sentence.
+  New media, supervisors and open days: ``items_new_media``, ``new_media_*``, ``supervisor*``,
+  ``open_day*`` (gongkai.outreach.selectors.new_media_counts, from the push records).
 - dashboard provider ``(organisation, start, end) -> {chart code: {"columns": [...],
   "rows": [[label, n, ...], ...]}}`` for the charts of ``DASHBOARD_CHARTS``
   (gongkai.proactive.selectors.publication_statistics,
@@ -44,6 +46,7 @@ KNOWN_PROVIDERS: tuple[tuple[str, str, str, str], ...] = (
     ("figures", "participation", "gongkai.participation.selectors", "participation_counts"),
     ("figures", "proactive", "gongkai.proactive.selectors", "publication_counts"),
     ("figures", "assessment", "gongkai.assessment.selectors", "enquiry_figures"),
+    ("figures", "outreach", "gongkai.outreach.selectors", "new_media_counts"),
     ("dashboard", "proactive", "gongkai.proactive.selectors", "publication_statistics"),
     (
         "dashboard",
@@ -77,14 +80,36 @@ FIGURE_LABELS: Mapping[str, object] = {
     "enquiries_counter": _("At the counter"),
     "enquiries_phone": _("Other telephone"),
     "enquiries_online": _("Online consultation"),
+    # 政务新媒体, 监督员 and 政府开放日 (the outreach app's records; seed 004).
+    "new_media_accounts": _("New-media accounts in use"),
+    "new_media_posts": _("Posts on WeChat, Weibo, apps and the provincial platform"),
+    "supervisors": _("Openness supervisors serving"),
+    "supervisor_observations": _("Observations from openness supervisors"),
+    "supervisor_observations_answered": _("Supervisors' observations answered"),
+    "open_days": _("Government open days held"),
+    "open_day_visitors": _("Visitors at open days"),
 }
-_PROACTIVE_FIGURES = ("items_published", "items_website", "items_new_media", "interpretations")
+_PROACTIVE_FIGURES = ("items_published", "items_website", "interpretations")
+# Items on new media are counted from what was pushed to each channel, not from the words
+# typed in an item's carriers (issue 20).
+_OUTREACH_FIGURES = (
+    "items_new_media",
+    "new_media_accounts",
+    "new_media_posts",
+    "supervisors",
+    "supervisor_observations",
+    "supervisor_observations_answered",
+    "open_days",
+    "open_day_visitors",
+)
 ENQUIRY_CHANNEL_FIGURES = tuple(c for c in FIGURE_LABELS if c.startswith("enquiries_"))
 
 
 def _source(code: str) -> str:
     if code in _PROACTIVE_FIGURES:
         return "proactive"
+    if code in _OUTREACH_FIGURES:
+        return "outreach"
     return "assessment" if code.startswith("enquiries") else "participation"
 
 
@@ -193,14 +218,19 @@ def figures(organisation, year: int) -> tuple[dict[str, int], list[str]]:
     """Known figures from the providers present, and the provider keys that are absent."""
     registry = discover()
     found: dict[str, int] = {}
-    for function in registry.figures.values():
+    for key, function in registry.figures.items():
         result = _call(function, organisation, year)
         if isinstance(result, Mapping):
             found.update(
                 {
                     code: value
                     for code, value in result.items()
-                    if code in FIGURE_LABELS and isinstance(value, int | float)
+                    if code in FIGURE_LABELS
+                    and isinstance(value, int | float)
+                    # A figure comes from its own source when that source is connected.
+                    and (
+                        FIGURE_SOURCES[code] == key or FIGURE_SOURCES[code] not in registry.figures
+                    )
                 }
             )
     absent = sorted({key for key in FIGURE_SOURCES.values() if key not in registry.figures})

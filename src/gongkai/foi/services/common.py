@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.access import has_role
 from gongkai.core.clockmath import CHINA
 from gongkai.core.errors import PermissionDeniedError, ServiceError
+from gongkai.core.hooks import announce
 from gongkai.core.models import Clock, Role
 from gongkai.core.services import ledger_append
 from gongkai.foi.models import TRANSITIONS, Request, RequestEvent, Status
@@ -102,6 +103,7 @@ def record(request: Request, *, actor, type: str, summary: dict | None = None) -
         organisation=request.organisation,
         summary=summary,
     )
+    announce("foi.request_changed", request_id=request.pk)
 
 
 def _is_user(actor) -> bool:

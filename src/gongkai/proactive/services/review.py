@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.access import has_role
 from gongkai.core.cache import public_content_changed
 from gongkai.core.errors import PermissionDeniedError, ServiceError
+from gongkai.core.hooks import announce
 from gongkai.core.locking import changed_meanwhile, save_if_unchanged
 from gongkai.core.models import Organisation, Role
 from gongkai.core.services import clock_start, clock_stop
@@ -232,6 +233,7 @@ def _publish(item: Item, *, actor, due_by: dt.datetime | None = None) -> Item:
         _interpretation_clocks(item, actor)
         item_index(item)
         record(item, actor=actor, action="publish", summary={"revision": revision.number})
+        announce("proactive.item_published", item_id=item.pk)
         transaction.on_commit(public_content_changed)
     return item
 

@@ -57,6 +57,11 @@ def data(monkeypatch, body, unit, office, leader, handler):
         fields.setdefault("written_on", at(moment).date())
         return published(handler, reviewer, leader, office, **fields)
 
+    # 两微一端 counts come from what is pushed to the body's channels (outreach), not from the
+    # carriers typed on each item: one WeChat account receives every published item.
+    from gongkai.outreach.services import channel_create
+
+    channel_create(actor=office, organisation=body, kind="wechat", name="平安湛江")
     publish("2025-01-06 10:00", title="户籍业务办理通知")
     policy = publish(
         "2025-01-08 10:00",
@@ -144,7 +149,7 @@ def test_generated_report_quotes_the_figures(body, office, data):
     assert report.tables["figures"] == {
         "items_published": 3,
         "items_website": 3,
-        "items_new_media": 2,
+        "items_new_media": 3,
         "interpretations": 1,
         "consultations_held": 1,
         "comments_received": 0,
@@ -157,12 +162,20 @@ def test_generated_report_quotes_the_figures(body, office, data):
         "incidents_responded_on_time": 0,
         # The assessment app's enquiry register (none recorded here).
         **{code: 0 for code in providers.FIGURE_LABELS if code.startswith("enquiries")},
+        # The outreach app's records: one account, three posts; no supervisors or open days.
+        "new_media_accounts": 1,
+        "new_media_posts": 3,
+        "supervisors": 0,
+        "supervisor_observations": 0,
+        "supervisor_observations_answered": 0,
+        "open_days": 0,
+        "open_day_visitors": 0,
     }
     assert NOT_CONNECTED not in report.overview
     for line in (
         "主动公开政府信息：3。",
         "通过政府网站公开信息：3。",
-        "通过政务微博、微信及客户端公开信息：2。",
+        "通过政务微博、微信及客户端公开信息：3。",
         "发布政策解读：1。",
         "按期办结领导信箱来信：1。",
     ):

@@ -171,7 +171,12 @@ def test_absent_provider_shows_zero_and_the_note(body, office, monkeypatch):
         "repealed": 0,
         "in_force": 0,
     }
-    assert report.tables["absent_providers"] == ["assessment", "participation", "proactive"]
+    assert report.tables["absent_providers"] == [
+        "assessment",
+        "outreach",
+        "participation",
+        "proactive",
+    ]
 
 
 def test_reminder_job_is_idempotent(body, office):
