@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.assessment.deadlines import Deadline, deadline_parse, last_working_day
 from gongkai.assessment.models import PlanImport, UnitAlias
+from gongkai.assessment.prose import targets_in
 from gongkai.assessment.tables import table_read
 from gongkai.assessment.units import LEAD, UnitMatch, UnitMatcher
 from gongkai.core.models import Organisation
@@ -79,6 +80,11 @@ def preview_build(upload: PlanImport) -> Preview:
             # A prose item naming no time is standing work: 长期坚持, as the plan means it.
             deadline = deadline_parse("长期坚持", plan_year=upload.year)
             deadline.reasons.insert(0, _("The text names no time."))
+            deadline.target = targets_in(row.task)
+            if deadline.target:
+                deadline.reasons.append(
+                    _("A measurable target: %(target)s") % {"target": deadline.target}
+                )
         else:
             deadline = deadline_parse(row.deadline, plan_year=upload.year)
         preview = PreviewRow(row.line, row.task, row.units, deadline, matcher.match_cell(row.units))

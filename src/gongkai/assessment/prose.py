@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from gongkai.assessment.deadlines import Recurrence, deadline_parse
+from gongkai.assessment.deadlines import Recurrence, deadline_parse, target_find
 from gongkai.assessment.tables import MAX_ROWS, TableRow
 
 # 一、工作任务 / 二 、保障措施: the parts of the plan; tasks are read in the 任务 part only.
@@ -61,13 +61,26 @@ def units_cell(bracket: str) -> str:
 
 
 def deadline_phrase(text: str, plan_year: int) -> str:
-    """The clauses of the task that name a time (年底前, 每月), joined; "" when none does."""
+    """The clauses of the task that name a time (年底前, 每月), each with the clauses right
+    after it that state a measurable target (…,网上办结率达40%以上), joined; "" when none."""
     found = []
+    after_time = False
     for clause in SENTENCE.split(re.sub(r"\s+", "", text)):
         deadline = deadline_parse(clause, plan_year=plan_year)
         if deadline.due_on or deadline.recurrence not in ("", Recurrence.ONGOING):
             found.append(clause)
+            after_time = True
+        elif after_time and target_find(clause):
+            found.append(clause)
+        else:
+            after_time = False
     return "，".join(found)
+
+
+def targets_in(text: str) -> str:
+    """The measurable targets a task names without a time (…率不低于90%), joined with ；."""
+    clauses = SENTENCE.split(re.sub(r"\s+", "", text))
+    return "；".join(filter(None, (target_find(clause) for clause in clauses)))
 
 
 def rows_from_prose(lines: list[str], *, plan_year: int) -> list[TableRow]:

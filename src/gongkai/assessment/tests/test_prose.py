@@ -96,8 +96,19 @@ def test_seed_001_deadlines_from_the_text(district_office, district):
     rows = {row.number: row for row in _preview(district_office, district).rows}
     assert rows[15].deadline.recurrence == "monthly"  # 每月通报抽查情况
     assert rows[20].deadline.due_on.isoformat() == "2018-12-31"  # 年底前70%…实现网上办理
+    assert rows[20].deadline.phrase.endswith('“一网通办"年底前70%的行政许可事项实现网上办理')
     assert rows[1].deadline.recurrence == "ongoing"  # no time named: standing work
     assert rows[1].deadline.understood
+
+
+def test_seed_001_measurable_targets(district_office, district):
+    """Read by hand: of the 29 tasks only (四)1 states a measure (年底前70%的行政许可事项实现
+    网上办理); the others' figures are rules of the work (不少于7个工作日, 20个工作日内,
+    3个工作日内, 1个工作日内) or no measure at all (再减少一半)."""
+    rows = _preview(district_office, district).rows
+    assert {row.number: row.deadline.target for row in rows if row.deadline.target} == {
+        20: "70%的行政许可事项实现网上办理"
+    }
 
 
 @pytest.mark.parametrize(
