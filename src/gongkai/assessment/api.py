@@ -27,6 +27,11 @@ class TaskOut(Schema):
     id: int
     plan: str
     number: int
+    # Where the task stands in a prose plan (一、（三）2.), "" for a table's row.
+    reference: str
+    part: str
+    section: str
+    item: int
     text: str
     deadline_text: str
     due_on: dt.date | None
@@ -62,6 +67,10 @@ def _task_out(task: Task) -> dict:
         "id": task.pk,
         "plan": task.plan.title,
         "number": task.number,
+        "reference": task.reference,
+        "part": task.part,
+        "section": task.section,
+        "item": task.item,
         "text": task.text,
         "deadline_text": task.deadline_text,
         "due_on": task.due_on,

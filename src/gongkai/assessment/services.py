@@ -150,6 +150,9 @@ def plan_import_apply(*, actor, upload: PlanImport) -> Plan:
                 if len(deadline.milestones) > 1
                 else [],
                 collective_units="、".join(u.name for u in row.units if u.collective)[:300],
+                part=row.part[:100],
+                section=row.section[:100],
+                item=row.item,
             )
             seen: set[int] = set()
             for match in row.units:
