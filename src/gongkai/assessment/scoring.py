@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.assessment.law import CLOCK_INDICATORS, YEARLY_REPORT_DUE, IndicatorKind
 from gongkai.assessment.models import Deduction, Indicator, Notice, Rubric, Task
+from gongkai.assessment.periods import PERIOD_MONTHS, State, task_period_reports
 from gongkai.core.access import body_and_descendants
 from gongkai.core.clockmath import local_date
 from gongkai.core.duties import case_url
@@ -223,17 +224,31 @@ def _report_evidence(subjects, year: int, today: dt.date) -> dict[int, list[tupl
 
 def _task_evidence(body, year: int, today: dt.date) -> dict[int, list[tuple]]:
     """One-off tasks due in ``year`` and overdue (open past the date, or completed late);
-    yearly tasks with no completed report from the unit that year once the year is over."""
+    yearly tasks with no completed report from the unit that year once the year is over;
+    quarterly (half-yearly, monthly) tasks: each period without the unit's report by its
+    due day on the official calendar, one case each (``periods``)."""
     start, end = _year_bounds(year)
     tasks = (
         Task.objects.filter(plan__organisation=body)
         .filter(Q(due_on__gte=start, due_on__lte=end, recurrence="") | ~Q(recurrence=""))
-        .prefetch_related("assignments", "progress")
+        .prefetch_related("assignments__organisation", "progress")
         .order_by("plan_id", "number")
     )
     found: dict[int, list[tuple]] = defaultdict(list)
     for task in tasks:
         url = reverse("assessment:task", args=[task.pk])
+        if task.recurrence in PERIOD_MONTHS:
+            for report in task_period_reports(task, year, today):
+                if report.state != State.MISSING:
+                    continue
+                reason = _("Task %(number)d (%(every)s): no report for %(period)s, due %(due)s.") % {
+                    "number": task.number,
+                    "every": task.recurrence_label,
+                    "period": report.period.label,
+                    "due": report.period.due_on,
+                }  # fmt: skip
+                found[report.organisation.pk].append((reason, f"{url}?year={year}"))
+            continue
         if task.recurrence == "yearly":
             if today <= end or (task.starts_year and task.starts_year > year):
                 continue

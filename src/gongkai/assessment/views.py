@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gongkai.assessment import ledgers, scoring, selectors, services
+from gongkai.assessment import ledgers, periods, scoring, selectors, services
 from gongkai.assessment.forms import (
     DeductionForm,
     EnquiryForm,
@@ -182,13 +182,19 @@ def task_detail(request, pk: int):
             form.add_error(None, error.message)
     assignments = list(task.assignments.select_related("organisation"))
     cos = [a.organisation.name for a in assignments if a.role == "co"]
+    year = _year(request)
+    today = timezone.localdate()
     context = {
         "task": task,
         "leads": [a.organisation.name for a in assignments if a.role == "lead"],
         "cos": cos + ([task.collective_units] if task.collective_units else []),
         "progress": task.progress.select_related("organisation", "reported_by__staff_profile"),
         "form": form if mine else None,
-        "today": timezone.localdate(),
+        "today": today,
+        "year": year,
+        "is_periodic": task.recurrence in periods.PERIOD_MONTHS,
+        "period_reports": periods.task_period_reports(task, year, today),
+        "states": periods.State,
     }
     return render(request, "assessment/task.html", context)
 

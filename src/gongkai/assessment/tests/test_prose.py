@@ -209,7 +209,7 @@ def test_seed_001_through_the_pages_then_mapped_and_applied(client, district_off
     from gongkai.assessment.ledgers import LEDGERS_BY_CODE, ledger_xlsx
 
     sheet = load_workbook(io.BytesIO(ledger_xlsx(LEDGERS_BY_CODE["rw"], district, 2018))).active
-    assert [c.value for c in sheet[2]][2:5] == ["任务序号", "所在条目", "工作任务"]
+    assert [c.value for c in sheet[2]][2:5] == ["任务序号", "所在条目", "任务"]
     rows = {row[2]: row[3] for row in sheet.iter_rows(min_row=3, values_only=True)}
     assert rows[17] == "一、（三）3. （三）加强平台建设"
     # The API says it too.
