@@ -133,7 +133,7 @@ def ranking(request, year: Year):
     rubric = selectors.rubric_of(body, year) if body else None
     if rubric is None:
         raise NotFoundError("not_found", _("Not found."))
-    scores = [s for s in scoring.rubric_scores(rubric) if s.organisation.pk != body.pk]
+    scores = [s for s in scoring.year_scores(rubric) if s.organisation.pk != body.pk]
     rows = []
     for group in (
         scoring.ranked([s for s in scores if not s.is_unit]),

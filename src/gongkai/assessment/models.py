@@ -320,6 +320,57 @@ class Deduction(models.Model):
         return self.reason
 
 
+class ScoreSnapshot(models.Model):
+    """A year's final scores, frozen (定稿) by the office: every assessed unit's and body's
+    score with each deduction and its evidence as they stood at that moment. While it is in
+    force (not reopened) the year's scores are read from here, so later data changes do not
+    alter them; reopening is the office's own act, with a reason, and a later freeze makes a
+    new snapshot (the old one stays, reopened, as the record)."""
+
+    rubric = models.ForeignKey(
+        Rubric, models.PROTECT, related_name="snapshots", verbose_name=_("rubric")
+    )
+    # [{"organisation": id, "name": "…", "kind": "unit", "rank": 1, "total": "48.0",
+    #   "deducted": "2.0", "indicators": [{"id": 1, "name": "…", "kind": "…", "points":
+    #   "10.0", "per_case": "2.0", "rule": "…", "note": "", "evidence": [{"points": "2.0",
+    #   "reason": "…", "url": "…", "automatic": true}]}]}, …]
+    scores = models.JSONField(_("scores"), default=list)
+    frozen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("frozen by")
+    )
+    frozen_at = models.DateTimeField(_("frozen at"))
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reopened by"),
+    )
+    reopened_at = models.DateTimeField(_("reopened at"), null=True, blank=True)
+    reopen_reason = models.CharField(_("reason for reopening"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("final scores")
+        verbose_name_plural = _("final scores")
+        ordering = ["rubric", "-frozen_at", "-id"]
+        constraints = [
+            # One snapshot in force per rubric (a year frozen once at a time).
+            models.UniqueConstraint(
+                fields=["rubric"],
+                condition=models.Q(reopened_at__isnull=True),
+                name="assessment_one_snapshot_in_force",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rubric_id} {self.frozen_at:%Y-%m-%d}"
+
+    @property
+    def in_force(self) -> bool:
+        return self.reopened_at is None
+
+
 class LedgerBundle(models.Model):
     """The 台账 of one body and year as one zip, built in the background."""
 

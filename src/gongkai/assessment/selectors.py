@@ -188,9 +188,9 @@ def headline(body: Organisation, year: int, *, now: dt.datetime | None = None) -
     rubric = rubric_of(body, year)
     score = total = None
     if rubric is not None:
-        from gongkai.assessment.scoring import rubric_scores
+        from gongkai.assessment.scoring import year_scores
 
-        own = next(s for s in rubric_scores(rubric, now=now) if s.organisation.pk == body.pk)
+        own = next(s for s in year_scores(rubric, now=now) if s.organisation.pk == body.pk)
         score, total = own.total, sum(i.points for i in rubric.indicators.all())
     return Headline(
         year=year,

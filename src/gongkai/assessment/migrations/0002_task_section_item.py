@@ -23,6 +23,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='task',
             name='section',
-            field=models.CharField(blank=True, max_length=100, verbose_name='section'),
+            field=models.CharField(blank=True, max_length=100, verbose_name='plan section'),
         ),
     ]
