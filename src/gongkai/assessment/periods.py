@@ -102,8 +102,8 @@ def periods_of(recurrence: str, year: int, starts_year: int | None = None) -> li
 
 
 def task_period_reports(task, year: int, today: dt.date) -> list[PeriodReport]:
-    """Each responsible unit's report for each period of ``year``, in period order then the
-    task's assignment order. Reads ``task.assignments`` and ``task.progress`` (prefetch)."""
+    """Each responsible unit's report for each period of ``year``, in period order then
+    leads before co-responsible units. Reads ``task.assignments`` and ``task.progress`` (prefetch)."""
     periods = periods_of(task.recurrence, year, task.starts_year)
     if not periods:
         return []
@@ -112,7 +112,8 @@ def task_period_reports(task, year: int, today: dt.date) -> list[PeriodReport]:
     per_unit: dict[int, list[dt.date]] = {}
     for report in progress:
         per_unit.setdefault(report.organisation_id, []).append(local_date(report.reported_at))
-    assignments = list(task.assignments.all())
+    # Lead units first, then the co-responsible, each in the order the plan names them.
+    assignments = sorted(task.assignments.all(), key=lambda a: (a.role != "lead", a.pk))
     used: dict[int, set[int]] = {a.organisation_id: set() for a in assignments}
     for period in periods:
         for assignment in assignments:
