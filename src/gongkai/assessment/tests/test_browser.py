@@ -115,7 +115,7 @@ def test_import_preview_of_a_prose_plan(page, live_server, artifacts_dir, tmp_pa
 
     district = OrganisationFactory(name="西市区人民政府")
     units = [UnitFactory(parent=district, name=name) for name in DISTRICT_UNITS]
-    make_staff(district, roles=[Role.OFFICE], units=units[:1], username="office")
+    office = make_staff(district, roles=[Role.OFFICE], units=units[:1], username="office")
     page.set_viewport_size({"width": width, "height": height})
     browser_login(page, live_server, "office")
     page.goto(f"{live_server.url}/workbench/assessment/")
@@ -134,6 +134,25 @@ def test_import_preview_of_a_prose_plan(page, live_server, artifacts_dir, tmp_pa
     page.screenshot(
         path=str(artifacts_dir / f"assessment-import-prose-{width}.png"), full_page=True
     )
+
+    # Mapped once, saved: the plan's task list cites each task's place (一、（三）1.).
+    from gongkai.assessment.importing import preview_build
+    from gongkai.assessment.models import PlanImport
+
+    office_unit = district.children.get(name="区政府办公室")
+    for name in preview_build(PlanImport.objects.get()).unknown_names:
+        target = office_unit if name == "区政办公室" else None
+        services.unit_alias_set(actor=office, organisation=district, name=name, target=target)
+    page.reload()
+    page.get_by_role("button", name="保存方案及任务").click()
+    assert page.get_by_role("heading", name="西市区2018年政务公开工作要点").is_visible()
+    rows = page.locator("tbody tr")
+    assert rows.count() == 29
+    assert "一、（三）1." in rows.nth(14).inner_text()
+    assert "（三）加强平台建设 · 1" in rows.nth(14).inner_text()
+    assert "70%的行政许可事项实现网上办理" in rows.nth(19).inner_text()
+    assert _fits(page, width)
+    page.screenshot(path=str(artifacts_dir / f"assessment-plan-prose-{width}.png"), full_page=True)
 
 
 @pytest.mark.parametrize(("width", "height"), SIZES)
