@@ -27,11 +27,12 @@ class TaskOut(Schema):
     id: int
     plan: str
     number: int
-    # Where the task stands in a prose plan (一、（三）2.), "" for a table's row.
+    # Where the task stands in a prose plan (一、（三）2.), "" for a table's row; the part
+    # and section are the plan's own headings (free text), not codes.
     reference: str
-    part: str
-    section: str
-    item: int
+    plan_part: str
+    plan_section: str
+    item_number: int
     text: str
     deadline_text: str
     due_on: dt.date | None
@@ -68,9 +69,9 @@ def _task_out(task: Task) -> dict:
         "plan": task.plan.title,
         "number": task.number,
         "reference": task.reference,
-        "part": task.part,
-        "section": task.section,
-        "item": task.item,
+        "plan_part": task.part,
+        "plan_section": task.section,
+        "item_number": task.item,
         "text": task.text,
         "deadline_text": task.deadline_text,
         "due_on": task.due_on,

@@ -216,7 +216,7 @@ def test_seed_001_through_the_pages_then_mapped_and_applied(client, district_off
     from gongkai.assessment.api import _task_out
 
     out = _task_out(platform)
-    assert (out["reference"], out["section"], out["item"]) == (
+    assert (out["reference"], out["plan_section"], out["item_number"]) == (
         "一、（三）3.",
         "（三）加强平台建设",
         3,
