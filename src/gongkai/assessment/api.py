@@ -27,6 +27,12 @@ class TaskOut(Schema):
     id: int
     plan: str
     number: int
+    # Where the task stands in a prose plan (一、（三）2.), "" for a table's row; the part
+    # and section are the plan's own headings (free text), not codes.
+    reference: str
+    plan_part: str
+    plan_section: str
+    item_number: int
     text: str
     deadline_text: str
     due_on: dt.date | None
@@ -62,6 +68,10 @@ def _task_out(task: Task) -> dict:
         "id": task.pk,
         "plan": task.plan.title,
         "number": task.number,
+        "reference": task.reference,
+        "plan_part": task.part,
+        "plan_section": task.section,
+        "item_number": task.item,
         "text": task.text,
         "deadline_text": task.deadline_text,
         "due_on": task.due_on,
@@ -124,7 +134,7 @@ def ranking(request, year: Year):
     rubric = selectors.rubric_of(body, year) if body else None
     if rubric is None:
         raise NotFoundError("not_found", _("Not found."))
-    scores = [s for s in scoring.rubric_scores(rubric) if s.organisation.pk != body.pk]
+    scores = [s for s in scoring.year_scores(rubric) if s.organisation.pk != body.pk]
     rows = []
     for group in (
         scoring.ranked([s for s in scores if not s.is_unit]),

@@ -14,7 +14,8 @@ The forms, as the plans write them (seed 000's 重点任务分解表, seed 001's
 - ``从2017年起每年实施``, ``每年``: every year, due 31 December, from that year;
 - ``每季度``/``每月``/``每半年``: recurring at each quarter's/month's/half-year's end;
 - ``长期坚持``, ``持续推进``: ongoing, no date;
-- ``…前实现…率达100%``: a date and a measurable target (the words after 实现);
+- ``…前实现…率达100%``, ``年底前70%的行政许可事项实现网上办理``, ``…率达到70%``, ``…率不低于
+  90%``: a date and a measurable target (``target_find``);
 - ``2017年6月底前完成基础性制度梳理,2020年年底前全面完善``: milestones; the task is due at
   the last one.
 """
@@ -150,8 +151,31 @@ RECURRENCE_REASONS = {
 }
 ONGOING = re.compile(r"长期坚持|长期|持续推进|持续|常态化|经常性")
 FROM_YEAR = re.compile(rf"(?:从|自)\s*{YEAR}(?:起|开始)")
-TARGET = re.compile(r"实现(?P<target>.*(?:率|%|％|次).*)$")
+# A measurable target: a percentage (70%, 百分之九十), or a rate with a figure (…率达100%,
+# …率不低于90%, …率达到70%). A bare "不少于7个工作日" is a rule of the work, not a target.
+MEASURE = re.compile(
+    r"[0-9０-９]+(?:\.[0-9]+)?\s*[%％]"
+    r"|百分之[零〇一二三四五六七八九十百]+"
+    r"|率\s*(?:要|应|须|均)?\s*(?:达到|达|不低于|不少于|不小于|高于|超过|保持在?|提高到|提升到|提升至|为)"
+    r"\s*[0-9０-９]"
+)
+# What 实现 leads to when it names the target itself (实现…率达100%, 实现零次跑动).
+ACHIEVED = re.compile(r"率|[%％]|次")
+TARGET_LEAD = re.compile(r"^(?:前|之前|以前)?(?:要|力争|确保|务必|完成)*")
 SEPARATOR = re.compile(r"[,，;；。]")
+
+
+def target_find(text: str) -> str:
+    """The measurable target a clause states, "" when none.
+
+    ``实现规范性文件…发布率达100%`` → the words after 实现 (the target is what is achieved);
+    ``70%的行政许可事项实现网上办理``, ``依申请公开按期答复率不低于90%``, ``覆盖率达到70%`` →
+    the clause itself, the measure being before or without 实现."""
+    text = TARGET_LEAD.sub("", (text or "").strip(" ，,。；;"))
+    head, achieve, tail = text.partition("实现")
+    if achieve and not MEASURE.search(head) and ACHIEVED.search(tail):
+        return tail
+    return text if MEASURE.search(text) else ""
 
 
 def _dated(match: re.Match, plan_year: int, reasons: list[str]) -> dt.date | None:
@@ -212,16 +236,19 @@ def deadline_parse(phrase: str, *, plan_year: int) -> Deadline:
     for part in [p for p in SEPARATOR.split(text) if p]:
         match = DATED.search(part)
         if not _names_a_time(match):
-            if result.target:  # the target goes on: "…率达50%以上,网上办结率达40%以上"
-                result.target = f"{result.target}；{part}"
+            # A clause of its own states a target, or the target goes on: "…率达50%以上,
+            # 网上办结率达40%以上".
+            target = target_find(part)
+            if target:
+                result.target = "；".join(filter(None, [result.target, target]))
             continue
         due = _dated(match, plan_year, result.reasons)
         if due is None:
             continue
         rest = part[match.end() :]
-        target = TARGET.search(rest)
+        target = target_find(rest)
         if target:
-            result.target = "；".join(filter(None, [result.target, target["target"]]))
+            result.target = "；".join(filter(None, [result.target, target]))
         result.milestones.append(Milestone(due, rest.removeprefix("完成").strip()))
     if result.milestones:
         result.due_on = max(m.due_on for m in result.milestones)
@@ -236,6 +263,8 @@ def deadline_parse(phrase: str, *, plan_year: int) -> Deadline:
     if ONGOING.search(text):
         result.recurrence = Recurrence.ONGOING
         result.reasons.append(_("Ongoing work: no date."))
+        if result.target:
+            result.reasons.append(_("A measurable target: %(target)s") % {"target": result.target})
         return result
     result.understood = False
     result.reasons.append(_("No date or period could be read: enter it by hand."))

@@ -1,6 +1,6 @@
 """Demo content: seed 000's 重点任务分解表 (湛江市公安局 2017, 23 tasks) imported through the
 preview (警校 mapped once to 政治处), progress reported by units, this year's assessment
-under seed 003's 50-point scheme, a few enquiries by channel and a training record."""
+under seed 003's 50-point scheme (last year's made final in January), a few enquiries by channel and a training record."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from gongkai.assessment import services
 from gongkai.assessment.law import Channel, TrainingKind
 from gongkai.assessment.models import Plan, Task
+from gongkai.core.clockmath import CHINA
 from gongkai.core.demo import BUREAU, DemoContext, register
 from gongkai.core.models import Organisation
 
@@ -81,6 +82,15 @@ def load(context: DemoContext) -> None:
         actor=office, indicator=manual, organisation=units["hzk"], points=Decimal("1"),
         reason="户籍业务办事指南变更后未在1个工作日内更新（督查通报）", evidence_url="/xxgk/",
     )  # fmt: skip
+    # Last year's assessment, made final by the office in January (定稿).
+    last = services.rubric_create(
+        actor=office, organisation=bureau, year=year - 1, template="yunnan2017"
+    )
+    services.assessment_freeze(
+        actor=office,
+        rubric=last,
+        now=min(timezone.now(), dt.datetime(year, 1, 20, 10, tzinfo=CHINA)),
+    )
     today = timezone.localdate()
     for offset, (channel, topic) in enumerate(ENQUIRIES):
         services.enquiry_record(

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from gongkai.assessment.deadlines import Deadline, deadline_parse, last_working_day
-from gongkai.assessment.models import PlanImport, UnitAlias
+from gongkai.assessment.models import PlanImport, UnitAlias, task_reference
+from gongkai.assessment.prose import targets_in
 from gongkai.assessment.tables import table_read
 from gongkai.assessment.units import LEAD, UnitMatch, UnitMatcher
 from gongkai.core.models import Organisation
@@ -30,6 +31,11 @@ class PreviewRow:
     rest_day: str = ""
     section: str = ""  # a prose plan's （一）… heading, "" for a table
     item: int = 0  # a prose plan's item number within its section
+    part: str = ""  # a prose plan's part (一、工作任务), "" for a table
+
+    @property
+    def reference(self) -> str:
+        return task_reference(self.part, self.section, self.item)
 
     @property
     def leads(self) -> list[UnitMatch]:
@@ -79,10 +85,15 @@ def preview_build(upload: PlanImport) -> Preview:
             # A prose item naming no time is standing work: 长期坚持, as the plan means it.
             deadline = deadline_parse("长期坚持", plan_year=upload.year)
             deadline.reasons.insert(0, _("The text names no time."))
+            deadline.target = targets_in(row.task)
+            if deadline.target:
+                deadline.reasons.append(
+                    _("A measurable target: %(target)s") % {"target": deadline.target}
+                )
         else:
             deadline = deadline_parse(row.deadline, plan_year=upload.year)
         preview = PreviewRow(row.line, row.task, row.units, deadline, matcher.match_cell(row.units))
-        preview.section, preview.item = row.section, row.item
+        preview.part, preview.section, preview.item = row.part, row.section, row.item
         if deadline.due_on and deadline.recurrence == "":
             work_by, rest = last_working_day(deadline.due_on)
             if work_by and work_by != deadline.due_on:

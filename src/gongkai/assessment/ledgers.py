@@ -316,6 +316,7 @@ def task_rows(body: Organisation, year: int) -> Rows:
             n,
             task.plan.title,
             task.number,
+            " ".join(filter(None, [task.reference, task.section])),
             task.text,
             "、".join(a.organisation.name for a in task.assignments.all() if a.role == "lead"),
             task.deadline_text,
@@ -361,7 +362,7 @@ LEDGERS: tuple[Ledger, ...] = (
     Ledger("zx", gettext_lazy("Enquiries by phone and at the counter"), lambda: [
         _("No."), _("Date"), _("Enquiry channel"), _("What it was about")], enquiry_rows),
     Ledger("rw", gettext_lazy("Plan tasks"), lambda: [
-        _("No."), _("Plan"), _("Task number"), _("Task"), _("Lead units"), _("Deadline"),
+        _("No."), _("Plan"), _("Task number"), _("Place in the plan"), _("Task"), _("Lead units"), _("Deadline"),
         _("Due on"), _("Status"), _("Latest progress")], task_rows),
 )  # fmt: skip
 LEDGERS_BY_CODE = {ledger.code: ledger for ledger in LEDGERS}

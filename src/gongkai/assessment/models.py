@@ -9,6 +9,8 @@ deductions by hand are stored here with their evidence.
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -39,6 +41,23 @@ class Plan(models.Model):
         return self.title
 
 
+HEADING_NUMBER = re.compile(r"^\s*(?P<n>[（(]?[一二三四五六七八九十]+[）)、]?)")
+
+
+def task_reference(part: str, section: str, item: int) -> str:
+    """Where a task stands in a prose plan, as people cite it: ``一、（三）2.`` from the part
+    ``一、工作任务``, the section ``（三）加强平台建设`` and the item 2; "" for a table's row."""
+    found = []
+    for heading, suffix in ((part, "、"), (section, "")):
+        match = HEADING_NUMBER.match(heading or "")
+        if match:
+            number = match["n"].replace("(", "（").replace(")", "）").rstrip("、")
+            found.append(number + suffix)
+    if item:
+        found.append(f"{item}.")
+    return "".join(found) if section or item else ""
+
+
 class Task(models.Model):
     class Status(models.TextChoices):
         OPEN = "open", _("In progress")
@@ -56,6 +75,10 @@ class Task(models.Model):
     # [{"due_on": "2017-06-30", "what": "基础性制度梳理"}, …] when the cell has several dates.
     milestones = models.JSONField(_("milestones"), default=list, blank=True)
     collective_units = models.CharField(_("units concerned"), max_length=300, blank=True)
+    # Where the task stands in a prose plan (seed 001): 一、工作任务 / （三）加强平台建设 / 2.
+    part = models.CharField(_("part of the plan"), max_length=100, blank=True)
+    section = models.CharField(_("plan section"), max_length=100, blank=True)
+    item = models.PositiveSmallIntegerField(_("item number"), default=0)
     status = models.CharField(
         _("status"), max_length=8, choices=Status.choices, default=Status.OPEN
     )
@@ -71,6 +94,11 @@ class Task(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.text[:40]}"
+
+    @property
+    def reference(self) -> str:
+        """一、（三）2. for a task of a prose plan, "" for a table's row."""
+        return task_reference(self.part, self.section, self.item)
 
     @property
     def recurrence_label(self) -> str:
@@ -290,6 +318,57 @@ class Deduction(models.Model):
 
     def __str__(self) -> str:
         return self.reason
+
+
+class ScoreSnapshot(models.Model):
+    """A year's final scores, frozen (定稿) by the office: every assessed unit's and body's
+    score with each deduction and its evidence as they stood at that moment. While it is in
+    force (not reopened) the year's scores are read from here, so later data changes do not
+    alter them; reopening is the office's own act, with a reason, and a later freeze makes a
+    new snapshot (the old one stays, reopened, as the record)."""
+
+    rubric = models.ForeignKey(
+        Rubric, models.PROTECT, related_name="snapshots", verbose_name=_("rubric")
+    )
+    # [{"organisation": id, "name": "…", "kind": "unit", "rank": 1, "total": "48.0",
+    #   "deducted": "2.0", "indicators": [{"id": 1, "name": "…", "kind": "…", "points":
+    #   "10.0", "per_case": "2.0", "rule": "…", "note": "", "evidence": [{"points": "2.0",
+    #   "reason": "…", "url": "…", "automatic": true}]}]}, …]
+    scores = models.JSONField(_("scores"), default=list)
+    frozen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, related_name="+", verbose_name=_("frozen by")
+    )
+    frozen_at = models.DateTimeField(_("frozen at"))
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reopened by"),
+    )
+    reopened_at = models.DateTimeField(_("reopened at"), null=True, blank=True)
+    reopen_reason = models.CharField(_("reason for reopening"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("final scores")
+        verbose_name_plural = _("final scores")
+        ordering = ["rubric", "-frozen_at", "-id"]
+        constraints = [
+            # One snapshot in force per rubric (a year frozen once at a time).
+            models.UniqueConstraint(
+                fields=["rubric"],
+                condition=models.Q(reopened_at__isnull=True),
+                name="assessment_one_snapshot_in_force",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rubric_id} {self.frozen_at:%Y-%m-%d}"
+
+    @property
+    def in_force(self) -> bool:
+        return self.reopened_at is None
 
 
 class LedgerBundle(models.Model):

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 
-from gongkai.assessment.deadlines import Recurrence, deadline_parse
+from gongkai.assessment.deadlines import Recurrence, deadline_parse, target_find
 from gongkai.assessment.tables import MAX_ROWS, TableRow
 
 # 一、工作任务 / 二 、保障措施: the parts of the plan; tasks are read in the 任务 part only.
-PART = re.compile(r"^[一二三四五六七八九十]+\s*、\s*(?P<title>\S.*)$")
+PART = re.compile(r"^(?P<n>[一二三四五六七八九十]+)\s*、\s*(?P<title>\S.*)$")
 SECTION = re.compile(r"^[(（]\s*(?P<n>[一二三四五六七八九十]+)\s*[)）]\s*(?P<title>.+)$")
 # 1. 2, 3 · l . 4． 5、 — OCR reads 1 as l, I or |, and the dot as a comma or a middle dot.
 ITEM = re.compile(r"^(?P<n>[0-9０-９lI|]{1,2})\s*[.,，、·．。](?!\d)\s*(?P<rest>.*)$")
@@ -61,19 +61,33 @@ def units_cell(bracket: str) -> str:
 
 
 def deadline_phrase(text: str, plan_year: int) -> str:
-    """The clauses of the task that name a time (年底前, 每月), joined; "" when none does."""
+    """The clauses of the task that name a time (年底前, 每月), each with the clauses right
+    after it that state a measurable target (…,网上办结率达40%以上), joined; "" when none."""
     found = []
+    after_time = False
     for clause in SENTENCE.split(re.sub(r"\s+", "", text)):
         deadline = deadline_parse(clause, plan_year=plan_year)
         if deadline.due_on or deadline.recurrence not in ("", Recurrence.ONGOING):
             found.append(clause)
+            after_time = True
+        elif after_time and target_find(clause):
+            found.append(clause)
+        else:
+            after_time = False
     return "，".join(found)
+
+
+def targets_in(text: str) -> str:
+    """The measurable targets a task names without a time (…率不低于90%), joined with ；."""
+    clauses = SENTENCE.split(re.sub(r"\s+", "", text))
+    return "；".join(filter(None, (target_find(clause) for clause in clauses)))
 
 
 def rows_from_prose(lines: list[str], *, plan_year: int) -> list[TableRow]:
     """One row per task of the 工作任务 part; [] when the text has no such items."""
     rows: list[TableRow] = []
     in_tasks = True  # a plan without parts (一、…) is all tasks
+    part = ""
     section = ""
     item = 0
     pending: list[str] = []
@@ -81,10 +95,11 @@ def rows_from_prose(lines: list[str], *, plan_year: int) -> list[TableRow]:
         line = re.sub(r"\s+", " ", raw.replace("\u3000", " ")).strip()
         if not line:
             continue
-        part = PART.match(line)
-        if part and not SECTION.match(line):
-            in_tasks = "任务" in part["title"]
+        heading_part = PART.match(line)
+        if heading_part and not SECTION.match(line):
+            in_tasks = "任务" in heading_part["title"]
             pending, section, item = [], "", 0
+            part = f"{heading_part['n']}、{heading_part['title'].strip()}"
             continue
         if not in_tasks:
             continue
@@ -109,6 +124,7 @@ def rows_from_prose(lines: list[str], *, plan_year: int) -> list[TableRow]:
                     task=task,
                     units=units_cell(units["units"]),
                     deadline=deadline_phrase(task, plan_year),
+                    part=part,
                     section=section,
                     item=item,
                 )

@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.assessment.law import CLOCK_INDICATORS, YEARLY_REPORT_DUE, IndicatorKind
 from gongkai.assessment.models import Deduction, Indicator, Notice, Rubric, Task
+from gongkai.assessment.periods import PERIOD_MONTHS, State, task_period_reports
 from gongkai.core.access import body_and_descendants
 from gongkai.core.clockmath import local_date
 from gongkai.core.duties import case_url
@@ -223,17 +224,31 @@ def _report_evidence(subjects, year: int, today: dt.date) -> dict[int, list[tupl
 
 def _task_evidence(body, year: int, today: dt.date) -> dict[int, list[tuple]]:
     """One-off tasks due in ``year`` and overdue (open past the date, or completed late);
-    yearly tasks with no completed report from the unit that year once the year is over."""
+    yearly tasks with no completed report from the unit that year once the year is over;
+    quarterly (half-yearly, monthly) tasks: each period without the unit's report by its
+    due day on the official calendar, one case each (``periods``)."""
     start, end = _year_bounds(year)
     tasks = (
         Task.objects.filter(plan__organisation=body)
         .filter(Q(due_on__gte=start, due_on__lte=end, recurrence="") | ~Q(recurrence=""))
-        .prefetch_related("assignments", "progress")
+        .prefetch_related("assignments__organisation", "progress")
         .order_by("plan_id", "number")
     )
     found: dict[int, list[tuple]] = defaultdict(list)
     for task in tasks:
         url = reverse("assessment:task", args=[task.pk])
+        if task.recurrence in PERIOD_MONTHS:
+            for report in task_period_reports(task, year, today):
+                if report.state != State.MISSING:
+                    continue
+                reason = _("Task %(number)d (%(every)s): no report for %(period)s, due %(due)s.") % {
+                    "number": task.number,
+                    "every": task.recurrence_label,
+                    "period": report.period.label,
+                    "due": report.period.due_on,
+                }  # fmt: skip
+                found[report.organisation.pk].append((reason, f"{url}?year={year}"))
+            continue
         if task.recurrence == "yearly":
             if today <= end or (task.starts_year and task.starts_year > year):
                 continue
@@ -368,4 +383,96 @@ def ranked(scores: list[SubjectScore]) -> list[SubjectScore]:
 
 
 def subject_score(rubric: Rubric, organisation: Organisation) -> SubjectScore | None:
-    return next((s for s in rubric_scores(rubric) if s.organisation.pk == organisation.pk), None)
+    return next((s for s in year_scores(rubric) if s.organisation.pk == organisation.pk), None)
+
+
+# --- the year's final scores (定稿) ----------------------------------------------------
+
+
+def snapshot_in_force(rubric: Rubric):
+    """The year's final scores while they are in force (frozen, not reopened), else None."""
+    from gongkai.assessment.models import ScoreSnapshot
+
+    return (
+        ScoreSnapshot.objects.filter(rubric=rubric, reopened_at__isnull=True)
+        .select_related("frozen_by__staff_profile")
+        .first()
+    )
+
+
+def snapshot_data(scores: list[SubjectScore]) -> list[dict]:
+    """The scores as they stand, JSON-ready: what a freeze keeps."""
+    return [
+        {
+            "organisation": s.organisation.pk,
+            "name": s.organisation.name,
+            "kind": s.organisation.kind,
+            "rank": s.rank,
+            "total": str(s.total),
+            "deducted": str(s.deducted),
+            "indicators": [
+                {
+                    "id": row.indicator.pk,
+                    "position": row.indicator.position,
+                    "name": row.indicator.name,
+                    "kind": row.indicator.kind,
+                    "points": str(row.indicator.points),
+                    "per_case": str(row.indicator.per_case),
+                    "rule": row.indicator.rule,
+                    "note": row.note,
+                    "evidence": [
+                        {
+                            "points": str(e.points),
+                            "reason": e.reason,
+                            "url": e.url,
+                            "automatic": e.automatic,
+                        }
+                        for e in row.evidence
+                    ],
+                }
+                for row in s.indicators
+            ],
+        }
+        for s in scores
+    ]
+
+
+def snapshot_scores(snapshot) -> list[SubjectScore]:
+    """The frozen scores read back as the same objects the pages show (ranked as frozen)."""
+    rubric = snapshot.rubric
+    organisations = Organisation.objects.in_bulk([s["organisation"] for s in snapshot.scores])
+    found = []
+    for subject in snapshot.scores:
+        organisation = organisations.get(subject["organisation"]) or Organisation(
+            pk=subject["organisation"], name=subject["name"], kind=subject["kind"]
+        )
+        rows = []
+        for data in subject["indicators"]:
+            indicator = Indicator(
+                pk=data["id"], rubric=rubric, position=data["position"], name=data["name"],
+                kind=data["kind"], points=Decimal(data["points"]),
+                per_case=Decimal(data["per_case"]), rule=data["rule"],
+            )  # fmt: skip
+            evidence = [
+                Evidence(Decimal(e["points"]), e["reason"], e["url"], automatic=e["automatic"])
+                for e in data["evidence"]
+            ]
+            rows.append(IndicatorScore(indicator, evidence, data["note"]))
+        found.append(SubjectScore(organisation, rows, rank=subject["rank"]))
+    return found
+
+
+def year_scores(rubric: Rubric, *, now: dt.datetime | None = None) -> list[SubjectScore]:
+    """The scores the pages show: the frozen ones while the year is frozen, else computed
+    from the data now."""
+    snapshot = snapshot_in_force(rubric)
+    if snapshot is not None:
+        return snapshot_scores(snapshot)
+    return rubric_scores(rubric, now=now)
+
+
+def frozen_indicators(rubric: Rubric, snapshot) -> list[Indicator]:
+    """The rubric's indicators as they were frozen (the first subject lists them all)."""
+    if not snapshot.scores:
+        return list(rubric.indicators.all())
+    return [row.indicator for row in snapshot_scores(snapshot)[0].indicators]

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Min, Q
 from django.utils import timezone
 
 from gongkai.assessment.law import Channel
@@ -108,24 +107,44 @@ def enquiry_counts(body: Organisation, year: int) -> EnquiryCounts:
         enquiries.values_list("channel").annotate(n=Count("id")).values_list("channel", "n")
     )
     by_channel = [(str(label), per_channel.get(value, 0)) for value, label in Channel.choices]
-    topics = Counter(enquiries.values_list("topic", flat=True).iterator(chunk_size=2000))
     return EnquiryCounts(
         total=sum(per_channel.values()),
         by_channel=by_channel,
-        by_topic=topics.most_common(TOP_TOPICS),
+        by_topic=topics_ranked(enquiries, TOP_TOPICS),
     )
+
+
+def _reported_by(organisation: Organisation) -> Q:
+    """A yearly report speaks for one body: its own enquiries and its internal units', not
+    its subordinate bodies' (each of them reports for itself)."""
+    return Q(organisation=organisation) | Q(
+        organisation__parent=organisation, organisation__kind=Organisation.Kind.UNIT
+    )
+
+
+def topics_ranked(enquiries, limit: int) -> list[tuple[str, int]]:
+    """The most frequent topics first; equal counts in the order they were first heard
+    (then by the topic), so the same register always gives the same sentence."""
+    rows = (
+        enquiries.values("topic")
+        .annotate(n=Count("id"), first=Min("received_on"), first_id=Min("id"))
+        .order_by("-n", "first", "first_id", "topic")[:limit]
+    )
+    return [(row["topic"], row["n"]) for row in rows]
+
+
+def enquiry_topics(organisation: Organisation, year: int) -> list[tuple[str, int]]:
+    """The report's topics provider (``reports.providers``, key ``enquiries``): what the
+    year's enquiries were about, most frequent first — the words of “咨询内容主要涉及……”."""
+    enquiries = Enquiry.objects.filter(_reported_by(organisation), received_on__year=year)
+    return topics_ranked(enquiries, TOP_TOPICS)
 
 
 def enquiry_figures(organisation: Organisation, year: int) -> dict[str, int]:
     """The report's figures provider (``reports.providers``): ``enquiries`` and
-    ``enquiries_<channel>`` for every channel. A yearly report speaks for one body, so the
-    body's own enquiries and its internal units' count, not its subordinate bodies' (each of
-    them reports for itself)."""
-    own = Q(organisation=organisation) | Q(
-        organisation__parent=organisation, organisation__kind=Organisation.Kind.UNIT
-    )
+    ``enquiries_<channel>`` for every channel, of the body and its internal units."""
     per_channel = dict(
-        Enquiry.objects.filter(own, received_on__year=year)
+        Enquiry.objects.filter(_reported_by(organisation), received_on__year=year)
         .values_list("channel")
         .annotate(n=Count("id"))
         .values_list("channel", "n")
@@ -169,9 +188,9 @@ def headline(body: Organisation, year: int, *, now: dt.datetime | None = None) -
     rubric = rubric_of(body, year)
     score = total = None
     if rubric is not None:
-        from gongkai.assessment.scoring import rubric_scores
+        from gongkai.assessment.scoring import year_scores
 
-        own = next(s for s in rubric_scores(rubric, now=now) if s.organisation.pk == body.pk)
+        own = next(s for s in year_scores(rubric, now=now) if s.organisation.pk == body.pk)
         score, total = own.total, sum(i.points for i in rubric.indicators.all())
     return Headline(
         year=year,

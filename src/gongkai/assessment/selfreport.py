@@ -121,6 +121,8 @@ def self_report_docx(rubric: Rubric, score: SubjectScore, *, rank: int, of: int)
             "status": task.get_status_display(),
             "text": task.text,
         }
+        if task.reference:  # where a prose plan's task stands: 一、（三）2.
+            text = f"{task.reference} {text}"
         if latest:
             text += _(" Progress: %(progress)s") % {"progress": latest.text}
         _paragraph(document, text, size=14)

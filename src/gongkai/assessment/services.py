@@ -22,6 +22,7 @@ from gongkai.assessment.models import (
     PlanImport,
     Progress,
     Rubric,
+    ScoreSnapshot,
     Task,
     TaskUnit,
     Training,
@@ -150,6 +151,9 @@ def plan_import_apply(*, actor, upload: PlanImport) -> Plan:
                 if len(deadline.milestones) > 1
                 else [],
                 collective_units="、".join(u.name for u in row.units if u.collective)[:300],
+                part=row.part[:100],
+                section=row.section[:100],
+                item=row.item,
             )
             seen: set[int] = set()
             for match in row.units:
@@ -269,6 +273,16 @@ def notice_publish(*, actor, notice: Notice) -> Notice:
 # --- the rubric and deductions by hand -------------------------------------------------
 
 
+def require_open(rubric: Rubric) -> None:
+    """A frozen year's scores stay as they were frozen: no indicator or deduction by hand
+    changes until the office reopens the year (``assessment_reopen``)."""
+    if ScoreSnapshot.objects.filter(rubric=rubric, reopened_at__isnull=True).exists():
+        raise ServiceError(
+            "frozen",
+            _("The %(year)d assessment is final: reopen it first.") % {"year": rubric.year},
+        )
+
+
 def rubric_create(*, actor, organisation: Organisation, year: int, template: str) -> Rubric:
     require_office(actor, organisation)
     chosen = RUBRIC_TEMPLATES.get(template)
@@ -318,6 +332,7 @@ def deduction_add(
     evidence_url: str = "",
 ) -> Deduction:
     require_office(actor, indicator.rubric.organisation)
+    require_open(indicator.rubric)
     if points <= 0 or points > indicator.points:
         raise ServiceError("points", _("The points must be above 0 and at most the indicator's."))
     if not reason.strip():
@@ -343,6 +358,7 @@ def deduction_add(
 
 def deduction_remove(*, actor, deduction: Deduction) -> None:
     require_office(actor, deduction.indicator.rubric.organisation)
+    require_open(deduction.indicator.rubric)
     with transaction.atomic():
         ledger_append(
             actor=actor,
@@ -399,6 +415,7 @@ def indicator_add(
 ) -> Indicator:
     """A new indicator at the end of the year's rubric."""
     require_office(actor, rubric.organisation)
+    require_open(rubric)
     name, rule = _indicator_clean(name=name, kind=kind, points=points, per_case=per_case, rule=rule)
     with transaction.atomic():
         # Locks the rubric so two additions at once do not take the same position.
@@ -440,6 +457,7 @@ def indicator_update(
 ) -> Indicator:
     rubric = indicator.rubric
     require_office(actor, rubric.organisation)
+    require_open(rubric)
     name, rule = _indicator_clean(name=name, kind=kind, points=points, per_case=per_case, rule=rule)
     with transaction.atomic():
         locked = Indicator.objects.select_for_update().get(pk=indicator.pk)
@@ -476,6 +494,7 @@ def indicator_remove(*, actor, indicator: Indicator) -> None:
     (deduction_remove); a cascade would erase them without a trace of which they were."""
     rubric = indicator.rubric
     require_office(actor, rubric.organisation)
+    require_open(rubric)
     with transaction.atomic():
         locked = Indicator.objects.select_for_update().get(pk=indicator.pk)
         count = locked.deductions.count()
@@ -505,6 +524,79 @@ def indicator_remove(*, actor, indicator: Indicator) -> None:
             },
         )
         locked.delete()
+
+
+# --- the year's final scores (定稿) ----------------------------------------------------
+
+MAX_REOPEN_REASON = 500
+
+
+def assessment_freeze(*, actor, rubric: Rubric, now: dt.datetime | None = None) -> ScoreSnapshot:
+    """Freeze the year: every unit's and body's score, with each deduction and its evidence,
+    as they stand now, kept as the year's final scores (定稿)."""
+    from gongkai.assessment.scoring import rubric_scores, snapshot_data
+
+    require_office(actor, rubric.organisation)
+    now = now or timezone.now()
+    with transaction.atomic():
+        Rubric.objects.select_for_update().get(pk=rubric.pk)
+        require_open(rubric)
+        scores = rubric_scores(rubric, now=now)
+        # The one-in-force constraint refuses a second freeze that raced this one.
+        snapshot = ScoreSnapshot.objects.create(
+            rubric=rubric, scores=snapshot_data(scores), frozen_by=actor, frozen_at=now
+        )
+        own = next(s for s in scores if s.organisation.pk == rubric.organisation_id)
+        ledger_append(
+            actor=actor,
+            action="assessment.freeze",
+            obj=snapshot,
+            organisation=rubric.organisation,
+            summary={
+                "assessment_year": rubric.year,
+                "subject_count": len(scores),
+                "body_score": str(own.total),
+                "deduction_count": sum(len(i.evidence) for s in scores for i in s.indicators),
+            },
+        )
+    return snapshot
+
+
+def assessment_reopen(*, actor, rubric: Rubric, reason: str) -> ScoreSnapshot:
+    """Reopen a frozen year, with the reason: from then on its scores are computed again
+    from the data (and the office may change indicators and deductions) until it is frozen
+    anew. The frozen snapshot is kept, marked reopened, as the record."""
+    require_office(actor, rubric.organisation)
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise ServiceError("reason", _("Give the reason for reopening the assessment."))
+    if len(reason) > MAX_REOPEN_REASON:
+        raise ServiceError("reason", _("The reason is longer than 500 characters."))
+    with transaction.atomic():
+        snapshot = ScoreSnapshot.objects.filter(rubric=rubric, reopened_at__isnull=True).first()
+        now = timezone.now()
+        # Conditional: two reopenings at once reopen it once.
+        updated = (
+            ScoreSnapshot.objects.filter(pk=snapshot.pk, reopened_at__isnull=True).update(
+                reopened_at=now, reopened_by=actor, reopen_reason=reason
+            )
+            if snapshot
+            else 0
+        )
+        if not updated:
+            raise ServiceError(
+                "not_frozen",
+                _("The %(year)d assessment is not final.") % {"year": rubric.year},
+            )
+        ledger_append(
+            actor=actor,
+            action="assessment.reopen",
+            obj=snapshot,
+            organisation=rubric.organisation,
+            summary={"assessment_year": rubric.year, "reopen_reason": reason},
+        )
+    snapshot.refresh_from_db()
+    return snapshot
 
 
 # --- ledgers ---------------------------------------------------------------------------

@@ -38,6 +38,7 @@ class TableRow:
     deadline: str
     section: str = ""  # a prose plan's （一）… heading
     item: int = 0  # a prose plan's item number within its section
+    part: str = ""  # a prose plan's part (一、工作任务) holding the section
 
 
 def _column(text: str) -> str | None:

@@ -20,6 +20,7 @@ urlpatterns = [
     path(W + "scores/", views.scores, name="scores"),
     path(W + "scores/<int:rubric_pk>/<int:organisation_pk>/", views.score_detail, name="score"),
     path(W + "rubrics/<int:pk>/", views.rubric_edit, name="rubric_edit"),
+    path(W + "scores/<int:rubric_pk>/final/", views.score_final, name="score_final"),
     path(
         W + "scores/<int:rubric_pk>/<int:organisation_pk>/self-assessment.docx",
         views.score_docx,

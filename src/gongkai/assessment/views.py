@@ -9,10 +9,11 @@ from django.contrib import messages
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gongkai.assessment import ledgers, scoring, selectors, services
+from gongkai.assessment import ledgers, periods, scoring, selectors, services
 from gongkai.assessment.forms import (
     DeductionForm,
     EnquiryForm,
@@ -182,13 +183,19 @@ def task_detail(request, pk: int):
             form.add_error(None, error.message)
     assignments = list(task.assignments.select_related("organisation"))
     cos = [a.organisation.name for a in assignments if a.role == "co"]
+    year = _year(request)
+    today = timezone.localdate()
     context = {
         "task": task,
         "leads": [a.organisation.name for a in assignments if a.role == "lead"],
         "cos": cos + ([task.collective_units] if task.collective_units else []),
         "progress": task.progress.select_related("organisation", "reported_by__staff_profile"),
         "form": form if mine else None,
-        "today": timezone.localdate(),
+        "today": today,
+        "year": year,
+        "is_periodic": task.recurrence in periods.PERIOD_MONTHS,
+        "period_reports": periods.task_period_reports(task, year, today),
+        "states": periods.State,
     }
     return render(request, "assessment/task.html", context)
 
@@ -292,7 +299,11 @@ def scores(request):
         "can_edit": has_role(request.user, *OFFICE),
     }
     if rubric is not None:
-        all_scores = scoring.rubric_scores(rubric)
+        all_scores = scoring.year_scores(rubric)
+        context["snapshot"] = scoring.snapshot_in_force(rubric)
+        context["history"] = rubric.snapshots.filter(reopened_at__isnull=False).select_related(
+            "frozen_by__staff_profile", "reopened_by__staff_profile"
+        )
         context["units"] = scoring.ranked([s for s in all_scores if s.is_unit])
         context["bodies"] = scoring.ranked(
             [s for s in all_scores if not s.is_unit and s.organisation.pk != body.pk]
@@ -301,6 +312,27 @@ def scores(request):
         context["indicators"] = list(rubric.indicators.all())
         context["total_points"] = sum(i.points for i in context["indicators"])
     return render(request, "assessment/scores.html", context)
+
+
+@office_required
+def score_final(request, rubric_pk: int):
+    """The office makes the year's scores final (定稿), or reopens them with a reason."""
+    body = _body(request)
+    rubric = Rubric.objects.filter(pk=rubric_pk, organisation=body).first()
+    if rubric is None or request.method != "POST":
+        raise Http404
+    try:
+        if request.POST.get("action") == "reopen":
+            services.assessment_reopen(
+                actor=request.user, rubric=rubric, reason=request.POST.get("reason", "")
+            )
+            messages.success(request, _("The assessment was reopened."))
+        else:
+            services.assessment_freeze(actor=request.user, rubric=rubric)
+            messages.success(request, _("The assessment is final."))
+    except ServiceError as error:
+        messages.error(request, error.message)
+    return redirect(f"{reverse('assessment:scores')}?year={rubric.year}")
 
 
 @office_required
@@ -358,7 +390,7 @@ def _subject(request, rubric_pk: int, organisation_pk: int):
     rubric = Rubric.objects.filter(pk=rubric_pk, organisation=body).first()
     if rubric is None:
         raise Http404
-    all_scores = scoring.rubric_scores(rubric)
+    all_scores = scoring.year_scores(rubric)
     subject = next((s for s in all_scores if s.organisation.pk == organisation_pk), None)
     if subject is None:
         raise Http404
@@ -400,11 +432,13 @@ def score_detail(request, rubric_pk: int, organisation_pk: int):
                 return redirect(request.path)
         except ServiceError as error:
             form.add_error(None, error.message)
+    snapshot = scoring.snapshot_in_force(rubric)
     context = {
         "rubric": rubric,
         "subject": subject,
         "peers": len(peers),
-        "form": form if has_role(request.user, *OFFICE) else None,
+        "snapshot": snapshot,
+        "form": form if has_role(request.user, *OFFICE) and snapshot is None else None,
     }
     return render(request, "assessment/score.html", context)
 
@@ -561,13 +595,10 @@ def overview(request):
     rubric = selectors.rubric_of(body, year)
     ranking = []
     if rubric is not None:
+        all_scores = scoring.year_scores(rubric)
         ranking = scoring.ranked(
-            [
-                s
-                for s in scoring.rubric_scores(rubric)
-                if not s.is_unit and s.organisation.pk != body.pk
-            ]
-        ) or scoring.ranked([s for s in scoring.rubric_scores(rubric) if s.is_unit])
+            [s for s in all_scores if not s.is_unit and s.organisation.pk != body.pk]
+        ) or scoring.ranked([s for s in all_scores if s.is_unit])
     end = min(dt.date(year, 12, 31), timezone.localdate())
     charts = dashboard(body, dt.date(year, 1, 1), end)
     context = {

@@ -22,6 +22,8 @@ vocabulary.actions(
         "ledger_bundle": _("Inspection ledgers requested"),
         "enquiry": _("Enquiry recorded"),
         "training": _("Training or meeting recorded"),
+        "freeze": _("Assessment made final"),
+        "reopen": _("Final assessment reopened"),
     },
     prefix="assessment.",
 )
@@ -44,6 +46,11 @@ vocabulary.keys(
         "indicator_name": _("Indicator"),
         "indicator_kind": _("Scored"),
         "indicator_points": _("Points"),
+        "assessment_year": _("Assessment year"),
+        "subject_count": _("Units and bodies assessed"),
+        "body_score": _("Score of the body itself"),
+        "deduction_count": _("Deductions"),
+        "reopen_reason": _("Reason for reopening"),
     },
     free=(
         "assessment:plan_file",
@@ -52,6 +59,7 @@ vocabulary.keys(
         "assessment:unit_name",
         "assessment:deduction_reason",
         "assessment:indicator_name",
+        "assessment:reopen_reason",
     ),
 )
 vocabulary.values("assessment", "enquiry_channel", Channel.choices)

@@ -235,5 +235,6 @@ def compute_tables(organisation: Organisation, year: int) -> dict:
         "fees_collected": fees_collected(organisation.pk, year),
         "replies": replies_on_time(organisation.pk, year),
         "figures": figures,
+        "topics": providers.topics(organisation, year),
         "absent_providers": absent,
     }

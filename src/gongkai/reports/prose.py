@@ -76,20 +76,32 @@ def _figure_lines(tables: dict) -> list[str]:
     return lines
 
 
+# How many of the enquiries' most frequent topics the sentence names (seed 003 八 names a few).
+ENQUIRY_TOPICS_NAMED = 4
+
+
 def _enquiry_sentence(tables: dict) -> str:
-    """Seed 003 八: “共接受群众咨询N次（其中，96128政府信息查询专线3次，窗口现场咨询1次）”,
-    naming only the channels that had any."""
+    """Seed 003 八: “共接受群众咨询N次（其中，96128政府信息查询专线3次，窗口现场咨询1次），咨询
+    内容主要涉及户口迁移、身份证补领等方面。”, naming only the channels that had any and the
+    register's most frequent topics (a report computed before topics were kept has none)."""
     figures = tables["figures"]
     channels = "，".join(
         _("%(channel)s: %(count)d enquiries") % {"channel": FIGURE_LABELS[c], "count": figures[c]}
         for c in ENQUIRY_CHANNEL_FIGURES
         if figures.get(c)
     )
-    return _("In %(year)d we answered %(total)d enquiries (%(channels)s).") % {
-        "year": tables["year"],
-        "total": figures["enquiries"],
-        "channels": channels,
-    }
+    named = [row[0] for row in tables.get("topics", {}).get("enquiries", [])]
+    values = {"year": tables["year"], "total": figures["enquiries"], "channels": channels}
+    if named:
+        values["topics"] = "、".join(named[:ENQUIRY_TOPICS_NAMED])
+        return (
+            _(
+                "In %(year)d we answered %(total)d enquiries (%(channels)s), mostly about "
+                "%(topics)s."
+            )
+            % values
+        )
+    return _("In %(year)d we answered %(total)d enquiries (%(channels)s).") % values
 
 
 def _problems(tables: dict) -> str:

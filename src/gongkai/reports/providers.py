@@ -18,6 +18,10 @@ Expected shapes (documented for the other apps):
   (gongkai.assessment.selectors.enquiry_figures); the prose says them in one sentence.
   New media, supervisors and open days: ``items_new_media``, ``new_media_*``, ``supervisor*``,
   ``open_day*`` (gongkai.outreach.selectors.new_media_counts, from the push records).
+- topics provider ``(organisation, year) -> [(topic, count), ...]``, most frequent first, for
+  a list the prose names in words: ``enquiries`` (what the enquiries were about,
+  gongkai.assessment.selectors.enquiry_topics), said after the enquiries' counts as seed
+  003 八 does: “咨询内容主要涉及……等方面”.
 - dashboard provider ``(organisation, start, end) -> {chart code: {"columns": [...],
   "rows": [[label, n, ...], ...]}}`` for the charts of ``DASHBOARD_CHARTS``
   (gongkai.proactive.selectors.publication_statistics,
@@ -47,6 +51,7 @@ KNOWN_PROVIDERS: tuple[tuple[str, str, str, str], ...] = (
     ("figures", "proactive", "gongkai.proactive.selectors", "publication_counts"),
     ("figures", "assessment", "gongkai.assessment.selectors", "enquiry_figures"),
     ("figures", "outreach", "gongkai.outreach.selectors", "new_media_counts"),
+    ("topics", "enquiries", "gongkai.assessment.selectors", "enquiry_topics"),
     ("dashboard", "proactive", "gongkai.proactive.selectors", "publication_statistics"),
     (
         "dashboard",
@@ -130,6 +135,7 @@ class Registry:
     section2: dict[str, Callable] = field(default_factory=dict)
     figures: dict[str, Callable] = field(default_factory=dict)
     dashboard: dict[str, Callable] = field(default_factory=dict)
+    topics: dict[str, Callable] = field(default_factory=dict)
 
 
 _REGISTRY = Registry()
@@ -149,11 +155,16 @@ def register_dashboard_provider(name: str, function: Callable) -> None:
     _REGISTRY.dashboard[name] = function
 
 
+def register_topics_provider(name: str, function: Callable) -> None:
+    _REGISTRY.topics[name] = function
+
+
 def unregister_all() -> None:
     """Forget every provider (tests)."""
     _REGISTRY.section2.clear()
     _REGISTRY.figures.clear()
     _REGISTRY.dashboard.clear()
+    _REGISTRY.topics.clear()
 
 
 def _find(module: str, name: str) -> Callable | None:
@@ -172,6 +183,7 @@ def discover() -> Registry:
         "section2": _REGISTRY.section2,
         "figures": _REGISTRY.figures,
         "dashboard": _REGISTRY.dashboard,
+        "topics": _REGISTRY.topics,
     }
     for kind, key, module, name in KNOWN_PROVIDERS:
         if key in targets[kind]:
@@ -235,6 +247,33 @@ def figures(organisation, year: int) -> tuple[dict[str, int], list[str]]:
             )
     absent = sorted({key for key in FIGURE_SOURCES.values() if key not in registry.figures})
     return found, absent
+
+
+MAX_TOPICS = 20
+
+
+def topics(organisation, year: int) -> dict[str, list[list]]:
+    """Each topics provider's ``[[topic, count], ...]`` (JSON-ready), most frequent first;
+    a provider that fails or answers in another shape gives nothing rather than a guess."""
+    found: dict[str, list[list]] = {}
+    for key, function in discover().topics.items():
+        result = _call(function, organisation, year)
+        if not isinstance(result, list | tuple):
+            continue
+        rows = []
+        for row in result[:MAX_TOPICS]:
+            if (
+                isinstance(row, list | tuple)
+                and len(row) == 2
+                and isinstance(row[0], str)
+                and row[0].strip()
+                and isinstance(row[1], int)
+                and not isinstance(row[1], bool)
+                and row[1] > 0
+            ):
+                rows.append([row[0].strip(), row[1]])
+        found[key] = rows
+    return found
 
 
 def dashboard_series(organisation, start, end) -> dict[str, dict | None]:

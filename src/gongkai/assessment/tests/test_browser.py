@@ -115,7 +115,7 @@ def test_import_preview_of_a_prose_plan(page, live_server, artifacts_dir, tmp_pa
 
     district = OrganisationFactory(name="西市区人民政府")
     units = [UnitFactory(parent=district, name=name) for name in DISTRICT_UNITS]
-    make_staff(district, roles=[Role.OFFICE], units=units[:1], username="office")
+    office = make_staff(district, roles=[Role.OFFICE], units=units[:1], username="office")
     page.set_viewport_size({"width": width, "height": height})
     browser_login(page, live_server, "office")
     page.goto(f"{live_server.url}/workbench/assessment/")
@@ -134,3 +134,121 @@ def test_import_preview_of_a_prose_plan(page, live_server, artifacts_dir, tmp_pa
     page.screenshot(
         path=str(artifacts_dir / f"assessment-import-prose-{width}.png"), full_page=True
     )
+
+    # Mapped once, saved: the plan's task list cites each task's place (一、（三）1.).
+    from gongkai.assessment.importing import preview_build
+    from gongkai.assessment.models import PlanImport
+
+    office_unit = district.children.get(name="区政府办公室")
+    for name in preview_build(PlanImport.objects.get()).unknown_names:
+        target = office_unit if name == "区政办公室" else None
+        services.unit_alias_set(actor=office, organisation=district, name=name, target=target)
+    page.reload()
+    page.get_by_role("button", name="保存方案及任务").click()
+    assert page.get_by_role("heading", name="西市区2018年政务公开工作要点").is_visible()
+    rows = page.locator("tbody tr")
+    assert rows.count() == 29
+    assert "一、（三）1." in rows.nth(14).inner_text()
+    assert "（三）加强平台建设 · 1" in rows.nth(14).inner_text()
+    assert "70%的行政许可事项实现网上办理" in rows.nth(19).inner_text()
+    assert _fits(page, width)
+    page.screenshot(path=str(artifacts_dir / f"assessment-plan-prose-{width}.png"), full_page=True)
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_making_the_year_final_and_reopening_it(page, live_server, artifacts_dir, office,
+                                                  handler, body, tree, width, height):  # fmt: skip
+    """The office makes 2026 final on the ranking page; a leader reads 已定稿 with the date;
+    a unit's handler has no ranking; the office reopens it with a reason."""
+    from gongkai.core.models import Role
+    from gongkai.core.tests.factories import make_staff
+
+    make_staff(body, roles=[Role.LEADER], username="leader")
+    year = 2026
+    services.rubric_create(actor=office, organisation=body, year=year, template="yunnan2017")
+    clock_start(
+        actor=office, rule="foi_reply", label="GK-0001 户籍档案查询", organisation=body,
+        unit=tree["户政科"], started_at=dt.datetime(year, 1, 5, 9, tzinfo=CHINA),
+    )  # fmt: skip
+    url = f"{live_server.url}/workbench/assessment/scores/?year={year}"
+    page.set_viewport_size({"width": width, "height": height})
+    browser_login(page, live_server, "office")
+    page.goto(url)
+    page.get_by_role("button", name="确认定稿").click()
+    status = page.locator("p.final")
+    assert "已定稿" in status.inner_text() and "定稿：以下得分为定稿时的得分" in status.inner_text()
+    assert page.get_by_role("button", name="重新打开考核").is_visible()
+    assert _fits(page, width)
+    page.screenshot(
+        path=str(artifacts_dir / f"assessment-final-office-{width}.png"), full_page=True
+    )
+
+    # A clock missed after the freeze does not move the final scores.
+    clock_start(
+        actor=office, rule="foi_reply", label="GK-0002 户籍证明", organisation=body,
+        unit=tree["户政科"], started_at=dt.datetime(year, 2, 2, 9, tzinfo=CHINA),
+    )  # fmt: skip
+    page.context.clear_cookies()
+    browser_login(page, live_server, "leader")
+    page.goto(url)
+    assert "已定稿" in page.locator("p.final").inner_text()
+    assert page.get_by_role("button", name="重新打开考核").count() == 0
+    last = page.locator("table.ranking").nth(1).locator("tbody tr").last.inner_text()
+    assert "户政科" in last and "48" in last
+    assert _fits(page, width)
+    page.screenshot(
+        path=str(artifacts_dir / f"assessment-final-leader-{width}.png"), full_page=True
+    )
+
+    page.context.clear_cookies()
+    browser_login(page, live_server, "fazhi")
+    response = page.goto(url)
+    assert response.status == 404
+
+    page.context.clear_cookies()
+    browser_login(page, live_server, "office")
+    page.goto(url)
+    page.get_by_label("重新打开原因").fill("户政科申诉，复核第0001号申请的答复时间")
+    page.get_by_role("button", name="重新打开考核").click()
+    assert "考核已重新打开。" in page.content()
+    assert page.locator("p.final").count() == 0
+    assert "原因：户政科申诉" in page.locator("ul.history").inner_text()
+    last = page.locator("table.ranking").nth(1).locator("tbody tr").last.inner_text()
+    assert "户政科" in last and "46" in last  # computed again: both clocks count
+    assert _fits(page, width)
+    page.screenshot(path=str(artifacts_dir / f"assessment-reopened-{width}.png"), full_page=True)
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_quarterly_task_by_period(page, live_server, artifacts_dir, office, handler, body, tree,
+                                  width, height):  # fmt: skip
+    """A 每季度 task's page shows each quarter of 2023, due on the official calendar, with
+    the unit's reports; the handler reports from the same page."""
+    from gongkai.assessment.models import Progress
+
+    from .test_periods import QUARTERLY_TABLE
+
+    upload = services.plan_import_upload(
+        actor=office, organisation=body, title="2023年政务公开工作要点", year=2023,
+        file_name="quarterly.txt", content=QUARTERLY_TABLE.encode(),
+    )  # fmt: skip
+    task = services.plan_import_apply(actor=office, upload=upload).tasks.get()
+    report = services.progress_report(
+        actor=handler, task=task, organisation=tree["法制支队"], text="一季度进展已报送"
+    )
+    Progress.objects.filter(pk=report.pk).update(
+        reported_at=dt.datetime(2023, 3, 20, 10, tzinfo=CHINA)
+    )
+    page.set_viewport_size({"width": width, "height": height})
+    browser_login(page, live_server, "fazhi")
+    page.goto(f"{live_server.url}/workbench/assessment/tasks/{task.pk}/?year=2023")
+    assert page.get_by_role("heading", name="2023年各期报送情况").is_visible()
+    rows = page.locator("table.periods tbody tr")
+    assert rows.count() == 8
+    assert "2023-03-20已报送" in rows.nth(0).inner_text()
+    third = rows.nth(4).inner_text()
+    assert "2023年第3季度" in third and "2023-10-07" in third and "2023-09-30为休息日" in third
+    assert "2024-01-02" in rows.nth(6).inner_text()
+    assert page.locator("table.periods span.overdue").count() == 7
+    assert _fits(page, width)
+    page.screenshot(path=str(artifacts_dir / f"assessment-quarterly-{width}.png"), full_page=True)

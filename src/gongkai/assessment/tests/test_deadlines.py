@@ -45,6 +45,37 @@ def test_measurable_target_after_the_date():
     assert deadline.target == "规范性文件在规定载体上统一发布率达100%"
 
 
+@pytest.mark.parametrize(
+    ("phrase", "due_on", "target"),
+    [
+        # Seed 001 (四)1: the measure written before 实现, the date with no year (the plan's).
+        ("年底前70%的行政许可事项实现网上办理", D("2018-12-31"), "70%的行政许可事项实现网上办理"),
+        # Seed 000 task 7: 实现 then the rates.
+        ("2017年6月底前实现行政审批标准录入提交率和审查通过率100%", D("2017-06-30"),
+         "行政审批标准录入提交率和审查通过率100%"),
+        ("2019年年底前政务公开事项标准化覆盖率达到70%", D("2019-12-31"),
+         "政务公开事项标准化覆盖率达到70%"),
+        ("2018年底前依申请公开按期答复率不低于90%", D("2018-12-31"),
+         "依申请公开按期答复率不低于90%"),
+        ("2018年6月底前力争网上办理率达到80%以上", D("2018-06-30"), "网上办理率达到80%以上"),
+        ("年底前完成,按期答复率不低于百分之九十", D("2018-12-31"), "按期答复率不低于百分之九十"),
+        ("年底前实现政务服务事项全部网上可办", D("2018-12-31"), ""),  # no measure: no target
+        ("2017年6月底前完成基础性制度梳理", D("2017-06-30"), ""),
+        ("时间不少于7个工作日", None, ""),  # a rule of the work, not a target
+    ],
+)  # fmt: skip
+def test_measurable_targets_wherever_the_measure_is_written(phrase, due_on, target):
+    deadline = deadline_parse(phrase, plan_year=2018)
+    assert (deadline.due_on, deadline.target) == (due_on, target)
+    if target:
+        assert any(target in str(reason) for reason in deadline.reasons)
+
+
+def test_a_target_and_ongoing_work():
+    deadline = deadline_parse("长期坚持,群众满意率保持在95%以上", plan_year=2018)
+    assert (deadline.recurrence, deadline.target) == ("ongoing", "群众满意率保持在95%以上")
+
+
 def test_two_milestones_due_at_the_last():
     deadline = deadline_parse(
         "2017年6月底前完成基础性制度梳理,2020年年底前全面完善", plan_year=2017

@@ -98,6 +98,8 @@ def test_seed_000_applied_with_every_task_right(office, body, seed_000):
         assert task.recurrence == recurrence, task.number
         assert task.target == target, task.number
         assert task.collective_units == collective, task.number
+        # A table's rows have no part, section or item: the 序号 is their place.
+        assert (task.part, task.section, task.item, task.reference) == ("", "", 0, ""), task.number
     yearly = tasks.get(number=23)
     assert yearly.starts_year == 2017
     assert yearly.deadline_text == "从2017年起每年实施"

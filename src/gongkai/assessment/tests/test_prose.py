@@ -96,8 +96,19 @@ def test_seed_001_deadlines_from_the_text(district_office, district):
     rows = {row.number: row for row in _preview(district_office, district).rows}
     assert rows[15].deadline.recurrence == "monthly"  # 每月通报抽查情况
     assert rows[20].deadline.due_on.isoformat() == "2018-12-31"  # 年底前70%…实现网上办理
+    assert rows[20].deadline.phrase.endswith('“一网通办"年底前70%的行政许可事项实现网上办理')
     assert rows[1].deadline.recurrence == "ongoing"  # no time named: standing work
     assert rows[1].deadline.understood
+
+
+def test_seed_001_measurable_targets(district_office, district):
+    """Read by hand: of the 29 tasks only (四)1 states a measure (年底前70%的行政许可事项实现
+    网上办理); the others' figures are rules of the work (不少于7个工作日, 20个工作日内,
+    3个工作日内, 1个工作日内) or no measure at all (再减少一半)."""
+    rows = _preview(district_office, district).rows
+    assert {row.number: row.deadline.target for row in rows if row.deadline.target} == {
+        20: "70%的行政许可事项实现网上办理"
+    }
 
 
 @pytest.mark.parametrize(
@@ -175,8 +186,58 @@ def test_seed_001_through_the_pages_then_mapped_and_applied(client, district_off
     assert tasks.count() == 29
     platform = tasks.get(number=17)
     assert [a.organisation.name for a in platform.assignments.all()] == ["区政府办公室"]
+    # Where each task stands is kept: 一、工作任务 / （三）加强平台建设 / item 3.
+    assert (platform.part, platform.section, platform.item) == (
+        "一、工作任务",
+        "（三）加强平台建设",
+        3,
+    )
+    assert platform.reference == "一、（三）3."
+    assert tasks.get(number=1).reference == "一、（一）1."
+    assert tasks.get(number=2).reference == "一、（一）1."  # a further task of the same item
+    assert tasks.get(number=29).reference == "一、（五）3."  # 主动公开基本目录: under item 3
+    assert tasks.get(number=20).target == "70%的行政许可事项实现网上办理"
+    plan_page = client.get(reverse("assessment:plan", args=[platform.plan_id])).content.decode()
+    assert plan_page.count('class="muted reference"') == 29 and "一、（三）3." in plan_page
+    task_page = client.get(reverse("assessment:task", args=[platform.pk])).content.decode()
+    assert "所在条目" in task_page and "一、（三）3. 一、工作任务 · （三）加强平台建设" in task_page
+    # The 重点任务 ledger (xlsx) has the place beside the number.
+    import io
+
+    from openpyxl import load_workbook
+
+    from gongkai.assessment.ledgers import LEDGERS_BY_CODE, ledger_xlsx
+
+    sheet = load_workbook(io.BytesIO(ledger_xlsx(LEDGERS_BY_CODE["rw"], district, 2018))).active
+    assert [c.value for c in sheet[2]][2:5] == ["任务序号", "所在条目", "任务"]
+    rows = {row[2]: row[3] for row in sheet.iter_rows(min_row=3, values_only=True)}
+    assert rows[17] == "一、（三）3. （三）加强平台建设"
+    # The API says it too.
+    from gongkai.assessment.api import _task_out
+
+    out = _task_out(platform)
+    assert (out["reference"], out["plan_section"], out["item_number"]) == (
+        "一、（三）3.",
+        "（三）加强平台建设",
+        3,
+    )
     assert platform.collective_units == "相关各部门"
     assert tasks.get(number=15).recurrence == "monthly"
+
+
+@pytest.mark.parametrize(
+    ("part", "section", "item", "reference"),
+    [
+        ("一、工作任务", "（三）加强平台建设", 2, "一、（三）2."),
+        ("", "（一）履职行权公开", 1, "（一）1."),  # a plan without parts
+        ("一、工作任务", "（二）决策实施公开", 0, "一、（二）"),
+        ("", "", 0, ""),  # a table's row
+    ],
+)
+def test_task_reference(part, section, item, reference):
+    from gongkai.assessment.models import task_reference
+
+    assert task_reference(part, section, item) == reference
 
 
 def preview_build_unknown(office, district) -> list[str]:

@@ -47,8 +47,46 @@ def test_the_yearly_report_says_the_enquiries_as_seed_003_does(body, office, enq
     report = report_generate(organisation=body, year=2025, actor=office)
     assert report.tables["figures"]["enquiries"] == 4
     assert "assessment" not in report.tables["absent_providers"]
-    sentence = "2025年，共接受群众咨询4次（其中，96128政府信息查询专线3次，窗口现场咨询1次）。"
+    # The topics, most frequent first (户口迁移 twice; then 身份证补领 heard before 车辆落户);
+    # the 2024 enquiry and the county's own are not among them.
+    assert report.tables["topics"]["enquiries"] == [
+        ["户口迁移", 2],
+        ["身份证补领", 1],
+        ["车辆落户", 1],
+    ]
+    sentence = (
+        "2025年，共接受群众咨询4次（其中，96128政府信息查询专线3次，窗口现场咨询1次），"
+        "咨询内容主要涉及户口迁移、身份证补领、车辆落户等方面。"
+    )
     assert sentence in report.overview.splitlines()
+
+
+def test_the_topics_provider_ranks_by_count_then_by_first_heard(body, office, enquiries):
+    assert selectors.enquiry_topics(body, 2025) == [
+        ("户口迁移", 2), ("身份证补领", 1), ("车辆落户", 1)
+    ]  # fmt: skip
+    assert selectors.enquiry_topics(body, 2024) == [("户口迁移", 1)]
+
+
+def test_the_sentence_names_at_most_four_topics(body, office):
+    for n, topic in enumerate(["出入境", "居住证", "户口迁移", "驾驶证", "身份证补领"], start=1):
+        for day in range(n):  # 出入境 once … 身份证补领 five times
+            _record(office, body, "online", topic, f"2025-02-{day + 1:02d}")
+    report = report_generate(organisation=body, year=2025, actor=office)
+    line = next(x for x in report.overview.splitlines() if "共接受群众咨询" in x)
+    assert line == (
+        "2025年，共接受群众咨询15次（其中，网上在线咨询15次），"
+        "咨询内容主要涉及身份证补领、驾驶证、户口迁移、居住证等方面。"
+    )
+
+
+def test_a_report_computed_before_topics_were_kept_still_says_the_counts(body, office, enquiries):
+    from gongkai.reports.prose import prefill
+
+    report = report_generate(organisation=body, year=2025, actor=office)
+    tables = {key: value for key, value in report.tables.items() if key != "topics"}
+    sentence = "2025年，共接受群众咨询4次（其中，96128政府信息查询专线3次，窗口现场咨询1次）。"
+    assert sentence in prefill(body, 2025, tables)["overview"].splitlines()
 
 
 def test_a_year_without_enquiries_names_them_among_the_zeros(body, office):
