@@ -30,6 +30,7 @@ def plan_tasks(user, today):
     """The open plan tasks of the units (or subordinate body) the staff member reports for,
     each by its next deadline; ongoing work waits without a date."""
     from gongkai.assessment.deadlines import deadline_parse
+    from gongkai.assessment.periods import PERIOD_MONTHS, periods_of
     from gongkai.assessment.selectors import reporting_organisations, tasks_for
 
     organisations = reporting_organisations(user)
@@ -42,7 +43,19 @@ def plan_tasks(user, today):
             continue
         seen.add(task.pk)
         due_on = task.due_on
-        if task.recurrence:
+        if task.recurrence in PERIOD_MONTHS:
+            # The report of the running period, due as the scoring counts it: on the
+            # next working day when the period ends on a rest day (periods.report_due).
+            due_on = next(
+                (
+                    period.due_on
+                    for year in (today.year, today.year + 1)
+                    for period in periods_of(task.recurrence, year)
+                    if period.due_on >= today
+                ),
+                None,
+            )
+        elif task.recurrence:
             due_on = deadline_parse(task.deadline_text, plan_year=task.plan.year).next_due(today)
         duties.append(
             Duty(

@@ -129,3 +129,15 @@ def test_the_task_page_shows_each_quarter(client, office, handler, tree, quarter
     assert (
         html.count('class="overdue">未报送') == 7
     )  # the year is over: every other period is missing
+
+
+def test_the_home_page_dates_the_running_quarter_as_it_is_scored(handler, quarterly):
+    from gongkai.assessment.navigation import plan_tasks
+
+    def due(today: str):
+        [duty] = plan_tasks(handler, D(today))
+        return duty.due_on
+
+    assert due("2023-08-15") == D("2023-10-07")  # Q3 ends on a holiday Saturday
+    assert due("2023-10-03") == D("2023-10-07")  # still Q3's report in the holiday
+    assert due("2023-10-08") == D("2024-01-02")  # then Q4, after 元旦
