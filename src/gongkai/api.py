@@ -21,6 +21,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.parser import Parser
 
 from gongkai.assessment.api import router as assessment_router
+from gongkai.budgets.api import router as budgets_router
 from gongkai.core.api import router as core_router
 from gongkai.core.apierrors import error_response, status_error, validation_message
 from gongkai.core.apischema import Error
@@ -213,3 +214,4 @@ api.add_router("/listings/", listings_router)
 api.add_router("/guides/", guides_router)
 api.add_router("/assessment/", assessment_router)
 api.add_router("/enforcement/", enforcement_router)
+api.add_router("/budgets/", budgets_router)

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "gongkai.participation",
     "gongkai.listings",
     "gongkai.guides",
+    "gongkai.budgets",
     "gongkai.enforcement",
     "gongkai.monitor",
     "gongkai.assessment",

@@ -1,0 +1,12 @@
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.core.models import Role
+from gongkai.core.navigation import workbench_link
+
+workbench_link(
+    32,
+    _("Budgets and final accounts"),
+    "budgets:manage",
+    roles=[Role.OFFICE, Role.ADMIN],
+    group="proactive",
+)
