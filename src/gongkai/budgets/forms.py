@@ -22,7 +22,7 @@ class DocumentForm(forms.Form):
     )
     approved_on = forms.DateField(
         label=_("Approval date"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
         error_messages=MESSAGES,
     )
     approved_by = forms.CharField(
@@ -40,7 +40,7 @@ class DocumentForm(forms.Form):
 class HeaderForm(forms.Form):
     approved_on = forms.DateField(
         label=_("Approval date"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
         error_messages=MESSAGES,
     )
     approved_by = forms.CharField(
@@ -56,6 +56,7 @@ class TableForm(forms.Form):
     rows = forms.CharField(
         label=_("Table rows"),
         required=False,
+        strip=False,
         widget=forms.Textarea(attrs={"rows": 6, "spellcheck": "false"}),
     )
     empty_note = forms.CharField(label=_("Why the table is empty"), max_length=300, required=False)
