@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "gongkai.listings",
     "gongkai.guides",
     "gongkai.budgets",
+    "gongkai.internal",
     "gongkai.enforcement",
     "gongkai.monitor",
     "gongkai.assessment",
