@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.duties import case_page
 from gongkai.core.models import Role
 from gongkai.core.navigation import workbench_link
 
@@ -10,3 +11,6 @@ workbench_link(
     roles=[Role.OFFICE, Role.ADMIN],
     group="proactive",
 )
+
+# A running publication clock on the deadlines board links to the document's workbench page.
+case_page("budgets.budgetdocument", "budgets:edit")

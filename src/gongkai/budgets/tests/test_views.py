@@ -179,3 +179,18 @@ def test_office_of_another_body_sees_nothing(client, office, body):
     assert response.status_code == 404
     document.refresh_from_db()
     assert document.status == "draft"
+
+
+def test_the_running_clock_is_on_the_office_deadlines_board(office, body):
+    from gongkai.core.selectors.duties import duties_for
+
+    document = make_document(office, body, approved_on=dt.date(2026, 11, 30))
+    board = duties_for(office)
+    rows = [d for d in board.overdue + board.today + board.soon + board.later if "预决算" in d.kind]
+    assert [(d.title, d.url, d.due_on) for d in rows] == [
+        (
+            "公开湛江市公安局2025年部门决算",
+            reverse("budgets:edit", args=[document.pk]),
+            dt.date(2026, 12, 20),
+        )
+    ]
