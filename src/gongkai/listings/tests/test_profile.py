@@ -42,7 +42,12 @@ def test_the_public_page_shows_profile_units_leaders_and_subordinates(
     assert response.context["body"] == bureau
     assert "<p>维护社会治安秩序。<br>管理户政事务。</p>" in text
     assert "<strong>周建国</strong> 局长<p>主持全面工作。</p>" in text
-    assert "王某" not in text
+    # A retired leader is no longer among the leaders, only in the history of changes.
+    leaders = text[
+        text.index('<ul class="leaders">') : text.index("</ul>", text.index('<ul class="leaders">'))
+    ]
+    assert "王某" not in leaders
+    assert "王某 · 领导信息撤下" in text
     assert '<strong>户政科</strong> · <a href="tel:0759-3180000">0759-3180000</a>' in text
     assert "<strong>法制支队</strong>" in text
     county = Organisation.objects.get(name="廉江市公安局")
