@@ -68,7 +68,7 @@ def test_document_page_renders_every_table_and_the_year_on_year_change(client, p
         "国有资本经营预算支出表",
     ]:
         assert title in text
-    assert text.count("本表为空表。 本单位无此项收支") == 6
+    assert text.count('<p class="notice">本单位无此项收支，故本表为空表。</p>') == 6
     assert "-2.00" in text and "-20.0%" in text
     assert "严格执行接待标准" in text
     assert "在公开时限内（2026-09-07）" in text
