@@ -28,7 +28,15 @@ def _sections(document: BudgetDocument) -> list[tuple[str, list[list]]]:
         if not rows:
             rows = [["", table.empty_note, *([""] * len(table.columns))]]
         sections.append((table.title, [header, *rows]))
-    three = [[_("Item"), _("Amount"), _("Year before"), _("Change from the year before"), _("Change in percent")]]
+    three = [
+        [
+            _("Item"),
+            _("Amount"),
+            _("Year before"),
+            _("Change from the year before"),
+            _("Change in percent"),
+        ]
+    ]
     for line in three_lines(document):
         three.append(
             [
