@@ -21,6 +21,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.parser import Parser
 
 from gongkai.assessment.api import router as assessment_router
+from gongkai.budgets.api import router as budgets_router
 from gongkai.core.api import router as core_router
 from gongkai.core.apierrors import error_response, status_error, validation_message
 from gongkai.core.apischema import Error
@@ -219,3 +220,4 @@ api.add_router("/enforcement/", enforcement_router)
 api.add_router("/opendata/", opendata_router)
 api.add_router("/subscriptions/", subscriptions_router)
 api.add_router("/outreach/", outreach_router)
+api.add_router("/budgets/", budgets_router)

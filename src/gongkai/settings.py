@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "gongkai.participation",
     "gongkai.listings",
     "gongkai.guides",
+    "gongkai.budgets",
+    "gongkai.internal",
     "gongkai.enforcement",
     "gongkai.monitor",
     "gongkai.assessment",

@@ -24,6 +24,8 @@ urlpatterns = [
     path("", include("gongkai.reports.urls")),
     path("", include("gongkai.listings.urls")),
     path("", include("gongkai.guides.urls")),
+    path("", include("gongkai.budgets.urls")),
+    path("", include("gongkai.internal.urls")),
     path("", include("gongkai.enforcement.urls")),
     path("", include("gongkai.monitor.urls")),
     path("", include("gongkai.assessment.urls")),

@@ -96,6 +96,14 @@ _RULES = (
         "国办发〔2018〕118号",
     ),
     ClockRule(
+        "budget_publication",
+        _("Budget and final accounts publicity"),
+        LimitUnit.DAYS,
+        20,
+        # "经本级政府财政部门批复的部门预算、决算及报表，应当在批复后二十日内由各部门向社会公开"
+        "《中华人民共和国预算法》第十四条第二款",
+    ),
+    ClockRule(
         "consultation_minimum",
         _("Minimum consultation period"),
         LimitUnit.WORKING_DAYS,

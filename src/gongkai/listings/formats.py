@@ -221,3 +221,45 @@ def power_json(power) -> dict:
 
 def powers_json(powers) -> str:
     return json.dumps([power_json(p) for p in powers], ensure_ascii=False, indent=1)
+
+
+# --- 机构职能 history ----------------------------------------------------------------------
+
+
+def _change_rows(changes) -> list[list]:
+    rows = [["日期", "机构或领导", "变更内容", "变更前", "变更后", "原因"]]
+    for c in changes:
+        rows.append(
+            [
+                c.changed_on.isoformat(),
+                c.subject,
+                str(c.get_field_display()),
+                c.old,
+                c.new,
+                c.reason,
+            ]
+        )
+    return rows
+
+
+def changes_csv(changes) -> bytes:
+    out = io.StringIO()
+    csv.writer(out).writerows(_change_rows(changes))
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def changes_xlsx(changes) -> bytes:
+    book = Workbook()
+    for row in _change_rows(changes):
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def changes_json(changes) -> bytes:
+    keys = ["changed_on", "subject", "what", "before", "after", "reason"]
+    rows = [dict(zip(keys, r, strict=True)) for r in _change_rows(changes)[1:]]
+    for row, change in zip(rows, changes, strict=True):
+        row["field"] = change.field
+    return json.dumps(rows, ensure_ascii=False).encode()

@@ -180,3 +180,47 @@ class Leader(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} {self.name}"
+
+
+class ProfileChange(models.Model):
+    """One public change of a body's 机构职能 page: what changed (functions, a unit's duties
+    or phone, a leader), when, why, and the text before and after."""
+
+    class Field(models.TextChoices):
+        FUNCTIONS = "functions", _("Functions and duties")
+        PHONE = "phone", _("Enquiry phone")
+        LEADER_ADDED = "leader_added", _("Leader added")
+        LEADER_POST = "leader_post", _("Leader's post")
+        LEADER_DUTIES = "leader_duties", _("Leader's areas of responsibility")
+        LEADER_RETIRED = "leader_retired", _("Leader no longer listed")
+
+    body = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="profile_changes",
+    )
+    subject = models.CharField(_("unit or leader"), max_length=200)
+    field = models.CharField(_("what changed"), max_length=16, choices=Field.choices)
+    old = models.TextField(_("before"), blank=True)
+    new = models.TextField(_("after"), blank=True)
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+    changed_on = models.DateField(_("changed on"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organisation profile change")
+        verbose_name_plural = _("organisation profile changes")
+        ordering = ["body", "-recorded_at", "-id"]
+        indexes = [models.Index(fields=["body", "recorded_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.subject} {self.field}"

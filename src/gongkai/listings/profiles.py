@@ -18,19 +18,50 @@ from gongkai.core.models import Organisation
 from gongkai.core.selectors.organisation import site_organisation
 from gongkai.core.services import ledger_append
 from gongkai.listings.indexing import profile_index
-from gongkai.listings.models import Leader, OrganisationProfile
+from gongkai.listings.models import Leader, OrganisationProfile, ProfileChange
 from gongkai.listings.services import require_editor
 
 
+def _changes(*, actor, organisation: Organisation, subject: str, reason: str, pairs) -> None:
+    """Append the public history of a 机构职能 page: one row per field that changed."""
+    body = organisation if organisation.kind == Organisation.Kind.BODY else organisation.parent
+    if body is None:
+        return
+    today = timezone.localdate()
+    ProfileChange.objects.bulk_create(
+        ProfileChange(
+            body=body,
+            subject=subject[:200],
+            field=field,
+            old=old,
+            new=new,
+            reason=reason.strip()[:500],
+            changed_on=today,
+            recorded_by=actor,
+        )  # fmt: skip
+        for field, old, new in pairs
+        if old != new
+    )
+
+
 def profile_set(
-    *, actor, organisation: Organisation, functions: str, phone: str = ""
+    *, actor, organisation: Organisation, functions: str, phone: str = "", reason: str = ""
 ) -> OrganisationProfile:
-    """Set a body's functions or a unit's duties (and the unit's enquiry phone)."""
+    """Set a body's functions or a unit's duties (and the unit's enquiry phone); what changed
+    goes into the page's public history with ``reason``."""
     require_editor(actor, organisation)
     functions = functions.strip()
     if not functions:
         raise ServiceError("missing_functions", _("Describe the functions or duties."))
     with transaction.atomic():
+        before = OrganisationProfile.objects.filter(organisation=organisation).first()
+        _changes(
+            actor=actor, organisation=organisation, subject=organisation.name, reason=reason,
+            pairs=[
+                (ProfileChange.Field.FUNCTIONS, before.functions if before else "", functions),
+                (ProfileChange.Field.PHONE, before.phone if before else "", phone.strip()),
+            ],
+        )  # fmt: skip
         profile, created = OrganisationProfile.objects.update_or_create(
             organisation=organisation,
             defaults={
@@ -58,7 +89,14 @@ def _leader_check(name: str, title: str, duties: str) -> None:
 
 
 def leader_add(
-    *, actor, organisation: Organisation, name: str, title: str, duties: str, position: int = 0
+    *,
+    actor,
+    organisation: Organisation,
+    name: str,
+    title: str,
+    duties: str,
+    position: int = 0,
+    reason: str = "",
 ) -> Leader:
     require_editor(actor, organisation)
     _leader_check(name, title, duties)
@@ -72,14 +110,27 @@ def leader_add(
             updated_on=timezone.localdate(),
         )
         _leader_record(leader, actor=actor, action="leader_add")
+        _changes(
+            actor=actor, organisation=leader.organisation, subject=leader.name, reason=reason,
+            pairs=[(ProfileChange.Field.LEADER_ADDED, "", f"{leader.title}：{leader.duties}")],
+        )  # fmt: skip
     return leader
 
 
-def leader_update(*, actor, leader: Leader, title: str, duties: str, position: int) -> Leader:
+def leader_update(
+    *, actor, leader: Leader, title: str, duties: str, position: int, reason: str = ""
+) -> Leader:
     """A new post or a new 分工 (the name stays: another person is another leader)."""
     require_editor(actor, leader.organisation)
     _leader_check(leader.name, title, duties)
     with transaction.atomic():
+        _changes(
+            actor=actor, organisation=leader.organisation, subject=leader.name, reason=reason,
+            pairs=[
+                (ProfileChange.Field.LEADER_POST, leader.title, title.strip()),
+                (ProfileChange.Field.LEADER_DUTIES, leader.duties, duties.strip()),
+            ],
+        )  # fmt: skip
         Leader.objects.filter(pk=leader.pk).update(
             title=title.strip(),
             duties=duties.strip(),
@@ -91,13 +142,17 @@ def leader_update(*, actor, leader: Leader, title: str, duties: str, position: i
     return leader
 
 
-def leader_retire(*, actor, leader: Leader) -> Leader:
+def leader_retire(*, actor, leader: Leader, reason: str = "") -> Leader:
     require_editor(actor, leader.organisation)
     with transaction.atomic():
         if not Leader.objects.filter(pk=leader.pk, is_active=True).update(
             is_active=False, updated_on=timezone.localdate()
         ):
             raise ServiceError("already_retired", _("This leader is no longer listed."))
+        _changes(
+            actor=actor, organisation=leader.organisation, subject=leader.name, reason=reason,
+            pairs=[(ProfileChange.Field.LEADER_RETIRED, leader.title, "")],
+        )  # fmt: skip
         leader.refresh_from_db()
         _leader_record(leader, actor=actor, action="leader_retire")
     return leader
@@ -142,3 +197,9 @@ def organisation_public(pk: int | None = None) -> Organisation:
     body.units = [c for c in body.active_children if c.kind == Organisation.Kind.UNIT]
     body.subordinates = [c for c in body.active_children if c.kind == Organisation.Kind.BODY]
     return body
+
+
+def profile_changes(body: Organisation, limit: int | None = None):
+    """The public history of a body's 机构职能 page, newest first."""
+    changes = ProfileChange.objects.filter(body=body).order_by("-recorded_at", "-id")
+    return changes[:limit] if limit else changes

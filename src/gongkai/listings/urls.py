@@ -16,6 +16,12 @@ urlpatterns = [
     path("xxgk/powers/changes.rss", AdjustmentsFeed(), name="powers_feed"),
     path("xxgk/jgzn/", views.organisation, name="organisation"),
     path("xxgk/jgzn/<int:pk>/", views.organisation, name="organisation_other"),
+    path("xxgk/jgzn/changes.<str:fmt>", views.organisation_changes, name="organisation_changes"),
+    path(
+        "xxgk/jgzn/<int:pk>/changes.<str:fmt>",
+        views.organisation_changes,
+        name="organisation_changes_other",
+    ),
     path(W, views.manage, name="manage"),
     path(W + "profile/", views.profile_manage, name="profile_manage"),
     path(W + "imports/<int:pk>/", views.import_preview, name="import_preview"),

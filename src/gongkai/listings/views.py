@@ -18,7 +18,14 @@ from django.utils.translation import gettext_lazy
 from gongkai.core.errors import ServiceError
 from gongkai.core.views import role_required
 from gongkai.listings import profiles, selectors, services
-from gongkai.listings.formats import powers_csv, powers_json, powers_xlsx
+from gongkai.listings.formats import (
+    changes_csv,
+    changes_json,
+    changes_xlsx,
+    powers_csv,
+    powers_json,
+    powers_xlsx,
+)
 from gongkai.listings.forms import (
     AdjustmentForm,
     ImportApplyForm,
@@ -30,6 +37,12 @@ from gongkai.listings.law import PowerKind
 from gongkai.listings.models import Power, PowerImport
 
 PAGE_SIZE = 50
+CHANGES_SHOWN = 20
+CHANGE_EXPORTS = {
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", changes_xlsx),
+    "csv": ("text/csv; charset=utf-8", changes_csv),
+    "json": ("application/json; charset=utf-8", changes_json),
+}
 FIELD_LABELS = {
     "name": gettext_lazy("Power name"),
     "kind": gettext_lazy("Power kind"),
@@ -254,7 +267,19 @@ def organisation(request, pk: int | None = None):
     """The body's profile: functions, leaders and their 分工, units and their duties,
     address, hours and phones, subordinate bodies linked."""
     body = profiles.organisation_public(pk)
-    return render(request, "listings/organisation.html", {"body": body})
+    context = {"body": body, "changes": profiles.profile_changes(body, CHANGES_SHOWN)}
+    return render(request, "listings/organisation.html", context)
+
+
+def organisation_changes(request, fmt: str, pk: int | None = None):
+    """The 机构职能 page's whole public history as csv, xlsx or json."""
+    if fmt not in CHANGE_EXPORTS:
+        raise Http404
+    body = profiles.organisation_public(pk)
+    content_type, write = CHANGE_EXPORTS[fmt]
+    response = HttpResponse(write(profiles.profile_changes(body)), content_type)
+    response["Content-Disposition"] = f'attachment; filename="organisation-changes.{fmt}"'
+    return response
 
 
 @office_required
@@ -272,6 +297,7 @@ def profile_manage(request):
                 organisation=target,
                 functions=request.POST.get("functions", ""),
                 phone=request.POST.get("phone", "")[:40],
+                reason=request.POST.get("reason", "")[:500],
             )
         elif action == "leader":
             profiles.leader_add(actor=request.user, organisation=body, **_leader_input(request))
@@ -280,7 +306,8 @@ def profile_manage(request):
             if leader is None:
                 raise Http404
             if action == "leader_retire":
-                profiles.leader_retire(actor=request.user, leader=leader)
+                reason = request.POST.get("reason", "")[:500]
+                profiles.leader_retire(actor=request.user, leader=leader, reason=reason)
             else:
                 values = _leader_input(request)
                 values.pop("name")
@@ -304,4 +331,5 @@ def _leader_input(request) -> dict:
         "title": request.POST.get("title", "")[:100],
         "duties": request.POST.get("duties", ""),
         "position": int(position) if position.isdigit() else 0,
+        "reason": request.POST.get("reason", "")[:500],
     }

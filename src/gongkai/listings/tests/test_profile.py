@@ -36,13 +36,18 @@ def test_the_public_page_shows_profile_units_leaders_and_subordinates(
 ):
     # 5, the site's footer identity (read once per process, cold in a test) and the
     # 政府信息公开 tree beside the page (one query).
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):  # and the page's history of changes
         response = client.get(reverse("listings:organisation"))
     text = response.content.decode()
     assert response.context["body"] == bureau
     assert "<p>维护社会治安秩序。<br>管理户政事务。</p>" in text
     assert "<strong>周建国</strong> 局长<p>主持全面工作。</p>" in text
-    assert "王某" not in text
+    # A retired leader is no longer among the leaders, only in the history of changes.
+    leaders = text[
+        text.index('<ul class="leaders">') : text.index("</ul>", text.index('<ul class="leaders">'))
+    ]
+    assert "王某" not in leaders
+    assert "王某 · 领导信息撤下" in text
     assert '<strong>户政科</strong> · <a href="tel:0759-3180000">0759-3180000</a>' in text
     assert "<strong>法制支队</strong>" in text
     county = Organisation.objects.get(name="廉江市公安局")
@@ -120,3 +125,64 @@ def test_workbench_page_edits_through_the_services(client, bureau, office):
     response = client.post(url, {"action": "profile", "organisation": other.pk, "functions": "x"})
     assert not OrganisationProfile.objects.filter(organisation=other).exists()
     assert response.status_code == 404
+
+
+# --- public history of changes (what, when, why) and its export ----------------------------
+
+
+def test_every_change_enters_the_public_history(bureau, office):
+    from gongkai.listings.models import ProfileChange
+
+    hzk = Organisation.objects.get(name="户政科")
+    profile_set(actor=office, organisation=hzk, functions="负责户籍管理和居民身份证管理。",
+                phone="0759-3180000", reason="增加居民身份证管理职责")  # fmt: skip
+    leader = Leader.objects.get(name="周建国")
+    leader_update(actor=office, leader=leader, title="党委书记、局长", duties="主持全面工作。",
+                  position=1, reason="市委任命")  # fmt: skip
+    rows = list(
+        ProfileChange.objects.filter(body=bureau)
+        .order_by("id")
+        .values_list("subject", "field", "old", "new", "reason")
+    )
+    assert rows == [
+        ("湛江市公安局", "functions", "", "维护社会治安秩序。\n管理户政事务。", ""),
+        ("户政科", "functions", "", "负责户籍管理。", ""),
+        ("户政科", "phone", "", "0759-3180000", ""),
+        ("周建国", "leader_added", "", "局长：主持全面工作。", ""),
+        ("王某", "leader_added", "", "副局长：分管交警。", ""),
+        ("王某", "leader_retired", "副局长", "", ""),
+        (
+            "户政科",
+            "functions",
+            "负责户籍管理。",
+            "负责户籍管理和居民身份证管理。",
+            "增加居民身份证管理职责",
+        ),
+        ("周建国", "leader_post", "局长", "党委书记、局长", "市委任命"),
+    ]
+
+
+def test_the_page_shows_the_history_and_exports_it(client, bureau, office):
+    import csv
+    import io
+    import json
+
+    hzk = Organisation.objects.get(name="户政科")
+    profile_set(actor=office, organisation=hzk, functions="负责户籍管理和居民身份证管理。",
+                phone="0759-3180000", reason="增加居民身份证管理职责")  # fmt: skip
+    history = client.get(reverse("listings:organisation")).context["changes"]
+    assert [c.reason for c in history][:1] == ["增加居民身份证管理职责"]
+    text = client.get(reverse("listings:organisation")).content.decode()
+    assert "变更记录" in text and "增加居民身份证管理职责" in text
+    response = client.get(reverse("listings:organisation_changes", args=["csv"]))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0] == ["日期", "机构或领导", "变更内容", "变更前", "变更后", "原因"]
+    assert rows[1][1:] == ["户政科", "职能职责", "负责户籍管理。", "负责户籍管理和居民身份证管理。",
+                           "增加居民身份证管理职责"]  # fmt: skip
+    assert len(rows) == 8
+    data = json.loads(client.get(reverse("listings:organisation_changes", args=["json"])).content)
+    assert (data[0]["field"], data[0]["reason"]) == ("functions", "增加居民身份证管理职责")
+    assert client.get(reverse("listings:organisation_changes", args=["pdf"])).status_code == 404
+    county = Organisation.objects.get(name="廉江市公安局")
+    url = reverse("listings:organisation_changes_other", args=[county.pk, "xlsx"])
+    assert client.get(url).status_code == 200  # a subordinate body's own (empty) history

@@ -25,6 +25,7 @@ BY_LAW = (
     (_("Service map"), "guides:map"),  # 便民网上地图
     (_("Government gazette"), "guides:issues"),  # 政府公报
     (_("Administrative enforcement publicity"), "enforcement:index"),  # 行政执法公示
+    (_("Budgets and final accounts"), "budgets:budgets"),  # 预决算、三公经费 (预算法 第十四条)
 )
 DEFAULT_TREE = (  # (title, URL name[, children]) — 国办公开办函〔2019〕61号
     (_("Openness guide"), "portal:guide"),

@@ -127,6 +127,7 @@ def test_default_tree_lists_the_registers_under_content_disclosed_by_law():
         ("便民网上地图", reverse("guides:map"), False),
         ("政府公报", reverse("guides:issues"), False),
         ("行政执法公示", reverse("enforcement:index"), False),
+        ("财政预决算", reverse("budgets:budgets"), False),  # 预算法 第十四条 (issue 17 point 5)
     ]
     assert by_law.holds_current
 

@@ -1,0 +1,24 @@
+"""Reads of 对内公开: only through ``visible_to`` (the same 404 for missing and forbidden)."""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from gongkai.internal.law import Category
+from gongkai.internal.models import InternalNotice
+
+
+def notices_for(user, *, category: str = "", include_withdrawn: bool = False):
+    notices = InternalNotice.objects.visible_to(user).select_related("published_by")
+    if category in Category.values:
+        notices = notices.filter(category=category)
+    if not include_withdrawn:
+        notices = notices.filter(withdrawn_at__isnull=True)
+    return notices
+
+
+def notice_for(user, pk: int) -> InternalNotice:
+    found = InternalNotice.objects.visible_to(user).filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
