@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "gongkai.proactive",
     "gongkai.participation",
     "gongkai.listings",
+    "gongkai.sites",
     "gongkai.guides",
     "gongkai.enforcement",
     "gongkai.monitor",
@@ -94,6 +95,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # First of ours: the site the host name names (gongkai.sites) scopes everything after.
+    "gongkai.sites.middleware.SiteMiddleware",
     # Outermost of ours: any error under /api/ leaves as JSON, whatever made it.
     "gongkai.core.apierrors.ApiErrorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -128,6 +131,7 @@ TEMPLATES = [
                 "gongkai.core.context_processors.site",
                 "gongkai.core.context_processors.navigation",
                 "gongkai.portal.context_processors.site_identity",
+                "gongkai.sites.context_processors.current_site",
             ],
         },
     }
