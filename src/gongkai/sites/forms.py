@@ -61,5 +61,5 @@ class ReprintForm(forms.Form):
     item = forms.IntegerField(
         label=_("Number of the information item"),
         min_value=1,
-        help_text=_("The number at the end of the item's address, e.g. 42 in /xxgk/item/42/."),
+        help_text=_("The number at the end of the item's address, e.g. 42 in /xxgk/42/."),
     )

@@ -7,6 +7,7 @@ from django.http.request import split_domain_port
 from django.urls import get_script_prefix, set_script_prefix
 
 from gongkai.core.sitescope import site_scope_activate, site_scope_reset
+from gongkai.sites.dbrouter import portal_read_mark, portal_read_reset
 from gongkai.sites.selectors import site_resolve
 
 
@@ -22,6 +23,13 @@ class SiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        token = portal_read_mark(request)  # anonymous reads may go to a read replica
+        try:
+            return self._call(request)
+        finally:
+            portal_read_reset(token)
+
+    def _call(self, request):
         try:
             host, _port = split_domain_port(request.get_host())
         except DisallowedHost:

@@ -9,7 +9,6 @@ from django.db import DatabaseError
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from gongkai.core.access import body_and_descendants
 from gongkai.core.models import Organisation
 from gongkai.core.sitescope import SiteScope
 from gongkai.portal.models import SiteIdentity
@@ -31,17 +30,34 @@ class ResolvedSite:
         return self.site.path_prefix
 
 
-def _scope(site: Site) -> SiteScope:
+class _Tree:
+    """Every organisation's children and name, read in one query (not one per site)."""
+
+    def __init__(self):
+        self.children: dict[int | None, list[int]] = {}
+        self.bodies: dict[int, str] = {}
+        rows = Organisation.objects.values_list("pk", "parent_id", "kind", "name")
+        for pk, parent_id, kind, name in rows.order_by("id"):
+            self.children.setdefault(parent_id, []).append(pk)
+            if kind == Organisation.Kind.BODY:
+                self.bodies[pk] = name
+
+    def subtree(self, root: int) -> list[int]:
+        """The same ids as ``core.access.body_and_descendants``."""
+        ids, frontier = [root], [root]
+        while frontier:
+            frontier = [c for pk in frontier for c in self.children.get(pk, ())]
+            ids.extend(frontier)
+        return ids
+
+
+def _scope(site: Site, tree: _Tree) -> SiteScope:
     if site.is_platform:
         ids, names = None, ()
     else:
-        roots = [site.organisation, *site.bodies.all()]
-        ids = tuple(dict.fromkeys(pk for root in roots for pk in body_and_descendants(root)))
-        names = tuple(
-            Organisation.objects.filter(pk__in=ids, kind=Organisation.Kind.BODY)
-            .order_by("id")
-            .values_list("name", flat=True)
-        )
+        roots = [site.organisation_id, *(b.pk for b in site.bodies.all())]
+        ids = tuple(dict.fromkeys(pk for root in roots for pk in tree.subtree(root)))
+        names = tuple(tree.bodies[pk] for pk in sorted(ids) if pk in tree.bodies)
     return SiteScope(
         site_id=site.pk,
         name=site.name,
@@ -56,9 +72,10 @@ def _scope(site: Site) -> SiteScope:
 def _load() -> dict:
     by_host: dict[str, list[ResolvedSite]] = {}
     default = None
+    tree = _Tree()
     sites = Site.objects.filter(is_active=True).select_related("organisation")
     for site in sites.prefetch_related("bodies"):
-        resolved = ResolvedSite(site=site, scope=_scope(site))
+        resolved = ResolvedSite(site=site, scope=_scope(site, tree))
         by_host.setdefault(site.host, []).append(resolved)
         if site.is_default:
             default = resolved

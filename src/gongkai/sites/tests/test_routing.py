@@ -120,3 +120,33 @@ def test_a_site_belongs_to_a_body_not_a_unit(police):
     with pytest.raises(ServiceError):
         site_create(actor=police.office, organisation=police.org, name="x", host="x.example.cn")
     assert LedgerEntry.objects.count() == before
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "cookies", "expected"),
+    [
+        ("get", "/xxgk/", {}, "replica"),
+        ("head", "/", {}, "replica"),
+        ("get", "/xxgk/", {"sessionid": "x"}, None),  # signed in: reads its own writes
+        ("post", "/foi/apply/", {}, None),
+        ("get", "/workbench/", {}, None),
+        ("get", "/admin/", {}, None),
+    ],
+)
+def test_anonymous_portal_reads_go_to_the_replica(rf, settings, method, path, cookies, expected):
+    from gongkai.proactive.models import Item
+    from gongkai.sites.dbrouter import ReplicaRouter, portal_read_mark, portal_read_reset
+
+    router = ReplicaRouter()
+    request = getattr(rf, method)(path)
+    request.COOKIES.update(cookies)
+    token = portal_read_mark(request)
+    try:
+        assert router.db_for_read(Item) is None  # no replica configured: the primary
+        settings.DATABASES = {**settings.DATABASES, "replica": settings.DATABASES["default"]}
+        assert router.db_for_read(Item) == expected
+        assert router.db_for_write(Item) is None
+    finally:
+        portal_read_reset(token)
+    assert router.db_for_read(Item) is None  # after the request
+    assert not router.allow_migrate("replica", "proactive")
