@@ -34,7 +34,17 @@ sys.path.insert(0, str(ROOT / "src"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
 os.environ.setdefault("GONGKAI_CACHE", "locmem")  # one worker: no cache-table queries
 
-TERMS = ["户籍", "河长制", "政务公开", "营商环境", "消防安全", "出入境", "禁毒", "舆情"]
+TERMS = [
+    "河长制",
+    "政务公开",
+    "营商环境",
+    "消防安全",
+    "出入境",
+    "禁毒",
+    "舆情",
+    "行政执法",
+    "信息公开",
+]
 
 
 def rss_mb() -> float:
@@ -136,7 +146,9 @@ def bench_search(orgs, rounds: int) -> dict:
             results = search(term, filters=filters, limit=20)
             times.append((time.perf_counter() - start) * 1000)
             expected = truth(term, org.pk if org else None)
-            got = {int(h.id.split(":")[1]) for h in results.hits if h.id.startswith("item:")}
+            got = {
+                int(h.id.split(":")[1]) for h in results.hits if h.id.startswith("proactive-item:")
+            }
             exact = (results.total == len(expected)) or (
                 results.total_is_estimate and results.total <= len(expected)
             )
