@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 from django.db import DatabaseError
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from gongkai.core.cache import generation
 from gongkai.core.models import Organisation
 from gongkai.core.sitescope import SiteScope
 from gongkai.portal.models import SiteIdentity
 from gongkai.sites.models import Reprint, Site
 
-# Every request resolves its site: the table of sites is read at most this often per
-# process (a query per request otherwise), and at once after a change in this process.
-TABLE_SECONDS = 30
+# Every request resolves its site from a table of sites kept in each worker's memory. It
+# is read again when the public generation (core.cache, bumped after commit by every change
+# to a site and by every publication) moves, and at once in the worker that changes a site.
 _table: dict = {}
 
 
@@ -72,9 +72,13 @@ def _scope(site: Site, tree: _Tree) -> SiteScope:
 def _load() -> dict:
     by_host: dict[str, list[ResolvedSite]] = {}
     default = None
-    tree = _Tree()
-    sites = Site.objects.filter(is_active=True).select_related("organisation")
-    for site in sites.prefetch_related("bodies"):
+    sites = list(
+        Site.objects.filter(is_active=True)
+        .select_related("organisation")
+        .prefetch_related("bodies")
+    )
+    tree = _Tree() if sites else None  # no site: one query, and the installation as before
+    for site in sites:
         resolved = ResolvedSite(site=site, scope=_scope(site, tree))
         by_host.setdefault(site.host, []).append(resolved)
         if site.is_default:
@@ -85,13 +89,16 @@ def _load() -> dict:
 
 
 def site_table() -> dict:
-    now = time.monotonic()
-    if _table.get("until", 0) < now:
+    try:
+        current = generation()
+    except DatabaseError:  # the cache table before migrate
+        return {"hosts": {}, "default": None}
+    if _table.get("generation") != current or "value" not in _table:
         try:
             loaded = _load()
         except DatabaseError:  # before migrate: no sites, the single-body installation
             loaded = {"hosts": {}, "default": None}
-        _table.update(value=loaded, until=now + TABLE_SECONDS)
+        _table.update(value=loaded, generation=current)
     return _table["value"]
 
 
@@ -108,12 +115,19 @@ def site_resolve(host: str, path: str) -> ResolvedSite | None:
 
 @receiver(post_save, sender=Site)
 @receiver(post_delete, sender=Site)
-@receiver(post_save, sender=Organisation)
-@receiver(post_delete, sender=Organisation)
-@receiver(post_save, sender=SiteIdentity)
 @receiver(m2m_changed, sender=Site.bodies.through)
 def forget_sites(**kwargs) -> None:
     _table.clear()
+
+
+@receiver(post_save, sender=Organisation)
+@receiver(post_delete, sender=Organisation)
+@receiver(post_save, sender=SiteIdentity)
+def _bodies_changed(**kwargs) -> None:
+    # A body's name or place in the tree, or its footer: only the sites' scopes hold them.
+    value = _table.get("value")
+    if value and (value["hosts"] or value["default"]):
+        _table.clear()
 
 
 def sites_all():
