@@ -95,11 +95,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # First of ours: the site the host name names (gongkai.sites) scopes everything after.
-    "gongkai.sites.middleware.SiteMiddleware",
     # Outermost of ours: any error under /api/ leaves as JSON, whatever made it.
     "gongkai.core.apierrors.ApiErrorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before any page: the site the host name names (gongkai.sites) scopes everything after
+    # (static files, served just above, need no site).
+    "gongkai.sites.middleware.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Form fields, JSON and query strings that are not UTF-8 are refused, never stored as "�".

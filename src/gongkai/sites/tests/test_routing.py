@@ -150,3 +150,9 @@ def test_anonymous_portal_reads_go_to_the_replica(rf, settings, method, path, co
         portal_read_reset(token)
     assert router.db_for_read(Item) is None  # after the request
     assert not router.allow_migrate("replica", "proactive")
+
+
+def test_the_api_under_a_path_prefix_answers_errors_as_json(client, two_sites):
+    response = get(client, "www.example.cn", "/xsq/api/v1/no-such-operation")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json") and response.json()["code"]
