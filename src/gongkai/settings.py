@@ -51,10 +51,10 @@ def _secret_key() -> str:
 
 SECRET_KEY = _secret_key()
 
-# Host names the site answers to, comma-separated.
+# Host names the site answers to, comma-separated (.localhost: the demo's sites, gongkai.sites).
 ALLOWED_HOSTS = [
     h.strip()
-    for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+    for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,.localhost,testserver").split(",")
     if h.strip()
 ]
 # Origins trusted for CSRF behind a proxy, comma-separated (https://gov.example.cn).
@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "gongkai.proactive",
     "gongkai.participation",
     "gongkai.listings",
+    "gongkai.sites",
     "gongkai.guides",
     "gongkai.budgets",
     "gongkai.internal",
@@ -102,6 +103,9 @@ MIDDLEWARE = [
     # Outermost of ours: any error under /api/ leaves as JSON, whatever made it.
     "gongkai.core.apierrors.ApiErrorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before any page: the site the host name names (gongkai.sites) scopes everything after
+    # (static files, served just above, need no site).
+    "gongkai.sites.middleware.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Form fields, JSON and query strings that are not UTF-8 are refused, never stored as "�".
@@ -133,6 +137,7 @@ TEMPLATES = [
                 "gongkai.core.context_processors.site",
                 "gongkai.core.context_processors.navigation",
                 "gongkai.portal.context_processors.site_identity",
+                "gongkai.sites.context_processors.current_site",
             ],
         },
     }
@@ -141,6 +146,12 @@ TEMPLATES = [
 # The database: a SQLite file under var/ by default, PostgreSQL via DATABASE_URL.
 DATABASE_URL = os.environ.get("DATABASE_URL", "") or f"sqlite:///{VAR_DIR / 'gongkai.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+# A read replica of the primary for anonymous portal reads (docs/sites.md); none by default.
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=60)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["gongkai.sites.dbrouter.ReplicaRouter"]
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Persistent like PostgreSQL's: opening the file and running the PRAGMAs below on
     # every request cost about a millisecond of each portal page.

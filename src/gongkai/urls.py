@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("gongkai.participation.urls")),
     path("", include("gongkai.reports.urls")),
     path("", include("gongkai.listings.urls")),
+    path("", include("gongkai.sites.urls")),
     path("", include("gongkai.guides.urls")),
     path("", include("gongkai.budgets.urls")),
     path("", include("gongkai.internal.urls")),

@@ -56,7 +56,7 @@ class ApiErrorsMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         if (
-            not request.path.startswith(API_PREFIX)
+            not request.path_info.startswith(API_PREFIX)  # a site's path prefix removed
             or response.status_code < 400
             or _is_json(response)
         ):

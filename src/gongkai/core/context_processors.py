@@ -24,9 +24,15 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
 def site(request: HttpRequest) -> dict[str, Any]:
     """The site name every template shows in its header."""
     from gongkai.core.selectors.organisation import site_organisation_for_pages
+    from gongkai.core.sitescope import current_site_scope
 
     organisation = site_organisation_for_pages()
-    name = settings.GONGKAI_SITE_NAME or (organisation.name if organisation else "")
+    scope = current_site_scope()  # a body's own site on a shared platform (gongkai.sites)
+    name = (
+        scope.name
+        if scope is not None
+        else settings.GONGKAI_SITE_NAME or (organisation.name if organisation else "")
+    )
     from gongkai.core.cache import is_elder
 
     return {

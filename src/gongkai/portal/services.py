@@ -9,7 +9,7 @@ import re
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from gongkai.core.access import has_role
+from gongkai.core.access import has_role, organisation_ids_visible_to
 from gongkai.core.errors import PermissionDeniedError, ServiceError
 from gongkai.core.models import Role
 from gongkai.core.services import ledger_append
@@ -45,6 +45,17 @@ FIELD_NAMES = [f.name for f in dataclasses.fields(ColumnFields)]
 def _require_office(actor) -> None:
     if actor is None or not has_role(actor, Role.OFFICE, Role.ADMIN):
         raise PermissionDeniedError("not_allowed", _("Only the openness office may do this."))
+
+
+def _require_office_of(actor, organisation) -> None:
+    """The office of ``organisation`` (or of a body above it): on a shared platform
+    (gongkai.sites) one body's office never edits another body's guide or footer."""
+    _require_office(actor)
+    visible = organisation_ids_visible_to(actor)
+    if visible is not None and organisation.pk not in visible:
+        raise PermissionDeniedError(
+            "outside_scope", _("This organisation is outside your area of responsibility.")
+        )
 
 
 def _check_parent(column: Column) -> None:
@@ -201,7 +212,7 @@ def guide_clean(values) -> dict:
 
 def guide_save(*, organisation, actor, values) -> OpennessGuide:
     """Create or update the body's 公开指南 (条例 art. 12); saving it unchanged is a no-op."""
-    _require_office(actor)
+    _require_office_of(actor, organisation)
     cleaned = guide_clean(values)
     with transaction.atomic():
         guide = OpennessGuide.objects.select_for_update().filter(organisation=organisation).first()
@@ -243,7 +254,7 @@ def site_identity_clean(values) -> dict:
 
 def site_identity_save(*, organisation, actor, values) -> SiteIdentity:
     """Create or update what the footer states about the website; unchanged is a no-op."""
-    _require_office(actor)
+    _require_office_of(actor, organisation)
     cleaned = site_identity_clean(values)
     with transaction.atomic():
         identity = (

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.contrib.sitemaps import Sitemap
 
 from gongkai.core.navigation import portal_links
+from gongkai.core.sitescope import scoped
 from gongkai.portal.models import Column, ColumnKind
 from gongkai.portal.sources import safe_reverse
 from gongkai.proactive.models import PUBLIC, Item, NormativeDocument
@@ -73,7 +74,7 @@ class ItemsSitemap(Sitemap):
     def items(self):
         if not safe_reverse("proactive:item", 1):
             return Item.objects.none()
-        return Item.objects.filter(PUBLIC).order_by("pk").values("pk", "published_at")
+        return scoped(Item.objects.filter(PUBLIC)).order_by("pk").values("pk", "published_at")
 
     def location(self, row):
         return safe_reverse("proactive:item", row["pk"])

@@ -18,6 +18,7 @@ from gongkai.core.access import has_role, organisation_ids_visible_to, scope_cas
 from gongkai.core.bounds import is_id
 from gongkai.core.clockmath import CHINA
 from gongkai.core.models import Organisation, Role
+from gongkai.core.sitescope import scoped
 from gongkai.proactive.law import (
     NORMATIVE_IN_FORCE,
     PUBLISHABLE_LABELS,
@@ -133,6 +134,8 @@ def items_published(filters: ItemFilters | None = None) -> QuerySet[Item]:
     """What the public can read, newest first (the portal builds its lists on this)."""
     filters = filters or ItemFilters()
     queryset = Item.objects.filter(PUBLIC).select_related("organisation", "unit", "topic", "genre")
+    # On a body's site (gongkai.sites): its bodies' items and the items shown by reference.
+    queryset = scoped(queryset)
     if filters.topic:
         queryset = queryset.filter(topic_id=filters.topic)
     if filters.genre:

@@ -68,6 +68,8 @@ class Filters:
     section: str = ""
     year: int | None = None
     kind: str = ""
+    # Any of these bodies (a site's bodies, gongkai.sites); empty: every body.
+    organisations: tuple[str, ...] = ()
 
     @classmethod
     def coerce(cls, value: Filters | dict | None) -> Filters:

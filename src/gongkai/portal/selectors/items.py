@@ -17,6 +17,7 @@ from gongkai.core.bounds import parse_id, parse_year
 from gongkai.core.clockmath import CHINA
 from gongkai.core.errors import ServiceError
 from gongkai.core.models import Organisation
+from gongkai.core.sitescope import current_site_scope, scoped
 from gongkai.portal.sources import Entry, Page, safe_reverse
 from gongkai.proactive.law import Section
 from gongkai.proactive.models import Genre, Item, Topic
@@ -115,7 +116,9 @@ def publication_year_range() -> list[int]:
 
 def catalog_choices() -> dict:
     """The filter vocabularies: topics, genres, bodies, years, sections (cached 60 s)."""
-    return cache.get_or_set("portal:catalog-choices", _catalog_choices, CHOICES_SECONDS)
+    scope = current_site_scope()
+    key = f"portal:catalog-choices:{scope.site_id if scope else 0}"  # a site's own bodies
+    return cache.get_or_set(key, _catalog_choices, CHOICES_SECONDS)
 
 
 def _catalog_choices() -> dict:
@@ -123,7 +126,11 @@ def _catalog_choices() -> dict:
         "topics": list(Topic.objects.values_list("pk", "name")),
         "genres": list(Genre.objects.values_list("pk", "name")),
         "organisations": list(
-            Organisation.objects.filter(kind=Organisation.Kind.BODY, is_active=True)
+            scoped(
+                Organisation.objects.filter(kind=Organisation.Kind.BODY, is_active=True),
+                organisation_field="pk",
+                pk_field=None,
+            )
             .order_by("id")
             .values_list("pk", "name")
         ),

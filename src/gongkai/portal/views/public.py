@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 
 from gongkai.core.errors import ServiceError
 from gongkai.core.selectors.organisation import site_organisation_for_pages
+from gongkai.core.sitescope import current_site_scope
 from gongkai.portal.cache import ELDER_COOKIE, public_page
 from gongkai.portal.models import ColumnKind
 from gongkai.portal.selectors import (
@@ -57,6 +58,9 @@ def _quick_links() -> list[dict]:
         (_("Openness guide"), safe_reverse("portal:guide")),
         (_("Search"), safe_reverse("portal:search")),
     ]
+    scope = current_site_scope()
+    if scope is not None and scope.organisation_ids is None:  # the region's platform site
+        links.append((_("The region at a glance"), safe_reverse("sites:region")))
     return [{"label": label, "url": url} for label, url in links if url]
 
 
@@ -114,6 +118,9 @@ def openness(request):
 @require_GET
 @public_page
 def guide(request):
+    scope = current_site_scope()  # a site of the platform may point to its guide elsewhere
+    if scope is not None and scope.extra.get("guide_url"):
+        return HttpResponseRedirect(scope.extra["guide_url"])
     organisation = site_organisation_for_pages()
     context = {"guide": guide_for(organisation), "organisation": organisation}
     return render_portal(request, "portal/guide.html", context)

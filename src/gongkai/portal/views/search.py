@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from gongkai.core.bounds import parse_year
 from gongkai.core.errors import ServiceError
+from gongkai.core.sitescope import current_site_scope
 from gongkai.portal.cache import public_page
 from gongkai.portal.selectors import catalog_choices
 from gongkai.portal.views.common import (
@@ -42,11 +43,14 @@ class SearchInput:
     page: int
 
     def filters(self) -> dict:
+        scope = current_site_scope()
         return {
             "organisation": self.organisation,
             "section": self.section,
             "year": self.year,
             "kind": self.kind,
+            # On a body's site (gongkai.sites): its bodies only; the platform site: all.
+            "organisations": scope.organisation_names if scope else (),
         }
 
 

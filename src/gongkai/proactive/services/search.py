@@ -75,6 +75,8 @@ def published_items_scan(
         return ScanResult(documents=[], matches=0, scanned_all=True)
     if filters.organisation:
         items = items.filter(organisation__name=filters.organisation)
+    if filters.organisations:  # a body's site on a shared platform (gongkai.sites)
+        items = items.filter(organisation__name__in=filters.organisations)
     if filters.section:
         items = items.filter(section=filters.section)
     if filters.year:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.access import has_role, organisation_ids_visible_to, scope_cases
 from gongkai.core.errors import NotFoundError
 from gongkai.core.models import Organisation, Role
+from gongkai.core.sitescope import scoped
 from gongkai.reports.models import Status, YearlyReport
 from gongkai.reports.section2 import MANUAL, REGISTER, SECTION2_TABLES, empty_table
 
@@ -54,8 +55,9 @@ def bodies_visible_to(user) -> QuerySet[Organisation]:
 
 
 def published_reports() -> QuerySet[YearlyReport]:
+    """Published reports; on a body's site (gongkai.sites) its bodies' only."""
     return (
-        YearlyReport.objects.filter(status=Status.PUBLISHED)
+        scoped(YearlyReport.objects.filter(status=Status.PUBLISHED), pk_field=None)
         .select_related("organisation")
         .order_by("-year", "organisation__id")
     )

@@ -228,6 +228,12 @@ class EmbeddedBackend(SearchBackend):
             for name in ("organisation", "section", "kind")
             if (value := getattr(filters, name))
         ]
+        if filters.organisations:
+            either = [
+                (tantivy.Occur.Should, tantivy.Query.term_query(self.schema, "organisation", name))
+                for name in filters.organisations
+            ]
+            clauses.append(tantivy.Query.boolean_query(either))
         if filters.year:
             clauses.append(tantivy.Query.term_query(self.schema, "year", int(filters.year)))
         return clauses

@@ -192,6 +192,9 @@ class PostgresBackend(SearchBackend):
             if value := getattr(filters, name):
                 where.append(f"e.{name} = %s")
                 params.append(value)
+        if filters.organisations:
+            where.append("e.organisation = ANY(%s)")
+            params.append(list(filters.organisations))
         if filters.year:
             where.append("e.year = %s")
             params.append(int(filters.year))

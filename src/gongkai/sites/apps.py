@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SitesConfig(AppConfig):
+    name = "gongkai.sites"
+    label = "gongkai_sites"  # not "sites": django.contrib.sites owns that label
+    verbose_name = _("Sites")
+
+    def ready(self):
+        # The resolution table is forgotten at once when a site or a body changes.
+        from gongkai.sites import selectors  # noqa: F401

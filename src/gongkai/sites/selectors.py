@@ -1,0 +1,190 @@
+"""Reads: which site a request is for, and what the region's platform shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import DatabaseError
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from gongkai.core.cache import generation
+from gongkai.core.models import Organisation
+from gongkai.core.sitescope import SiteScope
+from gongkai.portal.models import SiteIdentity
+from gongkai.sites.models import Reprint, Site
+
+# Every request resolves its site from a table of sites kept in each worker's memory. It
+# is read again when the public generation (core.cache, bumped after commit by every change
+# to a site and by every publication) moves, and at once in the worker that changes a site.
+_table: dict = {}
+
+
+@dataclass(frozen=True)
+class ResolvedSite:
+    site: Site
+    scope: SiteScope
+
+    @property
+    def prefix(self) -> str:
+        return self.site.path_prefix
+
+
+class _Tree:
+    """Every organisation's children and name, read in one query (not one per site)."""
+
+    def __init__(self):
+        self.children: dict[int | None, list[int]] = {}
+        self.bodies: dict[int, str] = {}
+        rows = Organisation.objects.values_list("pk", "parent_id", "kind", "name")
+        for pk, parent_id, kind, name in rows.order_by("id"):
+            self.children.setdefault(parent_id, []).append(pk)
+            if kind == Organisation.Kind.BODY:
+                self.bodies[pk] = name
+
+    def subtree(self, root: int) -> list[int]:
+        """The same ids as ``core.access.body_and_descendants``."""
+        ids, frontier = [root], [root]
+        while frontier:
+            frontier = [c for pk in frontier for c in self.children.get(pk, ())]
+            ids.extend(frontier)
+        return ids
+
+
+def _scope(site: Site, tree: _Tree) -> SiteScope:
+    if site.is_platform:
+        ids, names = None, ()
+    else:
+        roots = [site.organisation_id, *(b.pk for b in site.bodies.all())]
+        ids = tuple(dict.fromkeys(pk for root in roots for pk in tree.subtree(root)))
+        names = tuple(tree.bodies[pk] for pk in sorted(ids) if pk in tree.bodies)
+    return SiteScope(
+        site_id=site.pk,
+        name=site.name,
+        organisation=site.organisation,
+        organisation_ids=ids,
+        organisation_names=names,
+        shared_items=Reprint.objects.filter(site_id=site.pk).values("item_id"),
+        extra={"site": site, "guide_url": site.guide_url},
+    )
+
+
+def _load() -> dict:
+    by_host: dict[str, list[ResolvedSite]] = {}
+    default = None
+    sites = list(
+        Site.objects.filter(is_active=True)
+        .select_related("organisation")
+        .prefetch_related("bodies")
+    )
+    tree = _Tree() if sites else None  # no site: one query, and the installation as before
+    for site in sites:
+        resolved = ResolvedSite(site=site, scope=_scope(site, tree))
+        by_host.setdefault(site.host, []).append(resolved)
+        if site.is_default:
+            default = resolved
+    for entries in by_host.values():  # the longest prefix first, the bare host last
+        entries.sort(key=lambda r: -len(r.prefix))
+    return {"hosts": by_host, "default": default}
+
+
+def site_table() -> dict:
+    try:
+        current = generation()
+    except DatabaseError:  # the cache table before migrate
+        return {"hosts": {}, "default": None}
+    if _table.get("generation") != current or "value" not in _table:
+        try:
+            loaded = _load()
+        except DatabaseError:  # before migrate: no sites, the single-body installation
+            loaded = {"hosts": {}, "default": None}
+        _table.update(value=loaded, generation=current)
+    return _table["value"]
+
+
+def site_resolve(host: str, path: str) -> ResolvedSite | None:
+    """The site for a host name (no port) and path: a site of that host whose prefix
+    starts the path, else the host's own site, else the default site, else None."""
+    table = site_table()
+    for resolved in table["hosts"].get(host.lower(), ()):
+        prefix = resolved.prefix
+        if not prefix or path == f"/{prefix}" or path.startswith(f"/{prefix}/"):
+            return resolved
+    return table["default"]
+
+
+@receiver(post_save, sender=Site)
+@receiver(post_delete, sender=Site)
+@receiver(m2m_changed, sender=Site.bodies.through)
+def forget_sites(**kwargs) -> None:
+    _table.clear()
+
+
+@receiver(post_save, sender=Organisation)
+@receiver(post_delete, sender=Organisation)
+@receiver(post_save, sender=SiteIdentity)
+def _bodies_changed(**kwargs) -> None:
+    # A body's name or place in the tree, or its footer: only the sites' scopes hold them.
+    value = _table.get("value")
+    if value and (value["hosts"] or value["default"]):
+        _table.clear()
+
+
+def sites_all():
+    return Site.objects.select_related("organisation").prefetch_related("bodies")
+
+
+def site_of_body(organisation: Organisation) -> Site | None:
+    return Site.objects.filter(organisation=organisation).order_by("id").first()
+
+
+def reprints_of(site: Site):
+    return Reprint.objects.filter(site=site).select_related("item", "item__organisation")
+
+
+@dataclass(frozen=True)
+class RegionRow:
+    organisation: Organisation
+    site: Site | None
+    report: object | None  # the body's latest published yearly report
+    report_errors: int | None  # the consistency check's errors on it (None: no report)
+    headline: object  # assessment.selectors.Headline: on-time rate and assessment score
+
+
+def region_bodies():
+    return Organisation.objects.filter(kind=Organisation.Kind.BODY, is_active=True).order_by("id")
+
+
+def region_rows(year: int, *, offset: int = 0, limit: int = 50) -> list[RegionRow]:
+    """Every body of the region at a glance (the 政务公开 office of the city): its latest
+    yearly report with the consistency check (国办公开办函〔2021〕30号), its replies on time
+    and its assessment score for ``year``."""
+    from gongkai.assessment.selectors import headline
+    from gongkai.reports.consistency import snapshot_errors
+    from gongkai.reports.models import Status, YearlyReport
+
+    bodies = list(region_bodies()[offset : offset + limit])
+    ids = [b.pk for b in bodies]
+    latest: dict[int, YearlyReport] = {}
+    published = YearlyReport.objects.filter(organisation_id__in=ids, status=Status.PUBLISHED)
+    for report in published.order_by("organisation_id", "-year"):
+        latest.setdefault(report.organisation_id, report)
+    sites: dict[int, Site] = {}
+    for site in Site.objects.filter(organisation_id__in=ids, is_active=True).order_by("-id"):
+        sites[site.organisation_id] = site
+    rows = []
+    for body in bodies:
+        report = latest.get(body.pk)
+        errors = None
+        if report is not None and report.tables.get("section3"):
+            errors = len(snapshot_errors(report.tables))
+        rows.append(
+            RegionRow(
+                organisation=body,
+                site=sites.get(body.pk),
+                report=report,
+                report_errors=errors,
+                headline=headline(body, year),
+            )
+        )
+    return rows
