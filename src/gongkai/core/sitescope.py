@@ -11,8 +11,14 @@ from __future__ import annotations
 
 from contextvars import ContextVar, Token
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from django.db.models import Q
+from django.db.models import Model, Q, QuerySet
+
+if TYPE_CHECKING:
+    from gongkai.core.models import Organisation
+
+M = TypeVar("M", bound=Model)
 
 
 @dataclass(frozen=True)
@@ -21,14 +27,14 @@ class SiteScope:
     name: str
     # The body the site's forms submit to (FOI, mailbox, consultations) and whose
     # guide and footer identity the pages show.
-    organisation: object
+    organisation: Organisation
     # The bodies whose published content the site shows (the body, its subordinates, and
     # any bodies grouped under the site); None for the region's platform site: all.
     organisation_ids: tuple[int, ...] | None
     organisation_names: tuple[str, ...] = ()
     # Ids of items of other bodies shown here by reference (转载): a lazy subquery.
     shared_items: object = None
-    extra: dict = field(default_factory=dict, compare=False)
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def items_q(
         self, organisation_field: str = "organisation_id", pk_field: str | None = "pk"
@@ -49,15 +55,17 @@ def current_site_scope() -> SiteScope | None:
     return _current.get()
 
 
-def site_scope_activate(scope: SiteScope | None) -> Token:
+def site_scope_activate(scope: SiteScope | None) -> Token[SiteScope | None]:
     return _current.set(scope)
 
 
-def site_scope_reset(token: Token) -> None:
+def site_scope_reset(token: Token[SiteScope | None]) -> None:
     _current.reset(token)
 
 
-def scoped(queryset, organisation_field: str = "organisation_id", pk_field: str | None = "pk"):
+def scoped(
+    queryset: QuerySet[M], organisation_field: str = "organisation_id", pk_field: str | None = "pk"
+) -> QuerySet[M]:
     """Filter public content to the current site (unchanged when no site is active).
     ``pk_field`` None: not information items, nothing is shown by reference."""
     scope = _current.get()
