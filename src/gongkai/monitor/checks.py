@@ -372,7 +372,7 @@ class ContentCheck:
                         Kind.INJECTED_TEXT,
                         is_veto=True,
                         page=page.url,
-                        detail=_("Spam of the 蜘蛛池 kind: %(text)s")
+                        detail=_("Spam of the spider-pool kind: %(text)s")
                         % {"text": injection.describe_text(injection.Unexpected([(spam[0], "")]))},
                     )
                 )
