@@ -13,7 +13,8 @@ link every 1,000 pages, a hidden 暗链 every 5,000, a 蜘蛛池 block every 10,
 rendered from the templates.
 
 Each measurement runs in a process of its own (peak RSS is a process's high-water mark,
-``resource.getrusage``), one after the other, against the same server:
+``resource.getrusage``), one after the other against the same server, the run first
+and then the three baselines:
 
 1. fetch: the same pages GET one by one with urllib, body read, nothing else — the
    floor of any crawl over HTTP (at ``--baseline-pages``).
