@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.monitor import law
-from gongkai.monitor.crawl import CrawlResult, is_internal
+from gongkai.monitor.crawl import Broken, CrawlResult, PageResult, is_internal
 from gongkai.monitor.models import ColumnWatch, Kind
 
 
@@ -52,41 +52,55 @@ def _at_start(day: dt.date) -> dt.datetime:
 # --- the crawl's own findings ---------------------------------------------------------
 
 
+def home_finding(result: CrawlResult) -> list[Found]:
+    """The home page not opening: 站点无法访问, a single veto."""
+    home = result.home or (result.pages[0] if result.pages else None)
+    if home is not None and home.status is not None and home.status < 400:
+        return []
+    status = home.status if home else None
+    return [
+        Found(
+            Kind.UNREACHABLE,
+            is_veto=True,
+            url=result.base_url,
+            detail=_("The home page did not open (status %(status)s).")
+            % {"status": status or _("no answer")},
+        )
+    ]
+
+
+def broken_finding(broken: Broken, *, base_url: str) -> Found | None:
+    if broken.url == base_url and not broken.linked_from:
+        return None  # the home page itself: reported by home_finding
+    return Found(
+        Kind.BROKEN_IMAGE if broken.is_image else Kind.BROKEN_LINK,
+        url=broken.url,
+        page=broken.linked_from,
+        detail=_("Status %(status)s") % {"status": broken.status or _("no answer")},
+    )
+
+
+def slow_finding(page: PageResult, *, slow_seconds: float) -> Found | None:
+    if page.elapsed <= slow_seconds:
+        return None
+    return Found(
+        Kind.SLOW_PAGE,
+        url=page.url,
+        detail=_("Opened in %(seconds).1f s (limit %(limit)s s)")
+        % {"seconds": page.elapsed, "limit": slow_seconds},
+    )
+
+
 def crawl_findings(result: CrawlResult, *, slow_seconds: float) -> list[Found]:
-    found: list[Found] = []
-    home = result.pages[0] if result.pages else None
-    if home is None or home.status is None or home.status >= 400:
-        status = home.status if home else None
-        found.append(
-            Found(
-                Kind.UNREACHABLE,
-                is_veto=True,
-                url=result.base_url,
-                detail=_("The home page did not open (status %(status)s).")
-                % {"status": status or _("no answer")},
-            )
-        )
+    """The home page, broken links and images, slow pages of a crawl that kept its pages
+    (a crawl with a visitor gets the last two per page, ``RunChecks``)."""
+    found = home_finding(result)
     for broken in result.broken:
-        if broken.url == result.base_url and not broken.linked_from:
-            continue  # the home page itself: reported above
-        found.append(
-            Found(
-                Kind.BROKEN_IMAGE if broken.is_image else Kind.BROKEN_LINK,
-                url=broken.url,
-                page=broken.linked_from,
-                detail=_("Status %(status)s") % {"status": broken.status or _("no answer")},
-            )
-        )
+        if (finding := broken_finding(broken, base_url=result.base_url)) is not None:
+            found.append(finding)
     for page in result.pages:
-        if page.elapsed > slow_seconds:
-            found.append(
-                Found(
-                    Kind.SLOW_PAGE,
-                    url=page.url,
-                    detail=_("Opened in %(seconds).1f s (limit %(limit)s s)")
-                    % {"seconds": page.elapsed, "limit": slow_seconds},
-                )
-            )
+        if (finding := slow_finding(page, slow_seconds=slow_seconds)) is not None:
+            found.append(finding)
     return found
 
 
@@ -291,52 +305,80 @@ def _published_mention(host: str) -> bool:
     return Column.objects.filter(Q(body__icontains=host) | Q(link__icontains=host)).exists()
 
 
-def content_findings(
-    result: CrawlResult, *, allowed_hosts: set[str], words: list[str]
-) -> list[Found]:
-    found: list[Found] = []
-    known: dict[str, bool] = {}
+class ContentCheck:
+    """Injected content on one page read: hidden links (暗链), links to hosts nobody
+    put there, the office's sensitive words; and, given what the page should hold
+    (``injection.Expected``: the same address rendered from the published item and the
+    templates), any text or link that is neither."""
 
-    def is_known(host: str) -> bool:
-        if host not in known:
-            known[host] = (
-                host in allowed_hosts or host in template_hosts() or _published_mention(host)
+    def __init__(self, *, base_url: str, allowed_hosts: set[str], words: list[str]) -> None:
+        self.base_url = base_url
+        self.allowed_hosts = allowed_hosts
+        self.words = [w for w in words if w]
+        self.known: dict[str, bool] = {}  # host -> known (one entry per host)
+
+    def is_known(self, host: str) -> bool:
+        if host not in self.known:
+            self.known[host] = (
+                host in self.allowed_hosts or host in template_hosts() or _published_mention(host)
             )
-        return known[host]
+        return self.known[host]
 
-    for page in result.pages:
+    def page(self, page: PageResult, expected=None) -> list[Found]:
+        from gongkai.monitor import injection
+
         if page.parsed is None:
-            continue
+            return []
+        found: list[Found] = []
+        unexpected = None
+        if expected is not None and page.parsed.document is not None:
+            unexpected = injection.compare(page.parsed.document, page.url, expected)
         reported: set[tuple[str, str]] = set()
         for link in page.parsed.links:
-            if is_internal(link.url, result.base_url):
+            internal = is_internal(link.url, self.base_url)
+            is_unexpected = unexpected is not None and link.url in unexpected.links
+            if internal and not is_unexpected:
                 continue
             host = (urlsplit(link.url).hostname or "").lower()
-            if link.hidden and (Kind.HIDDEN_LINK, link.url) not in reported:
-                reported.add((Kind.HIDDEN_LINK, link.url))
-                found.append(
-                    Found(
-                        Kind.HIDDEN_LINK,
-                        is_veto=True,
-                        url=link.url,
-                        page=page.url,
-                        detail=_("Hidden by “%(style)s”") % {"style": link.hidden},
-                    )
+            if link.hidden and (not internal or is_unexpected):
+                kind = Kind.HIDDEN_LINK
+                detail = _("Hidden by “%(style)s”") % {"style": link.hidden}
+            elif is_unexpected:
+                kind = Kind.INJECTED_LINK
+                detail = _("Not in the published item nor in the page's template")
+            elif not self.is_known(host):
+                kind = Kind.FOREIGN_LINK
+                detail = _("Host %(host)s is not on the allowed list") % {"host": host}
+            else:
+                continue
+            if (kind, link.url) in reported:
+                continue
+            reported.add((kind, link.url))
+            found.append(Found(kind, is_veto=True, url=link.url, page=page.url, detail=detail))
+        if unexpected is not None and unexpected.text:
+            found.append(
+                Found(
+                    Kind.INJECTED_TEXT,
+                    is_veto=True,
+                    page=page.url,
+                    detail=injection.describe_text(unexpected),
                 )
-            elif not is_known(host) and (Kind.FOREIGN_LINK, link.url) not in reported:
-                reported.add((Kind.FOREIGN_LINK, link.url))
+            )
+        elif unexpected is None:
+            spam = injection.spam_pieces(page.parsed.text)
+            if spam:
                 found.append(
                     Found(
-                        Kind.FOREIGN_LINK,
+                        Kind.INJECTED_TEXT,
                         is_veto=True,
-                        url=link.url,
                         page=page.url,
-                        detail=_("Host %(host)s is not on the allowed list") % {"host": host},
+                        detail=_("Spam of the spider-pool kind: %(text)s")
+                        % {"text": injection.describe_text(injection.Unexpected([(spam[0], "")]))},
                     )
                 )
         text = page.parsed.text
-        for word in words:
-            if word and word in text:
+        for word in self.words:
+            if word in text:
                 found.append(
                     Found(
                         Kind.SENSITIVE_WORD,
@@ -345,4 +387,15 @@ def content_findings(
                         detail=_("“%(word)s” appears on the page") % {"word": word},
                     )
                 )
+        return found
+
+
+def content_findings(
+    result: CrawlResult, *, allowed_hosts: set[str], words: list[str]
+) -> list[Found]:
+    """``ContentCheck`` over the pages a crawl kept (no comparison with a rendering)."""
+    check = ContentCheck(base_url=result.base_url, allowed_hosts=allowed_hosts, words=words)
+    found: list[Found] = []
+    for page in result.pages:
+        found += check.page(page)
     return found

@@ -7,7 +7,9 @@ client in the same process, so the embedded default needs no server running.
 
 from __future__ import annotations
 
+import hashlib
 import re
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -140,6 +142,9 @@ class ParsedPage:
     links: list[Link] = field(default_factory=list)
     images: list[str] = field(default_factory=list)
     text: str = ""
+    # The parsed tree (scripts and styles dropped), for the comparison with what the
+    # page should hold (``injection.compare``); dropped once the page is checked.
+    document: object = None
 
 
 def parse(html: str, page_url: str) -> ParsedPage:
@@ -162,6 +167,7 @@ def parse(html: str, page_url: str) -> ParsedPage:
     for element in document.iter("script", "style"):
         element.drop_tree()
     parsed.text = document.text_content()
+    parsed.document = document
     return parsed
 
 
@@ -187,13 +193,35 @@ class Broken:
 
 @dataclass
 class CrawlResult:
+    """What a crawl leaves. Without a visitor, every page read (with its links and
+    text) and every broken address is kept in ``pages`` and ``broken`` (small crawls:
+    tests, the office's external sites). With one (a monitor run), each goes to the
+    visitor as soon as it is known and only counts and hashed addresses stay here, so
+    memory does not grow with the pages' text."""
+
     base_url: str
     pages: list[PageResult] = field(default_factory=list)
     broken: list[Broken] = field(default_factory=list)
     unchecked: int = 0  # internal links left for want of budget
     skipped: int = 0  # pages the fetcher would not open (robots.txt, its own budget)
-    # Every internal address some page read links to (opened or not): what is reachable.
-    discovered: set[str] = field(default_factory=set)
+    # Every internal address some page read links to (opened or not), as
+    # ``url_key(path_of(url))``: what is reachable.
+    discovered: set[int] = field(default_factory=set)
+    home: PageResult | None = None  # the first page opened (links and text dropped)
+    pages_read: int = 0
+    requests: int = 0
+
+
+def url_key(text: str) -> int:
+    """A 64-bit digest standing for an address in the crawl's sets (8 bytes of BLAKE2b:
+    a collision among a million addresses has odds of about 1 in 36 million)."""
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+
+
+def path_of(url: str) -> str:
+    """The address without scheme and host: how the portal's own links are compared."""
+    parts = urlsplit(url)
+    return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
 
 
 def is_internal(url: str, base_url: str) -> bool:
@@ -204,68 +232,159 @@ def is_skipped(url: str) -> bool:
     return urlsplit(url).path.startswith(SKIPPED_PREFIXES)
 
 
+class Frontier:
+    """The crawl's first-in first-out queue of (url, depth, referrer), at most
+    ``in_memory`` entries held in memory; the rest wait in a temporary file, in order."""
+
+    def __init__(self, in_memory: int = 20_000) -> None:
+        self.in_memory = in_memory
+        self.head: deque[tuple[str, int, str]] = deque()
+        self.spill = None  # a temporary file, opened when first needed
+        self.spilled = 0  # lines in the file not yet read back
+        self.read_at = 0
+
+    def __len__(self) -> int:
+        return len(self.head) + self.spilled
+
+    def append(self, entry: tuple[str, int, str]) -> None:
+        if not self.spilled and len(self.head) < self.in_memory:
+            self.head.append(entry)
+            return
+        if self.spill is None:
+            self.spill = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115
+        url, depth, referrer = entry
+        self.spill.seek(0, 2)
+        self.spill.write(f"{depth}\t{url}\t{referrer}\n")
+        self.spilled += 1
+
+    def popleft(self) -> tuple[str, int, str]:
+        if not self.head and self.spilled:
+            self._refill()
+        return self.head.popleft()
+
+    def _refill(self) -> None:
+        self.spill.seek(self.read_at)
+        while self.spilled and len(self.head) < self.in_memory:
+            line = self.spill.readline()
+            depth, url, referrer = line.rstrip("\n").split("\t", 2)
+            self.head.append((url, int(depth), referrer))
+            self.spilled -= 1
+        self.read_at = self.spill.tell()
+        if not self.spilled:  # all read back: start the file again
+            self.spill.seek(0)
+            self.spill.truncate()
+            self.read_at = 0
+
+    def close(self) -> None:
+        if self.spill is not None:
+            self.spill.close()
+
+
 def crawl(
-    *, fetcher, max_pages: int, max_depth: int, max_seconds: float | None = None
+    *,
+    fetcher,
+    max_pages: int,
+    max_depth: int,
+    max_seconds: float | None = None,
+    visitor=None,
+    queue_in_memory: int = 20_000,
 ) -> CrawlResult:
     """Breadth-first from the home page: every internal link and image found is opened
     once (within ``max_pages`` requests and ``max_seconds``), pages are read down to
-    ``max_depth``."""
+    ``max_depth``.
+
+    ``visitor`` (optional) has ``page(PageResult)`` (called for each page read, its
+    ``parsed`` links and text still there) and ``broken(Broken)``; with it nothing per
+    page is kept (see ``CrawlResult``). The state kept is bounded by the number of
+    addresses (64-bit digests: statuses of addresses opened, addresses queued, addresses
+    linked), and the queue holds ``queue_in_memory`` entries, the rest on disk."""
     delay = getattr(fetcher, "polite_delay", 0.0)
     deadline = None if max_seconds is None else time.monotonic() + max_seconds
     base_url = fetcher.base_url
     result = CrawlResult(base_url=base_url)
-    seen: dict[str, Response] = {}
-    queue: deque[tuple[str, int, str]] = deque([(base_url, 0, "")])
-    queued = {base_url}
-    opened = 0
+    # digest of an address opened -> its status (0: no answer; -1: the fetcher refused)
+    seen: dict[int, int] = {}
+    queue = Frontier(queue_in_memory)
+    queue.append((base_url, 0, ""))
+    queued = {url_key(base_url)}
 
-    def open_once(url: str) -> Response | None:
-        nonlocal opened
-        if url not in seen:
-            if opened and delay:
-                time.sleep(delay)
-            seen[url] = fetcher.get(url)
-            opened += 1
-        return seen[url]
+    def open_once(url: str) -> tuple[int | None, Response | None]:
+        """(status, the response when it was opened now) — None: the fetcher refused."""
+        key = url_key(url)
+        if key in seen:
+            status = seen[key]
+            return (None if status < 0 else status), None
+        if result.requests and delay:
+            time.sleep(delay)
+        response = fetcher.get(url)
+        result.requests += 1
+        seen[key] = -1 if response is None else (response.status or 0)
+        return (None if response is None else response.status or 0), response
 
-    while queue:
-        url, depth, referrer = queue.popleft()
-        out_of_time = deadline is not None and opened and time.monotonic() > deadline
-        if opened >= max_pages or out_of_time:
-            result.unchecked += 1
-            continue
-        response = open_once(url)
-        if response is None:  # a polite fetcher's refusal: not a fault of the site
-            result.skipped += 1
-            continue
-        if response.status is None or response.status >= 400:
-            result.broken.append(Broken(url, response.status, referrer, is_image=False))
-        page = PageResult(url, response.status, response.elapsed, depth)
-        result.pages.append(page)
-        targets: list[str] = []
-        if response.location:
-            targets.append(urljoin(url, response.location))
-        if response.text:
-            # Every page opened is read (its links are what makes other pages reachable,
-            # its text is checked); only pages above max_depth are followed further.
-            page.parsed = parse(response.text, url)
-            links = [link.url for link in page.parsed.links]
-            result.discovered.update(u for u in links if is_internal(u, base_url))
-            if depth < max_depth:
-                targets += links
-            for image in dict.fromkeys(page.parsed.images):
-                if not is_internal(image, base_url) or opened >= max_pages:
+    def report(broken: Broken) -> None:
+        if visitor is None:
+            result.broken.append(broken)
+        else:
+            visitor.broken(broken)
+
+    try:
+        while queue:
+            url, depth, referrer = queue.popleft()
+            out_of_time = deadline is not None and result.requests and time.monotonic() > deadline
+            if result.requests >= max_pages or out_of_time:
+                result.unchecked += 1
+                continue
+            status, response = open_once(url)
+            if status is None:  # a polite fetcher's refusal: not a fault of the site
+                result.skipped += 1
+                continue
+            if response is None:  # opened before as an image: its status only
+                response = Response(status or None, 0.0)
+            if not response.status or response.status >= 400:
+                report(Broken(url, response.status, referrer, is_image=False))
+            page = PageResult(url, response.status, response.elapsed, depth)
+            result.pages_read += 1
+            targets: list[str] = []
+            if response.location:
+                targets.append(urljoin(url, response.location))
+                if is_internal(targets[0], base_url):
+                    result.discovered.add(url_key(path_of(targets[0])))
+            if response.text:
+                # Every page opened is read (its links are what makes other pages
+                # reachable, its text is checked); only pages above max_depth are
+                # followed further.
+                page.parsed = parse(response.text, url)
+                links = [link.url for link in page.parsed.links]
+                result.discovered.update(
+                    url_key(path_of(u)) for u in links if is_internal(u, base_url)
+                )
+                if depth < max_depth:
+                    targets += links
+                for image in dict.fromkeys(page.parsed.images):
+                    if not is_internal(image, base_url) or result.requests >= max_pages:
+                        continue
+                    answer, _ = open_once(image)
+                    if answer is None:
+                        continue
+                    if not answer or answer >= 400:
+                        report(Broken(image, answer or None, url, is_image=True))
+            del response  # the text goes now, not at the next page
+            if result.home is None:
+                result.home = PageResult(page.url, page.status, page.elapsed, page.depth)
+            if visitor is None:
+                if page.parsed is not None:
+                    page.parsed.document = None
+                result.pages.append(page)
+            else:
+                visitor.page(page)
+                page.parsed = None
+            for target in targets:
+                if not is_internal(target, base_url) or is_skipped(target):
                     continue
-                answer = open_once(image)
-                if answer is None:
-                    continue
-                if answer.status is None or answer.status >= 400:
-                    result.broken.append(Broken(image, answer.status, url, is_image=True))
-        # Keep what later links need (the status), not the page's text: memory stays
-        # proportional to the addresses seen, not to the pages' size.
-        seen[url] = Response(response.status, response.elapsed)
-        for target in targets:
-            if target not in queued and is_internal(target, base_url) and not is_skipped(target):
-                queued.add(target)
-                queue.append((target, depth + 1, url))
+                key = url_key(target)
+                if key not in queued:
+                    queued.add(key)
+                    queue.append((target, depth + 1, url))
+    finally:
+        queue.close()
     return result

@@ -63,5 +63,8 @@ VETO_INDICATORS: dict[str, tuple[str, tuple[str, ...]]] = {
     "columns_stale": ("栏目不更新", ("columns_stale_total", "columns_empty_total")),
     "interaction": ("互动回应差", ("letter_unanswered",)),
     "wording": ("严重表述错误", ("wrong_title", "wrong_name", "wrong_term")),
-    "security": ("安全问题", ("hidden_link", "foreign_link", "sensitive_word")),
+    "security": (
+        "安全问题",
+        ("hidden_link", "foreign_link", "sensitive_word", "injected_text", "injected_link"),
+    ),
 }

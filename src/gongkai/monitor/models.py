@@ -101,6 +101,9 @@ class Kind(models.TextChoices):
     WRONG_TITLE = "wrong_title", _("Leader with a wrong title")
     WRONG_NAME = "wrong_name", _("Leader's name misspelt")
     WRONG_TERM = "wrong_term", _("Official term misspelt")
+    # Point 3 completed: the rendered page compared with the published item and templates.
+    INJECTED_TEXT = "injected_text", _("Injected text")
+    INJECTED_LINK = "injected_link", _("Injected link")
 
 
 class Finding(models.Model):

@@ -16,7 +16,16 @@ from django.utils.translation import gettext
 
 from gongkai.core.queue import enqueue
 from gongkai.core.services.ledger import ledger_append
-from gongkai.monitor import checks, crawl, law, selectors, sitechecks, wording
+from gongkai.monitor import (
+    checks,
+    crawl,
+    injection,
+    law,
+    recording,
+    selectors,
+    sitechecks,
+    wording,
+)
 from gongkai.monitor.models import (
     Alert,
     AllowedHost,
@@ -65,9 +74,14 @@ def _close_stale_runs() -> None:
                 ledger_append(actor=None, action="monitor.run_failed", obj=run, summary={})
 
 
-def run_execute(*, run_id: int, fetcher=None, polite=None) -> Run:
+def run_execute(*, run_id: int, fetcher=None, polite=None, expected=None) -> Run:
     """Crawl the site and check it; idempotent (a run already taken is left alone).
-    ``polite`` opens other sites (external links, watched sites)."""
+    ``polite`` opens other sites (external links, watched sites). ``expected`` gives
+    what an item page should hold (``injection.ItemRender`` by default when the pages
+    are opened over HTTP; in-process the page read is that rendering itself).
+
+    The per-page checks run during the crawl and their rows are written in batches
+    (``recording.RunRecorder``): memory does not grow with the pages read."""
     now = timezone.now()
     if not Run.objects.filter(pk=run_id, status=Run.Status.QUEUED).update(
         status=Run.Status.RUNNING, started_at=now
@@ -76,73 +90,68 @@ def run_execute(*, run_id: int, fetcher=None, polite=None) -> Run:
     run = Run.objects.get(pk=run_id)
     try:
         fetcher = fetcher or crawl.fetcher_for_settings()
+        if expected is None and not isinstance(fetcher, crawl.ClientFetcher):
+            expected = injection.ItemRender()
+        recorder = recording.RunRecorder(
+            run=run,
+            base_url=fetcher.base_url,
+            content=checks.ContentCheck(
+                base_url=fetcher.base_url,
+                allowed_hosts=set(AllowedHost.objects.values_list("host", flat=True)),
+                words=list(
+                    SensitiveWord.objects.filter(is_active=True).values_list("word", flat=True)
+                ),
+            ),
+            naming=wording.naming_from_tables(),
+            slow_seconds=settings.GONGKAI_MONITOR_SLOW_SECONDS,
+            expected=expected or None,
+        )
         result = crawl.crawl(
             fetcher=fetcher,
             max_pages=settings.GONGKAI_MONITOR_MAX_PAGES,
             max_depth=settings.GONGKAI_MONITOR_MAX_DEPTH,
             max_seconds=settings.GONGKAI_MONITOR_MAX_SECONDS,
+            visitor=recorder,
         )
-        found = checks.crawl_findings(result, slow_seconds=settings.GONGKAI_MONITOR_SLOW_SECONDS)
-        found += checks.home_findings(now=now, home_url=result.base_url)
-        found += checks.column_findings(checks.column_states(), now=now)
-        found += checks.letter_findings(now=now)
-        found += checks.content_findings(
-            result,
-            allowed_hosts=set(AllowedHost.objects.values_list("host", flat=True)),
-            words=list(SensitiveWord.objects.filter(is_active=True).values_list("word", flat=True)),
-        )
-        found += sitechecks.wording_findings(result, wording.naming_from_tables())
+        recorder.add(checks.home_finding(result))
+        recorder.add(checks.home_findings(now=now, home_url=result.base_url))
+        recorder.add(checks.column_findings(checks.column_states(), now=now))
+        recorder.add(checks.letter_findings(now=now))
         published = sitechecks.published_pages(per_column=settings.GONGKAI_MONITOR_MAX_PAGES)
-        found += sitechecks.reach_findings(result, published)
-        found += sitechecks.availability_findings(
-            selectors.availability_days(end=timezone.localdate(now), days=7)
+        recorder.add(sitechecks.reach_findings(result, published))
+        recorder.add(
+            sitechecks.availability_findings(
+                selectors.availability_days(end=timezone.localdate(now), days=7)
+            )
         )
         polite = polite or sitechecks.polite_fetcher()
-        found += sitechecks.external_findings(sitechecks.external_links(result), polite)
-        found += sitechecks.watched_site_findings(
-            WatchedSite.objects.filter(is_active=True).order_by("id"), polite
+        recorder.add(sitechecks.external_findings(recorder.external, polite))
+        recorder.add(
+            sitechecks.watched_site_findings(
+                WatchedSite.objects.filter(is_active=True).order_by("id"), polite
+            )
         )
     except Exception as error:
         _finish_failed(run, error)
         raise
-    run = _finish(run, result, found)
-    alerts_update(run=run, found=found)
+    run = _finish(run, result, recorder)
+    alerts_update(run=run)
     return run
 
 
 def _cut(text: str, length: int = 500) -> str:
-    return text if len(text) <= length else text[: length - 1] + "…"
+    return recording.cut(text, length)
 
 
-def _finish(run: Run, result: crawl.CrawlResult, found: list[checks.Found]) -> Run:
+def _finish(run: Run, result: crawl.CrawlResult, recorder: recording.RunRecorder) -> Run:
     with transaction.atomic():
-        Page.objects.bulk_create(
-            Page(
-                run=run,
-                url=_cut(page.url),
-                status_code=page.status,
-                elapsed_ms=round(page.elapsed * 1000),
-                depth=page.depth,
-            )
-            for page in result.pages
-        )
-        Finding.objects.bulk_create(
-            Finding(
-                run=run,
-                kind=f.kind,
-                is_veto=f.is_veto,
-                url=_cut(f.url),
-                page=_cut(f.page),
-                detail=_cut(f.detail),
-            )
-            for f in found
-        )
+        recorder.flush()
         run.status = Run.Status.DONE
         run.finished_at = timezone.now()
         run.base_url = _cut(result.base_url, 300)
-        run.pages_checked = len(result.pages)
-        run.findings_count = len(found)
-        run.veto_count = sum(f.is_veto for f in found)
+        run.pages_checked = recorder.pages_written
+        run.findings_count = recorder.findings_written
+        run.veto_count = recorder.vetoes
         run.save()
         ledger_append(
             actor=None,
@@ -159,6 +168,9 @@ def _finish(run: Run, result: crawl.CrawlResult, found: list[checks.Found]) -> R
 
 def _finish_failed(run: Run, error: Exception) -> None:
     with transaction.atomic():
+        # Rows the crawl wrote before it failed: a failed run has no pages or findings.
+        Finding.objects.filter(run=run).delete()
+        Page.objects.filter(run=run).delete()
         run.status = Run.Status.FAILED
         run.finished_at = timezone.now()
         run.error = _cut(f"{type(error).__name__}: {error}")
@@ -254,7 +266,7 @@ def alert_key(found: checks.Found) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def alerts_update(*, run: Run, found: list[checks.Found]) -> list[Alert]:
+def alerts_update(*, run: Run) -> list[Alert]:
     """Tell the office the same day about each new single-veto finding (injected content
     is one): a notification on each office member's workbench and an e-mail and text
     message through the queue, once per finding while it lasts. Findings no longer
@@ -262,7 +274,10 @@ def alerts_update(*, run: Run, found: list[checks.Found]) -> list[Alert]:
     from gongkai.core.services import notification_send
     from gongkai.core.services.background import messages_queue
 
-    vetoes = {alert_key(f): f for f in found if f.is_veto}
+    vetoes = {}
+    for row in run.findings.filter(is_veto=True).order_by("id").iterator(chunk_size=2000):
+        f = checks.Found(row.kind, True, row.url, row.page, row.detail)
+        vetoes.setdefault(alert_key(f), f)
     with transaction.atomic():
         open_alerts = {a.key: a for a in Alert.objects.filter(closed_at__isnull=True)}
         gone = [a.pk for key, a in open_alerts.items() if key not in vetoes]

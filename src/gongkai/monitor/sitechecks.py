@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
 from gongkai.monitor import law
 from gongkai.monitor.checks import Found
-from gongkai.monitor.crawl import CrawlResult, crawl, is_internal
+from gongkai.monitor.crawl import CrawlResult, crawl, is_internal, path_of, url_key
 from gongkai.monitor.external import PoliteFetcher
 from gongkai.monitor.models import Kind
 from gongkai.monitor.wording import Naming, describe
@@ -141,59 +141,57 @@ class Published:
         return bool(self.column_url)
 
 
-def published_pages(*, per_column: int) -> list[Published]:
+def published_pages(*, per_column: int):
     """Each active list or page column, and the entries of list columns (at most
-    ``per_column`` each, newest first)."""
+    ``per_column`` each, newest first), one at a time (a generator: the portal may
+    publish hundreds of thousands)."""
     from gongkai.portal.models import Column, ColumnKind
     from gongkai.portal.selectors.columns import column_entries, column_url
 
-    rows: list[Published] = []
     columns = Column.objects.filter(is_active=True, kind__in=[ColumnKind.LIST, ColumnKind.PAGE])
     for column in columns.order_by("order", "id"):
         url = column_url(column)
-        rows.append(Published(url, column.title))
+        yield Published(url, column.title)
         offset = 0
         while column.kind == ColumnKind.LIST and offset < per_column:
             page = column_entries(column, offset=offset, limit=min(100, per_column - offset))
-            rows += [Published(e.url, e.title, url, e.published_at) for e in page.entries]
+            for e in page.entries:
+                yield Published(e.url, e.title, url, e.published_at)
             offset += 100
             if offset >= page.total or not page.entries:
                 break
-    return rows
 
 
-def _key(url: str) -> str:
-    parts = urlsplit(url)
-    return parts.path + (f"?{parts.query}" if parts.query else "")
-
-
-def reach_findings(result: CrawlResult, published: list[Published]) -> list[Found]:
+def reach_findings(result: CrawlResult, published) -> list[Found]:
     """Items without a date (each counts as not updated), and published pages no page
     of the site links to — only after a complete crawl, when "not found" means "not
-    linked" and not "not reached within the budget"."""
+    linked" and not "not reached within the budget". ``published`` is read once."""
     found = []
-    seen: set[str] = set()
+    complete = not (result.unchecked or result.skipped) and (result.pages_read or result.pages)
+    reachable = set(result.discovered) if complete else set()
+    if complete:
+        reachable.update(url_key(path_of(p.url)) for p in result.pages)
+        if result.home is not None:
+            reachable.add(url_key(path_of(result.home.url)))
+    undated: set[int] = set()
+    reported: set[int] = set()
     for row in published:
-        if row.is_item and row.published_at is None and row.url not in seen:
-            seen.add(row.url)
+        absolute = urljoin(result.base_url, row.url)
+        key = url_key(path_of(absolute))
+        if row.is_item and row.published_at is None and key not in undated:
+            undated.add(key)
             found.append(
                 Found(
                     Kind.ITEM_UNDATED,
-                    url=urljoin(result.base_url, row.url),
+                    url=absolute,
                     page=urljoin(result.base_url, row.column_url),
                     detail=row.title,
                 )
             )
-    if result.unchecked or result.skipped or not result.pages:
-        return found
-    reachable = {_key(u) for u in result.discovered} | {_key(p.url) for p in result.pages}
-    reported: set[str] = set()
-    for row in published:
-        absolute = urljoin(result.base_url, row.url)
-        if not is_internal(absolute, result.base_url) or _key(absolute) in reachable:
+        if not complete or not is_internal(absolute, result.base_url) or key in reachable:
             continue
-        if absolute not in reported:
-            reported.add(absolute)
+        if key not in reported:
+            reported.add(key)
             found.append(Found(Kind.ORPHAN_PAGE, url=absolute, detail=row.title))
     return found
 

@@ -196,3 +196,43 @@ def test_in_process_behind_the_https_redirect(settings):
     fetcher = crawl.ClientFetcher()
     assert fetcher.base_url.startswith("https://")
     assert fetcher.get(fetcher.base_url).status == 200
+
+
+def test_the_queue_keeps_its_order_when_it_spills_to_disk():
+    queue = crawl.Frontier(in_memory=3)
+    order = []
+    for n in range(5):
+        queue.append((f"{BASE}{n}/", n, BASE))
+    order.append(queue.popleft())
+    for n in range(5, 9):
+        queue.append((f"{BASE}{n}/", n, f"{BASE}{n - 1}/"))
+    assert len(queue) == 8
+    while queue:
+        order.append(queue.popleft())
+    queue.append((BASE + "again/", 9, ""))  # the file emptied is used again
+    order.append(queue.popleft())
+    queue.close()
+    assert [entry[1] for entry in order] == list(range(10))
+    assert order[8] == (BASE + "8/", 8, BASE + "7/")
+
+
+def test_a_crawl_with_a_visitor_keeps_no_pages_and_reports_each_one_once():
+    class Visitor:
+        def __init__(self):
+            self.read, self.failed = [], []
+
+        def page(self, page):
+            self.read.append((page.url, page.parsed is not None))
+
+        def broken(self, broken):
+            self.failed.append(broken.url)
+
+    visitor = Visitor()
+    result = crawl.crawl(
+        fetcher=FakeSite(SITE), max_pages=50, max_depth=5, visitor=visitor, queue_in_memory=1
+    )
+    assert result.pages == [] and result.broken == []
+    assert result.pages_read == len(visitor.read) == 5
+    assert result.home.url == BASE and result.home.parsed is None
+    assert (BASE + "c/", True) in visitor.read
+    assert sorted(visitor.failed) == [BASE + "gone/", BASE + "missing.png"]
