@@ -76,11 +76,50 @@ def fold_table() -> dict[int, str]:
     return table
 
 
+# The folds met in nearly every simplified-Chinese document (full-width punctuation,
+# quotation marks, no-break and ideographic spaces): replaced with ``str.replace``, a C
+# scan of the whole text each, before the rest of the table is even looked for.
+_COMMON_FOLDS = "，：；（）！？“”　\xa0"
+
+
+@lru_cache(maxsize=1)
+def _fold_plan() -> tuple[tuple[tuple[str, str], ...], re.Pattern[str]]:
+    """The common folds as ``(character, folded)`` pairs, and a pattern finding any other
+    character of ``fold_table`` (characters outside the BMP are always looked at)."""
+    table = fold_table()
+    common = tuple((c, table[ord(c)]) for c in _COMMON_FOLDS if ord(c) in table)
+    skip = {ord(c) for c, _ in common}
+    codes = sorted(c for c in table if c < 0x10000 and c not in skip)
+    ranges, start, prev = [], codes[0], codes[0]
+    for code in codes[1:]:
+        if code != prev + 1:
+            ranges.append((start, prev))
+            start = code
+        prev = code
+    ranges.append((start, prev))
+    # A character class over the BMP compiles to a bitmap lookup in ``re``: searching a
+    # document for a character to fold costs about 1 µs.
+    parts = "".join(f"\\u{a:04x}" + (f"-\\u{b:04x}" if b > a else "") for a, b in ranges)
+    return common, re.compile(f"[{parts}\\U00010000-\\U0010ffff]")
+
+
 def normalize(text: str) -> str:
     """Fold ``text`` for matching: NFKC and lower case character by character,
     traditional to simplified, Chinese quotation marks “ ” 「 」 to ``"`` (so “河长制” in a
-    query is a quoted phrase too)."""
-    return (text or "").translate(fold_table())
+    query is a quoted phrase too).
+
+    The same as ``text.translate(fold_table())``, which costs ~0.1 µs a character (a dict
+    lookup each): the common folds go through ``str.replace`` and the table only when a
+    character of it remains (traditional text, full-width letters…)."""
+    if not text:
+        return ""
+    common, other = _fold_plan()
+    for char, folded in common:
+        if char in text:
+            text = text.replace(char, folded)
+    if other.search(text) is None:
+        return text
+    return text.translate(fold_table())
 
 
 def index_text(text: str) -> str:
