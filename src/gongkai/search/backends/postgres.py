@@ -150,9 +150,10 @@ class PostgresBackend(SearchBackend):
     @contextmanager
     def bulk_writer(self):
         """Reindex in one transaction (readers wait on the table's lock, then see the new
-        entries). After ``clear`` the rows are loaded with ``COPY`` and the GIN indexes
-        are dropped for the load and built once at the end: several times faster than
-        updating them row by row. A failed reindex rolls all of it back."""
+        entries). After ``clear`` the rows are loaded with ``COPY``; a load that starts
+        with a full batch drops the GIN indexes and builds them once at the end, several
+        times faster than updating them row by row. A failed reindex rolls all of it
+        back."""
         with transaction.atomic():
             bulk = _Bulk(self)
             yield bulk
@@ -384,14 +385,23 @@ def _row(entry: SearchEntry) -> tuple:
 class _Bulk:
     """The reindex of ``PostgresBackend.bulk_writer``, inside its transaction."""
 
+    # A load that starts with a batch this large drops the GIN indexes and builds them at
+    # the end; a smaller reindex (a new installation, a test) updates them as it goes,
+    # which costs less than building them.
+    DROP_INDEXES_FROM = BATCH
+
     def __init__(self, backend: PostgresBackend):
         self.backend = backend
         self.cleared = False
+        self.started = False
         self.indexes: list[str] = []  # definitions of the GIN indexes dropped for the load
         self.written: set[str] = set()
 
     def clear(self) -> None:
         self.backend.clear()  # TRUNCATE: the table is locked until the commit
+        self.cleared = True
+
+    def _drop_indexes(self) -> None:
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT indexname, indexdef FROM pg_indexes "
@@ -400,7 +410,6 @@ class _Bulk:
             for name, definition in cursor.fetchall():
                 cursor.execute(f'DROP INDEX "{name}"')
                 self.indexes.append(definition)
-        self.cleared = True
 
     def index_documents(self, docs: Iterable[SearchDocument]) -> int:
         return self.backend.index_documents(docs)
@@ -409,6 +418,11 @@ class _Bulk:
         """Add documents known to be absent (after ``clear``): one ``COPY`` a batch."""
         if not self.cleared:
             return self.backend.index_documents(docs)
+        docs = list(docs)
+        if not self.started:
+            self.started = True
+            if len(docs) >= self.DROP_INDEXES_FROM:
+                self._drop_indexes()
         rows, again = [], []
         for doc in docs:
             if doc.id in self.written:
