@@ -415,7 +415,8 @@ class _Bulk:
         return self.backend.index_documents(docs)
 
     def add_new(self, docs: Iterable[SearchDocument]) -> int:
-        """Add documents known to be absent (after ``clear``): one ``COPY`` a batch."""
+        """Add documents known to be absent (after ``clear``): one ``COPY`` a batch once
+        the GIN indexes are dropped."""
         if not self.cleared:
             return self.backend.index_documents(docs)
         docs = list(docs)
@@ -423,6 +424,8 @@ class _Bulk:
             self.started = True
             if len(docs) >= self.DROP_INDEXES_FROM:
                 self._drop_indexes()
+        if not self.indexes:
+            return self.backend.index_documents(docs)  # a small reindex: upserts
         rows, again = [], []
         for doc in docs:
             if doc.id in self.written:
