@@ -96,7 +96,7 @@ def _recency(value: datetime | None) -> float:
     return max(0.0, (value - _EPOCH_2000).days / 365.25)
 
 
-def _to_tantivy(doc: SearchDocument) -> tantivy.Document:
+def _to_tantivy(doc: SearchDocument, schema: tantivy.Schema) -> tantivy.Document:
     payload = {
         "title": doc.title,
         "body": doc.body,
@@ -104,18 +104,23 @@ def _to_tantivy(doc: SearchDocument) -> tantivy.Document:
         "kind": doc.kind,
         "published_at": doc.published_at.isoformat() if doc.published_at else None,
     }
-    td = tantivy.Document()
-    td.add_text("id", doc.id)
-    td.add_text("title_grams", _grams(doc.title))
-    td.add_text("body_grams", _grams(doc.body))
-    td.add_text("organisation", doc.organisation)
-    td.add_text("section", doc.section)
-    td.add_text("kind", doc.kind)
-    td.add_integer("year", int(doc.year or 0))
-    td.add_integer("ts", _timestamp(doc.published_at))
-    td.add_float("recency", _recency(doc.published_at))
-    td.add_bytes("payload", json.dumps(payload, ensure_ascii=False).encode())
-    return td
+    # One call with the schema (its types convert the values) costs half as much as
+    # ten ``add_*`` calls.
+    return tantivy.Document.from_dict(
+        {
+            "id": doc.id,
+            "title_grams": _grams(doc.title),
+            "body_grams": _grams(doc.body),
+            "organisation": doc.organisation,
+            "section": doc.section,
+            "kind": doc.kind,
+            "year": int(doc.year or 0),
+            "ts": _timestamp(doc.published_at),
+            "recency": _recency(doc.published_at),
+            "payload": json.dumps(payload, ensure_ascii=False).encode(),
+        },
+        schema,
+    )
 
 
 class EmbeddedBackend(SearchBackend):
@@ -170,14 +175,13 @@ class EmbeddedBackend(SearchBackend):
         with self._writer() as writer:
             return self._add(writer, docs)
 
-    @staticmethod
-    def _add(writer, docs: Iterable[SearchDocument]) -> int:
+    def _add(self, writer, docs: Iterable[SearchDocument]) -> int:
         n = 0
         for doc in docs:
             # Delete first: within one commit tantivy orders operations by opstamp, so
             # the delete removes only the older copy.
             writer.delete_documents_by_term("id", doc.id)
-            writer.add_document(_to_tantivy(doc))
+            writer.add_document(_to_tantivy(doc, self.schema))
             n += 1
         return n
 
@@ -194,7 +198,7 @@ class EmbeddedBackend(SearchBackend):
     def bulk_writer(self):
         """Reindex with a large heap and every core, committing once at the end."""
         with self._writer(heap_size=512_000_000, threads=0, timeout=120) as writer:
-            yield _BulkAdder(writer)
+            yield _BulkAdder(self, writer)
 
     def count(self) -> int:
         self._reload()
@@ -274,19 +278,21 @@ class EmbeddedBackend(SearchBackend):
 
 
 class _BulkAdder:
-    def __init__(self, writer):
+    def __init__(self, backend: EmbeddedBackend, writer):
+        self.backend = backend
         self.writer = writer
 
     def index_documents(self, docs: Iterable[SearchDocument]) -> int:
-        return EmbeddedBackend._add(self.writer, docs)
+        return self.backend._add(self.writer, docs)
 
     def clear(self) -> None:
         self.writer.delete_all_documents()
 
     def add_new(self, docs: Iterable[SearchDocument]) -> int:
         """Add documents known to be absent (after ``clear``): skips the delete."""
+        schema, add = self.backend.schema, self.writer.add_document
         n = 0
         for doc in docs:
-            self.writer.add_document(_to_tantivy(doc))
+            add(_to_tantivy(doc, schema))
             n += 1
         return n

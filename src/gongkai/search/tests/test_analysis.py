@@ -120,3 +120,33 @@ def test_synonyms_expand_query_terms(query, variants):
 
 def test_no_synonyms_without_a_table():
     assert parse_query("年报")[0].variants == ("年报",)
+
+
+def test_normalize_is_the_whole_fold_table_whatever_the_shortcut():
+    # normalize replaces the common folds first and looks the table up only when a
+    # character of it remains: the result must be the table's, character by character.
+    from gongkai.search.analysis import fold_table
+
+    table = fold_table()
+    for code in table:
+        text = "户" + chr(code) + "，籍A"
+        assert normalize(text) == text.translate(table)
+    mixed = "“戶籍”（ＡＢＣ）：年度報告\u3000\xa0河長制！？；" + "\U0002f800ﬁ"
+    assert normalize(mixed) == mixed.translate(table)
+    assert normalize("") == ""
+
+
+def test_gram_lexemes_are_the_bigram_and_character_tokens():
+    from gongkai.search.analysis import gram_lexemes
+
+    for text in [
+        "沁源县统计局2023年ABC预算",
+        "户籍，公开 \n 办理",
+        "a户b籍c 公 开é␣あアい한국",
+        "户",
+        "",
+        "  ",
+        "河长制、林长制和田长制",
+    ]:
+        folded = normalize(text)
+        assert gram_lexemes(folded) == set(gram_tokens(folded)) | set(char_tokens(folded))
