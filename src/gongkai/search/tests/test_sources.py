@@ -73,6 +73,7 @@ def test_every_kind_has_a_chinese_label():
         "guides_point": "便民服务点",
         "guides_gazette": "政府公报",
         "enforcement_decision": "行政执法决定",
+        "budgets_document": "财政预决算",
     }
 
 
