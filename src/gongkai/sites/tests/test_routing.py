@@ -54,6 +54,8 @@ def test_each_site_home_shows_its_own_body(client, two_sites, police, town):
     assert "关于户籍业务办理的通知" in a_page and "关于农村道路建设的通知" not in a_page
     assert "关于农村道路建设的通知" in b_page and "关于户籍业务办理的通知" not in b_page
     assert "湛江市公安局网站" in a_page and "西市区人民政府网站" in b_page
+    # The footer names the body that runs the site, not the site's title.
+    assert f"主办单位：{town.org.name}" in b_page and f"主办单位：{police.org.name}" in a_page
     # The prefixed site's links carry its prefix again.
     assert 'href="/xsq/search/"' in b_page or 'action="/xsq/search/"' in b_page
     assert 'action="/search/"' in a_page
