@@ -12,6 +12,7 @@ from ninja import Field, Router, Schema, Status
 from gongkai.core.access import has_role
 from gongkai.core.api_auth import staff_auth
 from gongkai.core.apischema import Error, choice
+from gongkai.core.clientip import client_address
 from gongkai.core.errors import NotFoundError, PermissionDeniedError
 from gongkai.core.selectors import site_organisation
 from gongkai.proactive.law import Section
@@ -80,7 +81,7 @@ def targets(request):
     }
 
 
-@router.post("/", response={202: Accepted, 400: Error, 404: Error})
+@router.post("/", response={202: Accepted, 400: Error, 404: Error, 429: Error})
 def subscribe(request, data: SubscribeIn):
     """Subscribe an address; a confirmation link is sent to it (double opt-in). The answer
     is the same for a new, a pending and an active address."""
@@ -94,6 +95,7 @@ def subscribe(request, data: SubscribeIn):
         section=data.section,
         topic=topic,
         keyword=data.keyword,
+        client=client_address(request),
     )
     return Status(202, {"message": _("A confirmation link was sent to the address.")})
 

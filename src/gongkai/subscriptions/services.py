@@ -12,10 +12,12 @@ item is published, daily from the sweep.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -207,6 +209,41 @@ def _ledger(subscription: Subscription, action: str, *, actor=None, summary=None
     )
 
 
+# Bounds on the sign-up form, which anyone may fill in with anyone's address: a client
+# may ask this many times an hour, and an address gets at most this many confirmation
+# messages a day, whoever asks (more are silently not sent, so that nobody can flood an
+# address and the page still never tells whether an address subscribes).
+SUBSCRIBE_PER_CLIENT_PER_HOUR = 20
+CONFIRMATIONS_PER_ADDRESS_PER_DAY = 3
+
+
+class TooManySignUpsError(ServiceError):
+    status = 429
+
+
+def _counted(key: str, seconds: int) -> int:
+    """Count one more under ``key`` in the shared cache, for ``seconds``; the new count."""
+    if cache.add(key, 1, seconds):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, seconds)
+        return 1
+
+
+def _client_take(client: str) -> None:
+    if client and _counted(f"subscriptions:client:{client}", 3600) > SUBSCRIBE_PER_CLIENT_PER_HOUR:
+        raise TooManySignUpsError(
+            "too_many_requests", _("Too many sign-ups from this connection. Try again in an hour.")
+        )
+
+
+def _confirmation_allowed(channel: str, address: str) -> bool:
+    digest = hashlib.sha256(f"{channel}:{address}".encode()).hexdigest()[:32]
+    return _counted(f"subscriptions:address:{digest}", 86400) <= CONFIRMATIONS_PER_ADDRESS_PER_DAY
+
+
 def subscription_create(
     *,
     organisation: Organisation,
@@ -218,12 +255,15 @@ def subscription_create(
     topic=None,
     keyword: str = "",
     request=None,
+    client: str = "",
 ) -> Subscription:
     """A pending subscription and its confirmation message.
 
     The answer is the same whether the address was new, pending or already active (the
     page never tells anyone which addresses subscribe); a pending one gets its
-    confirmation again, an active one nothing new."""
+    confirmation again, an active one nothing new. ``client``: the sender's address, for
+    the hourly bound (SUBSCRIBE_PER_CLIENT_PER_HOUR)."""
+    _client_take(client)
     address = normalise_address(channel, address)
     keyword = keyword.strip()
     target = _target(kind=kind, section=section, topic=topic, keyword=keyword, request=request)
@@ -237,7 +277,7 @@ def subscription_create(
     with transaction.atomic():
         existing = live.select_for_update().first()
         if existing is not None:
-            if existing.state == State.PENDING:
+            if existing.state == State.PENDING and _confirmation_allowed(channel, address):
                 subject, body = _confirmation_body(existing)
                 _queue(existing, subject=subject, body=body)
                 _ledger(existing, "confirmation_resent")
@@ -258,8 +298,9 @@ def subscription_create(
                 )
         except IntegrityError:  # the same address at the same moment: one row wins
             return live.get()
-        subject, body = _confirmation_body(subscription)
-        _queue(subscription, subject=subject, body=body)
+        if _confirmation_allowed(channel, address):
+            subject, body = _confirmation_body(subscription)
+            _queue(subscription, subject=subject, body=body)
         _ledger(subscription, "create", summary={"frequency": frequency})
     return subscription
 

@@ -43,6 +43,7 @@ def subscribe(request):
                 section=data["section"],
                 topic=form.topics.get(data["topic"]),
                 keyword=data["keyword"],
+                client=client_address(request),
             )
         except ServiceError as error:
             form.add_error(None, error.message)
@@ -68,6 +69,7 @@ def subscribe_request(request):
                 address=data["address"],
                 kind=Kind.REQUEST,
                 request=found,
+                client=client_address(request),
             )
         except ServiceError as error:
             form.add_error(None, error.message)

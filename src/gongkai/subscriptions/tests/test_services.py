@@ -70,6 +70,31 @@ def test_subscribing_twice_keeps_one_subscription_and_resends_while_pending(body
     assert len(mail.outbox) == 2  # nothing new for an active subscription
 
 
+def test_an_address_gets_at_most_three_confirmations_a_day(body):
+    """Anyone may type anyone's address: after three confirmation messages in a day the
+    next sign-ups for it send nothing, and the answer stays the same (no flooding, and
+    nothing tells whether the address subscribes)."""
+    for section in (Section.BUSINESS, Section.POLICY, Section.BUSINESS, Section.POLICY):
+        subscription = subscribe(body, section=section)
+        assert subscription.state == State.PENDING
+    assert services.CONFIRMATIONS_PER_ADDRESS_PER_DAY == 3
+    assert len(mail.outbox) == 3
+    assert len(messages_to("reader@example.com")) == 3
+    subscribe(body, address="other@example.com")
+    assert len(mail.outbox) == 4  # another address is not held back
+
+
+def test_one_connection_may_sign_up_twenty_times_an_hour(body):
+    for n in range(services.SUBSCRIBE_PER_CLIENT_PER_HOUR):
+        subscribe(body, address=f"reader{n}@example.com", client="203.0.113.7")
+    with pytest.raises(ServiceError) as refused:
+        subscribe(body, address="one-more@example.com", client="203.0.113.7")
+    assert refused.value.code == "too_many_requests"
+    assert refused.value.message == "本网络连接提交订阅过于频繁，请一小时后再试。"
+    assert not Subscription.objects.filter(address="one-more@example.com").exists()
+    subscribe(body, address="one-more@example.com", client="198.51.100.2")  # another client
+
+
 @pytest.mark.parametrize(
     ("channel", "address", "code"),
     [
