@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.internal.law import Category
 
-MESSAGES = {"required": _("This field is required."), "invalid": _("Enter a valid value.")}
+# Django's own messages (这个字段是必填项。…), as on every other form.
+MESSAGES: dict[str, str] = {}
 
 
 class NoticeForm(forms.Form):
