@@ -39,5 +39,7 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "elder": is_elder(request),
         "site_name": name,
         "site_organisation": organisation,
+        # The footer's 主办单位 when the office set none: the body, not the site's title.
+        "site_host": organisation.name if organisation else name,
         "cooloff_hours": f"{settings.AXES_COOLOFF_TIME:g}",
     }

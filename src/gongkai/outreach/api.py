@@ -61,7 +61,7 @@ class RegistrationOut(Schema):
 
 class PushOut(Schema):
     id: int
-    channel: str
+    channel_name: str
     item_id: int
     state: choice(PushState.values)
     attempts: int
@@ -150,7 +150,7 @@ def staff_pushes(request, state: choice(PushState.values) | None = None):
     return [
         {
             "id": p.pk,
-            "channel": p.channel.name,
+            "channel_name": p.channel.name,
             "item_id": p.item_id,
             "state": p.state,
             "attempts": p.attempts,

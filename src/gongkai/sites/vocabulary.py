@@ -22,3 +22,8 @@ vocabulary.keys(
         "template": _("Template site"),
     }
 )
+vocabulary.values(
+    "sites",
+    "copied",
+    [("guide", _("Openness guide")), ("identity", _("Website identification"))],
+)

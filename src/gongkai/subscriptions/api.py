@@ -7,7 +7,7 @@ Errors: ``{"code", "message"}``.
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Router, Schema
 
 from gongkai.core.access import has_role
 from gongkai.core.api_auth import staff_auth
@@ -17,7 +17,7 @@ from gongkai.core.errors import NotFoundError, PermissionDeniedError
 from gongkai.core.selectors import site_organisation
 from gongkai.proactive.law import Section
 from gongkai.subscriptions import selectors, services
-from gongkai.subscriptions.models import Channel, Frequency, Kind
+from gongkai.subscriptions.models import Channel, Frequency, Kind, State
 
 router = Router(tags=["subscriptions"])
 
@@ -29,7 +29,7 @@ class SubscribeIn(Schema):
     channel: choice(Channel.values)
     address: str = Field(max_length=254)
     frequency: choice(Frequency.values) = Frequency.DAILY
-    section: str = Field("", max_length=20)
+    section: choice(["", *Section.values]) = ""
     topic: int | None = None
     keyword: str = Field("", max_length=30)
 
@@ -43,7 +43,7 @@ class Accepted(Schema):
 
 
 class StateOut(Schema):
-    state: str
+    state: choice(State.values)
     state_label: str
 
 
@@ -57,7 +57,7 @@ class TargetsOut(Schema):
     topics: list[TargetOut]
 
 
-class CountsOut(Schema):
+class SubscriptionCountsOut(Schema):
     active: int
     pending: int
     ended: int
@@ -81,7 +81,7 @@ def targets(request):
     }
 
 
-@router.post("/", response={202: Accepted, 400: Error, 404: Error, 429: Error})
+@router.post("/", response={200: Accepted, 400: Error, 404: Error, 429: Error})
 def subscribe(request, data: SubscribeIn):
     """Subscribe an address; a confirmation link is sent to it (double opt-in). The answer
     is the same for a new, a pending and an active address."""
@@ -97,7 +97,7 @@ def subscribe(request, data: SubscribeIn):
         keyword=data.keyword,
         client=client_address(request),
     )
-    return Status(202, {"message": _("A confirmation link was sent to the address.")})
+    return {"message": _("A confirmation link was sent to the address.")}
 
 
 @router.post("/confirm", response={200: StateOut, 400: Error})
@@ -114,7 +114,7 @@ def unsubscribe(request, data: TokenIn):
     return {"state": subscription.state, "state_label": subscription.get_state_display()}
 
 
-@router.get("/staff/counts", response={200: CountsOut, 403: Error}, auth=staff_auth)
+@router.get("/staff/counts", response={200: SubscriptionCountsOut, 403: Error}, auth=staff_auth)
 def counts(request):
     """The office's counts of subscriptions (never the addresses)."""
     profile = getattr(request.user, "staff_profile", None)
