@@ -24,9 +24,9 @@ from gongkai.budgets.formats import (
 from gongkai.budgets.forms import DocumentForm, HeaderForm, TableForm, ThreeForm
 from gongkai.budgets.law import LAW_SOURCE, TABLES, THREE_AMOUNTS, THREE_COUNTS, DocumentKind
 from gongkai.budgets.models import BudgetDocument
-from gongkai.core.access import body_and_descendants
+from gongkai.core.access import body_and_descendants, has_role
 from gongkai.core.errors import ServiceError
-from gongkai.core.models import Organisation
+from gongkai.core.models import Organisation, Role
 from gongkai.core.views import role_required
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -132,7 +132,9 @@ def manage(request):
     return render(request, "budgets/workbench/manage.html", context)
 
 
-@office_required
+# Leaders follow the publication clock from their home page: they read the document here,
+# the forms are the office's (the services refuse anyone else).
+@role_required(*services.EDITING_ROLES, Role.LEADER)
 def edit(request, pk: int):
     found = selectors.document_for_staff(pk, _scope(request))
     action = request.POST.get("action", "")
@@ -187,6 +189,7 @@ def edit(request, pk: int):
         "problems": services.publication_problems(found),
         "published": found.status == BudgetDocument.Status.PUBLISHED,
         "source": LAW_SOURCE,
+        "may_edit": has_role(request.user, *services.EDITING_ROLES),
     }
     return render(request, "budgets/workbench/edit.html", context)
 

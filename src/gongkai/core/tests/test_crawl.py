@@ -113,7 +113,7 @@ def test_the_menu_groups_links_and_leaves_out_what_a_role_may_not_open():
         ("主动公开", ["主动公开"], True),
         # A reviewer's unit may lead plan tasks (seed 000: 政治处), read 通报 and take calls.
         ("年报统计与考核", ["我的重点任务", "内部通报", "咨询登记"], False),
-        ("记录与管理", ["工作日计算"], False),
+        ("记录与管理", ["对内公开", "工作日计算"], False),  # 对内公开: every staff member
     ]
     leader = {label: links for label, links, _current in menu({"leader"})}
     assert leader["依申请公开"] == ["依申请公开", "超期申请"]  # registering is not a leader's
