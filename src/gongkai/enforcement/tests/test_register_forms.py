@@ -203,3 +203,27 @@ def test_staff_of_another_body_cannot_edit_this_bodys_records(client, agency):
     assert client.get(W + f"bodies/{agency.pk}/").status_code == 404
     officer = agency.officers.first()
     assert client.get(W + f"officers/{officer.pk}/").status_code == 404
+
+
+def test_the_update_services_check_on_their_own(office, handler, agency, body):
+    """Past the form (a race, or the API later): the services refuse by themselves."""
+    from gongkai.core.errors import PermissionDeniedError, ServiceError
+    from gongkai.enforcement import services
+
+    officer = Officer.objects.get(certificate="44080010232")
+    with pytest.raises(ServiceError) as refused:
+        services.officer_update(actor=office, officer=officer, reason="更正", name="陈海涛",
+                                certificate="44080010231")  # fmt: skip
+    assert refused.value.code == "duplicate_certificate"
+    with pytest.raises(ServiceError) as refused:
+        services.body_update(actor=office, body=agency, reason="更正", is_active=False)
+    assert refused.value.code == "invalid_field"
+    with pytest.raises(PermissionDeniedError):
+        services.body_update(actor=handler, body=agency, reason="更正", phone="0759-1")
+    target = services.target_create(actor=office, organisation=body, code="YL-001",
+                                    name="星光歌舞厅", category="entertainment")  # fmt: skip
+    with pytest.raises(ServiceError) as refused:
+        services.target_update(actor=office, target=target, reason="", code="YL-001",
+                               name="星光歌舞厅", category="entertainment")  # fmt: skip
+    assert refused.value.code == "missing_reason"
+    assert not ChangeRecord.objects.filter(action="changed").exists()
