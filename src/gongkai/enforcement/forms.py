@@ -2,8 +2,22 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.enforcement.law import DecisionKind, PartyKind, TargetCategory, Withdrawal
-from gongkai.enforcement.models import Decision, DecisionStatus, EnforcementBody
+from gongkai.core.validators import is_valid_credit_code
+from gongkai.enforcement.law import (
+    CODE_PATTERN,
+    BodyKind,
+    DecisionKind,
+    PartyKind,
+    TargetCategory,
+    Withdrawal,
+)
+from gongkai.enforcement.models import (
+    Decision,
+    DecisionStatus,
+    EnforcementBody,
+    InspectionTarget,
+    Officer,
+)
 
 
 class DecisionFilterForm(forms.Form):
@@ -112,3 +126,125 @@ class ResultForm(forms.Form):
                 for c in draw.chosen
                 if c["target"] not in done
             ]
+
+
+# --- 事前公开 and the target list: the openness office keeps them --------------------------
+
+
+class ReasonMixin:
+    """An edit says why (the public history shows it)."""
+
+    def add_reason(self):
+        self.fields["reason"] = forms.CharField(
+            label=_("Reason for the change"),
+            max_length=500,
+            help_text=_("Shown in the public change history."),
+        )
+
+
+class BodyForm(ReasonMixin, forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind of body"), choices=BodyKind.choices)
+    basis = forms.CharField(
+        label=_("Legal basis of the body"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+    duties = forms.CharField(label=_("Duties and powers"), widget=forms.Textarea(attrs={"rows": 3}))
+    remedy = forms.CharField(label=_("Remedies"), widget=forms.Textarea(attrs={"rows": 2}))
+    address = forms.CharField(label=_("Address"), max_length=200, required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    position = forms.IntegerField(label=_("Position"), min_value=0, max_value=32767, initial=0)
+
+    def __init__(self, *args, editing=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if editing:
+            self.add_reason()
+
+
+class OfficerForm(ReasonMixin, forms.Form):
+    body = forms.ModelChoiceField(label=_("Enforcement body"), queryset=EnforcementBody.objects)
+    name = forms.CharField(label=_("Officer's name"), max_length=50)
+    certificate = forms.CharField(label=_("Enforcement certificate number"), max_length=40)
+    area = forms.CharField(label=_("Field of enforcement"), max_length=100, required=False)
+    is_inspector = forms.BooleanField(label=_("In the inspector list"), required=False)
+
+    def __init__(self, *args, organisation=None, officer=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.officer = officer
+        if officer is None:
+            self.fields["body"].queryset = EnforcementBody.objects.filter(
+                organisation=organisation, is_active=True
+            )
+        else:  # an officer stays with the body that certified them
+            del self.fields["body"]
+            self.add_reason()
+
+    def clean_certificate(self):
+        certificate = self.cleaned_data["certificate"].strip()
+        others = Officer.objects.filter(certificate=certificate)
+        if self.officer is not None:
+            others = others.exclude(pk=self.officer.pk)
+        if others.exists():
+            raise forms.ValidationError(_("This certificate number is already in the list."))
+        return certificate
+
+
+class MatterForm(ReasonMixin, forms.Form):
+    body = forms.ModelChoiceField(label=_("Enforcement body"), queryset=EnforcementBody.objects)
+    name = forms.CharField(label=_("Enforcement matter"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=DecisionKind.choices)
+    basis = forms.CharField(label=_("Legal basis"), widget=forms.Textarea(attrs={"rows": 2}))
+    steps = forms.CharField(
+        label=_("Procedure steps"),
+        help_text=_("One step a line; the flowchart is drawn from them."),
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    time_limit = forms.CharField(label=_("Time limit for handling"), max_length=100, required=False)
+    position = forms.IntegerField(label=_("Position"), min_value=0, max_value=32767, initial=0)
+
+    def __init__(self, *args, organisation=None, editing=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if editing:
+            del self.fields["body"]
+            self.add_reason()
+        else:
+            self.fields["body"].queryset = EnforcementBody.objects.filter(
+                organisation=organisation, is_active=True
+            )
+
+    def clean_steps(self):
+        return [line.strip() for line in self.cleaned_data["steps"].splitlines() if line.strip()]
+
+
+class TargetForm(ReasonMixin, forms.Form):
+    code = forms.RegexField(
+        label=_("Code"),
+        regex=CODE_PATTERN,
+        max_length=40,
+        error_messages={"invalid": _("A target needs a code of letters and digits.")},
+    )
+    name = forms.CharField(label=_("Name"), max_length=200)
+    category = forms.ChoiceField(label=_("Category"), choices=TargetCategory.choices)
+    credit_code = forms.CharField(
+        label=_("Unified social credit code"), max_length=18, required=False
+    )
+
+    def __init__(self, *args, organisation=None, target=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation, self.target = organisation, target
+        if target is not None:
+            self.add_reason()
+
+    def clean_code(self):
+        code = self.cleaned_data["code"]
+        others = InspectionTarget.objects.filter(organisation=self.organisation, code=code)
+        if self.target is not None:
+            others = others.exclude(pk=self.target.pk)
+        if others.exists():
+            raise forms.ValidationError(_("This code is already in the list."))
+        return code
+
+    def clean_credit_code(self):
+        code = self.cleaned_data["credit_code"].strip().upper()
+        if code and not is_valid_credit_code(code):
+            raise forms.ValidationError(_("The unified social credit code is invalid."))
+        return code

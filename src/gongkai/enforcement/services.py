@@ -34,6 +34,7 @@ from gongkai.enforcement.law import (
     CODE_PATTERN,
     DRAW_ALGORITHM,
     PUBLICITY_LIMITS,
+    BodyKind,
     DecisionKind,
     InspectionOutcome,
     PartyKind,
@@ -143,6 +144,62 @@ def officer_create(
             "duplicate_certificate", _("This certificate number is already in the list.")
         ) from None
     return officer
+
+
+def _update(obj, subject, *, actor, organisation, reason, values, title) -> None:
+    """Lock ``obj``, set the changed ``values``, save, and record old → new with the reason."""
+    if not reason.strip():
+        raise ServiceError("missing_reason", _("Say why."))
+    current = lock_current(obj, guard=("updated_on",) if hasattr(obj, "updated_on") else ())
+    changes = _differences(current, values)
+    if not changes:
+        raise ServiceError("nothing_changed", _("Nothing was changed."))
+    for name, value in values.items():
+        setattr(current, name, value)
+    if hasattr(current, "updated_on"):
+        current.updated_on = _today()
+    current.save()
+    _record(organisation, subject, current, title(current), Action.CHANGED, actor=actor,
+            reason=reason, fields=changes)  # fmt: skip
+    return current
+
+
+BODY_FIELDS = ("name", "kind", "basis", "duties", "remedy", "address", "phone", "position")
+
+
+def body_update(*, actor, body: EnforcementBody, reason: str, **values) -> EnforcementBody:
+    """Change a body's public fields (``BODY_FIELDS``); the history lists each, old → new."""
+    require_role(actor, body.organisation, PUBLISHING_ROLES)
+    if set(values) - set(BODY_FIELDS):
+        raise ServiceError("invalid_field", _("This field cannot be changed here."))
+    if "name" in values and not values["name"].strip():
+        raise ServiceError("missing_name", _("Give the name."))
+    if "kind" in values and values["kind"] not in BodyKind.values:
+        raise ServiceError("invalid_kind", _("Choose the kind of body."))
+    with transaction.atomic():
+        return _update(body, Subject.BODY, actor=actor, organisation=body.organisation,
+                       reason=reason, values=values, title=str)  # fmt: skip
+
+
+def officer_update(
+    *, actor, officer: Officer, reason: str, name: str, certificate: str, area: str = "",
+    is_inspector: bool = False,
+) -> Officer:  # fmt: skip
+    """Correct an officer's name, certificate number, field, or place in the inspector list."""
+    require_role(actor, officer.body.organisation, PUBLISHING_ROLES)
+    if not name.strip() or not certificate.strip():
+        raise ServiceError("missing_name", _("Give the officer's name and certificate number."))
+    values = {"name": name.strip(), "certificate": certificate.strip(), "area": area,
+              "is_inspector": is_inspector}  # fmt: skip
+    try:
+        with transaction.atomic():
+            return _update(officer, Subject.OFFICER, actor=actor,
+                           organisation=officer.body.organisation, reason=reason,
+                           values=values, title=str)  # fmt: skip
+    except IntegrityError:
+        raise ServiceError(
+            "duplicate_certificate", _("This certificate number is already in the list.")
+        ) from None
 
 
 def officer_set_active(*, actor, officer: Officer, active: bool, reason: str) -> Officer:
@@ -436,6 +493,29 @@ def target_create(
     except IntegrityError:
         raise ServiceError("duplicate_code", _("This code is already in the list.")) from None
     return target
+
+
+def target_update(
+    *, actor, target: InspectionTarget, reason: str, code: str, name: str, category: str,
+    credit_code: str = "",
+) -> InspectionTarget:  # fmt: skip
+    """Correct a target's code, name, category or credit code (past draws keep their
+    snapshots)."""
+    require_role(actor, target.organisation, PUBLISHING_ROLES)
+    if not re.match(CODE_PATTERN, code) or not name.strip():
+        raise ServiceError("invalid_code", _("A target needs a code of letters and digits."))
+    if category not in TargetCategory.values:
+        raise ServiceError("invalid_category", _("Choose the category."))
+    if credit_code and not is_valid_credit_code(credit_code):
+        raise ServiceError("invalid_credit_code", _("The unified social credit code is invalid."))
+    values = {"code": code, "name": name.strip(), "category": category,
+              "credit_code": credit_code}  # fmt: skip
+    try:
+        with transaction.atomic():
+            return _update(target, Subject.TARGET, actor=actor, organisation=target.organisation,
+                           reason=reason, values=values, title=str)  # fmt: skip
+    except IntegrityError:
+        raise ServiceError("duplicate_code", _("This code is already in the list.")) from None
 
 
 def draw_run(

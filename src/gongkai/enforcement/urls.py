@@ -27,4 +27,13 @@ urlpatterns = [
     path(W + "<int:pk>/", views.decision_edit, name="decision_edit"),
     path(W + "draws/", views.draws_manage, name="draws_manage"),
     path(W + "draws/<int:pk>/", views.draw_manage, name="draw_manage"),
+    path(W + "register/", views.register_manage, name="register_manage"),
+    path(W + "register/bodies/new/", views.body_new, name="body_new"),
+    path(W + "register/bodies/<int:pk>/", views.body_edit, name="body_edit"),
+    path(W + "register/officers/new/", views.officer_new, name="officer_new"),
+    path(W + "register/officers/<int:pk>/", views.officer_edit, name="officer_edit"),
+    path(W + "register/matters/new/", views.matter_new, name="matter_new"),
+    path(W + "register/matters/<int:pk>/", views.matter_edit, name="matter_edit"),
+    path(W + "register/targets/new/", views.target_new, name="target_new"),
+    path(W + "register/targets/<int:pk>/", views.target_edit, name="target_edit"),
 ]

@@ -21,14 +21,27 @@ from gongkai.enforcement.draw import python_snippet, snapshot_text
 from gongkai.enforcement.flowchart import flowchart_svg
 from gongkai.enforcement.formats import decisions_csv, decisions_json, decisions_xlsx
 from gongkai.enforcement.forms import (
+    BodyForm,
     DecisionFilterForm,
     DecisionForm,
     DrawForm,
+    MatterForm,
+    OfficerForm,
     ResultForm,
+    TargetForm,
     WithdrawForm,
 )
 from gongkai.enforcement.law import PUBLICITY_LIMITS, SOURCE_118, TargetCategory
-from gongkai.enforcement.models import ChangeRecord, Decision, DecisionStatus, Draw
+from gongkai.enforcement.models import (
+    ChangeRecord,
+    Decision,
+    DecisionStatus,
+    Draw,
+    EnforcementBody,
+    InspectionTarget,
+    Matter,
+    Officer,
+)
 from gongkai.proactive.law import FindingType  # the privacy types' labels
 
 PAGE_SIZE = 30
@@ -177,7 +190,18 @@ FIELD_LABELS = {
     "kind": gettext_lazy("Kind"),
     "basis": gettext_lazy("Legal basis"),
     "steps": gettext_lazy("Procedure steps"),
-    "time_limit": gettext_lazy("Time limit"),
+    "time_limit": gettext_lazy("Time limit for handling"),
+    "duties": gettext_lazy("Duties and powers"),
+    "remedy": gettext_lazy("Remedies"),
+    "address": gettext_lazy("Address"),
+    "phone": gettext_lazy("Phone"),
+    "position": gettext_lazy("Position"),
+    "certificate": gettext_lazy("Enforcement certificate number"),
+    "area": gettext_lazy("Field of enforcement"),
+    "is_inspector": gettext_lazy("In the inspector list"),
+    "code": gettext_lazy("Code"),
+    "category": gettext_lazy("Category"),
+    "credit_code": gettext_lazy("Unified social credit code"),
 }
 
 
@@ -210,7 +234,12 @@ def manage(request):
     if status in DecisionStatus.values:
         found = found.filter(status=status)
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"page": page, "status": status, "statuses": DecisionStatus.choices}
+    context = {
+        "page": page,
+        "status": status,
+        "statuses": DecisionStatus.choices,
+        "may_keep_register": has_role(request.user, *services.PUBLISHING_ROLES),
+    }
     return render(request, "enforcement/workbench/manage.html", context)
 
 
@@ -323,3 +352,136 @@ def draw_manage(request, pk: int):
             form.add_error(None, error.message)
     context = {"draw": found, "form": form, "results": found.results.all()}
     return render(request, "enforcement/workbench/draw.html", context)
+
+
+# --- the register's lists: bodies, officers, matters, targets (the openness office) -------
+
+
+@publishing_required
+def register_manage(request):
+    body = _body(request)
+    context = {
+        "bodies": EnforcementBody.objects.filter(organisation=body),
+        "officers": Officer.objects.filter(body__organisation=body).select_related("body"),
+        "matters": Matter.objects.filter(body__organisation=body).select_related("body"),
+        "targets": InspectionTarget.objects.filter(organisation=body),
+    }
+    return render(request, "enforcement/workbench/register.html", context)
+
+
+def _record_page(request, form, save, *, heading, record=None, fields=None):
+    """Validate ``form``, call ``save(cleaned_data)`` (a service), go back to the register;
+    a refused service leaves its message on the form (on ``fields[code]`` if it names one)."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form.cleaned_data)
+            messages.success(request, _("Saved."))
+            return redirect("enforcement:register_manage")
+        except ServiceError as error:
+            form.add_error((fields or {}).get(error.code), error.message)
+    context = {"form": form, "heading": heading, "record": record}
+    return render(request, "enforcement/workbench/record.html", context)
+
+
+def _own(model, request, pk: int, **lookup):
+    found = model.objects.filter(pk=pk, **lookup).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+@publishing_required
+def body_new(request):
+    organisation = _body(request)
+    form = BodyForm(request.POST or None)
+    return _record_page(
+        request, form,
+        lambda data: services.body_create(actor=request.user, organisation=organisation, **data),
+        heading=_("Add an enforcement body"),
+    )  # fmt: skip
+
+
+@publishing_required
+def body_edit(request, pk: int):
+    found = _own(EnforcementBody, request, pk, organisation=_body(request))
+    initial = {name: getattr(found, name) for name in services.BODY_FIELDS}
+    form = BodyForm(request.POST or None, initial=initial, editing=True)
+    return _record_page(
+        request, form,
+        lambda data: services.body_update(actor=request.user, body=found, **data),
+        heading=_("Edit the enforcement body"), record=found,
+    )  # fmt: skip
+
+
+@publishing_required
+def officer_new(request):
+    form = OfficerForm(request.POST or None, organisation=_body(request))
+    return _record_page(
+        request, form,
+        lambda data: services.officer_create(actor=request.user, **data),
+        heading=_("Add an enforcement officer"),
+        fields={"duplicate_certificate": "certificate"},
+    )  # fmt: skip
+
+
+@publishing_required
+def officer_edit(request, pk: int):
+    found = _own(Officer, request, pk, body__organisation=_body(request))
+    initial = {n: getattr(found, n) for n in ("name", "certificate", "area", "is_inspector")}
+    form = OfficerForm(request.POST or None, initial=initial, officer=found)
+    return _record_page(
+        request, form,
+        lambda data: services.officer_update(actor=request.user, officer=found, **data),
+        heading=_("Edit the enforcement officer"), record=found,
+        fields={"duplicate_certificate": "certificate"},
+    )  # fmt: skip
+
+
+@publishing_required
+def matter_new(request):
+    form = MatterForm(request.POST or None, organisation=_body(request))
+    return _record_page(
+        request, form,
+        lambda data: services.matter_create(actor=request.user, **data),
+        heading=_("Add an enforcement matter"),
+    )  # fmt: skip
+
+
+@publishing_required
+def matter_edit(request, pk: int):
+    found = _own(Matter, request, pk, body__organisation=_body(request))
+    names = ("name", "kind", "basis", "time_limit", "position")
+    initial = {name: getattr(found, name) for name in names} | {"steps": "\n".join(found.steps)}
+    form = MatterForm(request.POST or None, initial=initial, editing=True)
+    return _record_page(
+        request, form,
+        lambda data: services.matter_update(actor=request.user, matter=found, **data),
+        heading=_("Edit the enforcement matter"), record=found,
+    )  # fmt: skip
+
+
+@publishing_required
+def target_new(request):
+    organisation = _body(request)
+    form = TargetForm(request.POST or None, organisation=organisation)
+    return _record_page(
+        request, form,
+        lambda data: services.target_create(actor=request.user, organisation=organisation, **data),
+        heading=_("Add an inspection target"),
+        fields={"duplicate_code": "code", "invalid_credit_code": "credit_code"},
+    )  # fmt: skip
+
+
+@publishing_required
+def target_edit(request, pk: int):
+    organisation = _body(request)
+    found = _own(InspectionTarget, request, pk, organisation=organisation)
+    initial = {n: getattr(found, n) for n in ("code", "name", "category", "credit_code")}
+    form = TargetForm(request.POST or None, initial=initial, organisation=organisation,
+                      target=found)  # fmt: skip
+    return _record_page(
+        request, form,
+        lambda data: services.target_update(actor=request.user, target=found, **data),
+        heading=_("Edit the inspection target"), record=found,
+        fields={"duplicate_code": "code", "invalid_credit_code": "credit_code"},
+    )  # fmt: skip

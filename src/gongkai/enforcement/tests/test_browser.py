@@ -135,3 +135,44 @@ def test_change_history(page, live_server, artifacts_dir, register, width, heigh
     )
     assert fits(page, width)
     page.screenshot(path=str(artifacts_dir / f"enforcement-changes-{width}.png"), full_page=True)
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_workbench_register_forms(page, live_server, artifacts_dir, register, width, height):
+    """The office reaches the register from the decisions page, adds an officer (a taken
+    certificate number is refused in Chinese first) and corrects a matter."""
+    from gongkai.core.tests.twofactor import browser_login
+
+    _body, _office, _agency, matter = register
+    page.set_viewport_size({"width": width, "height": height})
+    browser_login(page, live_server, "office")
+    page.goto(f"{live_server.url}/workbench/enforcement/")
+    page.get_by_role("link", name="执法主体、人员、事项和检查对象").click()
+    assert page.get_by_role("heading", name="执法主体、人员、事项和检查对象", level=1).is_visible()
+    assert fits(page, width)
+    page.screenshot(path=str(artifacts_dir / f"enforcement-register-{width}.png"), full_page=True)
+
+    page.get_by_role("link", name="新增执法人员").click()
+    page.get_by_label("执法主体").select_option(label="湛江市公安局")
+    page.get_by_label("姓名").fill("林国栋")
+    page.get_by_label("执法证号").fill("44080010231")
+    page.get_by_label("执法类别").fill("出入境管理")
+    page.get_by_role("button", name="保存").click()
+    assert page.get_by_text("该执法证号已在名单中。").is_visible()
+    assert fits(page, width)
+    page.screenshot(path=str(artifacts_dir / f"enforcement-officer-{width}.png"), full_page=True)
+    page.get_by_label("执法证号").fill("44080010588")
+    page.get_by_role("button", name="保存").click()
+    assert page.get_by_role("row", name="林国栋 44080010588 出入境管理 湛江市公安局").is_visible()
+
+    page.get_by_role("link", name=matter.name).click()
+    page.get_by_label("办理时限").fill("自受案之日起30日")
+    page.get_by_label("修改理由").fill("补充办理时限")
+    assert fits(page, width)
+    page.screenshot(
+        path=str(artifacts_dir / f"enforcement-matter-form-{width}.png"), full_page=True
+    )
+    page.get_by_role("button", name="保存").click()
+    assert page.get_by_text("已保存。").is_visible()
+    page.goto(f"{live_server.url}/xxgk/zfgs/changes/")
+    assert "补充办理时限" in page.locator("ol.changes").inner_text()
