@@ -200,4 +200,4 @@ def test_running_clock_shows_time_left_and_on_the_deadlines_board(client, office
     clock.due_at = now - dt.timedelta(hours=3)
     clock.save(update_fields=["due_at"])
     text = client.get(reverse("guides:guide_edit", args=[guide.pk])).content.decode()
-    assert '<span class="badge red">3.0' in text
+    assert '<span class="badge red">已超时 3.0 小时</span>' in text
