@@ -128,7 +128,7 @@ def publication_clocks(
                     late=hours < 0,
                     hours_left=hours,
                     days_left=int(hours // 24) if hours >= 48 else None,
-                )  # fmt: skip
+                )
             )
         else:
             late = on_time(version) is False
