@@ -209,3 +209,20 @@ def test_import_preview(page, live_server, artifacts_dir, bureau, width, height,
     _fits(page, width)
     page.screenshot(path=str(artifacts_dir / f"guides-import-{width}.png"), full_page=True)
     assert not Guide.objects.filter(code="440800-GA-CR-010").exists()
+
+
+@pytest.mark.parametrize(("width", "height"), WIDTHS)
+def test_guide_workbench_clock(page, live_server, artifacts_dir, bureau, width, height):
+    """The guide's workbench page shows each version's publication clock."""
+    from gongkai.core.tests.twofactor import browser_login
+
+    page.set_viewport_size({"width": width, "height": height})
+    browser_login(page, live_server, "office")
+    page.wait_for_url(f"{live_server.url}/workbench/")
+    page.goto(f"{live_server.url}/workbench/guides/{bureau['migration'].pk}/")
+    card = page.locator("#publication-clock")
+    assert card.get_by_role("heading", name="公开时限（批准后1个工作日）").is_visible()
+    assert card.locator("tbody tr").count() == 2
+    assert "按时公开" in card.inner_text()
+    _fits(page, width)
+    card.screenshot(path=str(artifacts_dir / f"guides-workbench-clock-{width}.png"))
