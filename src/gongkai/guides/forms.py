@@ -166,3 +166,24 @@ class IssueForm(forms.Form):
     period_end = forms.DateField(
         label=_("Period to"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(label=_("Service guides (.xlsx)"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError(_("Upload an .xlsx spreadsheet."))
+        return upload
+
+
+class ImportApplyForm(forms.Form):
+    """The checked file comes back signed (``token``) with the approval of the import."""
+
+    token = forms.CharField(widget=forms.HiddenInput)
+    approved_on = forms.DateField(
+        label=_("Change approved on"), initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )  # fmt: skip
+    reason = forms.CharField(label=_("Reason for the change"), max_length=500)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gongkai.core.models import Clock
 from gongkai.core.selectors.organisation import site_organisation
 from gongkai.guides.law import AT_MOST_ONE_VISIT
 from gongkai.guides.models import (
@@ -84,6 +89,51 @@ def on_time(version: GuideVersion) -> bool | None:
     if clock is None or clock.due_at is None:
         return None
     return version.published_at <= clock.due_at
+
+
+@dataclasses.dataclass
+class PublicationClock:
+    """The one-working-day clock of one version as staff see it on the guide's page."""
+
+    version: GuideVersion
+    due_at: dt.datetime | None
+    running: bool  # approved, not yet public: the clock still runs
+    late: bool  # overdue while running, or published after the due time
+    hours_left: float | None = None  # running only; negative when overdue
+    days_left: int | None = None  # running only: whole days until the due time
+
+    @property
+    def hours_late(self) -> float | None:
+        return -self.hours_left if self.hours_left is not None and self.hours_left < 0 else None
+
+
+def publication_clocks(
+    guide: Guide, *, now: dt.datetime | None = None, limit: int = 5
+) -> list[PublicationClock]:
+    """The latest versions' clocks (approval → publication, 1 working day), newest first:
+    a running one with the time left (hours, or days when more than two remain), red when
+    overdue; a stopped one on time or late."""
+    now = now or timezone.now()
+    rows = []
+    for version in guide.versions.select_related("clock").order_by("-number")[:limit]:
+        clock = version.clock
+        due = clock.due_at if clock else None
+        if clock is not None and clock.state == Clock.State.RUNNING and due is not None:
+            hours = (due - now).total_seconds() / 3600
+            rows.append(
+                PublicationClock(
+                    version=version,
+                    due_at=due,
+                    running=True,
+                    late=hours < 0,
+                    hours_left=hours,
+                    days_left=int(hours // 24) if hours >= 48 else None,
+                )
+            )
+        else:
+            late = on_time(version) is False
+            rows.append(PublicationClock(version=version, due_at=due, running=False, late=late))
+    return rows
 
 
 def guides_for_power(power_id: int) -> QuerySet[Guide]:

@@ -19,6 +19,7 @@ vocabulary.actions(
         "gazette_compile": _("Gazette issue compiled"),
         "gazette_publish": _("Gazette issue published"),
         "gazette_discard": _("Gazette issue discarded"),
+        "import": _("Service guides imported from a spreadsheet"),
     },
     prefix="guides.",
 )

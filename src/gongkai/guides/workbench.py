@@ -3,9 +3,11 @@ tile server, and the gazette's issues. Views parse input and call services."""
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 
 from django.contrib import messages
+from django.core import signing
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -13,17 +15,19 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.errors import ServiceError
 from gongkai.core.views import role_required
-from gongkai.guides import gazette, places, services
+from gongkai.guides import gazette, places, selectors, services
 from gongkai.guides.forms import (
     FileForm,
     GuideForm,
+    ImportApplyForm,
+    ImportUploadForm,
     IssueForm,
     MapSettingsForm,
     PointForm,
     StatusForm,
 )
 from gongkai.guides.law import MATERIAL_FORM_NAMES
-from gongkai.guides.models import GazetteIssue, Guide, MapSettings, ServicePoint
+from gongkai.guides.models import GazetteIssue, Guide, GuideVersion, MapSettings, ServicePoint
 from gongkai.guides.permissions import EDITING_ROLES
 from gongkai.listings.models import Power
 
@@ -38,6 +42,54 @@ def _body(request):
 def manage(request):
     guides = Guide.objects.filter(organisation=_body(request)).order_by("-is_active", "code")
     return render(request, "guides/workbench/manage.html", {"guides": guides})
+
+
+IMPORT_SALT = "guides.import"
+IMPORT_MAX_AGE = 3600  # seconds between the preview and its confirmation
+
+
+@office_required
+def guide_import(request):
+    """Upload an .xlsx, see every row as understood with its errors, then confirm: the
+    checked file comes back signed in the confirmation form, and is checked again."""
+    body = _body(request)
+    action = request.POST.get("action", "")
+    upload_form = ImportUploadForm(
+        request.POST if action == "preview" else None,
+        request.FILES if action == "preview" else None,
+    )
+    apply_form = ImportApplyForm(request.POST if action == "apply" else None, prefix="apply")
+    rows = None
+    try:
+        if action == "preview" and upload_form.is_valid():
+            content = upload_form.cleaned_data["file"].read()
+            rows = services.guide_import_preview(organisation=body, content=content)
+            token = signing.dumps(base64.b64encode(content).decode(), salt=IMPORT_SALT)
+            apply_form = ImportApplyForm(initial={"token": token}, prefix="apply")
+        elif action == "apply" and apply_form.is_valid():
+            data = apply_form.cleaned_data
+            try:
+                encoded = signing.loads(data["token"], salt=IMPORT_SALT, max_age=IMPORT_MAX_AGE)
+            except signing.BadSignature:
+                raise ServiceError(
+                    "import_expired", _("The preview has expired; upload the file again.")
+                ) from None
+            added = services.guide_import_apply(
+                actor=request.user, organisation=body, content=base64.b64decode(encoded),
+                approved_on=data["approved_on"], reason=data["reason"],
+            )  # fmt: skip
+            messages.success(
+                request, _("Imported and published: %(count)d guides.") % {"count": added}
+            )
+            return redirect("guides:manage")
+    except ServiceError as error:
+        (apply_form if action == "apply" else upload_form).add_error(None, error.message)
+    context = {
+        "upload_form": upload_form, "apply_form": apply_form, "rows": rows,
+        "errors": sum(1 for r in rows or () if r.errors),
+        "new": sum(1 for r in rows or () if not r.errors and not r.exists),
+    }  # fmt: skip
+    return render(request, "guides/workbench/import.html", context)
 
 
 def _fields(data: dict, code: str) -> services.GuideFields:
@@ -136,8 +188,19 @@ def guide_edit(request, pk: int):
     context = {
         "form": form, "status_form": status_form, "file_form": file_form, "guide": guide,
         "files": guide.files.defer("content"),
+        "clocks": selectors.publication_clocks(guide),
     }  # fmt: skip
     return render(request, "guides/workbench/guide.html", context)
+
+
+@office_required
+def version_edit(request, pk: int):
+    """A version's publication clock (the deadlines board links here) is shown on its
+    guide's page."""
+    version = GuideVersion.objects.filter(pk=pk, guide__organisation=_body(request)).first()
+    if version is None:
+        raise Http404
+    return redirect("guides:guide_edit", pk=version.guide_id)
 
 
 def _point_guides(body):

@@ -170,3 +170,59 @@ def test_gazette_list_and_issue(page, live_server, artifacts_dir, bureau, width,
             "url => fetch(url)", f"{live_server.url}/xxgk/gazette/{bureau['issue'].pk}/issue.pdf"
         )
     assert response.value.headers["content-type"] == "application/pdf"
+
+
+@pytest.mark.parametrize(("width", "height"), WIDTHS)
+def test_import_preview(page, live_server, artifacts_dir, bureau, width, height, tmp_path):
+    """The staff import page: a file with one good and one bad row is previewed row by row,
+    the bad row's error in Chinese, and nothing can be saved."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from gongkai.core.tests.twofactor import browser_login
+    from gongkai.guides import formats
+    from gongkai.guides.models import Guide
+
+    workbook = load_workbook(io.BytesIO(formats.to_xlsx(
+        Guide.objects.order_by("code"), formats.GUIDE_COLUMNS, sheet="办事指南")))  # fmt: skip
+    sheet = workbook.active
+    headers = [c.value for c in sheet[1]]
+    good = {"事项编码": "440800-GA-CR-010", "事项名称": "居住证签注", "实施主体": "湛江市公安局",
+            "设定依据": "《居住证暂行条例》第十三条", "申请材料": "居民身份证（1份，原件）",
+            "办理流程": "申请→受理→签注", "法定时限（工作日）": 1, "网办深度": "三级"}  # fmt: skip
+    for row in (good, {**good, "事项编码": "440800-GA-CR-011", "法定时限（工作日）": "三天"}):
+        sheet.append([row.get(h, "") for h in headers])
+    path = tmp_path / "guides.xlsx"
+    workbook.save(path)
+    page.set_viewport_size({"width": width, "height": height})
+    browser_login(page, live_server, "office")
+    page.wait_for_url(f"{live_server.url}/workbench/")
+    page.goto(f"{live_server.url}/workbench/guides/import/")
+    page.get_by_label("办事指南（.xlsx）").set_input_files(str(path))
+    page.get_by_role("button", name="预览").click()
+    preview = page.locator("#import-preview")
+    assert "共 5 行：待新增 1 行，有错误 1 行。" in preview.inner_text()
+    assert "法定时限（工作日）“三天”不是非负整数" in preview.inner_text()
+    assert page.locator("table.import-rows tbody tr").count() == 5
+    assert page.get_by_role("button", name="导入并发布").count() == 0
+    _fits(page, width)
+    page.screenshot(path=str(artifacts_dir / f"guides-import-{width}.png"), full_page=True)
+    assert not Guide.objects.filter(code="440800-GA-CR-010").exists()
+
+
+@pytest.mark.parametrize(("width", "height"), WIDTHS)
+def test_guide_workbench_clock(page, live_server, artifacts_dir, bureau, width, height):
+    """The guide's workbench page shows each version's publication clock."""
+    from gongkai.core.tests.twofactor import browser_login
+
+    page.set_viewport_size({"width": width, "height": height})
+    browser_login(page, live_server, "office")
+    page.wait_for_url(f"{live_server.url}/workbench/")
+    page.goto(f"{live_server.url}/workbench/guides/{bureau['migration'].pk}/")
+    card = page.locator("#publication-clock")
+    assert card.get_by_role("heading", name="公开时限（批准后1个工作日）").is_visible()
+    assert card.locator("tbody tr").count() == 2
+    assert "按时公开" in card.inner_text()
+    _fits(page, width)
+    card.screenshot(path=str(artifacts_dir / f"guides-workbench-clock-{width}.png"))
