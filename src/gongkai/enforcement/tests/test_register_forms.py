@@ -78,10 +78,10 @@ def test_body_create_and_edit(signed_in, agency, body):
 
 def test_body_refused_without_its_duties_or_a_reason(signed_in, agency):
     response = signed_in.post(W + "bodies/new/", {**BODY, "duties": ""})
-    assert response.status_code == 200 and "此项为必填项。" in text(response)
+    assert response.status_code == 200 and "这个字段是必填项。" in text(response)
     assert not EnforcementBody.objects.filter(name=BODY["name"]).exists()
     response = signed_in.post(W + f"bodies/{agency.pk}/", {**BODY, "reason": ""})
-    assert "此项为必填项。" in text(response)
+    assert "这个字段是必填项。" in text(response)
     agency.refresh_from_db()
     assert agency.name == "湛江市公安局"
 
@@ -140,7 +140,7 @@ def test_a_matter_without_steps_or_with_nothing_changed_is_refused(signed_in, of
     new = {"body": agency.pk, "name": "户口迁移审批", "kind": "licensing",
            "basis": "《户口登记条例》第十条", "steps": " \n ", "position": "0"}  # fmt: skip
     response = signed_in.post(W + "matters/new/", new)
-    assert "此项为必填项。" in text(response)
+    assert "这个字段是必填项。" in text(response)
     assert not Matter.objects.exists()
     matter = services.matter_create(actor=office, body=agency, name="户口迁移审批",
                                     kind="licensing", basis="《户口登记条例》第十条",
