@@ -38,7 +38,7 @@ class TaskOut(Schema):
     due_on: dt.date | None
     recurrence: str
     target: str
-    status: choice(Task.Status.values)  # type: ignore[valid-type]
+    status: Annotated[str, choice(Task.Status.values)]  # type: ignore[valid-type]
 
 
 class ProgressIn(Schema):
@@ -57,7 +57,7 @@ class ProgressOut(Schema):
 
 class ScoreOut(Schema):
     organisation: str
-    kind: choice(Organisation.Kind.values)  # type: ignore[valid-type]
+    kind: Annotated[str, choice(Organisation.Kind.values)]  # type: ignore[valid-type]
     rank: int
     score: Decimal
     deducted: Decimal

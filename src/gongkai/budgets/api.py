@@ -19,7 +19,7 @@ from gongkai.core.errors import NotFoundError
 
 router = Router(tags=["budgets"])
 
-Kind = choice(DocumentKind.values)
+Kind = Annotated[str, choice(DocumentKind.values)]
 Year = Annotated[int, Field(ge=2000, le=2100)]
 
 

@@ -23,7 +23,7 @@ router = Router(tags=["enforcement"])
 MAX_PAGE = 200
 Offset = Annotated[int, Field(ge=0, le=1_000_000)]
 Limit = Annotated[int, Field(ge=1, le=MAX_PAGE)]
-Kind = choice(DecisionKind.values)
+Kind = Annotated[str, choice(DecisionKind.values)]
 
 
 class EnforcementOfficerOut(Schema):
@@ -44,7 +44,7 @@ class EnforcementMatterOut(Schema):
 class EnforcementBodyOut(Schema):
     id: int
     name: str
-    kind: choice(BodyKind.values)
+    kind: Annotated[str, choice(BodyKind.values)]
     legal_basis: str
     duties: str
     remedy: str
@@ -89,8 +89,8 @@ class EnforcementDecisionOut(Schema):
     content: str
     decided_on: dt.date
     agency: str
-    status: choice([DecisionStatus.PUBLISHED, DecisionStatus.WITHDRAWN])
-    withdrawal: choice(["", *Withdrawal.values])
+    status: Annotated[str, choice([DecisionStatus.PUBLISHED, DecisionStatus.WITHDRAWN])]
+    withdrawal: Annotated[str, choice(["", *Withdrawal.values])]
     withdrawn_on: dt.date | None
     withdrawal_reason: str
     replaced_by: int | None
@@ -140,7 +140,7 @@ class InspectionResultOut(Schema):
     target_code: str
     target_name: str
     inspected_on: dt.date
-    outcome: choice(InspectionOutcome.values)
+    outcome: Annotated[str, choice(InspectionOutcome.values)]
     summary: str
 
 
@@ -191,9 +191,9 @@ def draw(request, draw_id: ObjectId):
 
 class RegisterChangeOut(Schema):
     changed_on: dt.date
-    subject: choice(ChangeRecord.Subject.values)
+    subject: Annotated[str, choice(ChangeRecord.Subject.values)]
     subject_id: int
-    action: choice(ChangeRecord.Action.values)
+    action: Annotated[str, choice(ChangeRecord.Action.values)]
     title: str
     reason: str
     fields_changed: list[dict]

@@ -8,6 +8,7 @@ the detail, and one endpoint per service. Errors are ``{"code", "message"}``.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
@@ -52,19 +53,19 @@ router = Router(tags=["foi"])
 
 PAGE_SIZE_MAX = 100
 
-ApplicantType = choice(code for code, _label in APPLICANT_TYPE_CHOICES)
-Outcome = choice(code for code, _label in OUTCOME_CHOICES)
-RequestStatus = choice(Status.values)
+ApplicantType = Annotated[str, choice(code for code, _label in APPLICANT_TYPE_CHOICES)]
+Outcome = Annotated[str, choice(code for code, _label in OUTCOME_CHOICES)]
+RequestStatus = Annotated[str, choice(Status.values)]
 
 
 class ApplicationIn(Schema):
     applicant_type: ApplicantType
     name: str
-    id_type: choice(IdType.values)
+    id_type: Annotated[str, choice(IdType.values)]
     id_number: str
     description: str
-    form: choice(Form.values)
-    delivery: choice(Delivery.values)
+    form: Annotated[str, choice(Form.values)]
+    delivery: Annotated[str, choice(Delivery.values)]
     phone: str = ""
     address: str = ""
     email: str = ""
@@ -94,7 +95,7 @@ class StatusIn(Schema):
 
 
 class EventOut(Schema):
-    type: choice(RequestEvent.Type.values)
+    type: Annotated[str, choice(RequestEvent.Type.values)]
     label: str
     at: dt.datetime
 
@@ -119,7 +120,7 @@ class RequestOut(Schema):
     code: str
     status: RequestStatus
     status_label: str
-    channel: choice(Channel.values)
+    channel: Annotated[str, choice(Channel.values)]
     applicant_type: ApplicantType
     organisation_id: int
     unit_id: int | None
@@ -139,15 +140,15 @@ class RequestPage(Schema):
 
 class RequestDetailOut(RequestOut):
     applicant_name: str
-    id_type: choice(IdType.values)
+    id_type: Annotated[str, choice(IdType.values)]
     id_number: str
     phone: str
     address: str
     email: str
     description: str
     document_number: str
-    form: choice(Form.values)
-    delivery: choice(Delivery.values)
+    form: Annotated[str, choice(Form.values)]
+    delivery: Annotated[str, choice(Delivery.values)]
     legal_basis: str
     replied_on: dt.date | None
     reply_clock_id: int | None
@@ -287,7 +288,7 @@ def request_detail(request, request_id: ObjectId):
 
 
 class RegisterIn(ApplicationIn):
-    channel: choice(Channel.values)
+    channel: Annotated[str, choice(Channel.values)]
     received_on: dt.date
 
 
@@ -312,7 +313,7 @@ class OnDateIn(Schema):
 
 
 class ConsultIn(Schema):
-    kind: choice(Consultation.Kind.values)
+    kind: Annotated[str, choice(Consultation.Kind.values)]
     party: str
     sent_on: dt.date | None = None
 
@@ -332,7 +333,7 @@ class ExtendIn(Schema):
 
 
 class FeeNoticeIn(Schema):
-    basis: choice(FeeNotice.Basis.values)
+    basis: Annotated[str, choice(FeeNotice.Basis.values)]
     pages: int = Field(0, ge=0, le=1_000_000)
     sent_on: dt.date | None = None
 
@@ -352,21 +353,21 @@ class CloseIn(Schema):
 
 
 class RemedyIn(Schema):
-    kind: choice(Remedy.Kind.values)
+    kind: Annotated[str, choice(Remedy.Kind.values)]
     filed_on: dt.date
 
 
 class RemedyDecideIn(Schema):
-    result: choice(Remedy.Result.values)
+    result: Annotated[str, choice(Remedy.Result.values)]
     decided_on: dt.date
 
 
 class RemedyOut(Schema):
     id: int
     request_code: str
-    kind: choice(Remedy.Kind.values)
+    kind: Annotated[str, choice(Remedy.Kind.values)]
     filed_on: dt.date
-    result: choice(Remedy.Result.values)
+    result: Annotated[str, choice(Remedy.Result.values)]
     decided_on: dt.date | None
 
 

@@ -22,10 +22,10 @@ router = Router(tags=["guides"])
 MAX_PAGE = 200
 Offset = Annotated[int, Field(ge=0, le=1_000_000)]
 Limit = Annotated[int, Field(ge=1, le=MAX_PAGE)]
-Kind = choice(PointKind.values)
-Form = choice(MaterialForm.values)
-DocumentKind = choice(NormativeKind.values)
-Change = choice(GuideVersion.Change.values)
+Kind = Annotated[str, choice(PointKind.values)]
+Form = Annotated[str, choice(MaterialForm.values)]
+DocumentKind = Annotated[str, choice(NormativeKind.values)]
+Change = Annotated[str, choice(GuideVersion.Change.values)]
 
 
 class GuideBasisOut(Schema):

@@ -26,7 +26,7 @@ MAX_PAGE = 200
 # sees an integer it cannot hold).
 Offset = Annotated[int, Field(ge=0, le=1_000_000)]
 Limit = Annotated[int, Field(ge=1, le=MAX_PAGE)]
-Kind = choice(PowerKind.values)
+Kind = Annotated[str, choice(PowerKind.values)]
 
 
 class BasisOut(Schema):

@@ -32,7 +32,7 @@ Limit = Annotated[int, Field(ge=1, le=MAX_PAGE)]
 
 
 class OpenDistributionOut(Schema):
-    format: choice(Format.values)
+    format: Annotated[str, choice(Format.values)]
     media_type: str
     download_url: str
     downloads: int
@@ -41,7 +41,7 @@ class OpenDistributionOut(Schema):
 class OpenFieldOut(Schema):
     name: str
     title: str
-    type: choice(FIELD_TYPES)
+    type: Annotated[str, choice(FIELD_TYPES)]
     meaning: str
 
 
@@ -50,11 +50,11 @@ class OpenDatasetOut(Schema):
     title: str
     description: str
     publisher: str
-    theme: choice(Theme.values)
+    theme: Annotated[str, choice(Theme.values)]
     theme_label: str
-    frequency: choice(Frequency.values)
-    condition: choice(Condition.values)
-    licence: choice(Licence.values)
+    frequency: Annotated[str, choice(Frequency.values)]
+    condition: Annotated[str, choice(Condition.values)]
+    licence: Annotated[str, choice(Licence.values)]
     builtin: bool
     modified: dt.datetime
     downloads: int
@@ -87,7 +87,7 @@ class DataRequestIn(Schema):
 
 
 class DataRequestOut(Schema):
-    status: choice(DataRequest.Status.values)
+    status: Annotated[str, choice(DataRequest.Status.values)]
     follow_url: str
 
 
@@ -131,10 +131,10 @@ def _found(slug: str):
 def datasets_list(
     request,
     q: str = "",
-    theme: choice(Theme.values) | None = None,
+    theme: Annotated[str, choice(Theme.values)] | None = None,
     publisher: ObjectId | None = None,
-    condition: choice(Condition.values) | None = None,
-    format: choice(Format.values) | None = None,  # noqa: A002 - the query parameter's name
+    condition: Annotated[str, choice(Condition.values)] | None = None,
+    format: Annotated[str, choice(Format.values)] | None = None,  # noqa: A002 - the query parameter's name
     offset: Offset = 0,
     limit: Annotated[int, Field(ge=1, le=200)] = 50,
 ):

@@ -7,6 +7,7 @@ Errors: ``{"code", "message"}``.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
@@ -24,7 +25,7 @@ router = Router(tags=["outreach"])
 
 class ChannelOut(Schema):
     id: int
-    kind: choice(ChannelKind.values)
+    kind: Annotated[str, choice(ChannelKind.values)]
     kind_label: str
     name: str
     account: str
@@ -63,7 +64,7 @@ class PushOut(Schema):
     id: int
     channel_name: str
     item_id: int
-    state: choice(PushState.values)
+    state: Annotated[str, choice(PushState.values)]
     attempts: int
     last_error: str
     sent_at: dt.datetime | None
@@ -142,7 +143,7 @@ def staff_channels(request):
 
 
 @router.get("/staff/pushes", response={200: list[PushOut], 403: Error}, auth=staff_auth)
-def staff_pushes(request, state: choice(PushState.values) | None = None):
+def staff_pushes(request, state: Annotated[str, choice(PushState.values)] | None = None):
     """The latest 200 pushes, optionally of one state (``failed`` to find what to resend)."""
     pushes = selectors.pushes_of(_office_body(request))
     if state:

@@ -8,6 +8,7 @@ Errors share the project's shape ``{"code", "message"}``.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
@@ -36,7 +37,7 @@ router = Router(tags=["participation"])
 
 class ProvisionOut(Schema):
     id: int
-    kind: choice(Provision.Kind.values)
+    kind: Annotated[str, choice(Provision.Kind.values)]
     label: str
     text: str
     comments: int
@@ -45,8 +46,8 @@ class ProvisionOut(Schema):
 class ConsultationOut(Schema):
     id: int
     title: str
-    kind: choice(Consultation.Kind.values)
-    status: choice(Consultation.Status.values)
+    kind: Annotated[str, choice(Consultation.Kind.values)]
+    status: Annotated[str, choice(Consultation.Status.values)]
     opens_on: dt.date
     closes_on: dt.date
     shortened_reason: str
@@ -212,7 +213,7 @@ class FollowIn(Schema):
 class LetterOut(Schema):
     code: str
     subject: str
-    status: choice(Letter.Status.values)
+    status: Annotated[str, choice(Letter.Status.values)]
     due_on: dt.date
     reply: str
     answered_at: dt.datetime | None
@@ -337,7 +338,7 @@ class StaffLetterOut(Schema):
     id: int
     code: str
     subject: str
-    status: choice(Letter.Status.values)
+    status: Annotated[str, choice(Letter.Status.values)]
     due_on: dt.date
     unit: str
 
@@ -382,31 +383,31 @@ def staff_letter_answer(request, pk: ObjectId, data: AnswerIn):
 
 class IncidentIn(Schema):
     title: str
-    source: choice(Incident.Source.values)
+    source: Annotated[str, choice(Incident.Source.values)]
     first_seen_at: dt.datetime
-    severity: choice(Incident.Severity.values)
+    severity: Annotated[str, choice(Incident.Severity.values)]
     source_url: str = ""
     description: str = ""
 
 
 class IncidentClockOut(Schema):
-    rule: choice(code for code, _label in CLOCK_RULE_CHOICES)
+    rule: Annotated[str, choice(code for code, _label in CLOCK_RULE_CHOICES)]
     due_at: dt.datetime | None
-    state: choice(Clock.State.values)
+    state: Annotated[str, choice(Clock.State.values)]
     stopped_at: dt.datetime | None
 
 
 class IncidentOut(Schema):
     id: int
     title: str
-    severity: choice(Incident.Severity.values)
-    status: choice(Incident.Status.values)
+    severity: Annotated[str, choice(Incident.Severity.values)]
+    status: Annotated[str, choice(Incident.Status.values)]
     first_seen_at: dt.datetime
     clocks: list[IncidentClockOut]
 
 
 class ResponseIn(Schema):
-    kind: choice(IncidentResponse.Kind.values)
+    kind: Annotated[str, choice(IncidentResponse.Kind.values)]
     at: dt.datetime
     summary: str
     url: str = ""

@@ -7,6 +7,7 @@ Errors: ``{"code", "message"}``.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -32,8 +33,8 @@ class ItemOut(Schema):
     document_number: str
     written_on: dt.date | None
     published_at: dt.datetime | None
-    section: choice(Section.values)
-    validity: choice(Validity.values)
+    section: Annotated[str, choice(Section.values)]
+    validity: Annotated[str, choice(Validity.values)]
     withdrawn: bool
 
 
@@ -70,7 +71,7 @@ class NormativeCountsOut(Schema):
 
 class DraftIn(Schema):
     title: str
-    section: choice(Section.values)
+    section: Annotated[str, choice(Section.values)]
     body: str = ""
     summary: str = ""
     document_number: str = ""
@@ -78,7 +79,7 @@ class DraftIn(Schema):
     topic: ObjectId | None = None
     genre: ObjectId | None = None
     keywords: str = ""
-    label: choice(DisclosureLabel.values) = DisclosureLabel.PROACTIVE.value
+    label: Annotated[str, choice(DisclosureLabel.values)] = DisclosureLabel.PROACTIVE.value
     label_reason: str = ""
     label_basis: str = ""
     negative_entry: ObjectId | None = None
@@ -99,7 +100,7 @@ class ReasonIn(Schema):
 
 class ItemStatusOut(Schema):
     id: int
-    status: choice(Status.values)
+    status: Annotated[str, choice(Status.values)]
     index_number: str
 
 
@@ -123,7 +124,7 @@ def items_list(
     request,
     organisation: ObjectId | None = None,
     year: Year | None = None,
-    section: choice(Section.values) | None = None,
+    section: Annotated[str, choice(Section.values)] | None = None,
 ):
     """Published items, newest first (at most 100)."""
     filters = selectors.ItemFilters(organisation=organisation, year=year, section=section or "")

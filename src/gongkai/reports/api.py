@@ -8,6 +8,7 @@ answer the same 404).
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -37,7 +38,7 @@ class ReportSummary(Schema):
     organisation: str
     organisation_name: str
     year: int
-    status: choice(Status.values)
+    status: Annotated[str, choice(Status.values)]
     published_at: dt.datetime | None
     sign_off_requested_at: dt.datetime | None
     signed_off_at: dt.datetime | None
@@ -76,7 +77,7 @@ class TablesIn(Schema):
 class ChartOut(Schema):
     code: str
     title: str
-    kind: choice(("stacked", "bar", "line"))
+    kind: Annotated[str, choice(("stacked", "bar", "line"))]
     columns: list[str]
     rows: list[list[str | int | float | None]]
     note: str

@@ -6,6 +6,8 @@ Errors: ``{"code", "message"}``.
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 
@@ -21,15 +23,15 @@ from gongkai.subscriptions.models import Channel, Frequency, Kind, State
 
 router = Router(tags=["subscriptions"])
 
-ItemKind = choice([k for k in Kind.values if k != Kind.REQUEST])
+ItemKind = Annotated[str, choice([k for k in Kind.values if k != Kind.REQUEST])]
 
 
 class SubscribeIn(Schema):
     kind: ItemKind
-    channel: choice(Channel.values)
+    channel: Annotated[str, choice(Channel.values)]
     address: str = Field(max_length=254)
-    frequency: choice(Frequency.values) = Frequency.DAILY
-    section: choice(["", *Section.values]) = ""
+    frequency: Annotated[str, choice(Frequency.values)] = Frequency.DAILY
+    section: Annotated[str, choice(["", *Section.values])] = ""
     topic: int | None = None
     keyword: str = Field("", max_length=30)
 
@@ -43,7 +45,7 @@ class Accepted(Schema):
 
 
 class StateOut(Schema):
-    state: choice(State.values)
+    state: Annotated[str, choice(State.values)]
     state_label: str
 
 
