@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gongkai.core.errors import ServiceError
+from gongkai.core.formflow import service_errors
 from gongkai.core.views import role_required
 from gongkai.listings import profiles, selectors, services
 from gongkai.listings.formats import (
@@ -132,7 +133,7 @@ def manage(request):
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
+        with service_errors(form, "file"):
             created = services.power_import_upload(
                 actor=request.user,
                 organisation=_body(request),
@@ -140,8 +141,6 @@ def manage(request):
                 content=upload.read(),
             )
             return redirect("listings:import_preview", pk=created.pk)
-        except ServiceError as error:
-            form.add_error("file", error.message)
     body = _body(request)
     query = (request.GET.get("q") or "").strip()[:60]
     powers = Power.objects.filter(organisation=body).order_by("-is_active", "code")
@@ -164,7 +163,7 @@ def import_preview(request, pk: int):
         raise Http404
     form = ImportApplyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             report = services.power_import_apply(
                 actor=request.user, upload=upload, **form.cleaned_data
             )
@@ -177,8 +176,6 @@ def import_preview(request, pk: int):
                 % dataclasses.asdict(report),
             )
             return redirect("listings:manage")
-        except ServiceError as error:
-            form.add_error(None, error.message)
     preview = services.power_import_preview(upload)
     context = {
         "upload": upload,
@@ -203,7 +200,7 @@ def power_new(request):
     form = PowerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with service_errors(form):
             created = services.power_create(
                 actor=request.user,
                 organisation=_body(request),
@@ -213,8 +210,6 @@ def power_new(request):
             )
             messages.success(request, _("The power was added to the list."))
             return redirect("listings:power_edit", pk=created.pk)
-        except ServiceError as error:
-            form.add_error(None, error.message)
     return render(request, "listings/workbench/power.html", {"form": form, "power": None})
 
 

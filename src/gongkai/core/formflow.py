@@ -1,0 +1,34 @@
+"""One way for a view to call a service on behalf of a form.
+
+Every workbench form does the same thing: the form is valid, a service is called, and a
+refusal (``ServiceError``, a Chinese message) must show on the form with nothing saved,
+while success redirects. ``service_errors`` is that ``try/except/add_error`` once::
+
+    if form.is_valid():
+        with service_errors(form):
+            created = services.power_add(actor=request.user, **form.cleaned_data)
+            messages.success(request, _("The power was added to the list."))
+            return redirect("listings:power_edit", pk=created.pk)
+    return render(...)
+
+A refusal leaves the ``with`` block, the message lands on ``field`` (or the form as a
+whole), and the view goes on to render the form again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.forms import BaseForm
+
+from gongkai.core.errors import ServiceError
+
+
+@contextmanager
+def service_errors(form: BaseForm, field: str | None = None) -> Iterator[None]:
+    """Put a service's refusal on ``form`` (on ``field``, or as a non-field error)."""
+    try:
+        yield
+    except ServiceError as error:
+        form.add_error(field, error.message)
