@@ -20,6 +20,8 @@ from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
+from .literal import Literal
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -691,6 +693,8 @@ _SHORT_CELL_RE = re.compile(
 _COMMA_SEX = ("，男，", "，女，", ",男,", ",女,")
 _CELL_MARKS = ("\t", "|", "｜", "  ", "\u3000\u3000")
 _ROW_MARKS = (*_CELL_MARKS, *_COMMA_SEX)
+# Found from the rarest character: the sex in ，男， (or the first of two spaces).
+_ROW_MARK_FINDERS = tuple(Literal(sep, 1 if sep in _COMMA_SEX else 0) for sep in _ROW_MARKS)
 
 
 def names_in_rows(
@@ -705,21 +709,19 @@ def names_in_rows(
     starts = sorted(f.start for f in found if f.type in _ROW_TYPES)
     if not starts:
         return  # most prose holds no number at all: no search for the marks
-    marks = [sep for sep in _ROW_MARKS if sep in text]
-    if not marks:
-        return
-    # Substring searches for each mark (C speed; an alternation regex is several times
-    # slower on Chinese text), then the lines they stand on, each once.
+    # A search for each mark (C speed; an alternation regex is several times slower on
+    # Chinese text, and so is str.find of a two-character mark: see literal.py), then the
+    # lines they stand on, each once.
     lines: set[int] = set()
-    for sep in marks:
-        at = text.find(sep)
+    for sep in _ROW_MARK_FINDERS:
+        at = sep.find(text)
         while at != -1:
             line_start = text.rfind("\n", 0, at) + 1
             lines.add(line_start)
             line_end = text.find("\n", at)
             if line_end < 0:
                 break
-            at = text.find(sep, line_end)
+            at = sep.find(text, line_end)
     for line_start in sorted(lines):
         line_end = text.find("\n", line_start)
         if line_end < 0:
@@ -754,17 +756,19 @@ _ROW_TYPES = frozenset(["id_card", "mobile", "bank_card", "plate", "landline"])
 _SALUTATION_RE = re.compile(r"(?:^|\n)[ \t\u3000]*([\u4e00-\u9fff]{2,4})[：:][ \t\u3000]*\r?\n")
 
 
+# A colon ending a line, found from the line break (see literal.py).
+_COLONS_ENDING_LINE = (Literal("：\n", 1), Literal(":\n", 1))
+
+
 def salutations(text: str, out: list[Finding], finding: FindingMaker) -> None:
-    for colon in ("：", ":"):
-        at = text.find(colon + "\n")
-        while at != -1:
+    for colon in _COLONS_ENDING_LINE:
+        for at in colon.starts(text):
             line_start = text.rfind("\n", max(0, at - 8), at) + 1
             # A name of 2-4 characters (and a little space) between the break and the colon.
             if (line_start or at < 8) and 2 <= at - line_start <= 6:
                 m = _SALUTATION_RE.match(text, line_start - 1 if line_start else 0)
                 if m and valid_name(m.group(1)):
                     out.append(finding("name", m.start(1), m.end(1)))
-            at = text.find(colon + "\n", at + 2)
 
 
 def name_before_number(text: str, start: int) -> tuple[int, int] | None:

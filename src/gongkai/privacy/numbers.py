@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from operator import mul
 from typing import TYPE_CHECKING, Any, NamedTuple
+
+from .literal import Literal
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -31,8 +32,7 @@ if TYPE_CHECKING:
 # Checksums
 # --------------------------------------------------------------------------
 
-# GB 11643-1999 公民身份号码: weights 2^(17-i) mod 11 and the check characters.
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+# GB 11643-1999 公民身份号码: the check characters (the weights are below).
 _ID_CHECK = "10X98765432"
 
 # First two digits of the administrative division code (GB/T 2260), plus
@@ -46,16 +46,22 @@ _PROVINCES = frozenset(
 _MIN_BIRTH_YEAR = 1900
 _TODAY = dt.datetime.now(tz=dt.UTC).date()
 
-# Sums run over the ASCII bytes, which is several times faster than int() per
-# character; the "0" offsets (48 each) are taken off afterwards.
-_ID_ASCII_OFFSET = 48 * sum(_ID_WEIGHTS)
+
+
+# The weights are 2^(17-i) mod 11 (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, …) for digit i = 0..16,
+# and 13 = 2 (mod 11): read as a number in base 13, the 17 digits give the weighted sum
+# over 2 (mod 11). ``int(body, 13)`` does it in C, several times faster than a weighted sum
+# in Python. Only for ASCII digits (base 13 would also read a-c).
+def _id_check_index(body17: str) -> int:
+    """Index in _ID_CHECK of the check character of 17 ASCII digits."""
+    return 2 * int(body17, 13) % 11
 
 
 def id_check_char(body17: str) -> str:
     """The GB 11643-1999 check character for the first 17 digits."""
     if len(body17) != 17 or not body17.isascii() or not body17.isdigit():
         raise ValueError("need exactly 17 digits")
-    return _ID_CHECK[(sum(map(mul, body17.encode(), _ID_WEIGHTS)) - _ID_ASCII_OFFSET) % 11]
+    return _ID_CHECK[_id_check_index(body17)]
 
 
 # Luhn doubles every second digit from the right and adds the digits of the
@@ -237,18 +243,18 @@ def numbers(text: str, finding: FindingMaker, out: list[Finding]) -> None:
     first = len(out)
     _numbers(text, finding, out)
     # 电话：2345678 — a local number without area code, only right after a phone cue.
-    # A substring search per cue word reads the text several times faster than a regex
-    # scan; the number is then matched right after each cue.
+    # A search per cue word (one literal first: see literal.py) reads the text several times
+    # faster than one regex of the three; the number is then matched right after each cue.
     for cue in _LOCAL_CUES:
-        at = text.find(cue)
-        while at != -1:
+        after = 0
+        for at in cue.starts(text):
+            if at < after:
+                continue  # inside the number read after the cue before
             m = _LOCAL_AFTER_CUE_RE.match(text, at + 2)
             if m:
                 if text[m.end() : m.end() + 1] not in _BOUNDARY:
                     out.append(finding("landline", m.start(1), m.end()))
-                at = text.find(cue, m.end())
-            else:
-                at = text.find(cue, at + 2)
+                after = m.end()
     # A landline's extension belongs to the written form: 0759-2345678转801, …-801.
     for k in range(first, len(out)):
         f = out[k]
@@ -258,7 +264,7 @@ def numbers(text: str, finding: FindingMaker, out: list[Finding]) -> None:
                 out[k] = finding("landline", f.start, extension.end())
 
 
-_LOCAL_CUES = ("电话", "座机", "固话")
+_LOCAL_CUES = (Literal("电话"), Literal("座机"), Literal("固话"))
 # What follows a cue in _LOCAL_CUES: 电话：2345678.
 _LOCAL_AFTER_CUE_RE = re.compile(r"(?:号码)?[：: \u3000]{0,2}([2-8][0-9]{6,7})(?![0-9０-９\-－])")
 _EXTENSION_RE = re.compile(r" ?(?:转|分机|[-－]|ext\.? ?)[ ]?[0-9０-９]{1,5}(?![0-9０-９])")
@@ -353,8 +359,7 @@ def _classify_bare(s: str, text: str, start: int) -> str | None:
     if n == 18:
         # The most common run (an ID number), checked inline: ``s`` is ASCII already.
         if s[:2] in _PROVINCES and s[6:14] in _BIRTH_DATES and s[:17].isdigit():
-            check = (sum(map(mul, s[:17].encode(), _ID_WEIGHTS)) - _ID_ASCII_OFFSET) % 11
-            if _ID_CHECK[check] == s[17].upper() or id_cue_before(text, start):
+            if _ID_CHECK[_id_check_index(s[:17])] == s[17].upper() or id_cue_before(text, start):
                 return "id_card"
             return None  # ID-shaped with a bad check digit: a mistyped ID, not a card
         return "bank_card" if s.isdigit() and is_bank_card(s) else None
