@@ -864,6 +864,16 @@ def later_mentions(
     _given_mentions(text, mentions, known, out, finding)
 
 
+def _find_pair(text: str, pair: str, start: int, end: int) -> int:
+    """``text.find(pair, start, end)`` for two characters: a search for the first character
+    and a look at the next is several times faster in Chinese text (see literal.py)."""
+    first, second = pair
+    at = text.find(first, start, end - 1)
+    while at != -1 and text[at + 1 : at + 2] != second:
+        at = text.find(first, at + 1, end - 1)
+    return at
+
+
 def _given_mentions(
     text: str, mentions: list[Any], known: set[int], out: list[Finding], finding: FindingMaker
 ) -> None:
@@ -876,7 +886,7 @@ def _given_mentions(
             given = givens[f.text] = _given(f.text)
         if given is None:
             continue
-        at = text.find(given, max(f.end, reach.get(given, 0)), f.end + GIVEN_NAME_REACH)
+        at = _find_pair(text, given, max(f.end, reach.get(given, 0)), f.end + GIVEN_NAME_REACH)
         while at != -1:
             before = text[at - 1 : at]
             if at and before in SURNAMES and (at - 1, at + 2) not in covered:
@@ -887,5 +897,5 @@ def _given_mentions(
                     out.append(finding("name", at, at + 2))
             elif (at - len(f.text) + 2, at + 2) not in covered:
                 out.append(finding("name", at, at + 2))
-            at = text.find(given, at + 2, f.end + GIVEN_NAME_REACH)
+            at = _find_pair(text, given, at + 2, f.end + GIVEN_NAME_REACH)
         reach[given] = f.end + GIVEN_NAME_REACH
