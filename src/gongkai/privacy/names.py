@@ -18,17 +18,10 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from .finding import Finding
 from .literal import Literal
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from .detect import Finding
-
-    # Makes a finding of a type over text[start:end] (detect._finding).
-    FindingMaker = Callable[[str, int, int], Finding]
 
 _DOTS = frozenset("·•")
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
@@ -458,7 +451,7 @@ _NOT_PERSONAL_PLACE = (*_NOT_PERSONAL_ADDRESS, "地点", "会址", "场所")
 _ORGANISATION_WORDS = ("公司", "企业", "统一社会信用代码", "有限", "经营场所", "营业执照")
 
 
-def addresses_by_shape(text: str, out: list[Finding], finding: FindingMaker) -> None:
+def addresses_by_shape(text: str, out: list[Finding]) -> None:
     """Addresses by their shape (see _DOOR_REVERSED_RES); a door number inside an address
     found after a cue word is skipped at once (a bisection in the found spans)."""
     known = sorted((f.start, f.end) for f in out if f.type == "address")
@@ -503,17 +496,15 @@ def addresses_by_shape(text: str, out: list[Finding], finding: FindingMaker) -> 
         tail = _ADDRESS_TAIL_RE.match(text, unit_end)
         assert tail is not None  # the tail pattern also matches nothing
         end = tail.end()
-        out.append(finding("address", begin, end))
+        out.append(Finding("address", begin, end, text[begin:end]))
         after = end
 
 
-def people(
-    text: str, out: list[Finding], finding: FindingMaker, want_name: bool, want_address: bool
-) -> None:
+def people(text: str, out: list[Finding], want_name: bool, want_address: bool) -> None:
     """Names and addresses after cue words, and names next to words for people."""
-    _cues(text, out, finding, want_name, want_address)
+    _cues(text, out, want_name, want_address)
     if want_address:
-        addresses_by_shape(text, out, finding)
+        addresses_by_shape(text, out)
     if not want_name:
         return
     size = len(text)
@@ -532,8 +523,8 @@ def people(
                 if not GIVEN_CHARS.issuperset(given):
                     continue
             if name_end:
-                out.append(finding("name", end, name_end))
-                _name_list(text, name_end, name_end - end, out, finding)
+                out.append(Finding("name", end, name_end, text[end:name_end]))
+                _name_list(text, name_end, name_end - end, out)
     for m in _AFTER_RE.finditer(text):
         # 王五同志: a surname two, three or four characters before the word.
         start = m.start()
@@ -553,8 +544,8 @@ def people(
                     name[surname_length(name) :]
                 ):
                     continue
-            out.append(finding("name", name_start, start))
-            _names_listed_before(text, name_start, out, finding)
+            out.append(Finding("name", name_start, start, text[name_start:start]))
+            _names_listed_before(text, name_start, out)
 
 
 # A two-character bare name only between a bracket and a comma (（钟伟，老身份证）): elsewhere
@@ -563,7 +554,7 @@ _BARE_STRONG_BEFORE = frozenset("（(")
 _BARE_SHORT_AFTER = frozenset("，,")
 
 
-def bare_names(text: str, found: list[Finding], out: list[Finding], finding: FindingMaker) -> None:
+def bare_names(text: str, found: list[Finding], out: list[Finding]) -> None:
     """Names standing bare in a sentence, with no cue or context word: a surname and a given
     name of common given-name characters (GIVEN_CHARS), right after punctuation, a space, 的
     or 写, and followed by punctuation or by a word that goes on about a person (欠, 在, 又,
@@ -590,7 +581,7 @@ def bare_names(text: str, found: list[Finding], out: list[Finding], finding: Fin
             if starts is None:
                 starts = sorted(f.start for f in found)
             if _vocative(text, start, starts):
-                out.append(finding("name", start, start + 2))
+                out.append(Finding("name", start, start + 2, text[start : start + 2]))
                 continue
         if text[start] not in SURNAMES and text[start : start + 2] not in COMPOUND_SURNAMES:
             continue
@@ -604,7 +595,7 @@ def bare_names(text: str, found: list[Finding], out: list[Finding], finding: Fin
             after = text[start + n] if start + n < size else "\n"
             if n == 2 and surname_length(name) == 1:
                 if before in _BARE_STRONG_BEFORE and after in _BARE_SHORT_AFTER:
-                    out.append(finding("name", start, start + n))
+                    out.append(Finding("name", start, start + n, text[start : start + n]))
                 break
             # A three-character reading followed by one more given-name character may be a
             # longer word (海丽华庭): only punctuation or a word that follows people ends it.
@@ -612,7 +603,7 @@ def bare_names(text: str, found: list[Finding], out: list[Finding], finding: Fin
                 after not in GIVEN_CHARS
                 or (after in _AFTER_FIRST and _ENDS_RE.match(text, start + n) is not None)
             ):
-                out.append(finding("name", start, start + n))
+                out.append(Finding("name", start, start + n, text[start : start + n]))
                 break
             n -= 1
 
@@ -630,9 +621,7 @@ def _vocative(text: str, start: int, starts: list[int]) -> bool:
     return "你" in line or "您" in line or "请" in line
 
 
-def _cues(
-    text: str, out: list[Finding], finding: FindingMaker, want_name: bool, want_address: bool
-) -> None:
+def _cues(text: str, out: list[Finding], want_name: bool, want_address: bool) -> None:
     for m in _CUE_WORD_RE.finditer(text):
         cue, colon_char = m.groups()
         if cue == "住" and text[m.start() - 1 : m.start()] not in ("，", ","):
@@ -650,26 +639,26 @@ def _cues(
         else:
             span = _address_span(text, m.start(), cue, colon, pos)
         if span:
-            out.append(finding(kind, span[0], span[1]))
+            out.append(Finding(kind, span[0], span[1], text[span[0] : span[1]]))
             if kind == "name":
-                _name_list(text, span[1], span[1] - span[0], out, finding)
+                _name_list(text, span[1], span[1] - span[0], out)
 
 
 # Characters before a one-character context word that make it part of another word.
 _NOT_BEFORE_ONE = frozenset("根依证数占凭直迎承连衔交对紧参给赋授")
 
 
-def _names_listed_before(text: str, start: int, out: list[Finding], finding: FindingMaker) -> None:
+def _names_listed_before(text: str, start: int, out: list[Finding]) -> None:
     """殷嘉欣、施梓涵二人: names listed before one found from the word after it."""
     while start > 2 and text[start - 1] == "、":
         begin = name_before(text, start - 1)
         if begin is None:
             return
-        out.append(finding("name", begin, start - 1))
+        out.append(Finding("name", begin, start - 1, text[begin : start - 1]))
         start = begin
 
 
-def _name_list(text: str, end: int, length: int, out: list[Finding], finding: FindingMaker) -> None:
+def _name_list(text: str, end: int, length: int, out: list[Finding]) -> None:
     """申请人张三、李四、王五: names listed after the first, each as long as the one before
     unless punctuation or a follow word ends it sooner."""
     while text[end : end + 1] == "、":
@@ -681,7 +670,7 @@ def _name_list(text: str, end: int, length: int, out: list[Finding], finding: Fi
                 return
             found = start + length
         end = found
-        out.append(finding("name", start, end))
+        out.append(Finding("name", start, end, text[start:end]))
         length = end - start
 
 
@@ -697,9 +686,7 @@ _ROW_MARKS = (*_CELL_MARKS, *_COMMA_SEX)
 _ROW_MARK_FINDERS = tuple(Literal(sep, 1 if sep in _COMMA_SEX else 0) for sep in _ROW_MARKS)
 
 
-def names_in_rows(
-    text: str, found: list[Finding], out: list[Finding], finding: FindingMaker
-) -> None:
+def names_in_rows(text: str, found: list[Finding], out: list[Finding]) -> None:
     """Names standing as a whole cell of a table row pasted as text (tabs, bars, two
     spaces, or commas with a 男/女 cell) on a line that holds a personal number:
     "94  洪海燕  男  67  4401…", "3 | 巫国强 | 粤G·D8812 | 136…".
@@ -748,7 +735,14 @@ def names_in_rows(
         for a, b in cells:
             cell = line[a:b]
             if 2 <= len(cell) <= 4 and valid_name(cell):
-                out.append(finding("name", line_start + a, line_start + b))
+                out.append(
+                    Finding(
+                        "name",
+                        line_start + a,
+                        line_start + b,
+                        text[line_start + a : line_start + b],
+                    )
+                )
 
 
 _ROW_TYPES = frozenset(["id_card", "mobile", "bank_card", "plate", "landline"])
@@ -760,7 +754,7 @@ _SALUTATION_RE = re.compile(r"(?:^|\n)[ \t\u3000]*([\u4e00-\u9fff]{2,4})[：:][ 
 _COLONS_ENDING_LINE = (Literal("：\n", 1), Literal(":\n", 1))
 
 
-def salutations(text: str, out: list[Finding], finding: FindingMaker) -> None:
+def salutations(text: str, out: list[Finding]) -> None:
     for colon in _COLONS_ENDING_LINE:
         for at in colon.starts(text):
             line_start = text.rfind("\n", max(0, at - 8), at) + 1
@@ -768,7 +762,7 @@ def salutations(text: str, out: list[Finding], finding: FindingMaker) -> None:
             if (line_start or at < 8) and 2 <= at - line_start <= 6:
                 m = _SALUTATION_RE.match(text, line_start - 1 if line_start else 0)
                 if m and valid_name(m.group(1)):
-                    out.append(finding("name", m.start(1), m.end(1)))
+                    out.append(Finding("name", m.start(1), m.end(1), text[m.start(1) : m.end(1)]))
 
 
 def name_before_number(text: str, start: int) -> tuple[int, int] | None:
@@ -824,9 +818,7 @@ def _given(name: str) -> str | None:
 GIVEN_NAME_REACH = 3000
 
 
-def later_mentions(
-    text: str, found: list[Finding], out: list[Finding], finding: FindingMaker
-) -> None:
+def later_mentions(text: str, found: list[Finding], out: list[Finding]) -> None:
     """Every mention of a name already found, wherever it stands in the document, and of
     its given name alone within a few pages after a full mention (陈小红 … 小红说).
 
@@ -856,27 +848,25 @@ def later_mentions(
             continue
         for name in candidates:
             if text.startswith(name, at):
-                f = finding("name", at, at + len(name))
+                f = Finding("name", at, at + len(name), text[at : at + len(name)])
                 out.append(f)
                 mentions.append(f)
                 after = at + len(name)
                 break
-    _given_mentions(text, mentions, known, out, finding)
+    _given_mentions(text, mentions, known, out)
 
 
 def _find_pair(text: str, pair: str, start: int, end: int) -> int:
     """``text.find(pair, start, end)`` for two characters: a search for the first character
     and a look at the next is several times faster in Chinese text (see literal.py)."""
-    first, second = pair
+    first, second = pair[0], pair[1]
     at = text.find(first, start, end - 1)
     while at != -1 and text[at + 1 : at + 2] != second:
         at = text.find(first, at + 1, end - 1)
     return at
 
 
-def _given_mentions(
-    text: str, mentions: list[Any], known: set[int], out: list[Finding], finding: FindingMaker
-) -> None:
+def _given_mentions(text: str, mentions: list[Any], known: set[int], out: list[Finding]) -> None:
     covered = {(f.start, f.end) for f in mentions}
     reach: dict[str, int] = {}
     givens: dict[str, str | None] = {}
@@ -892,10 +882,10 @@ def _given_mentions(
             if at and before in SURNAMES and (at - 1, at + 2) not in covered:
                 if (at - 1) not in known and valid_name(before + given):
                     # Another person with the same given name: mask the whole name.
-                    out.append(finding("name", at - 1, at + 2))
+                    out.append(Finding("name", at - 1, at + 2, text[at - 1 : at + 2]))
                 else:
-                    out.append(finding("name", at, at + 2))
+                    out.append(Finding("name", at, at + 2, text[at : at + 2]))
             elif (at - len(f.text) + 2, at + 2) not in covered:
-                out.append(finding("name", at, at + 2))
+                out.append(Finding("name", at, at + 2, text[at : at + 2]))
             at = _find_pair(text, given, at + 2, f.end + GIVEN_NAME_REACH)
         reach[given] = f.end + GIVEN_NAME_REACH

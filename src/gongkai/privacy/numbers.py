@@ -16,17 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
+from .finding import Finding
 from .literal import Literal
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from .detect import Finding
-
-    # Makes a finding of a type over text[start:end] (detect._finding).
-    FindingMaker = Callable[[str, int, int], Finding]
 
 # --------------------------------------------------------------------------
 # Checksums
@@ -45,7 +38,6 @@ _PROVINCES = frozenset(
 # Nobody alive was born before this; later than today is a typo or not an ID.
 _MIN_BIRTH_YEAR = 1900
 _TODAY = dt.datetime.now(tz=dt.UTC).date()
-
 
 
 # The weights are 2^(17-i) mod 11 (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, …) for digit i = 0..16,
@@ -238,10 +230,10 @@ def _separator_kind(sep: str) -> str | None:
     return _SEPARATORS.get(sep)
 
 
-def numbers(text: str, finding: FindingMaker, out: list[Finding]) -> None:
-    """Append ``finding(type, start, end)`` for each number in ``text`` to ``out``."""
+def numbers(text: str, out: list[Finding]) -> None:
+    """Append ``Finding(type, start, end, text[start : end])`` for each number in ``text`` to ``out``."""
     first = len(out)
-    _numbers(text, finding, out)
+    _numbers(text, out)
     # 电话：2345678 — a local number without area code, only right after a phone cue.
     # A search per cue word (one literal first: see literal.py) reads the text several times
     # faster than one regex of the three; the number is then matched right after each cue.
@@ -253,7 +245,7 @@ def numbers(text: str, finding: FindingMaker, out: list[Finding]) -> None:
             m = _LOCAL_AFTER_CUE_RE.match(text, at + 2)
             if m:
                 if text[m.end() : m.end() + 1] not in _BOUNDARY:
-                    out.append(finding("landline", m.start(1), m.end()))
+                    out.append(Finding("landline", m.start(1), m.end(), text[m.start(1) : m.end()]))
                 after = m.end()
     # A landline's extension belongs to the written form: 0759-2345678转801, …-801.
     for k in range(first, len(out)):
@@ -261,7 +253,9 @@ def numbers(text: str, finding: FindingMaker, out: list[Finding]) -> None:
         if f.type == "landline":
             extension = _EXTENSION_RE.match(text, f.end)
             if extension:
-                out[k] = finding("landline", f.start, extension.end())
+                out[k] = Finding(
+                    "landline", f.start, extension.end(), text[f.start : extension.end()]
+                )
 
 
 _LOCAL_CUES = (Literal("电话"), Literal("座机"), Literal("固话"))
@@ -272,7 +266,6 @@ _EXTENSION_RE = re.compile(r" ?(?:转|分机|[-－]|ext\.? ?)[ ]?[0-9０-９]{1,
 
 def _numbers(
     text: str,
-    finding: FindingMaker,
     out: list[Finding],
     zones: re.Pattern[str] = _ZONE_RE,
     pos: int = 0,
@@ -282,7 +275,7 @@ def _numbers(
         s = zone.group()
         start, end = zone.span()
         if "." in s or "．" in s:
-            _dotted(text, start, end, finding, out)
+            _dotted(text, start, end, out)
             continue
         if s[-1] in _TRAILING:
             s = s.rstrip(_TRAILING)
@@ -295,15 +288,15 @@ def _numbers(
                 continue
             kind = _classify_bare(s, text, start)
             if kind:
-                out.append(finding(kind, start, end))
+                out.append(Finding(kind, start, end, text[start:end]))
             continue
         simple = _SIMPLE_RE.fullmatch(s if s.isascii() else fold(s))
-        if simple and _simple(text, start, end, simple, finding, out):
+        if simple and _simple(text, start, end, simple, out):
             continue
-        _zone(text, start, end, finding, out)
+        _zone(text, start, end, out)
 
 
-def _dotted(text: str, start: int, end: int, finding: FindingMaker, out: list[Finding]) -> None:
+def _dotted(text: str, start: int, end: int, out: list[Finding]) -> None:
     """A zone with a dot: a mobile written 138.1234.5678, or else the zones between the
     dots, read as if the dots were not zone characters."""
     rest = start
@@ -311,10 +304,10 @@ def _dotted(text: str, start: int, end: int, finding: FindingMaker, out: list[Fi
         m_start, m_end = start + m.start(), start + m.end()
         if (m_start and text[m_start - 1] in _BOUNDARY) or text[m_end : m_end + 1] in _BOUNDARY:
             continue
-        _numbers(text, finding, out, _UNDOTTED_ZONE_RE, rest, m_start)
-        out.append(finding("mobile", m_start, m_end))
+        _numbers(text, out, _UNDOTTED_ZONE_RE, rest, m_start)
+        out.append(Finding("mobile", m_start, m_end, text[m_start:m_end]))
         rest = m_end
-    _numbers(text, finding, out, _UNDOTTED_ZONE_RE, rest, end)
+    _numbers(text, out, _UNDOTTED_ZONE_RE, rest, end)
 
 
 _TRAILING = " \u3000\xa0\t\r\n"
@@ -329,9 +322,7 @@ _SIMPLE_RE = re.compile(
 )
 
 
-def _simple(
-    text: str, start: int, end: int, m: re.Match[str], finding: FindingMaker, out: list[Finding]
-) -> bool:
+def _simple(text: str, start: int, end: int, m: re.Match[str], out: list[Finding]) -> bool:
     """Classify a zone of one common form; False sends it to the general path."""
     if (start and text[start - 1] in _BOUNDARY) or text[end : end + 1] in _BOUNDARY:
         return False
@@ -350,7 +341,7 @@ def _simple(
             return False
         kind = "bank_card"
     assert kind is not None  # the zone matched one of the named forms
-    out.append(finding(kind, start, end))
+    out.append(Finding(kind, start, end, text[start:end]))
     return True
 
 
@@ -418,7 +409,7 @@ def _classify_digits(s: str) -> str | None:
     return None
 
 
-def _zone(text: str, start: int, end: int, finding: FindingMaker, out: list[Finding]) -> None:
+def _zone(text: str, start: int, end: int, out: list[Finding]) -> None:
     folded = fold(text[start:end])
     country_spans = [m.span() for m in _COUNTRY_RE.finditer(folded)]
     countries = {c_end: c_start for c_start, c_end in country_spans}
@@ -435,12 +426,12 @@ def _zone(text: str, start: int, end: int, finding: FindingMaker, out: list[Find
             g_start = inside  # +8613812345678: the group starts after the country code
         kind = "" if previous_end is None else _separator_kind(folded[previous_end:g_start])
         if kind is None or (groups and groups[-1].digits[-1] in "Xx") or g_start in countries:
-            _chain(text, start, end, folded, groups, countries, finding, out)
+            _chain(text, start, end, folded, groups, countries, out)
             groups = []
             kind = ""
         groups.append(Group(folded[g_start:g_end], g_start, g_end, kind))
         previous_end = g_end
-    _chain(text, start, end, folded, groups, countries, finding, out)
+    _chain(text, start, end, folded, groups, countries, out)
 
 
 def _chain(
@@ -450,7 +441,6 @@ def _chain(
     folded: str,
     groups: list[Group],
     countries: Any,
-    finding: FindingMaker,
     out: list[Finding],
 ) -> None:
     """Carve numbers out of groups joined by separators, longest candidate first."""
@@ -468,7 +458,14 @@ def _chain(
         if kind == "id_card" and _registration_number(text, zone_start + f_start, groups[i:j]):
             i = j
             continue
-        out.append(finding(kind, zone_start + f_start, zone_start + groups[j - 1].end))
+        out.append(
+            Finding(
+                kind,
+                zone_start + f_start,
+                zone_start + groups[j - 1].end,
+                text[zone_start + f_start : zone_start + groups[j - 1].end],
+            )
+        )
         i = j
 
 
