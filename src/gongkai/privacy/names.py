@@ -28,23 +28,54 @@ _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _literals(words: Iterable[str], after: str = "") -> re.Pattern[str]:
-    """One regex for a list of words, factored as a trie (申(?:请人|诉人)…): ``re`` then
-    tries one branch per first character, not one per word. The longest word wins.
-    ``after``: a pattern read right after the word (the word is then group 1)."""
-    tree: dict[str, Any] = {}
-    for word in set(words):
-        node = tree
-        for char in word:
+    """One regex for a list of words, the longest word winning at a position. ``after``: a
+    pattern read right after the word (the word is then group 1).
+
+    Built for ``re``'s scan: the pattern starts with the class of the words' first
+    characters, so ``re`` skips ahead in C, and at each of those characters (in government
+    text, 开 信 法 请 的… stand every few dozen characters) a single class test of the next
+    character rules most of them out before any alternation is tried. A plain trie
+    (申(?:请人|诉人)|当事人|…) walks all of its first-level branches at every such character:
+    about 1.5x as slow for the cue words, 1.8x for the context words (measured on the old
+    planted corpus). After the second character, one branch per second character, the first
+    checked by a lookbehind, then a trie of the rest; one-character words (住) come last.
+    """
+    unique = set(words)
+    singles = "".join(sorted(re.escape(w) for w in unique if len(w) == 1))
+    by_second: dict[str, dict[str, dict[str, Any]]] = {}
+    for word in (w for w in unique if len(w) >= 2):
+        node = by_second.setdefault(word[1], {}).setdefault(word[0], {})
+        for char in word[2:]:
             node = node.setdefault(char, {})
         node[""] = {}
-    return re.compile(f"({_trie(tree)}){after}" if after else _trie(tree))
+    alternatives = []
+    for second, by_first in sorted(by_second.items()):
+        rests = [
+            f"(?<={re.escape(first + second)}){_trie(tree)}"
+            for first, tree in sorted(by_first.items())
+        ]
+        alternatives.append(re.escape(second) + _group(rests))
+    body = ""
+    if alternatives:
+        seconds = "".join(sorted(re.escape(c) for c in by_second))
+        body = f"(?=[{seconds}]){_group(alternatives)}"
+    if singles:
+        body = f"(?:{body}|(?<=[{singles}]))" if body else f"(?<=[{singles}])"
+    firsts = "".join(sorted({re.escape(w[0]) for w in unique}))
+    pattern = f"[{firsts}]{body}"
+    return re.compile(f"({pattern}){after}" if after else pattern)
+
+
+def _group(alternatives: list[str]) -> str:
+    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
 
 def _trie(node: dict[str, Any]) -> str:
+    """A trie as a regex, longer words first: 所(?:地)? for 所 and 所地."""
     branches = [re.escape(c) + _trie(child) for c, child in sorted(node.items()) if c]
     if not branches:
         return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    body = _group(branches)
     return f"(?:{body})?" if "" in node else body
 
 
