@@ -274,26 +274,28 @@ def _numbers(
     for zone in zones.finditer(text, pos, len(text) if endpos < 0 else endpos):
         s = zone.group()
         start, end = zone.span()
-        if "." in s or "．" in s:
-            _dotted(text, start, end, out)
-            continue
-        if s[-1] in _TRAILING:
-            s = s.rstrip(_TRAILING)
-            end = start + len(s)
-            if len(s) < 11:
+        # The common case, a bare ASCII digit run (isascii is a flag test), is tried first.
+        if not (s.isascii() and s.isdigit()):
+            if "." in s or "．" in s:
+                _dotted(text, start, end, out)
                 continue
-        if s.isascii() and (s.isdigit() or (s[:-1].isdigit() and s[-1] in "Xx")):
-            # The common case, a bare digit run: classify it without a second regex.
-            if (start and text[start - 1] in _BOUNDARY) or text[end : end + 1] in _BOUNDARY:
+            if s[-1] in _TRAILING:
+                s = s.rstrip(_TRAILING)
+                end = start + len(s)
+                if len(s) < 11:
+                    continue
+            if not (s.isascii() and (s.isdigit() or (s[:-1].isdigit() and s[-1] in "Xx"))):
+                simple = _SIMPLE_RE.fullmatch(s if s.isascii() else fold(s))
+                if simple and _simple(text, start, end, simple, out):
+                    continue
+                _zone(text, start, end, out)
                 continue
-            kind = _classify_bare(s, text, start)
-            if kind:
-                out.append(Finding(kind, start, end, text[start:end]))
+        # A bare digit run: classified without a second regex.
+        if (start and text[start - 1] in _BOUNDARY) or text[end : end + 1] in _BOUNDARY:
             continue
-        simple = _SIMPLE_RE.fullmatch(s if s.isascii() else fold(s))
-        if simple and _simple(text, start, end, simple, out):
-            continue
-        _zone(text, start, end, out)
+        kind = _classify_bare(s, text, start)
+        if kind:
+            out.append(Finding(kind, start, end, s))
 
 
 def _dotted(text: str, start: int, end: int, out: list[Finding]) -> None:
