@@ -661,6 +661,8 @@ def _vocative(text: str, start: int, starts: list[int]) -> bool:
 def _cues(text: str, out: list[Finding], want_name: bool, want_address: bool) -> None:
     for m in _CUE_WORD_RE.finditer(text):
         cue, colon_char, run = m.groups()
+        if run is None:
+            continue  # no Han character after the cue: neither a name nor an address
         if cue == "住" and text[m.start() - 1 : m.start()] not in ("，", ","):
             continue
         kind = _CUE_KIND[cue]
@@ -669,6 +671,22 @@ def _cues(text: str, out: list[Finding], want_name: bool, want_address: bool) ->
         pos = m.end()
         colon = colon_char is not None
         if kind == "name":
+            size = len(run)
+            # The common form, 被执行人：程洋秀， — a whole short run after a colon — at once;
+            # anything else as _name_after_cue reads it.
+            if (
+                colon
+                and size <= 4
+                and "·" not in run
+                and "•" not in run
+                and not (size >= 3 and run[-1] in "男女")
+                and valid_name(run)
+            ):
+                end = pos + size
+                out.append(Finding("name", pos, end, run))
+                if text[end : end + 1] == "、":
+                    _name_list(text, end, size, out)
+                continue
             bare = cue in NAME_CUES_BARE
             if not colon and not bare and pos == m.end(1):
                 continue
