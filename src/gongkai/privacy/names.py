@@ -913,7 +913,10 @@ def later_mentions(text: str, found: list[Finding], out: list[Finding]) -> None:
 
 def _find_pair(text: str, pair: str, start: int, end: int) -> int:
     """``text.find(pair, start, end)`` for two characters: a search for the first character
-    and a look at the next is several times faster in Chinese text (see literal.py)."""
+    and a look at the next is several times faster in Chinese text (see literal.py).
+    ``start`` and ``end`` are not negative (no counting from the end here)."""
+    if end < 2:
+        return -1
     first, second = pair[0], pair[1]
     at = text.find(first, start, end - 1)
     while at != -1 and text[at + 1 : at + 2] != second:
