@@ -64,7 +64,10 @@ def load_consultations(context: DemoContext) -> None:
         (None, "整体结构清晰，建议增加决策后评估的条款。", ""),
     ):
         services.comment_submit(
-            consultation=decision, provision=articles.get(label), body=body, author_name=name
+            consultation=decision,
+            provision=articles.get(label) if label else None,
+            body=body,
+            author_name=name,
         )
     hukou = services.consultation_create(
         actor=office,

@@ -103,12 +103,12 @@ def consultation_action(request, pk: int, action: str):
         else:
             act(request, form_error, "")
     elif action == "report":
-        form = ReportForm(request.POST)
-        if form.is_valid():
+        report_form = ReportForm(request.POST)
+        if report_form.is_valid():
             act(
                 request,
                 lambda: services.consultation_report_publish(
-                    actor=user, consultation=consultation, **form.cleaned_data
+                    actor=user, consultation=consultation, **report_form.cleaned_data
                 ),
                 _("The adoption report is published."),
             )

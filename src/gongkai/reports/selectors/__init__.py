@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
@@ -9,6 +11,7 @@ from gongkai.core.access import has_role, organisation_ids_visible_to, scope_cas
 from gongkai.core.errors import NotFoundError
 from gongkai.core.models import Organisation, Role
 from gongkai.core.sitescope import scoped
+from gongkai.core.types import AnyUser
 from gongkai.reports.models import Status, YearlyReport
 from gongkai.reports.section2 import MANUAL, REGISTER, SECTION2_TABLES, empty_table
 
@@ -16,16 +19,19 @@ from gongkai.reports.section2 import MANUAL, REGISTER, SECTION2_TABLES, empty_ta
 READER_ROLES = (Role.OFFICE, Role.LEADER, Role.ADMIN)
 EDITOR_ROLES = (Role.OFFICE, Role.ADMIN)
 
+if TYPE_CHECKING:
+    from gongkai.core.models import TaskFailure
 
-def can_read(user) -> bool:
+
+def can_read(user: AnyUser) -> bool:
     return has_role(user, *READER_ROLES)
 
 
-def can_edit(user) -> bool:
+def can_edit(user: AnyUser) -> bool:
     return has_role(user, *EDITOR_ROLES)
 
 
-def reports_visible_to(user) -> QuerySet[YearlyReport]:
+def reports_visible_to(user: AnyUser) -> QuerySet[YearlyReport]:
     if not can_read(user):
         return YearlyReport.objects.none()
     return scope_cases(
@@ -37,7 +43,7 @@ def reports_visible_to(user) -> QuerySet[YearlyReport]:
     )
 
 
-def access_report(user, pk: int) -> YearlyReport:
+def access_report(user: AnyUser, pk: int) -> YearlyReport:
     """The report if ``user`` may see it; the same 404 whether missing or out of scope."""
     report = reports_visible_to(user).filter(pk=pk).first()
     if report is None:
@@ -45,7 +51,7 @@ def access_report(user, pk: int) -> YearlyReport:
     return report
 
 
-def bodies_visible_to(user) -> QuerySet[Organisation]:
+def bodies_visible_to(user: AnyUser) -> QuerySet[Organisation]:
     """The public bodies whose reports and statistics ``user`` may read."""
     if not can_read(user):
         return Organisation.objects.none()
@@ -70,7 +76,7 @@ def published_report(organisation_code: str, year: int) -> YearlyReport:
     return report
 
 
-def section2_tables(report: YearlyReport) -> list[dict]:
+def section2_tables(report: YearlyReport) -> list[dict[str, Any]]:
     """The four section 二 tables with their values (provided, counted from a register or
     entered) and source."""
     tables = []
@@ -92,7 +98,7 @@ def section2_tables(report: YearlyReport) -> list[dict]:
 GENERATE_TASK = "gongkai.reports.tasks.report_generate_run"
 
 
-def generation_failure(report: YearlyReport):
+def generation_failure(report: YearlyReport) -> TaskFailure | None:
     """The queue's record of the pending computation's failure (its attempts are spent),
     unless the office retried it; ``None`` while it may still succeed."""
     from gongkai.core.models import TaskFailure
