@@ -22,9 +22,10 @@ from gongkai.reports.checker.messages import render as render_finding
 from gongkai.reports.consistency import snapshot_errors
 from gongkai.reports.generate import compute_tables
 from gongkai.reports.indexing import report_index
-from gongkai.reports.models import TRANSITIONS, Status, YearlyReport
+from gongkai.reports.models import Status, YearlyReport
 from gongkai.reports.prose import prefill
 from gongkai.reports.section2 import MANUAL_TABLES, empty_table, parse_cell
+from gongkai.reports.transitions import EDITORS, SIGNERS, TRANSITIONS
 
 # 条例 (国务院令第492号) in force 2008-05-01: the first yearly reports cover 2008.
 FIRST_YEAR = 2008
@@ -36,7 +37,7 @@ def _require_office(actor: Actor, organisation: Organisation) -> None:
     the system (the periodic job, the demo loader)."""
     if actor is None:
         return
-    if not has_role(actor, Role.OFFICE, Role.ADMIN):
+    if not has_role(actor, *EDITORS):
         raise PermissionDeniedError(
             "office_only", _("Only the openness office can prepare the yearly report.")
         )
@@ -284,7 +285,7 @@ def report_sign_off(
     *, report: YearlyReport, actor: User, approve: bool, comment: str = ""
 ) -> YearlyReport:
     """A leader of the body signs the draft off, or sends it back to the office with a reason."""
-    if not has_role(actor, Role.LEADER):
+    if not has_role(actor, *SIGNERS):
         raise PermissionDeniedError(
             "leader_only", _("Only a leader of the body can sign off the yearly report.")
         )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Mapping
 from typing import Any, TypeAlias, TypeVar
 
 from django.utils import timezone
@@ -14,7 +13,6 @@ from django.utils.translation import gettext as _
 from gongkai.core.access import has_role
 from gongkai.core.errors import PermissionDeniedError, ServiceError
 from gongkai.core.locking import changed_meanwhile, lock_in_place, save_if_unchanged
-from gongkai.core.models import Role
 from gongkai.core.services import ledger_append
 from gongkai.core.types import Actor
 from gongkai.participation.models import (
@@ -27,6 +25,7 @@ from gongkai.participation.models import (
     PressConference,
     Proposal,
 )
+from gongkai.participation.transitions import OFFICE, STAFF, Table
 
 # The rows whose status the services move (and lock while they do).
 Moved = TypeVar("Moved", Consultation, Letter, Proposal, Incident, Comment)
@@ -34,7 +33,6 @@ Moved = TypeVar("Moved", Consultation, Letter, Proposal, Incident, Comment)
 Recorded: TypeAlias = (
     Consultation | Letter | Proposal | Incident | LetterCategory | ModerationWord | PressConference
 )
-Table: TypeAlias = Mapping[str, frozenset[str]]
 
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|javascript\s*:", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
@@ -44,12 +42,12 @@ def require_staff(actor: Actor, *, allow_system: bool = False) -> None:
     """Participation work needs the openness office, a handling unit or an administrator."""
     if actor is None and allow_system:
         return
-    if actor is None or not has_role(actor, Role.OFFICE, Role.HANDLER, Role.ADMIN):
+    if actor is None or not has_role(actor, *STAFF):
         raise PermissionDeniedError("staff_only", _("Only openness staff can do this."))
 
 
 def require_office(actor: Actor) -> None:
-    if actor is None or not has_role(actor, Role.OFFICE, Role.ADMIN):
+    if actor is None or not has_role(actor, *OFFICE):
         raise PermissionDeniedError("office_only", _("Only the openness office can do this."))
 
 

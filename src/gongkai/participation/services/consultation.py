@@ -19,7 +19,6 @@ from gongkai.participation import law
 from gongkai.participation.drafts import split_draft
 from gongkai.participation.indexing import consultation_index
 from gongkai.participation.models import (
-    CONSULTATION_TRANSITIONS,
     Comment,
     Consultation,
     ConsultationAttachment,
@@ -40,6 +39,7 @@ from gongkai.participation.services.common import (
     require_staff,
     today,
 )
+from gongkai.participation.transitions import CONSULTATION_TRANSITIONS
 from gongkai.privacy import mask
 
 ATTACHMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".wps", ".ofd", ".xls", ".xlsx", ".txt")

@@ -16,7 +16,6 @@ from gongkai.core.services import clock_start, clock_stop
 from gongkai.core.types import Actor
 from gongkai.participation import law
 from gongkai.participation.models import (
-    INCIDENT_TRANSITIONS,
     Incident,
     IncidentResponse,
     PressConference,
@@ -31,6 +30,7 @@ from gongkai.participation.services.common import (
     require_office,
     require_staff,
 )
+from gongkai.participation.transitions import INCIDENT_TRANSITIONS
 
 
 def incident_clocks(incident: Incident) -> QuerySet[Clock]:

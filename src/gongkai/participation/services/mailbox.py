@@ -20,7 +20,7 @@ from gongkai.core.models import Organisation
 from gongkai.core.types import Actor
 from gongkai.participation import law
 from gongkai.participation.indexing import letter_index
-from gongkai.participation.models import LETTER_TRANSITIONS, Letter, LetterCategory, LetterEvent
+from gongkai.participation.models import Letter, LetterCategory, LetterEvent
 from gongkai.participation.services.common import (
     clean_text,
     fingerprint,
@@ -31,6 +31,7 @@ from gongkai.participation.services.common import (
     require_office,
     require_staff,
 )
+from gongkai.participation.transitions import LETTER_TRANSITIONS
 from gongkai.privacy import detect
 
 _PHONE = re.compile(r"^[0-9+\-() ]{7,20}$")

@@ -13,7 +13,7 @@ from gongkai.core.models import Organisation
 from gongkai.core.types import Actor
 from gongkai.participation import law
 from gongkai.participation.indexing import proposal_index
-from gongkai.participation.models import PROPOSAL_TRANSITIONS, Proposal
+from gongkai.participation.models import Proposal
 from gongkai.participation.services.common import (
     add_months,
     check_transition,
@@ -26,6 +26,7 @@ from gongkai.participation.services.common import (
     require_staff,
     today,
 )
+from gongkai.participation.transitions import PROPOSAL_TRANSITIONS
 
 
 def proposal_due_on(received_on: dt.date) -> dt.date:

@@ -9,15 +9,16 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.access import has_role, organisation_ids_visible_to, scope_cases
 from gongkai.core.errors import NotFoundError
-from gongkai.core.models import Organisation, Role
+from gongkai.core.models import Organisation
 from gongkai.core.sitescope import scoped
 from gongkai.core.types import AnyUser
 from gongkai.reports.models import Status, YearlyReport
 from gongkai.reports.section2 import MANUAL, REGISTER, SECTION2_TABLES, empty_table
+from gongkai.reports.transitions import EDITORS, READERS
 
 # Drafts and the statistics are for the openness office and those who supervise it.
-READER_ROLES = (Role.OFFICE, Role.LEADER, Role.ADMIN)
-EDITOR_ROLES = (Role.OFFICE, Role.ADMIN)
+READER_ROLES = tuple(READERS)
+EDITOR_ROLES = tuple(EDITORS)
 
 if TYPE_CHECKING:
     from gongkai.core.models import TaskFailure
