@@ -23,6 +23,7 @@ from gongkai.core.selectors import site_organisation
 from gongkai.participation import selectors as sel
 from gongkai.participation import services
 from gongkai.participation.models import (
+    Comment,
     Consultation,
     Incident,
     IncidentResponse,
@@ -169,7 +170,7 @@ def comment_create(request, pk: ObjectId, data: CommentIn):
         author_name=data.author_name,
         contact=data.contact,
     )
-    return Status(201, {"id": comment.pk, "published": comment.status == "published"})
+    return Status(201, {"id": comment.pk, "published": comment.status == Comment.Status.PUBLISHED})
 
 
 @router.get("/consultations/{pk}/report", response={200: AdoptionReportOut, 404: Error})

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from gongkai.core.demo import BUREAU, DemoContext, register
 from gongkai.core.models import Organisation, StaffProfile
 from gongkai.participation import services
-from gongkai.participation.models import Consultation, Incident, Letter, Proposal
+from gongkai.participation.models import Comment, Consultation, Incident, Letter, Proposal
 
 DECISION_DRAFT = """湛江市公安局重大行政决策程序规定（征求意见稿）
 第一章 总则
@@ -64,7 +64,10 @@ def load_consultations(context: DemoContext) -> None:
         (None, "整体结构清晰，建议增加决策后评估的条款。", ""),
     ):
         services.comment_submit(
-            consultation=decision, provision=articles.get(label), body=body, author_name=name
+            consultation=decision,
+            provision=articles.get(label) if label else None,
+            body=body,
+            author_name=name,
         )
     hukou = services.consultation_create(
         actor=office,
@@ -84,10 +87,10 @@ def load_consultations(context: DemoContext) -> None:
     services.comment_decide(
         actor=office,
         comment=first,
-        decision="not_adopted",
+        decision=Comment.Decision.NOT_ADOPTED,
         reason="社保年限要求已是上级规定的下限。",
     )
-    services.comment_decide(actor=office, comment=second, decision="adopted")
+    services.comment_decide(actor=office, comment=second, decision=Comment.Decision.ADOPTED)
     services.consultation_report_publish(
         actor=office,
         consultation=hukou,

@@ -8,12 +8,15 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.models import Organisation
 from gongkai.reports import format as fmt
 from gongkai.reports.services import FIRST_YEAR
 
 
 class GenerateForm(forms.Form):
-    organisation = forms.ModelChoiceField(queryset=None, label=_("Public body"))
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+        queryset=None, label=_("Public body")
+    )
     year = forms.IntegerField(label=_("Year"), min_value=FIRST_YEAR)
 
     def __init__(self, *args, bodies, **kwargs):
@@ -39,7 +42,9 @@ class ProseForm(forms.Form):
 class PeriodForm(forms.Form):
     """Dashboard filter: a body in scope and a period (default: this year so far)."""
 
-    organisation = forms.ModelChoiceField(queryset=None, label=_("Public body"), required=False)
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+        queryset=None, label=_("Public body"), required=False
+    )
     start = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput({"type": "date"})
     )
@@ -69,7 +74,9 @@ class PeriodForm(forms.Form):
 class LedgerForm(forms.Form):
     """台账 period: one month or one quarter of a year."""
 
-    organisation = forms.ModelChoiceField(queryset=None, label=_("Public body"), required=False)
+    organisation: forms.ModelChoiceField[Organisation] = forms.ModelChoiceField(
+        queryset=None, label=_("Public body"), required=False
+    )
     year = forms.IntegerField(label=_("Year"), min_value=FIRST_YEAR, max_value=2100)
     month = forms.IntegerField(label=_("Month"), min_value=1, max_value=12, required=False)
     quarter = forms.IntegerField(label=_("Quarter"), min_value=1, max_value=4, required=False)

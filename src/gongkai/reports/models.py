@@ -16,17 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from gongkai.core.law import clock_rule
 
 
+# Its allowed changes and who may make them: ``gongkai.reports.transitions``.
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
-
-
-# The one table of allowed status changes. A published report is final (条例 art. 50: it is
-# made public); corrections go through a new publication outside this app for now.
-TRANSITIONS: dict[str, frozenset[str]] = {
-    Status.DRAFT: frozenset({Status.PUBLISHED}),
-    Status.PUBLISHED: frozenset(),
-}
 
 
 class YearlyReport(models.Model):
@@ -82,7 +75,7 @@ class YearlyReport(models.Model):
                 fields=["organisation", "year"], name="reports_one_report_per_body_year"
             ),
             models.CheckConstraint(
-                condition=models.Q(status="draft") | models.Q(published_at__isnull=False),
+                condition=models.Q(status=Status.DRAFT) | models.Q(published_at__isnull=False),
                 name="reports_published_has_date",
             ),
         ]

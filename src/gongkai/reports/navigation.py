@@ -20,11 +20,12 @@ def reports_to_sign_off(user, today):
     """领导审签: a leader sees the yearly reports the office submitted, due by 31 January."""
     from gongkai.core.access import has_role
     from gongkai.reports.selectors import reports_visible_to
+    from gongkai.reports.transitions import Status
 
     if not has_role(user, Role.LEADER):
         return []
     waiting = reports_visible_to(user).filter(
-        status="draft", sign_off_requested_at__isnull=False, signed_off_at__isnull=True
+        status=Status.DRAFT, sign_off_requested_at__isnull=False, signed_off_at__isnull=True
     )
     return [
         Duty(

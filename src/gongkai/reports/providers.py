@@ -287,10 +287,9 @@ def dashboard_series(organisation, start, end) -> dict[str, dict | None]:
     series: dict[str, dict | None] = {}
     for code, (_title, key) in DASHBOARD_CHARTS.items():
         table = results.get(key, {}).get(code)
-        valid = isinstance(table, Mapping) and "columns" in table and "rows" in table
         series[code] = (
             {"columns": list(table["columns"]), "rows": [list(r) for r in table["rows"]]}
-            if valid
+            if isinstance(table, Mapping) and "columns" in table and "rows" in table
             else None
         )
     return series

@@ -97,7 +97,8 @@ def parse_cell(table: Section2Table, raw: object) -> object:
             value = Decimal(text).normalize()
         except InvalidOperation:
             raise ValueError(text) from None
-        if not value.is_finite() or value < 0 or value.as_tuple().exponent < -4:
+        exponent = value.as_tuple().exponent  # an int whenever the value is finite
+        if not value.is_finite() or value < 0 or (isinstance(exponent, int) and exponent < -4):
             raise ValueError(text)
         return format(value, "f")
     if not text.isdigit():

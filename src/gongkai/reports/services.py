@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,25 +17,27 @@ from gongkai.core.access import has_role, organisation_ids_visible_to
 from gongkai.core.errors import NotFoundError, PermissionDeniedError, ServiceError
 from gongkai.core.models import Organisation, Role
 from gongkai.core.services import ledger_append, notification_send
+from gongkai.core.types import Actor
 from gongkai.reports.checker.messages import render as render_finding
 from gongkai.reports.consistency import snapshot_errors
 from gongkai.reports.generate import compute_tables
 from gongkai.reports.indexing import report_index
-from gongkai.reports.models import TRANSITIONS, Status, YearlyReport
+from gongkai.reports.models import Status, YearlyReport
 from gongkai.reports.prose import prefill
 from gongkai.reports.section2 import MANUAL_TABLES, empty_table, parse_cell
+from gongkai.reports.transitions import EDITORS, SIGNERS, TRANSITIONS
 
 # 条例 (国务院令第492号) in force 2008-05-01: the first yearly reports cover 2008.
 FIRST_YEAR = 2008
 PROSE_MAX_CHARS = 20000
 
 
-def _require_office(actor, organisation: Organisation) -> None:
+def _require_office(actor: Actor, organisation: Organisation) -> None:
     """The openness office (or an administrator) of the body or a body above it. ``None`` is
     the system (the periodic job, the demo loader)."""
     if actor is None:
         return
-    if not has_role(actor, Role.OFFICE, Role.ADMIN):
+    if not has_role(actor, *EDITORS):
         raise PermissionDeniedError(
             "office_only", _("Only the openness office can prepare the yearly report.")
         )
@@ -64,7 +70,7 @@ def _check_draft(report: YearlyReport) -> None:
         _check_transition(report, Status.DRAFT)
 
 
-def _record(report: YearlyReport, *, actor, action: str, summary: dict) -> None:
+def _record(report: YearlyReport, *, actor: Actor, action: str, summary: dict[str, Any]) -> None:
     ledger_append(
         actor=actor,
         action=f"reports.{action}",
@@ -83,7 +89,7 @@ def _get_or_create(organisation: Organisation, year: int) -> tuple[YearlyReport,
 
 
 def report_generate(
-    *, organisation: Organisation, year: int, actor, today: dt.date | None = None
+    *, organisation: Organisation, year: int, actor: Actor, today: dt.date | None = None
 ) -> YearlyReport:
     """Create the draft or recompute its tables from the data; prose already written is kept
     (empty prose is pre-filled with the figures)."""
@@ -120,7 +126,7 @@ def report_generate(
 
 
 def report_generate_request(
-    *, organisation: Organisation, year: int, actor, today: dt.date | None = None
+    *, organisation: Organisation, year: int, actor: Actor, today: dt.date | None = None
 ) -> YearlyReport:
     """The office asks for the tables: the draft is created at once and the computation
     (every request and item of a year) is queued for a worker, so nobody waits on the page.
@@ -164,7 +170,7 @@ def report_generate_run(*, report_id: int, actor_id: int | None) -> str:
 
 
 def report_update_prose(
-    *, report: YearlyReport, actor, overview: str, problems: str, other_matters: str
+    *, report: YearlyReport, actor: Actor, overview: str, problems: str, other_matters: str
 ) -> YearlyReport:
     """The text of sections 一, 五 and 六."""
     _require_office(actor, report.organisation)
@@ -187,7 +193,9 @@ def report_update_prose(
     return report
 
 
-def report_update_tables(*, report: YearlyReport, actor, values: dict) -> YearlyReport:
+def report_update_tables(
+    *, report: YearlyReport, actor: Actor, values: Mapping[str, Mapping[str, Mapping[str, object]]]
+) -> YearlyReport:
     """The section 二 tables entered by staff (第二十条第（五）（六）（八）项): licences,
     penalties, enforcement measures and fees have no source in the platform yet.
 
@@ -195,7 +203,7 @@ def report_update_tables(*, report: YearlyReport, actor, values: dict) -> Yearly
     stored, so a bad cell changes nothing."""
     _require_office(actor, report.organisation)
     _check_draft(report)
-    parsed = {}
+    parsed: dict[str, dict[str, dict[str, object]]] = {}
     for table in MANUAL_TABLES:
         parsed[table.code] = {}
         for row, label in table.rows:
@@ -244,13 +252,13 @@ def _withdraw_sign_off(report: YearlyReport) -> list[str]:
     return ["sign_off_requested_at", "signed_off_at", "signed_off_by"]
 
 
-def _leaders_of(organisation: Organisation):
+def _leaders_of(organisation: Organisation) -> QuerySet[User]:
     return get_user_model().objects.filter(
         is_active=True, staff_profile__organisation=organisation, groups__name=Role.LEADER.value
     )
 
 
-def report_request_sign_off(*, report: YearlyReport, actor, url: str = "") -> YearlyReport:
+def report_request_sign_off(*, report: YearlyReport, actor: Actor, url: str = "") -> YearlyReport:
     """The office submits the finished draft to the body's leaders for sign-off (领导审签)."""
     _require_office(actor, report.organisation)
     _check_draft(report)
@@ -274,10 +282,10 @@ def report_request_sign_off(*, report: YearlyReport, actor, url: str = "") -> Ye
 
 
 def report_sign_off(
-    *, report: YearlyReport, actor, approve: bool, comment: str = ""
+    *, report: YearlyReport, actor: User, approve: bool, comment: str = ""
 ) -> YearlyReport:
     """A leader of the body signs the draft off, or sends it back to the office with a reason."""
-    if not has_role(actor, Role.LEADER):
+    if not has_role(actor, *SIGNERS):
         raise PermissionDeniedError(
             "leader_only", _("Only a leader of the body can sign off the yearly report.")
         )
@@ -310,7 +318,7 @@ def report_sign_off(
     return report
 
 
-def report_publish(*, report: YearlyReport, actor) -> YearlyReport:
+def report_publish(*, report: YearlyReport, actor: Actor) -> YearlyReport:
     """Publish after the checker's rule functions find the generated tables consistent and a
     leader signed the report off."""
     _require_office(actor, report.organisation)

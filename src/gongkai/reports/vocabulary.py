@@ -35,7 +35,8 @@ vocabulary.values(
     "reports",
     "fields",
     [
-        (name, YearlyReport._meta.get_field(name).verbose_name)
-        for name in ("overview", "problems", "other_matters")
+        (name, field.verbose_name)
+        for field in YearlyReport._meta.concrete_fields
+        if (name := field.name) in ("overview", "problems", "other_matters")
     ],
 )

@@ -1,7 +1,7 @@
-"""Participation models; only ``gongkai.participation.services`` writes them."""
+"""Participation models; only ``gongkai.participation.services`` writes them. Their statuses' allowed
+changes and who may make them are in ``gongkai.participation.transitions``."""
 
 from gongkai.participation.models.consultation import (
-    CONSULTATION_TRANSITIONS,
     Comment,
     Consultation,
     ConsultationAttachment,
@@ -9,24 +9,18 @@ from gongkai.participation.models.consultation import (
     Provision,
 )
 from gongkai.participation.models.incidents import (
-    INCIDENT_TRANSITIONS,
     Incident,
     IncidentResponse,
     PressConference,
 )
 from gongkai.participation.models.mailbox import (
-    LETTER_TRANSITIONS,
     Letter,
     LetterCategory,
     LetterEvent,
 )
-from gongkai.participation.models.proposals import PROPOSAL_TRANSITIONS, Proposal
+from gongkai.participation.models.proposals import Proposal
 
 __all__ = [
-    "CONSULTATION_TRANSITIONS",
-    "INCIDENT_TRANSITIONS",
-    "LETTER_TRANSITIONS",
-    "PROPOSAL_TRANSITIONS",
     "Comment",
     "Consultation",
     "ConsultationAttachment",

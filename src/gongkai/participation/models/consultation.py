@@ -68,15 +68,6 @@ class Consultation(models.Model):
         return self.title
 
 
-# The one table of allowed status changes.
-CONSULTATION_TRANSITIONS: dict[str, frozenset[str]] = {
-    Consultation.Status.DRAFT: frozenset({Consultation.Status.OPEN}),
-    Consultation.Status.OPEN: frozenset({Consultation.Status.CLOSED}),
-    Consultation.Status.CLOSED: frozenset({Consultation.Status.REPORTED}),
-    Consultation.Status.REPORTED: frozenset(),
-}
-
-
 class ConsultationAttachment(models.Model):
     consultation = models.ForeignKey(
         Consultation,

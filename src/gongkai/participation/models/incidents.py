@@ -66,13 +66,6 @@ class Incident(models.Model):
         return self.title
 
 
-INCIDENT_TRANSITIONS: dict[str, frozenset[str]] = {
-    Incident.Status.OPEN: frozenset({Incident.Status.RESPONDED, Incident.Status.CLOSED}),
-    Incident.Status.RESPONDED: frozenset({Incident.Status.RESPONDED, Incident.Status.CLOSED}),
-    Incident.Status.CLOSED: frozenset(),
-}
-
-
 class IncidentResponse(models.Model):
     class Kind(models.TextChoices):
         STATEMENT = "statement", _("Press release")

@@ -119,18 +119,6 @@ class Letter(models.Model):
         return local_date(self.answered_at) <= self.due_on
 
 
-LETTER_TRANSITIONS: dict[str, frozenset[str]] = {
-    Letter.Status.RECEIVED: frozenset(
-        {Letter.Status.ASSIGNED, Letter.Status.ANSWERED, Letter.Status.INVALID}
-    ),
-    Letter.Status.ASSIGNED: frozenset(
-        {Letter.Status.ASSIGNED, Letter.Status.ANSWERED, Letter.Status.INVALID}
-    ),
-    Letter.Status.ANSWERED: frozenset(),
-    Letter.Status.INVALID: frozenset(),
-}
-
-
 class LetterEvent(models.Model):
     """The letter's timeline: assignment, internal forwarding, reply, rating, publication."""
 

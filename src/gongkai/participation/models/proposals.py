@@ -64,12 +64,3 @@ class Proposal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.session}{self.number}"
-
-
-PROPOSAL_TRANSITIONS: dict[str, frozenset[str]] = {
-    Proposal.Status.REGISTERED: frozenset({Proposal.Status.ASSIGNED}),
-    Proposal.Status.ASSIGNED: frozenset({Proposal.Status.ASSIGNED, Proposal.Status.REPLIED}),
-    Proposal.Status.REPLIED: frozenset({Proposal.Status.PUBLISHED, Proposal.Status.WITHHELD}),
-    Proposal.Status.PUBLISHED: frozenset(),
-    Proposal.Status.WITHHELD: frozenset({Proposal.Status.PUBLISHED}),
-}

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any, TypedDict
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_stubs_ext import WithAnnotations
 
 from gongkai.core.access import scope_cases
 from gongkai.core.errors import NotFoundError
+from gongkai.core.types import AnyUser
 from gongkai.participation.models import Comment, Consultation, Provision
 
 COMMENTS_PER_PAGE = 50
@@ -41,7 +44,7 @@ def consultation_public(pk: int) -> Consultation:
     return consultation
 
 
-def consultations_visible_to(user) -> QuerySet[Consultation]:
+def consultations_visible_to(user: AnyUser) -> QuerySet[Consultation]:
     return scope_cases(
         Consultation.objects.select_related("organisation", "unit"),
         user,
@@ -51,7 +54,7 @@ def consultations_visible_to(user) -> QuerySet[Consultation]:
     )
 
 
-def access_consultation(user, pk: int) -> Consultation:
+def access_consultation(user: AnyUser, pk: int) -> Consultation:
     """The same 404 whether missing or out of the user's scope."""
     consultation = consultations_visible_to(user).filter(pk=pk).first()
     if consultation is None:
@@ -59,7 +62,7 @@ def access_consultation(user, pk: int) -> Consultation:
     return consultation
 
 
-def access_comment(user, pk: int) -> Comment:
+def access_comment(user: AnyUser, pk: int) -> Comment:
     comment = (
         Comment.objects.select_related("consultation__organisation")
         .filter(pk=pk, consultation__in=consultations_visible_to(user))
@@ -70,16 +73,26 @@ def access_comment(user, pk: int) -> Comment:
     return comment
 
 
-def provisions_with_counts(consultation: Consultation) -> list[Provision]:
+class PublishedComments(TypedDict):
+    published_comments: int
+
+
+def provisions_with_counts(
+    consultation: Consultation,
+) -> list[WithAnnotations[Provision, PublishedComments]]:
     """The draft's provisions, each with its number of published comments (one query)."""
     return list(
         consultation.provisions.annotate(
-            published_comments=Count("comments", filter=Q(comments__status="published"))
+            published_comments=Count(
+                "comments", filter=Q(comments__status=Comment.Status.PUBLISHED)
+            )
         ).order_by("position")
     )
 
 
-def comments_published(consultation: Consultation, provision_id: int | None = None):
+def comments_published(
+    consultation: Consultation, provision_id: int | None = None
+) -> QuerySet[Comment]:
     comments = consultation.comments.filter(status=Comment.Status.PUBLISHED).select_related(
         "provision"
     )
@@ -88,7 +101,9 @@ def comments_published(consultation: Consultation, provision_id: int | None = No
     return comments.order_by("-id")
 
 
-def comments_for_staff(consultation: Consultation, *, status: str = "", decision: str = ""):
+def comments_for_staff(
+    consultation: Consultation, *, status: str = "", decision: str = ""
+) -> QuerySet[Comment]:
     comments = consultation.comments.select_related("provision", "decided_by__staff_profile")
     if status:
         comments = comments.filter(status=status)
@@ -107,11 +122,11 @@ class AdoptionReport:
     partly: int
     not_adopted: int
     pending: int
-    by_provision: list[dict]
-    reasons: list[dict]
+    by_provision: list[dict[str, Any]]
+    reasons: list[dict[str, Any]]
 
 
-def _decision_counts() -> dict:
+def _decision_counts() -> dict[str, Count]:
     published = Q(status=Comment.Status.PUBLISHED)
     return {
         name: Count("pk", filter=published & Q(decision=value))

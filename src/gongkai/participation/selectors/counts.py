@@ -7,6 +7,7 @@ import datetime as dt
 from django.db.models import Count, Exists, OuterRef, Q
 
 from gongkai.core.clockmath import CHINA
+from gongkai.core.models import Organisation
 from gongkai.participation.models import (
     Comment,
     Consultation,
@@ -23,7 +24,7 @@ def _year_bounds(year: int) -> tuple[dt.datetime, dt.datetime]:
     return start, dt.datetime(year + 1, 1, 1, tzinfo=CHINA)
 
 
-def participation_counts(organisation, year: int) -> dict:
+def participation_counts(organisation: Organisation, year: int) -> dict[str, int]:
     """Counts for one body and one calendar year (Beijing time)."""
     start, end = _year_bounds(year)
     consultations = Consultation.objects.filter(
@@ -31,7 +32,9 @@ def participation_counts(organisation, year: int) -> dict:
     ).exclude(status=Consultation.Status.DRAFT)
     comments = Comment.objects.filter(consultation__in=consultations).aggregate(
         received=Count("pk"),
-        adopted=Count("pk", filter=Q(decision__in=("adopted", "partly"))),
+        adopted=Count(
+            "pk", filter=Q(decision__in=(Comment.Decision.ADOPTED, Comment.Decision.PARTLY))
+        ),
     )
     letters = letter_statistics(
         Letter.objects.filter(

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from gongkai.core.access import scope_cases
 from gongkai.core.clockmath import CHINA
 from gongkai.core.errors import NotFoundError
+from gongkai.core.models import Organisation
+from gongkai.core.types import AnyUser
 from gongkai.participation import law
 from gongkai.participation.models import Letter, LetterCategory
 from gongkai.participation.services.common import add_months
@@ -21,7 +23,7 @@ from gongkai.participation.services.mailbox import letter_secret_matches
 OPEN_LETTER_STATUSES = (Letter.Status.RECEIVED, Letter.Status.ASSIGNED)
 
 
-def letters_visible_to(user) -> QuerySet[Letter]:
+def letters_visible_to(user: AnyUser) -> QuerySet[Letter]:
     return scope_cases(
         Letter.objects.select_related("organisation", "unit", "category"),
         user,
@@ -31,7 +33,7 @@ def letters_visible_to(user) -> QuerySet[Letter]:
     )
 
 
-def access_letter(user, pk: int) -> Letter:
+def access_letter(user: AnyUser, pk: int) -> Letter:
     letter = letters_visible_to(user).filter(pk=pk).first()
     if letter is None:
         raise NotFoundError("letter_not_found", _("No such mailbox letter."))
@@ -63,7 +65,7 @@ def letter_public(pk: int) -> Letter:
     return letter
 
 
-def categories_of(organisation) -> QuerySet[LetterCategory]:
+def categories_of(organisation: Organisation) -> QuerySet[LetterCategory]:
     return LetterCategory.objects.filter(organisation=organisation).order_by("id")
 
 
@@ -80,7 +82,9 @@ class LetterStatistics:
     rated: int
 
 
-def letter_statistics(letters: QuerySet[Letter], *, today: dt.date | None = None):
+def letter_statistics(
+    letters: QuerySet[Letter], *, today: dt.date | None = None
+) -> LetterStatistics:
     """Counts in SQL; the median reply time (in days) over the answered letters."""
     today = today or timezone.localdate()
     valid = letters.exclude(status=Letter.Status.INVALID)
@@ -96,11 +100,14 @@ def letter_statistics(letters: QuerySet[Letter], *, today: dt.date | None = None
     durations = [
         (answered_at - received_at).total_seconds() / 86400
         for received_at, answered_at in answered.values_list("received_at", "answered_at")
+        if answered_at is not None  # an answered letter always has it (letter_answer)
     ]
-    on_time = sum(
-        1
-        for answered_at, due_on in answered.values_list("answered_at", "due_on")
-        if answered_at.astimezone(CHINA).date() <= due_on
+    on_time = len(
+        [
+            due_on
+            for answered_at, due_on in answered.values_list("answered_at", "due_on")
+            if answered_at is not None and answered_at.astimezone(CHINA).date() <= due_on
+        ]
     )
     average = counts.pop("average_rating")
     return LetterStatistics(
@@ -137,7 +144,8 @@ def site_check(letters: QuerySet[Letter], *, today: dt.date | None = None) -> Si
         for letter in recent.filter(status=Letter.Status.ANSWERED).filter(
             answered_at__gt=F("received_at") + dt.timedelta(days=88)
         )
-        if add_months(letter.received_at.astimezone(CHINA).date(), 3)
+        if letter.answered_at is not None  # filtered on above; said for the types
+        and add_months(letter.received_at.astimezone(CHINA).date(), 3)
         < letter.answered_at.astimezone(CHINA).date()
     ][:50]
     return SiteCheck(

@@ -7,10 +7,11 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.access import scope_cases
 from gongkai.core.errors import NotFoundError
+from gongkai.core.types import AnyUser
 from gongkai.participation.models import Proposal
 
 
-def proposals_visible_to(user) -> QuerySet[Proposal]:
+def proposals_visible_to(user: AnyUser) -> QuerySet[Proposal]:
     return scope_cases(
         Proposal.objects.select_related("organisation", "unit"),
         user,
@@ -20,7 +21,7 @@ def proposals_visible_to(user) -> QuerySet[Proposal]:
     )
 
 
-def access_proposal(user, pk: int) -> Proposal:
+def access_proposal(user: AnyUser, pk: int) -> Proposal:
     proposal = proposals_visible_to(user).filter(pk=pk).first()
     if proposal is None:
         raise NotFoundError("proposal_not_found", _("No such suggestion or proposal."))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from typing import Any, TypeAlias, TypeVar
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,38 +13,56 @@ from django.utils.translation import gettext as _
 from gongkai.core.access import has_role
 from gongkai.core.errors import PermissionDeniedError, ServiceError
 from gongkai.core.locking import changed_meanwhile, lock_in_place, save_if_unchanged
-from gongkai.core.models import Role
 from gongkai.core.services import ledger_append
+from gongkai.core.types import Actor
+from gongkai.participation.models import (
+    Comment,
+    Consultation,
+    Incident,
+    Letter,
+    LetterCategory,
+    ModerationWord,
+    PressConference,
+    Proposal,
+)
+from gongkai.participation.transitions import OFFICE, STAFF, Table
+
+# The rows whose status the services move (and lock while they do).
+Moved = TypeVar("Moved", Consultation, Letter, Proposal, Incident, Comment)
+# The rows a ledger entry is about: each belongs to a public body.
+Recorded: TypeAlias = (
+    Consultation | Letter | Proposal | Incident | LetterCategory | ModerationWord | PressConference
+)
 
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>|javascript\s*:", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 
 
-def require_staff(actor, *, allow_system: bool = False) -> None:
+def require_staff(actor: Actor, *, allow_system: bool = False) -> None:
     """Participation work needs the openness office, a handling unit or an administrator."""
     if actor is None and allow_system:
         return
-    if actor is None or not has_role(actor, Role.OFFICE, Role.HANDLER, Role.ADMIN):
+    if actor is None or not has_role(actor, *STAFF):
         raise PermissionDeniedError("staff_only", _("Only openness staff can do this."))
 
 
-def require_office(actor) -> None:
-    if actor is None or not has_role(actor, Role.OFFICE, Role.ADMIN):
+def require_office(actor: Actor) -> None:
+    if actor is None or not has_role(actor, *OFFICE):
         raise PermissionDeniedError("office_only", _("Only the openness office can do this."))
 
 
-def lock(obj):
+def lock(obj: Moved) -> Moved:
     """Inside the service's transaction: lock ``obj``'s row until commit and refresh ``obj``
     from it, so every check that follows sees the current state (``core.locking``). The
     status the caller saw is remembered: a transition refused because another person moved
     the object meanwhile says so."""
     seen = obj.status
     lock_in_place(obj, guard=())
-    obj.seen_status = seen
+    setattr(obj, "seen_status", seen)  # noqa: B010 (not a field: read by check_transition)
     return obj
 
 
-def check_transition(table: dict, obj, to: str) -> None:
+def check_transition(table: Table, obj: Moved, to: str) -> None:
     if to not in table[obj.status]:
         if getattr(obj, "seen_status", obj.status) != obj.status:
             raise changed_meanwhile(obj)
@@ -58,7 +77,7 @@ def check_transition(table: dict, obj, to: str) -> None:
         )
 
 
-def move(table: dict, obj, to: str, fields: tuple[str, ...] = ()) -> None:
+def move(table: Table, obj: Moved, to: str, fields: tuple[str, ...] = ()) -> None:
     """The guarded status change, written only if the row still has the old status."""
     check_transition(table, obj, to)
     old = obj.status
@@ -66,7 +85,9 @@ def move(table: dict, obj, to: str, fields: tuple[str, ...] = ()) -> None:
     save_if_unchanged(obj, guard={"status": old}, fields=("status", *fields))
 
 
-def record(*, actor, action: str, obj, summary: dict | None = None) -> None:
+def record(
+    *, actor: Actor, action: str, obj: Recorded, summary: dict[str, Any] | None = None
+) -> None:
     """The ledger entry of one service call (inside its transaction)."""
     user = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
     ledger_append(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -13,11 +14,11 @@ from gongkai.core.errors import ServiceError
 from gongkai.core.filebounds import check_upload
 from gongkai.core.law import LimitUnit
 from gongkai.core.models import Organisation
+from gongkai.core.types import Actor
 from gongkai.participation import law
 from gongkai.participation.drafts import split_draft
 from gongkai.participation.indexing import consultation_index
 from gongkai.participation.models import (
-    CONSULTATION_TRANSITIONS,
     Comment,
     Consultation,
     ConsultationAttachment,
@@ -38,6 +39,7 @@ from gongkai.participation.services.common import (
     require_staff,
     today,
 )
+from gongkai.participation.transitions import CONSULTATION_TRANSITIONS
 from gongkai.privacy import mask
 
 ATTACHMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".wps", ".ofd", ".xls", ".xlsx", ".txt")
@@ -76,7 +78,7 @@ def _check_period(kind: str, opens_on: dt.date, closes_on: dt.date, reason: str)
 
 def consultation_create(
     *,
-    actor,
+    actor: Actor,
     organisation: Organisation,
     title: str,
     kind: str,
@@ -128,7 +130,7 @@ def consultation_create(
     return consultation
 
 
-def consultation_open(*, actor, consultation: Consultation) -> Consultation:
+def consultation_open(*, actor: Actor, consultation: Consultation) -> Consultation:
     require_staff(actor)
     with transaction.atomic():
         lock(consultation)
@@ -141,7 +143,7 @@ def consultation_open(*, actor, consultation: Consultation) -> Consultation:
     return consultation
 
 
-def consultation_close(*, actor, consultation: Consultation) -> Consultation:
+def consultation_close(*, actor: Actor, consultation: Consultation) -> Consultation:
     require_staff(actor, allow_system=True)
     with transaction.atomic():
         lock(consultation)
@@ -166,7 +168,7 @@ def consultations_close_due(*, on: dt.date | None = None) -> int:
 
 
 def consultation_attach(
-    *, actor, consultation: Consultation, title: str, file
+    *, actor: Actor, consultation: Consultation, title: str, file: UploadedFile
 ) -> ConsultationAttachment:
     require_staff(actor)
     title = clean_text(title, field="title", label=_("the title"), max_chars=200)
@@ -177,7 +179,8 @@ def consultation_attach(
             _("Attachments must be one of: %(types)s.")
             % {"types": " ".join(ATTACHMENT_EXTENSIONS)},
         )
-    if file.size > ATTACHMENT_MAX_BYTES:
+    # Django sets the size of every upload; None is only the type of a bare File.
+    if file.size is not None and file.size > ATTACHMENT_MAX_BYTES:
         raise ServiceError("attachment_too_big", _("An attachment can be at most 20 MB."))
     # Published for anyone to open: no decompression bomb (.docx, .xlsx, .ofd, .pdf).
     file.seek(0)
@@ -258,7 +261,7 @@ def comment_author_display(comment: Comment) -> str:
     return mask_name(comment.author_name) if comment.author_name else _("Anonymous")
 
 
-def comment_moderate(*, actor, comment: Comment, publish: bool, reason: str = "") -> Comment:
+def comment_moderate(*, actor: Actor, comment: Comment, publish: bool, reason: str = "") -> Comment:
     require_staff(actor)
     status = Comment.Status.PUBLISHED if publish else Comment.Status.REJECTED
     if not publish and not reason.strip():
@@ -277,7 +280,7 @@ def comment_moderate(*, actor, comment: Comment, publish: bool, reason: str = ""
     return comment
 
 
-def comment_decide(*, actor, comment: Comment, decision: str, reason: str = "") -> Comment:
+def comment_decide(*, actor: Actor, comment: Comment, decision: str, reason: str = "") -> Comment:
     """Adopted, partly adopted or not adopted (the last always with its reason)."""
     require_staff(actor)
     if decision not in Comment.Decision.values or decision == Comment.Decision.PENDING:
@@ -303,7 +306,7 @@ def comment_decide(*, actor, comment: Comment, decision: str, reason: str = "") 
 
 def consultation_report_publish(
     *,
-    actor,
+    actor: Actor,
     consultation: Consultation,
     report_text: str,
     final_document_title: str,
@@ -341,7 +344,7 @@ def consultation_report_publish(
     return consultation
 
 
-def moderation_word_add(*, actor, organisation: Organisation, word: str) -> ModerationWord:
+def moderation_word_add(*, actor: Actor, organisation: Organisation, word: str) -> ModerationWord:
     require_office(actor)
     word = clean_text(word, field="word", label=_("the word"), max_chars=50)
     with transaction.atomic():
@@ -351,7 +354,7 @@ def moderation_word_add(*, actor, organisation: Organisation, word: str) -> Mode
     return entry
 
 
-def moderation_word_remove(*, actor, word: ModerationWord) -> None:
+def moderation_word_remove(*, actor: Actor, word: ModerationWord) -> None:
     require_office(actor)
     with transaction.atomic():
         record(actor=actor, action="moderation_word.remove", obj=word, summary={"word": word.word})

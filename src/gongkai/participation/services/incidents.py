@@ -6,15 +6,16 @@ import datetime as dt
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import ServiceError
 from gongkai.core.law import CLOCK_RULES
 from gongkai.core.models import Clock, Organisation
 from gongkai.core.services import clock_start, clock_stop
+from gongkai.core.types import Actor
 from gongkai.participation import law
 from gongkai.participation.models import (
-    INCIDENT_TRANSITIONS,
     Incident,
     IncidentResponse,
     PressConference,
@@ -29,9 +30,10 @@ from gongkai.participation.services.common import (
     require_office,
     require_staff,
 )
+from gongkai.participation.transitions import INCIDENT_TRANSITIONS
 
 
-def incident_clocks(incident: Incident):
+def incident_clocks(incident: Incident) -> QuerySet[Clock]:
     return Clock.objects.filter(
         subject_type=ContentType.objects.get_for_model(Incident), subject_id=incident.pk
     )
@@ -44,7 +46,7 @@ def _not_future(at: dt.datetime) -> None:
 
 def incident_record(
     *,
-    actor,
+    actor: Actor,
     organisation: Organisation,
     title: str,
     source: str,
@@ -100,7 +102,7 @@ def incident_record(
 
 def incident_respond(
     *,
-    actor,
+    actor: Actor,
     incident: Incident,
     kind: str,
     at: dt.datetime,
@@ -140,7 +142,7 @@ def incident_respond(
     return response
 
 
-def incident_close(*, actor, incident: Incident) -> Incident:
+def incident_close(*, actor: Actor, incident: Incident) -> Incident:
     require_staff(actor)
     with transaction.atomic():
         lock(incident)
@@ -155,7 +157,7 @@ def incident_close(*, actor, incident: Incident) -> Incident:
 
 def press_conference_record(
     *,
-    actor,
+    actor: Actor,
     organisation: Organisation,
     topic: str,
     held_at: dt.datetime,

@@ -9,6 +9,7 @@ import re
 import secrets
 from dataclasses import dataclass
 
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -16,9 +17,10 @@ from gongkai.core import holidays
 from gongkai.core.clockmath import local_date
 from gongkai.core.errors import PermissionDeniedError, ServiceError
 from gongkai.core.models import Organisation
+from gongkai.core.types import Actor
 from gongkai.participation import law
 from gongkai.participation.indexing import letter_index
-from gongkai.participation.models import LETTER_TRANSITIONS, Letter, LetterCategory, LetterEvent
+from gongkai.participation.models import Letter, LetterCategory, LetterEvent
 from gongkai.participation.services.common import (
     clean_text,
     fingerprint,
@@ -29,6 +31,7 @@ from gongkai.participation.services.common import (
     require_office,
     require_staff,
 )
+from gongkai.participation.transitions import LETTER_TRANSITIONS
 from gongkai.privacy import detect
 
 _PHONE = re.compile(r"^[0-9+\-() ]{7,20}$")
@@ -77,7 +80,7 @@ def letter_categories_ensure(*, organisation: Organisation) -> list[LetterCatego
 
 
 def letter_category_update(
-    *, actor, category: LetterCategory, name: str, reply_working_days: int, is_active: bool
+    *, actor: Actor, category: LetterCategory, name: str, reply_working_days: int, is_active: bool
 ) -> LetterCategory:
     require_office(actor)
     name = clean_text(name, field="name", label=_("the name"), max_chars=50)
@@ -184,8 +187,18 @@ def _duplicate() -> ServiceError:
     )
 
 
-def _event(letter: Letter, type: str, *, actor, **fields) -> None:
-    LetterEvent.objects.create(letter=letter, type=type, actor=actor, **fields)
+def _event(
+    letter: Letter,
+    type: str,
+    *,
+    actor: Actor,
+    from_unit: Organisation | None = None,
+    to_unit: Organisation | None = None,
+    note: str = "",
+) -> None:
+    LetterEvent.objects.create(
+        letter=letter, type=type, actor=actor, from_unit=from_unit, to_unit=to_unit, note=note
+    )
 
 
 def _move(letter: Letter, to: str, fields: tuple[str, ...]) -> None:
@@ -197,7 +210,9 @@ def _check_unit(letter: Letter, unit: Organisation) -> None:
         raise ServiceError("invalid_unit", _("Please choose a unit of this body."))
 
 
-def letter_assign(*, actor, letter: Letter, unit: Organisation, handler=None) -> Letter:
+def letter_assign(
+    *, actor: Actor, letter: Letter, unit: Organisation, handler: User | None = None
+) -> Letter:
     """The office assigns a letter to a unit; handlers forward it (``letter_forward``)."""
     require_office(actor)
     _check_unit(letter, unit)
@@ -211,7 +226,7 @@ def letter_assign(*, actor, letter: Letter, unit: Organisation, handler=None) ->
     return letter
 
 
-def letter_forward(*, actor, letter: Letter, unit: Organisation, note: str) -> Letter:
+def letter_forward(*, actor: Actor, letter: Letter, unit: Organisation, note: str) -> Letter:
     """Internal forwarding to the unit that should answer, with the reason."""
     require_staff(actor)
     _check_unit(letter, unit)
@@ -240,7 +255,9 @@ def letter_forward(*, actor, letter: Letter, unit: Organisation, note: str) -> L
     return letter
 
 
-def letter_answer(*, actor, letter: Letter, reply: str, at: dt.datetime | None = None) -> Letter:
+def letter_answer(
+    *, actor: Actor, letter: Letter, reply: str, at: dt.datetime | None = None
+) -> Letter:
     require_staff(actor)
     reply = clean_text(reply, field="reply", label=_("the reply"), max_chars=law.LETTER_MAX_CHARS)
     at = at or now()
@@ -260,7 +277,7 @@ def letter_answer(*, actor, letter: Letter, reply: str, at: dt.datetime | None =
     return letter
 
 
-def letter_mark_invalid(*, actor, letter: Letter, reason: str) -> Letter:
+def letter_mark_invalid(*, actor: Actor, letter: Letter, reason: str) -> Letter:
     """Not a valid message (spam, abuse, nothing asked): it leaves the site-check count."""
     require_office(actor)
     reason = clean_text(reason, field="reason", label=_("the reason"), max_chars=300)
@@ -303,7 +320,7 @@ def _check_publishable(letter: Letter) -> None:
         raise ServiceError("not_answered", _("Only an answered letter can be published."))
 
 
-def letter_publish(*, actor, letter: Letter, question: str, answer: str) -> Letter:
+def letter_publish(*, actor: Actor, letter: Letter, question: str, answer: str) -> Letter:
     """Public Q&A: only with the writer's consent, only after de-identification."""
     require_office(actor)
     _check_publishable(letter)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import ServiceError
 from gongkai.core.models import Organisation
+from gongkai.core.types import Actor
 from gongkai.participation import law
 from gongkai.participation.indexing import proposal_index
-from gongkai.participation.models import PROPOSAL_TRANSITIONS, Proposal
+from gongkai.participation.models import Proposal
 from gongkai.participation.services.common import (
     add_months,
     check_transition,
@@ -24,6 +26,7 @@ from gongkai.participation.services.common import (
     require_staff,
     today,
 )
+from gongkai.participation.transitions import PROPOSAL_TRANSITIONS
 
 
 def proposal_due_on(received_on: dt.date) -> dt.date:
@@ -33,7 +36,7 @@ def proposal_due_on(received_on: dt.date) -> dt.date:
 
 def proposal_register(
     *,
-    actor,
+    actor: Actor,
     organisation: Organisation,
     kind: str,
     session: str,
@@ -79,7 +82,9 @@ def proposal_register(
     return proposal
 
 
-def proposal_assign(*, actor, proposal: Proposal, unit: Organisation, handler=None) -> Proposal:
+def proposal_assign(
+    *, actor: Actor, proposal: Proposal, unit: Organisation, handler: User | None = None
+) -> Proposal:
     require_office(actor)
     if unit.kind != Organisation.Kind.UNIT or unit.parent_id != proposal.organisation_id:
         raise ServiceError("invalid_unit", _("Please choose a unit of this body."))
@@ -93,7 +98,7 @@ def proposal_assign(*, actor, proposal: Proposal, unit: Organisation, handler=No
 
 def proposal_reply(
     *,
-    actor,
+    actor: Actor,
     proposal: Proposal,
     reply_text: str,
     reply_summary: str,
@@ -128,7 +133,7 @@ def proposal_reply(
     return proposal
 
 
-def proposal_publish(*, actor, proposal: Proposal) -> Proposal:
+def proposal_publish(*, actor: Actor, proposal: Proposal) -> Proposal:
     """Publish the reply in full (西市区2018年要点: 建议提案办理结果公开)."""
     require_office(actor)
     with transaction.atomic():
@@ -141,7 +146,7 @@ def proposal_publish(*, actor, proposal: Proposal) -> Proposal:
     return proposal
 
 
-def proposal_withhold(*, actor, proposal: Proposal, reason: str) -> Proposal:
+def proposal_withhold(*, actor: Actor, proposal: Proposal, reason: str) -> Proposal:
     require_office(actor)
     check_transition(PROPOSAL_TRANSITIONS, proposal, Proposal.Status.WITHHELD)
     reason = clean_text(reason, field="reason", label=_("the reason"), max_chars=300)

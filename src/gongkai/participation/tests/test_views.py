@@ -4,6 +4,8 @@ bad input on public forms, and pinned query counts on list pages."""
 import pytest
 from django.urls import reverse
 
+from gongkai.core.models import Role
+from gongkai.core.tests.factories import make_staff
 from gongkai.participation.models import Comment, Letter
 from gongkai.participation.services import letter_categories_ensure, letter_submit
 from gongkai.participation.tests.conftest import counts
@@ -87,6 +89,31 @@ def test_letter_page_and_action_scoping(
     assert client.get(url).status_code == 200
     client.post(answer, {"reply": "请携带户口簿办理。"})
     assert Letter.objects.get().status == Letter.Status.ANSWERED
+
+
+def test_letter_page_shows_the_actions_the_transition_module_grants(
+    client, body, letter, handler, office, unit
+):
+    """The office sees every form of a received letter; after assignment the unit's handler
+    sees only answer and forward; a leader reads the page and acts on nothing."""
+    leader = make_staff(body, roles=[Role.LEADER])
+    url = reverse("participation:wb_letter", args=[letter.pk])
+    forms = {
+        name: f'action="{reverse("participation:wb_letter_action", args=[letter.pk, name])}"'
+        for name in ("assign", "forward", "answer", "invalid", "publish")
+    }
+
+    def shown(user) -> set[str]:
+        client.force_login(user)
+        html = client.get(url).content.decode()
+        return {name for name, marker in forms.items() if marker in html}
+
+    assert shown(office) == {"assign", "answer", "invalid"}
+    assert shown(leader) == set()
+    client.force_login(office)
+    client.post(forms["assign"].split('"')[1], {"assign-unit": unit.pk})
+    assert shown(handler) == {"forward", "answer"}
+    assert shown(office) == {"assign", "forward", "answer", "invalid"}
 
 
 def test_comment_decision_needs_scope(client, consultation, reviewer, office):

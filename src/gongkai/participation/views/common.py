@@ -8,10 +8,12 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import NotFoundError, ServiceError
-from gongkai.core.models import Organisation, Role
+from gongkai.core.models import Organisation
+from gongkai.participation.transitions import READERS
 
 PAGE_SIZE = 20
-STAFF_ROLES = (Role.OFFICE, Role.HANDLER, Role.ADMIN, Role.LEADER)
+# Who opens the workbench pages; which buttons each person sees is ``transitions``' answer.
+STAFF_ROLES = tuple(READERS)
 
 
 def page_of(request, queryset, per_page: int = PAGE_SIZE):

@@ -11,13 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from gongkai.core.bounds import parse_id
-from gongkai.core.errors import NotFoundError, ServiceError
+from gongkai.core.formflow import service_errors
 from gongkai.core.selectors import site_organisation
 from gongkai.participation import selectors as sel
 from gongkai.participation import services
 from gongkai.participation.forms import CommentForm, FollowForm, LetterForm, RatingForm
 from gongkai.participation.models import Comment, Consultation, LetterCategory
 from gongkai.participation.services.consultation import comment_author_display
+from gongkai.participation.transitions import consultation_has_report, letter_writer_actions
 from gongkai.participation.views.common import found, page_of
 
 
@@ -44,7 +45,7 @@ def consultation_detail(request, pk: int):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         provision = next((p for p in provisions if p.pk == data["provision"]), None)
-        try:
+        with service_errors(form):
             comment = services.comment_submit(
                 consultation=consultation,
                 provision=provision,
@@ -52,9 +53,6 @@ def consultation_detail(request, pk: int):
                 author_name=data["author_name"],
                 contact=data["contact"],
             )
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
             if comment.status == Comment.Status.PUBLISHED:
                 messages.success(request, _("Thank you: your comment is published."))
             else:
@@ -66,6 +64,7 @@ def consultation_detail(request, pk: int):
         "attachments": consultation.attachments.all(),
         "form": form,
         "accepting": sel.consultation_accepting(consultation),
+        "has_report": consultation_has_report(consultation),
         "not_yet_open": consultation.status == Consultation.Status.OPEN
         and timezone.localdate() < consultation.opens_on,
     }
@@ -109,7 +108,7 @@ def letter_write(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         category = next(c for c in categories if str(c.pk) == data["category"])
-        try:
+        with service_errors(form):
             submission = services.letter_submit(
                 category=category,
                 subject=data["subject"],
@@ -119,9 +118,6 @@ def letter_write(request):
                 writer_email=data["writer_email"],
                 consent_to_publish=data["consent_to_publish"],
             )
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
             context = {"letter": submission.letter, "secret": submission.secret}
             return render(request, "participation/portal/letter_sent.html", context)
     return render(request, "participation/portal/letter_write.html", {"form": form})
@@ -133,14 +129,17 @@ def letter_follow(request):
     form = FollowForm(request.POST or None)
     letter = None
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):  # the same message for a wrong code and a wrong secret
             letter = sel.letter_follow(form.cleaned_data["code"], form.cleaned_data["secret"])
-        except NotFoundError as error:
-            form.add_error(None, error.message)
     rating_form = None
     if letter is not None:
         rating_form = RatingForm(initial=form.cleaned_data)
-    context = {"form": form, "letter": letter, "rating_form": rating_form}
+    context = {
+        "form": form,
+        "letter": letter,
+        "rating_form": rating_form,
+        "writer_actions": letter_writer_actions(letter) if letter else frozenset(),
+    }
     return render(request, "participation/portal/letter_follow.html", context)
 
 
@@ -150,16 +149,18 @@ def letter_rate(request):
     letter = None
     if form.is_valid():
         data = form.cleaned_data
-        try:
+        with service_errors(form):
             letter = sel.letter_follow(data["code"], data["secret"])
             services.letter_rate(
                 letter=letter, secret=data["secret"], rating=data["rating"], comment=data["comment"]
             )
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
             messages.success(request, _("Thank you for your rating."))
-    context = {"form": FollowForm(initial=request.POST), "letter": letter, "rating_form": form}
+    context = {
+        "form": FollowForm(initial=request.POST),
+        "letter": letter,
+        "rating_form": form,
+        "writer_actions": letter_writer_actions(letter) if letter else frozenset(),
+    }
     return render(request, "participation/portal/letter_follow.html", context)
 
 

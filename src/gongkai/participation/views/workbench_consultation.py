@@ -6,8 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gongkai.core.errors import ServiceError
-from gongkai.core.models import Role
+from gongkai.core.formflow import service_errors
 from gongkai.core.views import role_required
 from gongkai.participation import selectors as sel
 from gongkai.participation import services
@@ -21,6 +20,12 @@ from gongkai.participation.forms import (
     WordForm,
 )
 from gongkai.participation.models import Comment, ModerationWord
+from gongkai.participation.transitions import (
+    OFFICE,
+    STAFF,
+    comment_actions,
+    consultation_actions,
+)
 from gongkai.participation.views.common import (
     STAFF_ROLES,
     act,
@@ -32,7 +37,7 @@ from gongkai.participation.views.common import (
 )
 
 staff = role_required(*STAFF_ROLES)
-office = role_required(Role.OFFICE, Role.ADMIN)
+office = role_required(*OFFICE)
 
 
 @staff
@@ -41,18 +46,15 @@ def consultations(request):
     return render(request, "participation/workbench/consultations.html", {"page": page})
 
 
-@role_required(Role.OFFICE, Role.HANDLER, Role.ADMIN)
+@role_required(*STAFF)
 def consultation_new(request):
     body = body_of(request.user)
     form = ConsultationForm(request.POST or None, units=units_of(body))
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             consultation = services.consultation_create(
                 actor=request.user, organisation=body, **form.cleaned_data
             )
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
             return redirect("participation:wb_consultation", pk=consultation.pk)
     return render(request, "participation/workbench/consultation_new.html", {"form": form})
 
@@ -67,6 +69,7 @@ def consultation_detail(request, pk: int):
         "report": sel.adoption_report(consultation),
         "attachment_form": AttachmentForm(),
         "report_form": ReportForm(),
+        "actions": consultation_actions(consultation, request.user),
         "minimum_close": minimum,
         "provisional": provisional,
     }
@@ -103,12 +106,12 @@ def consultation_action(request, pk: int, action: str):
         else:
             act(request, form_error, "")
     elif action == "report":
-        form = ReportForm(request.POST)
-        if form.is_valid():
+        report_form = ReportForm(request.POST)
+        if report_form.is_valid():
             act(
                 request,
                 lambda: services.consultation_report_publish(
-                    actor=user, consultation=consultation, **form.cleaned_data
+                    actor=user, consultation=consultation, **report_form.cleaned_data
                 ),
                 _("The adoption report is published."),
             )
@@ -122,9 +125,13 @@ def consultation_comments(request, pk: int):
     consultation = found(sel.access_consultation, request.user, pk)
     status, decision = request.GET.get("status", ""), request.GET.get("decision", "")
     comments = sel.comments_for_staff(consultation, status=status, decision=decision)
+    page = page_of(request, comments, sel.COMMENTS_PER_PAGE)
+    for comment in page.object_list:
+        comment.consultation = consultation  # already read: the actions ask its status
+        comment.actions = comment_actions(comment, request.user)
     context = {
         "consultation": consultation,
-        "page": page_of(request, comments, sel.COMMENTS_PER_PAGE),
+        "page": page,
         "status": status,
         "decision": decision,
         "statuses": Comment.Status.choices,

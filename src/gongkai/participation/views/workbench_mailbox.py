@@ -6,7 +6,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gongkai.core.models import Role
 from gongkai.core.views import role_required
 from gongkai.participation import selectors as sel
 from gongkai.participation import services
@@ -18,6 +17,7 @@ from gongkai.participation.forms import (
     UnitForm,
 )
 from gongkai.participation.models import Letter
+from gongkai.participation.transitions import OFFICE, letter_actions
 from gongkai.participation.views.common import (
     STAFF_ROLES,
     act,
@@ -30,7 +30,7 @@ from gongkai.participation.views.common import (
 from gongkai.privacy import mask
 
 staff = role_required(*STAFF_ROLES)
-office = role_required(Role.OFFICE, Role.ADMIN)
+office = role_required(*OFFICE)
 
 
 @staff
@@ -54,6 +54,7 @@ def letter_detail(request, pk: int):
     units = units_of(letter.organisation)
     context = {
         "letter": letter,
+        "actions": letter_actions(letter, request.user),
         "events": letter.events.select_related("from_unit", "to_unit", "actor__staff_profile"),
         "assign_form": UnitForm(units=units, prefix="assign"),
         "forward_form": UnitForm(units=units, prefix="forward"),

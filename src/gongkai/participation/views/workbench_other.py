@@ -8,8 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gongkai.core.errors import ServiceError
-from gongkai.core.models import Role
+from gongkai.core.formflow import service_errors
 from gongkai.core.views import role_required
 from gongkai.participation import selectors as sel
 from gongkai.participation import services
@@ -23,6 +22,12 @@ from gongkai.participation.forms import (
     UnitForm,
 )
 from gongkai.participation.replyletter import reply_letter_docx
+from gongkai.participation.transitions import (
+    OFFICE,
+    STAFF,
+    incident_actions,
+    proposal_actions,
+)
 from gongkai.participation.views.common import (
     STAFF_ROLES,
     act,
@@ -34,7 +39,7 @@ from gongkai.participation.views.common import (
 )
 
 staff = role_required(*STAFF_ROLES)
-office = role_required(Role.OFFICE, Role.ADMIN)
+office = role_required(*OFFICE)
 
 
 @staff
@@ -47,13 +52,10 @@ def proposals(request):
 def proposal_new(request):
     form = ProposalForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             proposal = services.proposal_register(
                 actor=request.user, organisation=body_of(request.user), **form.cleaned_data
             )
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
             return redirect("participation:wb_proposal", pk=proposal.pk)
     return render(request, "participation/workbench/proposal_new.html", {"form": form})
 
@@ -63,6 +65,7 @@ def proposal_detail(request, pk: int):
     proposal = found(sel.access_proposal, request.user, pk)
     context = {
         "proposal": proposal,
+        "actions": proposal_actions(proposal, request.user),
         "public_title": sel.proposal_public_title(proposal),
         "assign_form": UnitForm(units=units_of(proposal.organisation)),
         "reply_form": ProposalReplyForm(),
@@ -127,18 +130,15 @@ def incidents(request):
     return render(request, "participation/workbench/incidents.html", context)
 
 
-@role_required(Role.OFFICE, Role.HANDLER, Role.ADMIN)
+@role_required(*STAFF)
 def incident_new(request):
     body = body_of(request.user)
     form = IncidentForm(request.POST or None, units=units_of(body))
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             incident = services.incident_record(
                 actor=request.user, organisation=body, **form.cleaned_data
             )
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
             return redirect("participation:wb_incident", pk=incident.pk)
     return render(request, "participation/workbench/incident_new.html", {"form": form})
 
@@ -148,6 +148,7 @@ def incident_detail(request, pk: int):
     incident = found(sel.access_incident, request.user, pk)
     context = {
         "incident": incident,
+        "actions": incident_actions(incident, request.user),
         "clocks": sel.clocks_of(incident),
         "responses": incident.responses.all(),
         "response_form": ResponseForm(),
@@ -179,13 +180,10 @@ def incident_action(request, pk: int, action: str):
 def press_conferences(request):
     form = PressConferenceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             services.press_conference_record(
                 actor=request.user, organisation=body_of(request.user), **form.cleaned_data
             )
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
             return redirect("participation:wb_press")
     page = page_of(request, sel.press_conferences_of(request.user))
     return render(request, "participation/workbench/press.html", {"form": form, "page": page})

@@ -33,8 +33,7 @@ def main(argv: list[str]) -> int:
         return 2
     if args.json:
         data = report.to_dict()
-        for finding, item in zip(report.findings, data["findings"], strict=True):
-            item["message"] = render(finding)
+        data["findings"] = [{**f.to_dict(), "message": render(f)} for f in report.findings]
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         for finding in report.findings:

@@ -220,7 +220,7 @@ def tables_from_html(data: bytes | str) -> list[Table]:
         root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
         raise UnreadableFile(MESSAGES["unreadable"].format(reason=exc)) from exc
-    tables = []
+    tables: list[Table] = []
     for element in root.iter("table"):
         source_rows = [
             [

@@ -2,30 +2,37 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from gongkai.core.access import has_role, organisation_ids_visible_to, scope_cases
 from gongkai.core.errors import NotFoundError
-from gongkai.core.models import Organisation, Role
+from gongkai.core.models import Organisation
 from gongkai.core.sitescope import scoped
+from gongkai.core.types import AnyUser
 from gongkai.reports.models import Status, YearlyReport
 from gongkai.reports.section2 import MANUAL, REGISTER, SECTION2_TABLES, empty_table
+from gongkai.reports.transitions import EDITORS, READERS
 
 # Drafts and the statistics are for the openness office and those who supervise it.
-READER_ROLES = (Role.OFFICE, Role.LEADER, Role.ADMIN)
-EDITOR_ROLES = (Role.OFFICE, Role.ADMIN)
+READER_ROLES = tuple(READERS)
+EDITOR_ROLES = tuple(EDITORS)
+
+if TYPE_CHECKING:
+    from gongkai.core.models import TaskFailure
 
 
-def can_read(user) -> bool:
+def can_read(user: AnyUser) -> bool:
     return has_role(user, *READER_ROLES)
 
 
-def can_edit(user) -> bool:
+def can_edit(user: AnyUser) -> bool:
     return has_role(user, *EDITOR_ROLES)
 
 
-def reports_visible_to(user) -> QuerySet[YearlyReport]:
+def reports_visible_to(user: AnyUser) -> QuerySet[YearlyReport]:
     if not can_read(user):
         return YearlyReport.objects.none()
     return scope_cases(
@@ -37,7 +44,7 @@ def reports_visible_to(user) -> QuerySet[YearlyReport]:
     )
 
 
-def access_report(user, pk: int) -> YearlyReport:
+def access_report(user: AnyUser, pk: int) -> YearlyReport:
     """The report if ``user`` may see it; the same 404 whether missing or out of scope."""
     report = reports_visible_to(user).filter(pk=pk).first()
     if report is None:
@@ -45,7 +52,7 @@ def access_report(user, pk: int) -> YearlyReport:
     return report
 
 
-def bodies_visible_to(user) -> QuerySet[Organisation]:
+def bodies_visible_to(user: AnyUser) -> QuerySet[Organisation]:
     """The public bodies whose reports and statistics ``user`` may read."""
     if not can_read(user):
         return Organisation.objects.none()
@@ -70,7 +77,7 @@ def published_report(organisation_code: str, year: int) -> YearlyReport:
     return report
 
 
-def section2_tables(report: YearlyReport) -> list[dict]:
+def section2_tables(report: YearlyReport) -> list[dict[str, Any]]:
     """The four section 二 tables with their values (provided, counted from a register or
     entered) and source."""
     tables = []
@@ -92,7 +99,7 @@ def section2_tables(report: YearlyReport) -> list[dict]:
 GENERATE_TASK = "gongkai.reports.tasks.report_generate_run"
 
 
-def generation_failure(report: YearlyReport):
+def generation_failure(report: YearlyReport) -> TaskFailure | None:
     """The queue's record of the pending computation's failure (its attempts are spent),
     unless the office retried it; ``None`` while it may still succeed."""
     from gongkai.core.models import TaskFailure

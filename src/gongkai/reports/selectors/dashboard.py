@@ -11,12 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_stubs_ext import StrOrPromise
 
 from gongkai.core.access import body_and_descendants
 from gongkai.core.models import Clock, Organisation
@@ -33,11 +36,11 @@ class Chart:
     code: str
     title: str
     kind: str  # "stacked" (bars by month), "bar", "line"
-    columns: list[str]
-    rows: list[list] = field(default_factory=list)
+    columns: list[StrOrPromise]
+    rows: list[list[Any]] = field(default_factory=list)
     note: str = ""
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "code": self.code,
             "title": self.title,
@@ -55,18 +58,23 @@ def months(start: dt.date, end: dt.date) -> list[dt.date]:
     return found
 
 
-def _month_key(value) -> dt.date:
+def _month_key(value: dt.date) -> dt.date:
     return (value.date() if isinstance(value, dt.datetime) else value).replace(day=1)
 
 
-def _by_month(start, end, counts: dict[tuple[dt.date, str], int], keys: list[str]) -> list[list]:
+def _by_month(
+    start: dt.date,
+    end: dt.date,
+    counts: Mapping[tuple[dt.date, str | None], int],
+    keys: list[str],
+) -> list[list[Any]]:
     return [
         [m.strftime("%Y-%m"), *(counts.get((m, key), 0) for key in keys)]
         for m in months(start, end)
     ]
 
 
-def _requests(ids: list[int]):
+def _requests(ids: list[int]) -> QuerySet[Request]:
     return Request.objects.filter(organisation_id__in=ids).order_by()
 
 
@@ -89,7 +97,7 @@ def by_channel(ids: list[int], start: dt.date, end: dt.date) -> Chart:
     return chart
 
 
-def _outcome_group(outcome: str) -> str:
+def _outcome_group(outcome: str) -> str | None:
     row = fmt.row(outcome) if outcome in REPORT_FORMAT.outcome_leaves else fmt.row("other.other")
     return row.code if row.parent == "results" else row.parent
 
@@ -116,11 +124,11 @@ def by_outcome(ids: list[int], start: dt.date, end: dt.date) -> Chart:
             request__organisation_id__in=ids, lapsed_on__gte=start, lapsed_on__lte=end
         ).values_list("lapsed_on", "request__outcome"),
     ]
-    counts: Counter = Counter()
+    counts: Counter[tuple[dt.date, str | None]] = Counter()
     for month, outcome, n in replies:
         counts[(_month_key(month), _outcome_group(outcome))] += n
     for day, outcome in lapses:
-        if outcome:
+        if outcome and day is not None:  # lapsed_on is filtered on above
             counts[(_month_key(day), _outcome_group(outcome))] += 1
     labels = [fmt.row_label(code) for code in OUTCOME_GROUPS]
     chart = Chart(
@@ -141,8 +149,11 @@ def on_time(ids: list[int], start: dt.date, end: dt.date) -> Chart:
         .only("pk", "replied_on", "reply_clock")
     )
     spent: dict[dt.date, list[int]] = defaultdict(list)
-    late: Counter = Counter()
+    late: Counter[dt.date] = Counter()
     for request in replied:
+        # Both are filtered on above; said for the types.
+        if request.replied_on is None or request.reply_clock is None:
+            continue
         month = _month_key(request.replied_on)
         spent[month].append(request_working_days_spent(request, today=request.replied_on))
         late[month] += request.reply_clock.is_overdue_when_stopped
@@ -212,7 +223,7 @@ def dashboard(organisation: Organisation, start: dt.date, end: dt.date) -> list[
     ]
 
 
-def ledger_requests(organisation: Organisation, start: dt.date, end: dt.date):
+def ledger_requests(organisation: Organisation, start: dt.date, end: dt.date) -> QuerySet[Request]:
     """The 台账 of applications received in [start, end], for printing."""
     return (
         _requests(body_and_descendants(organisation))

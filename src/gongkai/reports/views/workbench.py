@@ -10,9 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gongkai.core.access import has_role
 from gongkai.core.errors import NotFoundError, ServiceError
-from gongkai.core.models import Role
+from gongkai.core.formflow import service_errors
 from gongkai.core.views import role_required
 from gongkai.reports import services
 from gongkai.reports.checker.messages import render as render_finding
@@ -29,6 +28,7 @@ from gongkai.reports.selectors import (
     generation_failure,
     reports_visible_to,
 )
+from gongkai.reports.transitions import SIGNERS, report_actions
 from gongkai.reports.views.common import FILE_FORMATS, file_response
 
 
@@ -128,8 +128,7 @@ def _detail_context(request, report, prose_form=None, table_error="", posted=Non
         "manual_tables": _manual_fields(report, posted),
         "findings": [render_finding(f) for f in findings],
         "generation_failure": generation_failure(report),
-        "can_edit": can_edit(request.user) and not report.is_published,
-        "can_sign_off": has_role(request.user, Role.LEADER) and report.awaiting_sign_off,
+        "actions": report_actions(report, request.user),
         # 条例 art. 49: published by 31 January; past it, say so beside the publish button.
         "late": report.is_overdue(timezone.localdate()),
         "table_error": table_error,
@@ -155,11 +154,8 @@ def report_prose(request, pk: int):
     report = _editor_report(request, pk)
     form = ProseForm(request.POST)
     if form.is_valid():
-        try:
+        with service_errors(form):
             services.report_update_prose(report=report, actor=request.user, **form.cleaned_data)
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
             messages.success(request, _("The text was saved."))
             return redirect("reports:detail", pk=report.pk)
     report.refresh_from_db()
@@ -221,7 +217,7 @@ def report_request_sign_off(request, pk: int):
 
 
 @require_POST
-@role_required(Role.LEADER)
+@role_required(*SIGNERS)
 def report_sign_off(request, pk: int):
     report = _report(request, pk)
     approve = request.POST.get("decision") == "approve"
