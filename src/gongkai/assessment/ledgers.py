@@ -91,12 +91,11 @@ def foi_rows(body: Organisation, year: int) -> Rows:
     from gongkai.foi.models import Request
     from gongkai.foi.models.letters import Letter, LetterKind
 
-    requests = (
+    requests = list(
         Request.objects.filter(organisation_id__in=_tree(body), received_on__year=year)
         .select_related("unit")
         .order_by("received_on", "id")
     )
-    requests = list(requests)
     replies = {
         letter.request_id: letter
         for letter in Letter.objects.filter(request__in=requests, kind=LetterKind.REPLY).order_by(
@@ -166,6 +165,7 @@ def interpretation_rows(body: Organisation, year: int) -> Rows:
     )
     for n, item in enumerate(items, start=1):
         source = item.interprets
+        assert source is not None  # the filter above: interprets__isnull=False
         clock = source.interpretation_clock or item.interpretation_clock
         due = clock.due_on if clock else None
         published = timezone.localdate(item.published_at) if item.published_at else None

@@ -138,10 +138,12 @@ def _clock_evidence(rule: str, attribution, year: int, now) -> dict[int, list[tu
     found: dict[int, list[tuple]] = defaultdict(list)
     for clock in missed:
         url = ""
-        if clock.subject_type_id and clock.subject_id:
+        if clock.subject_type is not None and clock.subject_id:
             label = f"{clock.subject_type.app_label}.{clock.subject_type.model}"
             url = case_url(label, clock.subject_id)
         url = url or reverse("core:clock", args=[clock.pk])
+        # Every clock with a due time (the filter above) has its due day.
+        assert clock.due_on is not None
         if clock.stopped_at:
             reason = _("%(label)s: due %(due)s, done %(done)s.") % {
                 "label": clock.label,

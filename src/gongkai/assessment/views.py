@@ -527,6 +527,7 @@ def bundle_detail(request, pk: int):
         raise Http404
     if request.GET.get("download") and bundle.status == LedgerBundle.Status.DONE:
         name = f"{bundle.organisation.name}{bundle.year}年度政务公开台账.zip"
+        assert bundle.content is not None  # a bundle is DONE with its zip (ledger_bundle_run)
         return _attachment(bytes(bundle.content), "application/zip", name)
     return render(request, "assessment/bundle.html", {"bundle": bundle})
 
