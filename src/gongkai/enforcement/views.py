@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from gongkai.core.access import has_role
 from gongkai.core.errors import ServiceError
+from gongkai.core.formflow import service_errors
 from gongkai.core.views import role_required
 from gongkai.enforcement import selectors, services
 from gongkai.enforcement.draw import python_snippet, snapshot_text
@@ -252,14 +253,12 @@ def decision_new(request):
     body = _body(request)
     form = DecisionForm(request.POST or None, organisation=body)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             created = services.decision_create(
                 actor=request.user, organisation=body, fields=_fields(form.cleaned_data)
             )
             messages.success(request, _("The decision was recorded as a draft."))
             return redirect("enforcement:decision_edit", pk=created.pk)
-        except ServiceError as error:
-            form.add_error(None, error.message)
     return render(request, "enforcement/workbench/decision.html", {"form": form, "decision": None})
 
 
@@ -327,12 +326,10 @@ def draws_manage(request):
     body = _body(request)
     form = DrawForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             created = services.draw_run(actor=request.user, organisation=body, **form.cleaned_data)
             messages.success(request, _("The draw was made and published."))
             return redirect("enforcement:draw_manage", pk=created.pk)
-        except ServiceError as error:
-            form.add_error(None, error.message)
     context = {"form": form, "draws": Draw.objects.filter(organisation=body)[:50]}
     return render(request, "enforcement/workbench/draws.html", context)
 
@@ -344,12 +341,10 @@ def draw_manage(request, pk: int):
         raise Http404
     form = ResultForm(request.POST or None, draw=found)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             services.result_publish(actor=request.user, draw=found, **form.cleaned_data)
             messages.success(request, _("The result was published."))
             return redirect("enforcement:draw_manage", pk=found.pk)
-        except ServiceError as error:
-            form.add_error(None, error.message)
     context = {"draw": found, "form": form, "results": found.results.all()}
     return render(request, "enforcement/workbench/draw.html", context)
 
