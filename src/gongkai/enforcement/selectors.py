@@ -15,7 +15,6 @@ from gongkai.enforcement.law import PUBLICITY_LIMITS, DecisionKind
 from gongkai.enforcement.models import (
     ChangeRecord,
     Decision,
-    DecisionStatus,
     DiscretionStandard,
     Draw,
     EnforcementBody,
@@ -23,9 +22,9 @@ from gongkai.enforcement.models import (
     Matter,
     Officer,
 )
+from gongkai.enforcement.transitions import PUBLIC_STATUSES
 
 MAX_QUERY = 60
-PUBLIC_STATUSES = (DecisionStatus.PUBLISHED, DecisionStatus.WITHDRAWN)
 
 
 def bodies_public() -> QuerySet[EnforcementBody]:

@@ -48,7 +48,6 @@ from gongkai.enforcement.law import (
 from gongkai.enforcement.models import (
     ChangeRecord,
     Decision,
-    DecisionStatus,
     DiscretionStandard,
     Draw,
     EnforcementBody,
@@ -57,10 +56,8 @@ from gongkai.enforcement.models import (
     Matter,
     Officer,
 )
+from gongkai.enforcement.transitions import PUBLISHING_ROLES, RECORDING_ROLES, Move, check
 
-# Units record decisions and run draws; the openness office also publishes and withdraws.
-RECORDING_ROLES = (Role.OFFICE, Role.HANDLER, Role.ADMIN)
-PUBLISHING_ROLES = (Role.OFFICE, Role.ADMIN)
 Subject = ChangeRecord.Subject
 Action = ChangeRecord.Action
 
@@ -396,8 +393,7 @@ def decision_update(*, actor: Actor, decision: Decision, fields: DecisionFields)
     _check(fields, decision.organisation)
     with transaction.atomic():
         current = lock_current(decision)
-        if current.status != DecisionStatus.DRAFT:
-            raise ServiceError("not_draft", _("Only a draft can be corrected."))
+        check(Move.UPDATE, current)
         same_clock = (
             PUBLICITY_LIMITS[fields.kind].clock_rule == PUBLICITY_LIMITS[current.kind].clock_rule
         )
@@ -423,8 +419,7 @@ def decision_publish(*, actor: Actor, decision: Decision, keep: Set[int] = froze
     require_role(actor, decision.organisation, PUBLISHING_ROLES)
     with transaction.atomic():
         current = lock_current(decision)
-        if current.status != DecisionStatus.DRAFT:
-            raise ServiceError("not_draft", _("Only a draft can be published."))
+        move = check(Move.PUBLISH, current)
         masked = [f for i, f in enumerate(current.findings) if i not in keep]
         current.party_public = redact.party_public(current.party_kind, current.party_name)
         current.published_facts = redact.redacted(
@@ -433,11 +428,11 @@ def decision_publish(*, actor: Actor, decision: Decision, keep: Set[int] = froze
         current.published_content = redact.redacted(
             current.content, [f for f in masked if f["field"] == "content"]
         )
-        current.status = DecisionStatus.PUBLISHED
+        current.status = move.target
         current.published_at = timezone.now()
         save_if_unchanged(
             current,
-            guard={"status": DecisionStatus.DRAFT},
+            guard={"status": move.source},
             fields=("status", "published_at", "party_public", "published_facts",
                     "published_content"),
         )  # fmt: skip
@@ -472,18 +467,17 @@ def decision_withdraw(
         raise ServiceError("missing_new_decision", _("Choose the new decision."))
     with transaction.atomic():
         current = lock_current(decision)
-        if current.status != DecisionStatus.PUBLISHED:
-            raise ServiceError("not_published", _("Only a published decision can be withdrawn."))
+        move = check(Move.WITHDRAW, current)
         if withdrawn_on < current.decided_on or withdrawn_on > _today():
             raise ServiceError("invalid_date", _("The date of withdrawal is not possible."))
-        current.status = DecisionStatus.WITHDRAWN
+        current.status = move.target
         current.withdrawal = withdrawal
         current.withdrawn_on = withdrawn_on
         current.withdrawal_reason = reason[:500]
         current.replaced_by = replaced_by if withdrawal == Withdrawal.CHANGED else None
         save_if_unchanged(
             current,
-            guard={"status": DecisionStatus.PUBLISHED},
+            guard={"status": move.source},
             fields=("status", "withdrawal", "withdrawn_on", "withdrawal_reason", "replaced_by"),
         )
         _record(current.organisation, Subject.DECISION, current, _title(current),
