@@ -302,7 +302,7 @@ def enquiry_rows(body: Organisation, year: int) -> Rows:
 
 
 def task_rows(body: Organisation, year: int) -> Rows:
-    from gongkai.assessment.models import Task
+    from gongkai.assessment.models import Task, TaskUnit
 
     tasks = (
         Task.objects.filter(plan__organisation=body, plan__year__lte=year)
@@ -318,7 +318,9 @@ def task_rows(body: Organisation, year: int) -> Rows:
             task.number,
             " ".join(filter(None, [task.reference, task.section])),
             task.text,
-            "、".join(a.organisation.name for a in task.assignments.all() if a.role == "lead"),
+            "、".join(
+                a.organisation.name for a in task.assignments.all() if a.role == TaskUnit.Role.LEAD
+            ),
             task.deadline_text,
             _day(task.due_on),
             task.get_status_display(),

@@ -29,7 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.assessment.law import CLOCK_INDICATORS, YEARLY_REPORT_DUE, IndicatorKind
-from gongkai.assessment.models import Deduction, Indicator, Notice, Rubric, Task
+from gongkai.assessment.models import Deduction, Indicator, Notice, Rubric, Task, TaskUnit
 from gongkai.assessment.periods import PERIOD_MONTHS, State, task_period_reports
 from gongkai.core.access import body_and_descendants
 from gongkai.core.clockmath import local_date
@@ -281,7 +281,10 @@ def _task_evidence(body, year: int, today: dt.date) -> dict[int, list[tuple]]:
             else _("not completed"),
         }
         for assignment in task.assignments.all():
-            if assignment.role == "lead" or assignment.organisation.kind == "body":
+            if (
+                assignment.role == TaskUnit.Role.LEAD
+                or assignment.organisation.kind == Organisation.Kind.BODY
+            ):
                 found[assignment.organisation_id].append((reason, url))
     return found
 

@@ -35,6 +35,7 @@ from gongkai.assessment.models import (
     Plan,
     PlanImport,
     Rubric,
+    TaskUnit,
     Training,
 )
 from gongkai.core.access import body_and_descendants, has_role
@@ -179,12 +180,12 @@ def task_detail(request, pk: int):
             messages.success(request, _("Your progress report was recorded."))
             return redirect("assessment:task", pk=task.pk)
     assignments = list(task.assignments.select_related("organisation"))
-    cos = [a.organisation.name for a in assignments if a.role == "co"]
+    cos = [a.organisation.name for a in assignments if a.role == TaskUnit.Role.CO]
     year = _year(request)
     today = timezone.localdate()
     context = {
         "task": task,
-        "leads": [a.organisation.name for a in assignments if a.role == "lead"],
+        "leads": [a.organisation.name for a in assignments if a.role == TaskUnit.Role.LEAD],
         "cos": cos + ([task.collective_units] if task.collective_units else []),
         "progress": task.progress.select_related("organisation", "reported_by__staff_profile"),
         "form": form if mine else None,
@@ -519,7 +520,9 @@ def bundle_detail(request, pk: int):
         name = f"{bundle.organisation.name}{bundle.year}年度政务公开台账.zip"
         assert bundle.content is not None  # a bundle is DONE with its zip (ledger_bundle_run)
         return _attachment(bytes(bundle.content), "application/zip", name)
-    return render(request, "assessment/bundle.html", {"bundle": bundle})
+    return render(
+        request, "assessment/bundle.html", {"bundle": bundle, "states": LedgerBundle.Status}
+    )
 
 
 # --- registers -------------------------------------------------------------------------

@@ -127,7 +127,11 @@ def manage(request):
     documents = BudgetDocument.objects.filter(organisation__in=bodies).select_related(
         "organisation", "clock"
     )
-    context = {"form": form, "documents": documents.order_by("-year", "organisation_id", "kind")}
+    context = {
+        "form": form,
+        "documents": documents.order_by("-year", "organisation_id", "kind"),
+        "statuses": BudgetDocument.Status,
+    }
     return render(request, "budgets/workbench/manage.html", context)
 
 
