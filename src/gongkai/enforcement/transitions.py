@@ -4,7 +4,7 @@ and the moves open to a person on a given decision.
 A decision is recorded as a draft (corrected while it is one), published by the openness
 office after it has seen the privacy findings, and withdrawn when revoked or changed
 (国办发〔2018〕118号). The services check a move here before making it; the workbench asks
-``available_actions`` which forms to offer, and templates compare with ``statuses`` rather
+``decision_actions`` which forms to offer, and templates compare with ``statuses`` rather
 than spelling status strings. Adding a move is one row of ``TRANSITIONS``.
 """
 
@@ -30,8 +30,8 @@ __all__ = [
     "DecisionStatus",
     "Move",
     "Transition",
-    "available_actions",
     "check",
+    "decision_actions",
 ]
 
 # Units record decisions and run draws; the openness office also publishes and withdraws.
@@ -84,11 +84,12 @@ def check(action: Move, decision: Decision) -> Transition:
     return move
 
 
-def available_actions(user: AnyUser, decision: Decision) -> set[Move]:
-    """The moves ``user`` may make on ``decision`` as it stands (roles and status; the
-    services also check that the decision is of the user's body)."""
-    return {
-        action
+def decision_actions(decision: Decision, user: AnyUser) -> frozenset[str]:
+    """The names of the moves ``user`` may make on ``decision`` as it stands (roles and
+    status; the services also check that the decision is of the user's body), for a
+    template's ``"publish" in actions`` as in ``participation.transitions``."""
+    return frozenset(
+        action.value
         for action, move in TRANSITIONS.items()
         if decision.status == move.source and has_role(user, *move.roles)
-    }
+    )

@@ -318,7 +318,7 @@ def decision_edit(request, pk: int):
         "decision": found,
         "findings": findings,
         "due": selectors.publicity_due(found),
-        "actions": transitions.available_actions(request.user, found),
+        "actions": transitions.decision_actions(found, request.user),
         "statuses": DecisionStatus,
     }
     return render(request, "enforcement/workbench/decision.html", context)
