@@ -132,7 +132,7 @@ def ranking(request, year: Year):
         raise PermissionDeniedError("forbidden", _("You may not do this."))
     body = selectors.staff_body(request.auth)
     rubric = selectors.rubric_of(body, year) if body else None
-    if rubric is None:
+    if rubric is None or body is None:  # no body: no rubric either
         raise NotFoundError("not_found", _("Not found."))
     scores = [s for s in scoring.year_scores(rubric) if s.organisation.pk != body.pk]
     rows = []

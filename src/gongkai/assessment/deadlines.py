@@ -26,6 +26,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -211,7 +212,7 @@ def _dated(match: re.Match, plan_year: int, reasons: list[str]) -> dt.date | Non
     return dt.date(year, 12, 31)
 
 
-def _names_a_time(match: re.Match | None) -> bool:
+def _names_a_time(match: re.Match[str] | None) -> TypeGuard[re.Match[str]]:
     if match is None:
         return False
     if match["year_end"] and len(match["year_end"]) == 1 and not match["year"]:
@@ -225,12 +226,12 @@ def deadline_parse(phrase: str, *, plan_year: int) -> Deadline:
     result = Deadline(phrase=text)
     start = FROM_YEAR.search(text)
     for pattern, recurrence in RECURRING:
-        if pattern.search(text) and (recurrence != Recurrence.YEARLY or "每年" in text or start):
+        found = pattern.search(text)
+        if found and (recurrence != Recurrence.YEARLY or "每年" in text or start):
             result.recurrence = recurrence
             result.starts_year = _number(start["year"]) if start else plan_year
             result.reasons.append(
-                RECURRENCE_REASONS[recurrence]
-                % {"phrase": pattern.search(text)[0], "year": result.starts_year}
+                RECURRENCE_REASONS[recurrence] % {"phrase": found[0], "year": result.starts_year}
             )
             return result
     for part in [p for p in SEPARATOR.split(text) if p]:

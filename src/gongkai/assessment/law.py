@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 
 class IndicatorKind(models.TextChoices):
@@ -72,7 +73,7 @@ class IndicatorTemplate:
 @dataclass(frozen=True)
 class RubricTemplate:
     code: str
-    label: str
+    label: StrOrPromise
     source: str
     indicators: tuple[IndicatorTemplate, ...]
 

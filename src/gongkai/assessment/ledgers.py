@@ -91,12 +91,11 @@ def foi_rows(body: Organisation, year: int) -> Rows:
     from gongkai.foi.models import Request
     from gongkai.foi.models.letters import Letter, LetterKind
 
-    requests = (
+    requests = list(
         Request.objects.filter(organisation_id__in=_tree(body), received_on__year=year)
         .select_related("unit")
         .order_by("received_on", "id")
     )
-    requests = list(requests)
     replies = {
         letter.request_id: letter
         for letter in Letter.objects.filter(request__in=requests, kind=LetterKind.REPLY).order_by(
@@ -166,6 +165,7 @@ def interpretation_rows(body: Organisation, year: int) -> Rows:
     )
     for n, item in enumerate(items, start=1):
         source = item.interprets
+        assert source is not None  # the filter above: interprets__isnull=False
         clock = source.interpretation_clock or item.interpretation_clock
         due = clock.due_on if clock else None
         published = timezone.localdate(item.published_at) if item.published_at else None
@@ -302,7 +302,7 @@ def enquiry_rows(body: Organisation, year: int) -> Rows:
 
 
 def task_rows(body: Organisation, year: int) -> Rows:
-    from gongkai.assessment.models import Task
+    from gongkai.assessment.models import Task, TaskUnit
 
     tasks = (
         Task.objects.filter(plan__organisation=body, plan__year__lte=year)
@@ -318,7 +318,9 @@ def task_rows(body: Organisation, year: int) -> Rows:
             task.number,
             " ".join(filter(None, [task.reference, task.section])),
             task.text,
-            "、".join(a.organisation.name for a in task.assignments.all() if a.role == "lead"),
+            "、".join(
+                a.organisation.name for a in task.assignments.all() if a.role == TaskUnit.Role.LEAD
+            ),
             task.deadline_text,
             _day(task.due_on),
             task.get_status_display(),

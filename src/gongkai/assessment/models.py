@@ -96,6 +96,11 @@ class Task(models.Model):
         return f"{self.number}. {self.text[:40]}"
 
     @property
+    def is_open(self) -> bool:
+        """Still to be done (the templates mark an open task past its date overdue)."""
+        return self.status == self.Status.OPEN
+
+    @property
     def reference(self) -> str:
         """一、（三）2. for a task of a prose plan, "" for a table's row."""
         return task_reference(self.part, self.section, self.item)

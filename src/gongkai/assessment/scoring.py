@@ -29,7 +29,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.assessment.law import CLOCK_INDICATORS, YEARLY_REPORT_DUE, IndicatorKind
-from gongkai.assessment.models import Deduction, Indicator, Notice, Rubric, Task
+from gongkai.assessment.models import Deduction, Indicator, Notice, Rubric, Task, TaskUnit
 from gongkai.assessment.periods import PERIOD_MONTHS, State, task_period_reports
 from gongkai.core.access import body_and_descendants
 from gongkai.core.clockmath import local_date
@@ -138,10 +138,12 @@ def _clock_evidence(rule: str, attribution, year: int, now) -> dict[int, list[tu
     found: dict[int, list[tuple]] = defaultdict(list)
     for clock in missed:
         url = ""
-        if clock.subject_type_id and clock.subject_id:
+        if clock.subject_type is not None and clock.subject_id:
             label = f"{clock.subject_type.app_label}.{clock.subject_type.model}"
             url = case_url(label, clock.subject_id)
         url = url or reverse("core:clock", args=[clock.pk])
+        # Every clock with a due time (the filter above) has its due day.
+        assert clock.due_on is not None
         if clock.stopped_at:
             reason = _("%(label)s: due %(due)s, done %(done)s.") % {
                 "label": clock.label,
@@ -279,7 +281,10 @@ def _task_evidence(body, year: int, today: dt.date) -> dict[int, list[tuple]]:
             else _("not completed"),
         }
         for assignment in task.assignments.all():
-            if assignment.role == "lead" or assignment.organisation.kind == "body":
+            if (
+                assignment.role == TaskUnit.Role.LEAD
+                or assignment.organisation.kind == Organisation.Kind.BODY
+            ):
                 found[assignment.organisation_id].append((reason, url))
     return found
 

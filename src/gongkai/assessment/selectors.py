@@ -5,23 +5,25 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Min, Q
+from django.db.models import Count, F, Min, Q, QuerySet
 from django.utils import timezone
 
 from gongkai.assessment.law import Channel
 from gongkai.assessment.models import Enquiry, Notice, Plan, Rubric, Task, TaskUnit
 from gongkai.core.access import body_and_descendants, has_role
 from gongkai.core.models import Clock, Organisation, Role
+from gongkai.core.types import AnyUser
 
 TOP_TOPICS = 10
 
 
-def staff_body(user) -> Organisation | None:
+def staff_body(user: AnyUser) -> Organisation | None:
     profile = getattr(user, "staff_profile", None)
-    return profile.organisation.body if profile else None
+    body: Organisation | None = profile.organisation.body if profile else None
+    return body
 
 
-def reporting_organisations(user) -> list[Organisation]:
+def reporting_organisations(user: AnyUser) -> list[Organisation]:
     """The units (and the subordinate body) a staff member reports progress for."""
     profile = getattr(user, "staff_profile", None)
     if profile is None:
@@ -32,18 +34,18 @@ def reporting_organisations(user) -> list[Organisation]:
     return found
 
 
-def plans_of(body: Organisation):
+def plans_of(body: Organisation) -> QuerySet[Plan]:
     return Plan.objects.filter(organisation=body).annotate(
         task_count=Count("tasks"),
         open_count=Count("tasks", filter=Q(tasks__status=Task.Status.OPEN)),
     )
 
 
-def tasks_of_plan(plan: Plan):
+def tasks_of_plan(plan: Plan) -> QuerySet[Task]:
     return plan.tasks.prefetch_related("assignments__organisation").order_by("number")
 
 
-def tasks_for(organisations: list[Organisation]):
+def tasks_for(organisations: list[Organisation]) -> QuerySet[TaskUnit]:
     """Open tasks assigned to any of ``organisations``, with the assignment's role."""
     return (
         TaskUnit.objects.filter(organisation__in=organisations, task__status=Task.Status.OPEN)
@@ -52,7 +54,7 @@ def tasks_for(organisations: list[Organisation]):
     )
 
 
-def tasks_visible_to(user):
+def tasks_visible_to(user: AnyUser) -> QuerySet[Task]:
     """Tasks a staff member may open: the body's office and leaders see every task of the
     body's plans; others the tasks of their units and body."""
     body = staff_body(user)
@@ -82,7 +84,7 @@ def overdue_assignments(body: Organisation, today: dt.date) -> list[TaskUnit]:
     )
 
 
-def notices_of(body: Organisation, *, published_only: bool):
+def notices_of(body: Organisation, *, published_only: bool) -> QuerySet[Notice]:
     notices = Notice.objects.filter(organisation=body)
     return notices.filter(published_at__isnull=False) if published_only else notices
 
@@ -122,7 +124,7 @@ def _reported_by(organisation: Organisation) -> Q:
     )
 
 
-def topics_ranked(enquiries, limit: int) -> list[tuple[str, int]]:
+def topics_ranked(enquiries: QuerySet[Enquiry], limit: int) -> list[tuple[str, int]]:
     """The most frequent topics first; equal counts in the order they were first heard
     (then by the topic), so the same register always gives the same sentence."""
     rows = (

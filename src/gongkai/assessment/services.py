@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.contrib.auth.models import User
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -34,26 +36,31 @@ from gongkai.core.errors import PermissionDeniedError, ServiceError
 from gongkai.core.models import Organisation, Role
 from gongkai.core.queue import enqueue
 from gongkai.core.services import ledger_append
+from gongkai.core.types import Actor, AnyUser
 
 OFFICE_ROLES = (Role.OFFICE, Role.ADMIN)
 MAX_TOPIC = 200
 
 
-def body_of(actor) -> Organisation | None:
+def body_of(actor: AnyUser | None) -> Organisation | None:
     profile = getattr(actor, "staff_profile", None)
-    return profile.organisation.body if profile else None
+    body: Organisation | None = profile.organisation.body if profile else None
+    return body
 
 
-def require_office(actor, organisation: Organisation) -> None:
-    """The openness office (or an administrator) of ``organisation``'s body."""
-    allowed = actor is not None and has_role(actor, *OFFICE_ROLES)
-    if allowed and not actor.is_superuser:
-        allowed = body_of(actor) == organisation.body
-    if not allowed:
+def require_office(actor: Actor, organisation: Organisation) -> User:
+    """The openness office (or an administrator) of ``organisation``'s body: the actor, who
+    is never the system (``None``)."""
+    if (
+        actor is None
+        or not has_role(actor, *OFFICE_ROLES)
+        or (not actor.is_superuser and body_of(actor) != organisation.body)
+    ):
         raise PermissionDeniedError("forbidden", _("You may not do this."))
+    return actor
 
 
-def may_report(actor, task: Task, organisation: Organisation) -> bool:
+def may_report(actor: AnyUser, task: Task, organisation: Organisation) -> bool:
     """Staff of a responsible unit (or the office of the plan's body) report its progress."""
     if not task.assignments.filter(organisation=organisation).exists():
         return False
@@ -63,17 +70,23 @@ def may_report(actor, task: Task, organisation: Organisation) -> bool:
     if profile is None:
         return False
     if organisation.kind == Organisation.Kind.BODY:
-        return profile.organisation_id == organisation.pk
-    return profile.units.filter(pk=organisation.pk).exists()
+        return bool(profile.organisation_id == organisation.pk)
+    return bool(profile.units.filter(pk=organisation.pk).exists())
 
 
 # --- import ----------------------------------------------------------------------------
 
 
 def plan_import_upload(
-    *, actor, organisation: Organisation, title: str, year: int, file_name: str, content: bytes
+    *,
+    actor: Actor,
+    organisation: Organisation,
+    title: str,
+    year: int,
+    file_name: str,
+    content: bytes,
 ) -> PlanImport:
-    require_office(actor, organisation)
+    staff = require_office(actor, organisation)
     if not title.strip():
         raise ServiceError("title", _("Enter the plan's title."))
     with transaction.atomic():
@@ -83,7 +96,7 @@ def plan_import_upload(
             year=year,
             file_name=file_name[:200],
             content=content,
-            uploaded_by=actor,
+            uploaded_by=staff,
         )
         preview_build(upload)  # refuses a file without a readable table: nothing is kept
         ledger_append(
@@ -97,7 +110,7 @@ def plan_import_upload(
 
 
 def unit_alias_set(
-    *, actor, organisation: Organisation, name: str, target: Organisation | None
+    *, actor: Actor, organisation: Organisation, name: str, target: Organisation | None
 ) -> UnitAlias:
     """Map a unit name once (``target`` None: the units concerned, no one unit)."""
     require_office(actor, organisation)
@@ -119,8 +132,8 @@ def unit_alias_set(
     return alias
 
 
-def plan_import_apply(*, actor, upload: PlanImport) -> Plan:
-    require_office(actor, upload.organisation)
+def plan_import_apply(*, actor: Actor, upload: PlanImport) -> Plan:
+    staff = require_office(actor, upload.organisation)
     preview = preview_build(upload)
     if not preview.ready:
         raise ServiceError(
@@ -131,7 +144,7 @@ def plan_import_apply(*, actor, upload: PlanImport) -> Plan:
         if locked.plan_id:
             raise ServiceError("applied", _("This file has already been applied."))
         plan = Plan.objects.create(
-            organisation=upload.organisation, title=upload.title, year=upload.year, created_by=actor
+            organisation=upload.organisation, title=upload.title, year=upload.year, created_by=staff
         )
         for row in preview.rows:
             deadline = row.deadline
@@ -184,15 +197,15 @@ def plan_import_apply(*, actor, upload: PlanImport) -> Plan:
 
 def progress_report(
     *,
-    actor,
+    actor: Actor,
     task: Task,
     organisation: Organisation,
     text: str,
     evidence_url: str = "",
-    evidence_file=None,
+    evidence_file: File[bytes] | None = None,
     completes: bool = False,
 ) -> Progress:
-    if not may_report(actor, task, organisation):
+    if actor is None or not may_report(actor, task, organisation):
         raise PermissionDeniedError("forbidden", _("You may not do this."))
     if not text.strip():
         raise ServiceError("text", _("Describe the progress."))
@@ -225,9 +238,15 @@ def progress_report(
 
 
 def notice_create(
-    *, actor, organisation: Organisation, year: int, title: str, text: str, entries: list[dict]
+    *,
+    actor: Actor,
+    organisation: Organisation,
+    year: int,
+    title: str,
+    text: str,
+    entries: list[dict[str, object]],
 ) -> Notice:
-    require_office(actor, organisation)
+    staff = require_office(actor, organisation)
     if not title.strip():
         raise ServiceError("title", _("Enter the notice's title."))
     with transaction.atomic():
@@ -237,7 +256,7 @@ def notice_create(
             title=title.strip()[:200],
             text=text.strip(),
             entries=entries,
-            created_by=actor,
+            created_by=staff,
         )
         ledger_append(
             actor=actor,
@@ -249,7 +268,7 @@ def notice_create(
     return notice
 
 
-def notice_publish(*, actor, notice: Notice) -> Notice:
+def notice_publish(*, actor: Actor, notice: Notice) -> Notice:
     """Published internally: staff of the body read it, and the units it names lose points
     under the year's rubric's 通报 indicator."""
     require_office(actor, notice.organisation)
@@ -283,8 +302,8 @@ def require_open(rubric: Rubric) -> None:
         )
 
 
-def rubric_create(*, actor, organisation: Organisation, year: int, template: str) -> Rubric:
-    require_office(actor, organisation)
+def rubric_create(*, actor: Actor, organisation: Organisation, year: int, template: str) -> Rubric:
+    staff = require_office(actor, organisation)
     chosen = RUBRIC_TEMPLATES.get(template)
     if chosen is None:
         raise ServiceError("template", _("Choose a scheme."))
@@ -298,7 +317,7 @@ def rubric_create(*, actor, organisation: Organisation, year: int, template: str
                 "body": organisation.name, "year": year
             },
             source=chosen.source,
-            created_by=actor,
+            created_by=staff,
         )  # fmt: skip
         Indicator.objects.bulk_create(
             Indicator(
@@ -324,14 +343,14 @@ def rubric_create(*, actor, organisation: Organisation, year: int, template: str
 
 def deduction_add(
     *,
-    actor,
+    actor: Actor,
     indicator: Indicator,
     organisation: Organisation,
     points: Decimal,
     reason: str,
     evidence_url: str = "",
 ) -> Deduction:
-    require_office(actor, indicator.rubric.organisation)
+    staff = require_office(actor, indicator.rubric.organisation)
     require_open(indicator.rubric)
     if points <= 0 or points > indicator.points:
         raise ServiceError("points", _("The points must be above 0 and at most the indicator's."))
@@ -344,7 +363,7 @@ def deduction_add(
             points=points,
             reason=reason.strip()[:300],
             evidence_url=evidence_url.strip()[:300],
-            recorded_by=actor,
+            recorded_by=staff,
         )
         ledger_append(
             actor=actor,
@@ -356,7 +375,7 @@ def deduction_add(
     return deduction
 
 
-def deduction_remove(*, actor, deduction: Deduction) -> None:
+def deduction_remove(*, actor: Actor, deduction: Deduction) -> None:
     require_office(actor, deduction.indicator.rubric.organisation)
     require_open(deduction.indicator.rubric)
     with transaction.atomic():
@@ -405,7 +424,7 @@ def _rubric_total(rubric: Rubric) -> str:
 
 def indicator_add(
     *,
-    actor,
+    actor: Actor,
     rubric: Rubric,
     name: str,
     kind: str,
@@ -447,7 +466,7 @@ def indicator_add(
 
 def indicator_update(
     *,
-    actor,
+    actor: Actor,
     indicator: Indicator,
     name: str,
     kind: str,
@@ -488,7 +507,7 @@ def indicator_update(
     return locked
 
 
-def indicator_remove(*, actor, indicator: Indicator) -> None:
+def indicator_remove(*, actor: Actor, indicator: Indicator) -> None:
     """Refused while deductions by hand are recorded under the indicator: each is the
     office's record of evidence against a unit, and withdrawing it is its own ledgered act
     (deduction_remove); a cascade would erase them without a trace of which they were."""
@@ -531,12 +550,14 @@ def indicator_remove(*, actor, indicator: Indicator) -> None:
 MAX_REOPEN_REASON = 500
 
 
-def assessment_freeze(*, actor, rubric: Rubric, now: dt.datetime | None = None) -> ScoreSnapshot:
+def assessment_freeze(
+    *, actor: Actor, rubric: Rubric, now: dt.datetime | None = None
+) -> ScoreSnapshot:
     """Freeze the year: every unit's and body's score, with each deduction and its evidence,
     as they stand now, kept as the year's final scores (定稿)."""
     from gongkai.assessment.scoring import rubric_scores, snapshot_data
 
-    require_office(actor, rubric.organisation)
+    staff = require_office(actor, rubric.organisation)
     now = now or timezone.now()
     with transaction.atomic():
         Rubric.objects.select_for_update().get(pk=rubric.pk)
@@ -544,7 +565,7 @@ def assessment_freeze(*, actor, rubric: Rubric, now: dt.datetime | None = None) 
         scores = rubric_scores(rubric, now=now)
         # The one-in-force constraint refuses a second freeze that raced this one.
         snapshot = ScoreSnapshot.objects.create(
-            rubric=rubric, scores=snapshot_data(scores), frozen_by=actor, frozen_at=now
+            rubric=rubric, scores=snapshot_data(scores), frozen_by=staff, frozen_at=now
         )
         own = next(s for s in scores if s.organisation.pk == rubric.organisation_id)
         ledger_append(
@@ -562,7 +583,7 @@ def assessment_freeze(*, actor, rubric: Rubric, now: dt.datetime | None = None) 
     return snapshot
 
 
-def assessment_reopen(*, actor, rubric: Rubric, reason: str) -> ScoreSnapshot:
+def assessment_reopen(*, actor: Actor, rubric: Rubric, reason: str) -> ScoreSnapshot:
     """Reopen a frozen year, with the reason: from then on its scores are computed again
     from the data (and the office may change indicators and deductions) until it is frozen
     anew. The frozen snapshot is kept, marked reopened, as the record."""
@@ -583,7 +604,7 @@ def assessment_reopen(*, actor, rubric: Rubric, reason: str) -> ScoreSnapshot:
             if snapshot
             else 0
         )
-        if not updated:
+        if snapshot is None or not updated:
             raise ServiceError(
                 "not_frozen",
                 _("The %(year)d assessment is not final.") % {"year": rubric.year},
@@ -602,15 +623,15 @@ def assessment_reopen(*, actor, rubric: Rubric, reason: str) -> ScoreSnapshot:
 # --- ledgers ---------------------------------------------------------------------------
 
 
-def ledger_bundle_request(*, actor, organisation: Organisation, year: int) -> LedgerBundle:
+def ledger_bundle_request(*, actor: Actor, organisation: Organisation, year: int) -> LedgerBundle:
     """Queue the building of every ledger of ``organisation`` for ``year`` as one zip."""
-    require_office(actor, organisation)
+    staff = require_office(actor, organisation)
     from gongkai.assessment.ledgers import LEDGERS
     from gongkai.assessment.tasks import ledger_bundle_build
 
     with transaction.atomic():
         bundle = LedgerBundle.objects.create(
-            organisation=organisation, year=year, total=len(LEDGERS), requested_by=actor
+            organisation=organisation, year=year, total=len(LEDGERS), requested_by=staff
         )
         ledger_append(
             actor=actor,
@@ -652,19 +673,23 @@ def ledger_bundle_run(*, bundle_id: int) -> str:
 # --- registers -------------------------------------------------------------------------
 
 
-def _may_record(actor, organisation: Organisation) -> None:
-    allowed = actor is not None and actor.is_authenticated and getattr(actor, "is_staff", False)
-    if allowed and not actor.is_superuser:
-        allowed = body_of(actor) == organisation.body
-    if not allowed:
+def _may_record(actor: Actor, organisation: Organisation) -> User:
+    """Any member of staff of ``organisation``'s body (the system, ``None``, never)."""
+    if (
+        actor is None
+        or not actor.is_authenticated
+        or not getattr(actor, "is_staff", False)
+        or (not actor.is_superuser and body_of(actor) != organisation.body)
+    ):
         raise PermissionDeniedError("forbidden", _("You may not do this."))
+    return actor
 
 
 def enquiry_record(
-    *, actor, organisation: Organisation, channel: str, topic: str, received_on: dt.date
+    *, actor: Actor, organisation: Organisation, channel: str, topic: str, received_on: dt.date
 ) -> Enquiry:
     """One 咨询: two fields typed at the phone or the counter."""
-    _may_record(actor, organisation)
+    staff = _may_record(actor, organisation)
     if channel not in Channel.values:
         raise ServiceError("channel", _("Choose the channel."))
     topic = " ".join(topic.split())
@@ -676,7 +701,7 @@ def enquiry_record(
             channel=channel,
             topic=topic[:MAX_TOPIC],
             received_on=received_on,
-            recorded_by=actor,
+            recorded_by=staff,
         )
         ledger_append(
             actor=actor,
@@ -690,7 +715,7 @@ def enquiry_record(
 
 def training_record(
     *,
-    actor,
+    actor: Actor,
     organisation: Organisation,
     kind: str,
     title: str,
@@ -698,7 +723,7 @@ def training_record(
     attendees: int = 0,
     note: str = "",
 ) -> Training:
-    require_office(actor, organisation)
+    staff = require_office(actor, organisation)
     if kind not in TrainingKind.values or not title.strip():
         raise ServiceError("title", _("Enter the kind and the title."))
     with transaction.atomic():
@@ -709,7 +734,7 @@ def training_record(
             held_on=held_on,
             attendees=max(0, attendees),
             note=note.strip()[:300],
-            recorded_by=actor,
+            recorded_by=staff,
         )
         ledger_append(
             actor=actor,

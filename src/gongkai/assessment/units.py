@@ -103,13 +103,13 @@ class UnitMatcher:
             result.organisations = [self.by_name[name]]
             result.reason = _("Exact name in the organisation tree.")
             return result
-        collective = COLLECTIVE.match(name)
+        collective_match = COLLECTIVE.match(name)
         if UNSPECIFIED.search(name):
             result.collective = True
             result.reason = _("The units concerned, named by no one: kept as text.")
             return result
-        if collective:
-            endings = _endings(collective["what"])
+        if collective_match:
+            endings = _endings(collective_match["what"])
             found = [b for b in self.bodies if any(b.name.endswith(e) for e in endings)]
             if found:
                 result.organisations = found

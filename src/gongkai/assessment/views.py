@@ -35,10 +35,12 @@ from gongkai.assessment.models import (
     Plan,
     PlanImport,
     Rubric,
+    TaskUnit,
     Training,
 )
 from gongkai.core.access import body_and_descendants, has_role
 from gongkai.core.errors import ServiceError
+from gongkai.core.formflow import service_errors
 from gongkai.core.models import Organisation, Role
 from gongkai.core.views import role_required, staff_required
 
@@ -82,7 +84,7 @@ def home(request):
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
+        with service_errors(form, "file"):
             created = services.plan_import_upload(
                 actor=request.user,
                 organisation=body,
@@ -92,8 +94,6 @@ def home(request):
                 content=upload.read(),
             )
             return redirect("assessment:import_preview", pk=created.pk)
-        except ServiceError as error:
-            form.add_error("file", error.message)
     context = {
         "form": form,
         "plans": selectors.plans_of(body),
@@ -165,7 +165,7 @@ def task_detail(request, pk: int):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         organisation = next((o for o in mine if o.pk == data["organisation"]), None)
-        try:
+        with service_errors(form):
             if organisation is None:
                 raise ServiceError("forbidden", _("You may not do this."))
             services.progress_report(
@@ -179,15 +179,13 @@ def task_detail(request, pk: int):
             )
             messages.success(request, _("Your progress report was recorded."))
             return redirect("assessment:task", pk=task.pk)
-        except ServiceError as error:
-            form.add_error(None, error.message)
     assignments = list(task.assignments.select_related("organisation"))
-    cos = [a.organisation.name for a in assignments if a.role == "co"]
+    cos = [a.organisation.name for a in assignments if a.role == TaskUnit.Role.CO]
     year = _year(request)
     today = timezone.localdate()
     context = {
         "task": task,
-        "leads": [a.organisation.name for a in assignments if a.role == "lead"],
+        "leads": [a.organisation.name for a in assignments if a.role == TaskUnit.Role.LEAD],
         "cos": cos + ([task.collective_units] if task.collective_units else []),
         "progress": task.progress.select_related("organisation", "reported_by__staff_profile"),
         "form": form if mine else None,
@@ -283,14 +281,12 @@ def scores(request):
     rubric = selectors.rubric_of(body, year)
     form = RubricForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             services.rubric_create(
                 actor=request.user, organisation=body, year=year,
                 template=form.cleaned_data["template"],
             )  # fmt: skip
             return redirect(f"{request.path}?year={year}")
-        except ServiceError as error:
-            form.add_error(None, error.message)
     context = {
         "year": year,
         "rubric": rubric,
@@ -354,26 +350,23 @@ def rubric_edit(request, pk: int):
         initial = {f: getattr(editing, f) for f in ("name", "kind", "points", "per_case", "rule")}
     action = request.POST.get("action", "")
     form = IndicatorForm(request.POST if action == "save" else None, initial=initial)
-    if request.method == "POST":
+    if request.method == "POST" and action == "remove" and editing is not None:
         try:
-            if action == "remove" and editing is not None:
-                services.indicator_remove(actor=request.user, indicator=editing)
-                messages.success(request, _("The indicator was removed."))
-                return redirect(request.path)
-            if action == "save" and form.is_valid():
-                if editing is None:
-                    services.indicator_add(actor=request.user, rubric=rubric, **form.cleaned_data)
-                else:
-                    services.indicator_update(
-                        actor=request.user, indicator=editing, **form.cleaned_data
-                    )
-                messages.success(request, _("The indicator was saved."))
-                return redirect(request.path)
+            services.indicator_remove(actor=request.user, indicator=editing)
+            messages.success(request, _("The indicator was removed."))
+            return redirect(request.path)
         except ServiceError as error:
-            if action == "remove":
-                messages.error(request, error.message)
+            messages.error(request, error.message)
+    if request.method == "POST" and action == "save" and form.is_valid():
+        with service_errors(form):
+            if editing is None:
+                services.indicator_add(actor=request.user, rubric=rubric, **form.cleaned_data)
             else:
-                form.add_error(None, error.message)
+                services.indicator_update(
+                    actor=request.user, indicator=editing, **form.cleaned_data
+                )
+            messages.success(request, _("The indicator was saved."))
+            return redirect(request.path)
     context = {
         "rubric": rubric,
         "indicators": indicators,
@@ -408,7 +401,7 @@ def score_detail(request, rubric_pk: int, organisation_pk: int):
     rubric, subject, peers = _subject(request, rubric_pk, organisation_pk)
     form = DeductionForm(request.POST or None, indicators=rubric.indicators.all())
     if request.method == "POST":
-        try:
+        with service_errors(form):
             if request.POST.get("remove"):
                 deduction = Deduction.objects.filter(
                     pk=request.POST["remove"], indicator__rubric=rubric
@@ -430,8 +423,6 @@ def score_detail(request, rubric_pk: int, organisation_pk: int):
                 )
                 messages.success(request, _("The deduction was recorded."))
                 return redirect(request.path)
-        except ServiceError as error:
-            form.add_error(None, error.message)
     snapshot = scoring.snapshot_in_force(rubric)
     context = {
         "rubric": rubric,
@@ -527,8 +518,11 @@ def bundle_detail(request, pk: int):
         raise Http404
     if request.GET.get("download") and bundle.status == LedgerBundle.Status.DONE:
         name = f"{bundle.organisation.name}{bundle.year}年度政务公开台账.zip"
+        assert bundle.content is not None  # a bundle is DONE with its zip (ledger_bundle_run)
         return _attachment(bytes(bundle.content), "application/zip", name)
-    return render(request, "assessment/bundle.html", {"bundle": bundle})
+    return render(
+        request, "assessment/bundle.html", {"bundle": bundle, "states": LedgerBundle.Status}
+    )
 
 
 # --- registers -------------------------------------------------------------------------
@@ -539,7 +533,7 @@ def enquiries(request):
     body = _body(request)
     form = EnquiryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             services.enquiry_record(
                 actor=request.user,
                 organisation=request.user.staff_profile.organisation,
@@ -550,8 +544,6 @@ def enquiries(request):
             messages.success(request, _("Recorded."))
             # The same channel stays chosen for the next call.
             return redirect(f"{request.path}?channel={form.cleaned_data['channel']}")
-        except ServiceError as error:
-            form.add_error(None, error.message)
     elif request.method != "POST" and request.GET.get("channel") in Channel.values:
         form = EnquiryForm(initial={"channel": request.GET["channel"]})
     year = _year(request)
@@ -571,12 +563,10 @@ def trainings(request):
     body = _body(request)
     form = TrainingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             services.training_record(actor=request.user, organisation=body, **form.cleaned_data)
             messages.success(request, _("Recorded."))
             return redirect("assessment:trainings")
-        except ServiceError as error:
-            form.add_error(None, error.message)
     context = {"form": form, "trainings": Training.objects.filter(organisation=body)[:50]}
     return render(request, "assessment/trainings.html", context)
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 PUBLICATION_CLOCK_RULE = "budget_publication"  # core.law: 20 days, 预算法 第十四条第二款
 LAW_SOURCE = "《中华人民共和国预算法》第十四条第二款"
@@ -36,8 +37,10 @@ class DocumentKind(models.TextChoices):
 @dataclass(frozen=True)
 class TableTemplate:
     code: str
-    title: str
-    columns: tuple  # the amount columns after 科目编码 and 科目名称; the first may be 合计
+    title: StrOrPromise
+    columns: tuple[
+        StrOrPromise, ...
+    ]  # the amount columns after 科目编码 and 科目名称; the first may be 合计
     total_first: bool  # whether the first column is the sum of the others (checked per row)
 
 
@@ -86,14 +89,14 @@ TABLES: tuple[TableTemplate, ...] = (
 TABLES_BY_CODE = {t.code: t for t in TABLES}
 
 # The 三公经费 figures in 万元, in the order the table shows them (财预〔2016〕143号).
-THREE_AMOUNTS: tuple[tuple[str, str], ...] = (
+THREE_AMOUNTS: tuple[tuple[str, StrOrPromise], ...] = (
     ("abroad", _("Official trips abroad (incl. Hong Kong, Macao, Taiwan)")),
     ("vehicle_purchase", _("Official vehicle purchase")),
     ("vehicle_operation", _("Official vehicle operation")),
     ("reception", _("Official reception")),
 )
 # The counts published beside them.
-THREE_COUNTS: tuple[tuple[str, str], ...] = (
+THREE_COUNTS: tuple[tuple[str, StrOrPromise], ...] = (
     ("abroad_groups", _("Delegations abroad")),
     ("abroad_people", _("People abroad")),
     ("reception_batches", _("Receptions")),

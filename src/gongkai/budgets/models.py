@@ -9,6 +9,9 @@ its reason public (``BudgetCorrection``).
 
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import TypedDict
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +19,13 @@ from django.utils.translation import gettext_lazy as _
 from gongkai.budgets.law import TABLES, DocumentKind
 from gongkai.core.models import Clock, Organisation
 
-AMOUNT = {"max_digits": 14, "decimal_places": 2}
+
+class _Amount(TypedDict):
+    max_digits: int
+    decimal_places: int
+
+
+AMOUNT: _Amount = {"max_digits": 14, "decimal_places": 2}
 
 
 class BudgetDocument(models.Model):
@@ -78,7 +87,7 @@ class BudgetDocument(models.Model):
         return f"{self.organisation.name} {self.year} {self.get_kind_display()}"
 
     @property
-    def three_total(self):
+    def three_total(self) -> Decimal:
         return self.abroad + self.vehicle_purchase + self.vehicle_operation + self.reception
 
 

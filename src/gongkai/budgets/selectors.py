@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TypedDict
 
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django_stubs_ext import StrOrPromise
 
 from gongkai.budgets.law import TABLES, TABLES_BY_CODE, THREE_AMOUNTS, DocumentKind
 from gongkai.budgets.models import BudgetCorrection, BudgetDocument, BudgetRow, BudgetTable
@@ -16,7 +18,9 @@ from gongkai.budgets.services import previous_document
 TABLE_ORDER = {t.code: i for i, t in enumerate(TABLES)}
 
 
-def documents_public(*, year: int | None = None, kind: str = "", organisation: int | None = None):
+def documents_public(
+    *, year: int | None = None, kind: str = "", organisation: int | None = None
+) -> QuerySet[BudgetDocument]:
     documents = BudgetDocument.objects.filter(
         status=BudgetDocument.Status.PUBLISHED
     ).select_related("organisation", "clock")
@@ -38,7 +42,7 @@ def years_public() -> list[int]:
     )
 
 
-def _with_tables(documents: QuerySet) -> QuerySet:
+def _with_tables(documents: QuerySet[BudgetDocument]) -> QuerySet[BudgetDocument]:
     return documents.select_related("organisation", "clock").prefetch_related(
         Prefetch(
             "tables",
@@ -69,12 +73,18 @@ def document_for_staff(pk: int, organisation_ids: list[int] | None) -> BudgetDoc
     return found
 
 
+class TableRow(TypedDict):
+    code: str
+    name: str
+    amounts: list[Decimal]
+
+
 @dataclass
 class TableView:
     code: str
     title: str
-    columns: tuple
-    rows: list
+    columns: tuple[StrOrPromise, ...]
+    rows: list[TableRow]
     empty_note: str
 
 
@@ -87,7 +97,7 @@ def tables_of(document: BudgetDocument) -> list[TableView]:
         template = TABLES_BY_CODE.get(table.template)
         if template is None:
             continue
-        rows = [
+        rows: list[TableRow] = [
             {"code": r.code, "name": r.name, "amounts": [Decimal(a) for a in r.amounts]}
             for r in table.rows.all()
         ]
@@ -110,17 +120,19 @@ class ThreeLine:
 
     @property
     def percent(self) -> Decimal | None:
-        if self.previous in (None, Decimal(0)):
+        if self.previous is None or self.previous == 0:
             return None
         return ((self.amount - self.previous) / self.previous * 100).quantize(Decimal("0.1"))
 
 
-def three_lines(document: BudgetDocument, previous: BudgetDocument | None = None) -> list:
+def three_lines(
+    document: BudgetDocument, previous: BudgetDocument | None = None
+) -> list[ThreeLine]:
     """The 三公 lines with the year before and the change: total first, then each item."""
     if previous is None:
         previous = previous_document(document)
 
-    def prev(field: str):
+    def prev(field: str) -> Decimal | None:
         if previous is None:
             return None
         return previous.three_total if field == "total" else getattr(previous, field)
@@ -133,7 +145,9 @@ def three_lines(document: BudgetDocument, previous: BudgetDocument | None = None
     return lines
 
 
-def three_series(organisation: int | None = None, kind: str = DocumentKind.FINAL) -> QuerySet:
+def three_series(
+    organisation: int | None = None, kind: str = DocumentKind.FINAL
+) -> QuerySet[BudgetDocument]:
     """三公 figures of published documents year by year (for the list's table and export)."""
     return documents_public(organisation=organisation, kind=kind).order_by(
         "organisation_id", "-year"

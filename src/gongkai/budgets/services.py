@@ -10,8 +10,10 @@ on time). A published document changes only with a reason, kept public as a
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,26 +32,35 @@ from gongkai.budgets.models import BudgetCorrection, BudgetDocument, BudgetRow, 
 from gongkai.core.access import body_and_descendants, has_role
 from gongkai.core.clockmath import CHINA, end_of_day
 from gongkai.core.errors import PermissionDeniedError, ServiceError
-from gongkai.core.models import Organisation, Role
+from gongkai.core.models import Clock, Organisation, Role
 from gongkai.core.services import clock_start, clock_stop, ledger_append
+from gongkai.core.types import Actor
 
 EDITING_ROLES = (Role.OFFICE, Role.ADMIN)
 CENT = Decimal("0.01")
+# A table's parsed row: 科目编码, 科目名称 and one amount per column.
+Row = tuple[str, str, list[Decimal]]
+# A 三公经费 figure as a form or a caller gives it (a Decimal, a count, or typed text).
+Figure = Decimal | int | str | None
 
 
-def require_editor(actor, organisation: Organisation) -> None:
-    """The openness office (or an administrator) of the body or of a body above it."""
-    allowed = actor is not None and has_role(actor, *EDITING_ROLES)
+def require_editor(actor: Actor, organisation: Organisation) -> User:
+    """The openness office (or an administrator) of the body or of a body above it: the
+    actor, who is never the system (``None``)."""
+    refused = PermissionDeniedError("not_allowed", _("You do not have the right to do this."))
+    if actor is None or not has_role(actor, *EDITING_ROLES):
+        raise refused
     profile = getattr(actor, "staff_profile", None)
-    if allowed and not actor.is_superuser:
-        allowed = profile is not None and organisation.pk in body_and_descendants(
-            profile.organisation.body
-        )
-    if not allowed:
-        raise PermissionDeniedError("not_allowed", _("You do not have the right to do this."))
+    if not actor.is_superuser and (
+        profile is None or organisation.pk not in body_and_descendants(profile.organisation.body)
+    ):
+        raise refused
+    return actor
 
 
-def _record(document: BudgetDocument, *, actor, action: str, summary: dict | None = None):
+def _record(
+    document: BudgetDocument, *, actor: Actor, action: str, summary: dict[str, object] | None = None
+) -> None:
     ledger_append(
         actor=actor,
         action=f"budgets.{action}",
@@ -59,7 +70,7 @@ def _record(document: BudgetDocument, *, actor, action: str, summary: dict | Non
     )
 
 
-def _correction(document: BudgetDocument, *, actor, reason: str, what: str) -> None:
+def _correction(document: BudgetDocument, *, actor: User, reason: str, what: str) -> None:
     """A published document changes only with a reason, which stays public."""
     if document.status != BudgetDocument.Status.PUBLISHED:
         return
@@ -77,7 +88,7 @@ def _correction(document: BudgetDocument, *, actor, reason: str, what: str) -> N
     )
 
 
-def _start_clock(document: BudgetDocument, *, actor):
+def _start_clock(document: BudgetDocument, *, actor: Actor) -> Clock:
     """Twenty days counted from the day after the approval (民法典 第二百零一条): the clock
     starts at the end of the approval day, so it falls due at the end of the twentieth day."""
     started = end_of_day(document.approved_on)
@@ -113,7 +124,7 @@ def _check_header(year: int, kind: str, approved_on: dt.date, approved_by: str) 
 
 def budget_create(
     *,
-    actor,
+    actor: Actor,
     organisation: Organisation,
     year: int,
     kind: str,
@@ -149,7 +160,7 @@ def budget_create(
 
 def budget_update(
     *,
-    actor,
+    actor: Actor,
     document: BudgetDocument,
     approved_on: dt.date,
     approved_by: str,
@@ -158,7 +169,7 @@ def budget_update(
 ) -> BudgetDocument:
     """Change the approval or the explanation; a new approval date restarts the clock
     (only before publication: a published document's clock has stopped)."""
-    require_editor(actor, document.organisation)
+    editor = require_editor(actor, document.organisation)
     _check_header(document.year, document.kind, approved_on, approved_by)
     published = document.status == BudgetDocument.Status.PUBLISHED
     if published and approved_on != document.approved_on:
@@ -166,7 +177,7 @@ def budget_update(
             "approval_fixed", _("The approval date of a published document cannot change.")
         )
     with transaction.atomic():
-        _correction(document, actor=actor, reason=reason, what=_("Explanation"))
+        _correction(document, actor=editor, reason=reason, what=_("Explanation"))
         moved = approved_on != document.approved_on
         document.approved_on = approved_on
         document.approved_by = approved_by.strip()[:100]
@@ -201,12 +212,12 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in line.replace("，", ",").split(",")]
 
 
-def rows_parse(template_code: str, text: str) -> tuple[list[tuple], list[str]]:
+def rows_parse(template_code: str, text: str) -> tuple[list[Row], list[str]]:
     """The rows typed or pasted for a table: (code, name, [Decimal, …]) each, and the errors
     in Chinese by line number. A line is 科目编码, 科目名称, then one amount per column."""
     template = TABLES_BY_CODE[template_code]
     width = len(template.columns)
-    rows: list[tuple] = []
+    rows: list[Row] = []
     errors: list[str] = []
     lines = [line for line in text.splitlines() if line.strip()]
     for number, line in enumerate(lines, start=1):
@@ -244,7 +255,7 @@ def rows_parse(template_code: str, text: str) -> tuple[list[tuple], list[str]]:
 
 def budget_table_set(
     *,
-    actor,
+    actor: Actor,
     document: BudgetDocument,
     template: str,
     rows_text: str,
@@ -253,7 +264,7 @@ def budget_table_set(
 ) -> BudgetTable:
     """Replace a table's rows from the lines typed or pasted; every line's error is listed
     and nothing changes while one remains. No rows: say why the table is empty."""
-    require_editor(actor, document.organisation)
+    editor = require_editor(actor, document.organisation)
     if template not in TABLES_BY_CODE:
         raise ServiceError("invalid_table", _("No such table in the template."))
     rows, errors = rows_parse(template, rows_text)
@@ -266,7 +277,7 @@ def budget_table_set(
         )
     with transaction.atomic():
         table = BudgetTable.objects.get(document=document, template=template)
-        _correction(document, actor=actor, reason=reason, what=table.get_template_display())
+        _correction(document, actor=editor, reason=reason, what=table.get_template_display())
         BudgetRow.objects.filter(table=table).delete()
         BudgetRow.objects.bulk_create(
             BudgetRow(
@@ -286,35 +297,40 @@ def budget_table_set(
 # --- 三公经费 -------------------------------------------------------------------------------
 
 
-def _three_values(figures: dict) -> dict:
-    values: dict = {}
+def _three_values(figures: Mapping[str, Figure]) -> dict[str, Decimal | int]:
+    values: dict[str, Decimal | int] = {}
     for field, _label in THREE_AMOUNTS:
         try:
-            value = _amount(str(figures.get(field) or 0))
+            amount = _amount(str(figures.get(field) or 0))
         except (InvalidOperation, ValueError):
-            value = Decimal(-1)
-        if value < 0 or value >= MAX_AMOUNT:
+            amount = Decimal(-1)
+        if amount < 0 or amount >= MAX_AMOUNT:
             raise ServiceError("invalid_amount", _("Amounts are between 0 and 1,000,000,000."))
-        values[field] = value
+        values[field] = amount
     for field, _label in THREE_COUNTS:
         try:
-            value = int(figures.get(field) or 0)
+            count = int(figures.get(field) or 0)
         except (TypeError, ValueError):
-            value = -1
-        if not 0 <= value < 1_000_000:
+            count = -1
+        if not 0 <= count < 1_000_000:
             raise ServiceError("invalid_count", _("Counts are whole numbers from 0."))
-        values[field] = value
+        values[field] = count
     return values
 
 
 def budget_three_set(
-    *, actor, document: BudgetDocument, figures: dict, explanation: str, reason: str = ""
+    *,
+    actor: Actor,
+    document: BudgetDocument,
+    figures: Mapping[str, Figure],
+    explanation: str,
+    reason: str = "",
 ) -> BudgetDocument:
     """Set the 三公经费 amounts (万元), the counts beside them and the reasons for the change."""
-    require_editor(actor, document.organisation)
+    editor = require_editor(actor, document.organisation)
     values = _three_values(figures)
     with transaction.atomic():
-        _correction(document, actor=actor, reason=reason, what=_("Three public expenses"))
+        _correction(document, actor=editor, reason=reason, what=_("Three public expenses"))
         for field, value in values.items():
             setattr(document, field, value)
         document.three_explanation = explanation.strip()
@@ -365,7 +381,7 @@ def publication_problems(document: BudgetDocument) -> list[str]:
 
 
 def budget_publish(
-    *, actor, document: BudgetDocument, published_at: dt.datetime | None = None
+    *, actor: Actor, document: BudgetDocument, published_at: dt.datetime | None = None
 ) -> BudgetDocument:
     """Publish a whole document and stop its clock; ``published_at`` records a publication
     made earlier (on the old site), never later than now nor before the approval."""

@@ -26,6 +26,7 @@ from gongkai.budgets.law import LAW_SOURCE, TABLES, THREE_AMOUNTS, THREE_COUNTS,
 from gongkai.budgets.models import BudgetDocument
 from gongkai.core.access import body_and_descendants, has_role
 from gongkai.core.errors import ServiceError
+from gongkai.core.formflow import service_errors
 from gongkai.core.models import Organisation, Role
 from gongkai.core.views import role_required
 
@@ -119,16 +120,18 @@ def manage(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         organisation = next(o for o in bodies if o.pk == data.pop("organisation"))
-        try:
+        with service_errors(form):
             created = services.budget_create(actor=request.user, organisation=organisation, **data)
             messages.success(request, _("The document was recorded; the time limit runs."))
             return redirect("budgets:edit", pk=created.pk)
-        except ServiceError as error:
-            form.add_error(None, error.message)
     documents = BudgetDocument.objects.filter(organisation__in=bodies).select_related(
         "organisation", "clock"
     )
-    context = {"form": form, "documents": documents.order_by("-year", "organisation_id", "kind")}
+    context = {
+        "form": form,
+        "documents": documents.order_by("-year", "organisation_id", "kind"),
+        "statuses": BudgetDocument.Status,
+    }
     return render(request, "budgets/workbench/manage.html", context)
 
 

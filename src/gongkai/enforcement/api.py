@@ -17,7 +17,8 @@ from gongkai.core.errors import NotFoundError
 from gongkai.enforcement import selectors
 from gongkai.enforcement.formats import decision_json
 from gongkai.enforcement.law import BodyKind, DecisionKind, InspectionOutcome, Withdrawal
-from gongkai.enforcement.models import ChangeRecord, DecisionStatus
+from gongkai.enforcement.models import ChangeRecord
+from gongkai.enforcement.transitions import PUBLIC_STATUSES
 
 router = Router(tags=["enforcement"])
 MAX_PAGE = 200
@@ -89,7 +90,7 @@ class EnforcementDecisionOut(Schema):
     content: str
     decided_on: dt.date
     agency: str
-    status: Annotated[str, choice([DecisionStatus.PUBLISHED, DecisionStatus.WITHDRAWN])]
+    status: Annotated[str, choice(list(PUBLIC_STATUSES))]
     withdrawal: Annotated[str, choice(["", *Withdrawal.values])]
     withdrawn_on: dt.date | None
     withdrawal_reason: str

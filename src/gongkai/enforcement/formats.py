@@ -11,13 +11,15 @@ import json
 
 from openpyxl import Workbook
 
+from gongkai.enforcement.transitions import DecisionStatus
+
 HEADERS = ["决定书文号", "类别", "事项", "当事人", "统一社会信用代码", "违法事实", "依据",
            "处理决定", "决定日期", "执法机关", "状态", "撤下日期", "撤下原因"]  # fmt: skip
 
 
 def decision_json(d) -> dict:
     """A decision as published; a withdrawn one keeps only its identity and the withdrawal."""
-    shown = d.status == "published"
+    shown = d.status == DecisionStatus.PUBLISHED
     return {
         "id": d.pk,
         "number": d.number,

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from django.urls import reverse
 
 from gongkai.core.clockmath import CHINA
+from gongkai.enforcement.transitions import DecisionStatus
 from gongkai.search.documents import SearchDocument
 from gongkai.search.services import enqueue_delete, enqueue_upsert
 
@@ -47,7 +48,7 @@ def decision_document(decision) -> SearchDocument:
 
 
 def decision_index(decision) -> None:
-    if decision.status == "published":
+    if decision.status == DecisionStatus.PUBLISHED:
         enqueue_upsert(decision_document(decision))
     else:
         enqueue_delete(document_id(decision))
@@ -57,7 +58,9 @@ def decisions_source() -> Iterator[SearchDocument]:
     """The reindex source: every published decision."""
     from gongkai.enforcement.models import Decision
 
-    found = Decision.objects.filter(status="published").select_related("organisation", "body")
+    found = Decision.objects.filter(status=DecisionStatus.PUBLISHED).select_related(
+        "organisation", "body"
+    )
     for decision in found.iterator(chunk_size=500):
         yield decision_document(decision)
 
@@ -65,7 +68,7 @@ def decisions_source() -> Iterator[SearchDocument]:
 def decisions_count() -> int:
     from gongkai.enforcement.models import Decision
 
-    return Decision.objects.filter(status="published").count()
+    return Decision.objects.filter(status=DecisionStatus.PUBLISHED).count()
 
 
 def visible_decision_ids(ids: list[str]) -> Iterable[str]:
@@ -76,6 +79,8 @@ def visible_decision_ids(ids: list[str]) -> Iterable[str]:
         int(i[len(PREFIX) :]) for i in ids if i.startswith(PREFIX) and i[len(PREFIX) :].isdigit()
     }
     shown = set(
-        Decision.objects.filter(status="published", pk__in=wanted).values_list("pk", flat=True)
+        Decision.objects.filter(status=DecisionStatus.PUBLISHED, pk__in=wanted).values_list(
+            "pk", flat=True
+        )
     )
     return [i for i in ids if not i.startswith(PREFIX) or int(i[len(PREFIX) :]) in shown]

@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django_stubs_ext import StrOrPromise
 
 from gongkai.core import holidays
 from gongkai.core.clockmath import CHINA, compute_working_days
@@ -14,22 +15,21 @@ from gongkai.enforcement.law import PUBLICITY_LIMITS, DecisionKind
 from gongkai.enforcement.models import (
     ChangeRecord,
     Decision,
-    DecisionStatus,
     DiscretionStandard,
     Draw,
     EnforcementBody,
     InspectionTarget,
+    Matter,
+    Officer,
 )
+from gongkai.enforcement.transitions import PUBLIC_STATUSES
 
 MAX_QUERY = 60
-PUBLIC_STATUSES = (DecisionStatus.PUBLISHED, DecisionStatus.WITHDRAWN)
 
 
-def bodies_public() -> QuerySet:
+def bodies_public() -> QuerySet[EnforcementBody]:
     """Active bodies with their active officers and matters (事前公开)."""
     from django.db.models import Prefetch
-
-    from gongkai.enforcement.models import Matter, Officer
 
     return (
         EnforcementBody.objects.filter(is_active=True)
@@ -41,7 +41,7 @@ def bodies_public() -> QuerySet:
     )
 
 
-def standards_public() -> QuerySet:
+def standards_public() -> QuerySet[DiscretionStandard]:
     return DiscretionStandard.objects.filter(is_active=True).defer("content")
 
 
@@ -52,16 +52,16 @@ def standard_file(pk: int) -> DiscretionStandard:
     return found
 
 
-def matter_public(pk: int):
-    from gongkai.enforcement.models import Matter
-
+def matter_public(pk: int) -> Matter:
     found = Matter.objects.select_related("body").filter(pk=pk, is_active=True).first()
     if found is None:
         raise Http404
     return found
 
 
-def decisions_public(*, kind: str = "", query: str = "", year: int | None = None) -> QuerySet:
+def decisions_public(
+    *, kind: str = "", query: str = "", year: int | None = None
+) -> QuerySet[Decision]:
     """Published and withdrawn decisions (a withdrawn one shows only its withdrawal), newest
     first; ``query`` matches number, matter, party as published and agency as substrings."""
     found = Decision.objects.filter(status__in=PUBLIC_STATUSES).select_related(
@@ -81,7 +81,7 @@ def decisions_public(*, kind: str = "", query: str = "", year: int | None = None
     return found.order_by("-decided_on", "-id")
 
 
-def kind_counts() -> list[tuple[str, str, int]]:
+def kind_counts() -> list[tuple[str, StrOrPromise, int]]:
     counts = dict(
         Decision.objects.filter(status__in=PUBLIC_STATUSES)
         .values_list("kind")
@@ -102,7 +102,7 @@ def decision_public(pk: int) -> Decision:
     return found
 
 
-def history(subject: str, subject_id: int) -> QuerySet:
+def history(subject: str, subject_id: int) -> QuerySet[ChangeRecord]:
     """One object's public history in the order it was recorded (a withdrawal recorded
     after publication may carry an earlier legal date)."""
     return ChangeRecord.objects.filter(subject=subject, subject_id=subject_id).order_by(
@@ -110,7 +110,7 @@ def history(subject: str, subject_id: int) -> QuerySet:
     )
 
 
-def changes_recent(limit: int = 20) -> QuerySet:
+def changes_recent(limit: int = 20) -> QuerySet[ChangeRecord]:
     return ChangeRecord.objects.select_related("organisation")[:limit]
 
 
@@ -129,11 +129,11 @@ def published_on_time(decision: Decision) -> bool | None:
     return decision.published_at.astimezone(CHINA).date() <= due
 
 
-def targets_public() -> QuerySet:
+def targets_public() -> QuerySet[InspectionTarget]:
     return InspectionTarget.objects.filter(is_active=True).order_by("category", "code")
 
 
-def draws_public() -> QuerySet:
+def draws_public() -> QuerySet[Draw]:
     return Draw.objects.select_related("organisation").prefetch_related("results")
 
 
@@ -170,7 +170,9 @@ def decision_counts(organisation: Organisation, year: int) -> dict[str, int] | N
     return {kind.value: counts.get(kind.value, 0) for kind in DecisionKind}
 
 
-def licence_decision_counts(organisation: Organisation, year: int) -> dict | None:
+def licence_decision_counts(
+    organisation: Organisation, year: int
+) -> dict[str, dict[str, int]] | None:
     """Provider of the report's 第二十条第（五）项: 行政许可 本年处理决定数量."""
     counts = decision_counts(organisation, year)
     if counts is None:
@@ -178,7 +180,9 @@ def licence_decision_counts(organisation: Organisation, year: int) -> dict | Non
     return {"licence": {"decisions": counts[DecisionKind.LICENSING]}}
 
 
-def penalty_decision_counts(organisation: Organisation, year: int) -> dict | None:
+def penalty_decision_counts(
+    organisation: Organisation, year: int
+) -> dict[str, dict[str, int]] | None:
     """Provider of the report's 第二十条第（六）项: 行政处罚, 行政强制 本年处理决定数量."""
     counts = decision_counts(organisation, year)
     if counts is None:

@@ -15,8 +15,11 @@ import datetime as dt
 import hashlib
 import re
 import secrets
+from collections.abc import Callable, Iterable, Mapping, Set
+from typing import Any, TypeVar
 
-from django.db import IntegrityError, transaction
+from django.contrib.auth.models import User
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,6 +29,7 @@ from gongkai.core.errors import PermissionDeniedError, ServiceError
 from gongkai.core.locking import lock_current, save_if_unchanged
 from gongkai.core.models import Organisation, Role
 from gongkai.core.services import clock_start, clock_stop, ledger_append
+from gongkai.core.types import Actor
 from gongkai.core.validators import is_valid_credit_code
 from gongkai.enforcement import redact
 from gongkai.enforcement.draw import run_draw, snapshot_sha256
@@ -44,7 +48,6 @@ from gongkai.enforcement.law import (
 from gongkai.enforcement.models import (
     ChangeRecord,
     Decision,
-    DecisionStatus,
     DiscretionStandard,
     Draw,
     EnforcementBody,
@@ -53,28 +56,35 @@ from gongkai.enforcement.models import (
     Matter,
     Officer,
 )
+from gongkai.enforcement.transitions import PUBLISHING_ROLES, RECORDING_ROLES, Move, check
 
-# Units record decisions and run draws; the openness office also publishes and withdraws.
-RECORDING_ROLES = (Role.OFFICE, Role.HANDLER, Role.ADMIN)
-PUBLISHING_ROLES = (Role.OFFICE, Role.ADMIN)
 Subject = ChangeRecord.Subject
 Action = ChangeRecord.Action
 
 
-def require_role(actor, organisation: Organisation, roles) -> None:
-    allowed = actor is not None and has_role(actor, *roles)
+def require_role(actor: Actor, organisation: Organisation, roles: Iterable[Role]) -> User:
+    """The actor, if they hold one of ``roles`` in ``organisation``'s body (the system,
+    ``None``, never does)."""
+    refused = PermissionDeniedError("not_allowed", _("You do not have the right to do this."))
+    if actor is None or not has_role(actor, *roles):
+        raise refused
     profile = getattr(actor, "staff_profile", None)
-    if allowed and not actor.is_superuser:
-        allowed = profile is not None and profile.organisation.body == organisation.body
-    if not allowed:
-        raise PermissionDeniedError("not_allowed", _("You do not have the right to do this."))
+    if not actor.is_superuser and (
+        profile is None or profile.organisation.body != organisation.body
+    ):
+        raise refused
+    return actor
 
 
 def _today() -> dt.date:
     return timezone.localdate()
 
 
-def _record(organisation, subject, obj, title, action, *, actor, reason="", fields=(), on=None):
+def _record(
+    organisation: Organisation, subject: str, obj: models.Model, title: str, action: str, *,
+    actor: Actor, reason: str = "", fields: Iterable[dict[str, str]] = (),
+    on: dt.date | None = None,
+) -> None:  # fmt: skip
     """The public history entry and the ledger entry of one change (same transaction)."""
     ChangeRecord.objects.create(
         organisation=organisation,
@@ -95,12 +105,12 @@ def _record(organisation, subject, obj, title, action, *, actor, reason="", fiel
     )
 
 
-def _shown(value) -> str:
+def _shown(value: object) -> str:
     """A field's value as the public history shows it (procedure steps joined by arrows)."""
     return " → ".join(value) if isinstance(value, list) else str(value)
 
 
-def _differences(obj, values: dict) -> list[dict]:
+def _differences(obj: models.Model, values: Mapping[str, object]) -> list[dict[str, str]]:
     return [
         {"field": name, "old": _shown(getattr(obj, name)), "new": _shown(value)}
         for name, value in values.items()
@@ -111,7 +121,7 @@ def _differences(obj, values: dict) -> list[dict]:
 # --- 事前公开: bodies, officers, matters, discretion standards -------------------------------
 
 
-def body_create(*, actor, organisation: Organisation, **values) -> EnforcementBody:
+def body_create(*, actor: Actor, organisation: Organisation, **values: Any) -> EnforcementBody:
     require_role(actor, organisation, PUBLISHING_ROLES)
     if not values.get("name", "").strip():
         raise ServiceError("missing_name", _("Give the name."))
@@ -124,7 +134,7 @@ def body_create(*, actor, organisation: Organisation, **values) -> EnforcementBo
 
 
 def officer_create(
-    *, actor, body: EnforcementBody, name: str, certificate: str, area: str = "",
+    *, actor: Actor, body: EnforcementBody, name: str, certificate: str, area: str = "",
     is_inspector: bool = False,
 ) -> Officer:  # fmt: skip
     """An officer with the certificate number (both public by law; nothing else is kept)."""
@@ -146,7 +156,13 @@ def officer_create(
     return officer
 
 
-def _update(obj, subject, *, actor, organisation, reason, values, title) -> None:
+_M = TypeVar("_M", bound=models.Model)
+
+
+def _update(
+    obj: _M, subject: str, *, actor: Actor, organisation: Organisation, reason: str,
+    values: Mapping[str, object], title: Callable[[_M], str],
+) -> _M:  # fmt: skip
     """Lock ``obj``, set the changed ``values``, save, and record old → new with the reason."""
     if not reason.strip():
         raise ServiceError("missing_reason", _("Say why."))
@@ -167,7 +183,9 @@ def _update(obj, subject, *, actor, organisation, reason, values, title) -> None
 BODY_FIELDS = ("name", "kind", "basis", "duties", "remedy", "address", "phone", "position")
 
 
-def body_update(*, actor, body: EnforcementBody, reason: str, **values) -> EnforcementBody:
+def body_update(
+    *, actor: Actor, body: EnforcementBody, reason: str, **values: Any
+) -> EnforcementBody:
     """Change a body's public fields (``BODY_FIELDS``); the history lists each, old → new."""
     require_role(actor, body.organisation, PUBLISHING_ROLES)
     if set(values) - set(BODY_FIELDS):
@@ -182,7 +200,7 @@ def body_update(*, actor, body: EnforcementBody, reason: str, **values) -> Enfor
 
 
 def officer_update(
-    *, actor, officer: Officer, reason: str, name: str, certificate: str, area: str = "",
+    *, actor: Actor, officer: Officer, reason: str, name: str, certificate: str, area: str = "",
     is_inspector: bool = False,
 ) -> Officer:  # fmt: skip
     """Correct an officer's name, certificate number, field, or place in the inspector list."""
@@ -202,7 +220,7 @@ def officer_update(
         ) from None
 
 
-def officer_set_active(*, actor, officer: Officer, active: bool, reason: str) -> Officer:
+def officer_set_active(*, actor: Actor, officer: Officer, active: bool, reason: str) -> Officer:
     """An officer leaves the list (transferred, certificate withdrawn) or returns to it."""
     require_role(actor, officer.body.organisation, PUBLISHING_ROLES)
     if not reason.strip():
@@ -220,7 +238,7 @@ def officer_set_active(*, actor, officer: Officer, active: bool, reason: str) ->
 
 
 def matter_create(
-    *, actor, body: EnforcementBody, name: str, kind: str, basis: str, steps: list[str],
+    *, actor: Actor, body: EnforcementBody, name: str, kind: str, basis: str, steps: list[str],
     time_limit: str = "", position: int = 0,
 ) -> Matter:  # fmt: skip
     require_role(actor, body.organisation, PUBLISHING_ROLES)
@@ -236,7 +254,7 @@ def matter_create(
     return matter
 
 
-def matter_update(*, actor, matter: Matter, reason: str, **values) -> Matter:
+def matter_update(*, actor: Actor, matter: Matter, reason: str, **values: Any) -> Matter:
     """Change a matter's public fields; the history lists each field, old and new."""
     require_role(actor, matter.body.organisation, PUBLISHING_ROLES)
     if not reason.strip():
@@ -256,7 +274,7 @@ def matter_update(*, actor, matter: Matter, reason: str, **values) -> Matter:
 
 
 def standard_create(
-    *, actor, organisation: Organisation, title: str, summary: str, adopted_on: dt.date,
+    *, actor: Actor, organisation: Organisation, title: str, summary: str, adopted_on: dt.date,
     file_name: str = "", content: bytes = b"", content_type: str = "",
 ) -> DiscretionStandard:  # fmt: skip
     """A 裁量基准 with its file (the file is what the public downloads)."""
@@ -313,7 +331,7 @@ def _check(fields: DecisionFields, organisation: Organisation) -> None:
         )
 
 
-def _scan(fields: DecisionFields, organisation: Organisation) -> list[dict]:
+def _scan(fields: DecisionFields, organisation: Organisation) -> list[dict[str, Any]]:
     officers = list(
         Officer.objects.filter(body__organisation=organisation).values_list("name", flat=True)
     )
@@ -325,17 +343,19 @@ def _scan(fields: DecisionFields, organisation: Organisation) -> list[dict]:
     )
 
 
-def _values(fields: DecisionFields) -> dict:
+def _values(fields: DecisionFields) -> dict[str, Any]:
     values = dataclasses.asdict(fields)
     values["body"] = fields.body
     values["party_credit_code"] = fields.party_credit_code.strip().upper()
     return values
 
 
-def decision_create(*, actor, organisation: Organisation, fields: DecisionFields) -> Decision:
+def decision_create(
+    *, actor: Actor, organisation: Organisation, fields: DecisionFields
+) -> Decision:
     """A draft decision; licences and penalties start their 7-working-day clock from the
     decision day (国办发〔2018〕118号: within 7 working days of 执法决定作出之日)."""
-    require_role(actor, organisation, RECORDING_ROLES)
+    recorder = require_role(actor, organisation, RECORDING_ROLES)
     _check(fields, organisation)
     duplicate = ServiceError(
         "duplicate_number",
@@ -346,7 +366,7 @@ def decision_create(*, actor, organisation: Organisation, fields: DecisionFields
             if Decision.objects.filter(organisation=organisation, number=fields.number).exists():
                 raise duplicate
             decision = Decision.objects.create(
-                organisation=organisation, created_by=actor,
+                organisation=organisation, created_by=recorder,
                 findings=_scan(fields, organisation), **_values(fields),
             )  # fmt: skip
             limit = PUBLICITY_LIMITS[fields.kind]
@@ -367,14 +387,13 @@ def decision_create(*, actor, organisation: Organisation, fields: DecisionFields
     return decision
 
 
-def decision_update(*, actor, decision: Decision, fields: DecisionFields) -> Decision:
+def decision_update(*, actor: Actor, decision: Decision, fields: DecisionFields) -> Decision:
     """Correct a draft; the privacy scan runs again on the new text."""
     require_role(actor, decision.organisation, RECORDING_ROLES)
     _check(fields, decision.organisation)
     with transaction.atomic():
         current = lock_current(decision)
-        if current.status != DecisionStatus.DRAFT:
-            raise ServiceError("not_draft", _("Only a draft can be corrected."))
+        check(Move.UPDATE, current)
         same_clock = (
             PUBLICITY_LIMITS[fields.kind].clock_rule == PUBLICITY_LIMITS[current.kind].clock_rule
         )
@@ -394,14 +413,13 @@ def decision_update(*, actor, decision: Decision, fields: DecisionFields) -> Dec
     return current
 
 
-def decision_publish(*, actor, decision: Decision, keep: set[int] = frozenset()) -> Decision:
+def decision_publish(*, actor: Actor, decision: Decision, keep: Set[int] = frozenset()) -> Decision:
     """Publish: the party masked, every finding not in ``keep`` (indexes into
     ``findings``, which the reviewer saw) masked; the publicity clock stops."""
     require_role(actor, decision.organisation, PUBLISHING_ROLES)
     with transaction.atomic():
         current = lock_current(decision)
-        if current.status != DecisionStatus.DRAFT:
-            raise ServiceError("not_draft", _("Only a draft can be published."))
+        move = check(Move.PUBLISH, current)
         masked = [f for i, f in enumerate(current.findings) if i not in keep]
         current.party_public = redact.party_public(current.party_kind, current.party_name)
         current.published_facts = redact.redacted(
@@ -410,11 +428,11 @@ def decision_publish(*, actor, decision: Decision, keep: set[int] = frozenset())
         current.published_content = redact.redacted(
             current.content, [f for f in masked if f["field"] == "content"]
         )
-        current.status = DecisionStatus.PUBLISHED
+        current.status = move.target
         current.published_at = timezone.now()
         save_if_unchanged(
             current,
-            guard={"status": DecisionStatus.DRAFT},
+            guard={"status": move.source},
             fields=("status", "published_at", "party_public", "published_facts",
                     "published_content"),
         )  # fmt: skip
@@ -431,7 +449,7 @@ def _title(decision: Decision) -> str:
 
 
 def decision_withdraw(
-    *, actor, decision: Decision, withdrawal: str, withdrawn_on: dt.date, reason: str,
+    *, actor: Actor, decision: Decision, withdrawal: str, withdrawn_on: dt.date, reason: str,
     replaced_by: Decision | None = None,
 ) -> Decision:  # fmt: skip
     """撤销、确认违法 or 变更: the decision's content is taken off the site (国办发〔2018〕118号
@@ -449,18 +467,17 @@ def decision_withdraw(
         raise ServiceError("missing_new_decision", _("Choose the new decision."))
     with transaction.atomic():
         current = lock_current(decision)
-        if current.status != DecisionStatus.PUBLISHED:
-            raise ServiceError("not_published", _("Only a published decision can be withdrawn."))
+        move = check(Move.WITHDRAW, current)
         if withdrawn_on < current.decided_on or withdrawn_on > _today():
             raise ServiceError("invalid_date", _("The date of withdrawal is not possible."))
-        current.status = DecisionStatus.WITHDRAWN
+        current.status = move.target
         current.withdrawal = withdrawal
         current.withdrawn_on = withdrawn_on
         current.withdrawal_reason = reason[:500]
         current.replaced_by = replaced_by if withdrawal == Withdrawal.CHANGED else None
         save_if_unchanged(
             current,
-            guard={"status": DecisionStatus.PUBLISHED},
+            guard={"status": move.source},
             fields=("status", "withdrawal", "withdrawn_on", "withdrawal_reason", "replaced_by"),
         )
         _record(current.organisation, Subject.DECISION, current, _title(current),
@@ -473,7 +490,7 @@ def decision_withdraw(
 
 
 def target_create(
-    *, actor, organisation: Organisation, code: str, name: str, category: str,
+    *, actor: Actor, organisation: Organisation, code: str, name: str, category: str,
     credit_code: str = "",
 ) -> InspectionTarget:  # fmt: skip
     require_role(actor, organisation, PUBLISHING_ROLES)
@@ -496,7 +513,7 @@ def target_create(
 
 
 def target_update(
-    *, actor, target: InspectionTarget, reason: str, code: str, name: str, category: str,
+    *, actor: Actor, target: InspectionTarget, reason: str, code: str, name: str, category: str,
     credit_code: str = "",
 ) -> InspectionTarget:  # fmt: skip
     """Correct a target's code, name, category or credit code (past draws keep their
@@ -519,12 +536,12 @@ def target_update(
 
 
 def draw_run(
-    *, actor, organisation: Organisation, title: str, category: str, target_count: int,
+    *, actor: Actor, organisation: Organisation, title: str, category: str, target_count: int,
     inspectors_per_target: int = 2, seed: int | None = None,
 ) -> Draw:  # fmt: skip
     """Draw targets (of ``category``, or all) and inspectors for each; the seed (a fresh
     64-bit number unless given) and both lists' snapshots are kept with the result."""
-    require_role(actor, organisation, RECORDING_ROLES)
+    drawer = require_role(actor, organisation, RECORDING_ROLES)
     if category and category not in TargetCategory.values:
         raise ServiceError("invalid_category", _("Choose the category."))
     targets = InspectionTarget.objects.filter(organisation=organisation, is_active=True)
@@ -571,14 +588,14 @@ def draw_run(
             inspectors_per_target=inspectors_per_target,
             chosen=[{"target": p.target, "inspectors": p.inspectors} for p in picks],
             drawn_on=_today(),
-            drawn_by=actor,
+            drawn_by=drawer,
         )
         _record(organisation, Subject.DRAW, draw, title, Action.PUBLISHED, actor=actor)
     return draw
 
 
 def result_publish(
-    *, actor, draw: Draw, target_code: str, inspected_on: dt.date, outcome: str, summary: str
+    *, actor: Actor, draw: Draw, target_code: str, inspected_on: dt.date, outcome: str, summary: str
 ) -> InspectionResult:
     """The result of inspecting one drawn target, its summary masked before it is stored."""
     require_role(actor, draw.organisation, RECORDING_ROLES)

@@ -15,8 +15,9 @@ from django.utils.translation import gettext_lazy
 
 from gongkai.core.access import has_role
 from gongkai.core.errors import ServiceError
+from gongkai.core.formflow import service_errors
 from gongkai.core.views import role_required
-from gongkai.enforcement import selectors, services
+from gongkai.enforcement import selectors, services, transitions
 from gongkai.enforcement.draw import python_snippet, snapshot_text
 from gongkai.enforcement.flowchart import flowchart_svg
 from gongkai.enforcement.formats import decisions_csv, decisions_json, decisions_xlsx
@@ -35,13 +36,13 @@ from gongkai.enforcement.law import PUBLICITY_LIMITS, SOURCE_118, TargetCategory
 from gongkai.enforcement.models import (
     ChangeRecord,
     Decision,
-    DecisionStatus,
     Draw,
     EnforcementBody,
     InspectionTarget,
     Matter,
     Officer,
 )
+from gongkai.enforcement.transitions import DecisionStatus, Move
 from gongkai.proactive.law import FindingType  # the privacy types' labels
 
 PAGE_SIZE = 30
@@ -125,6 +126,7 @@ def decisions(request):
         "kind": filters["kind"],
         "limits": PUBLICITY_LIMITS,
         "source": SOURCE_118,
+        "statuses": DecisionStatus,
     }
     return render(request, "enforcement/decisions.html", context)
 
@@ -136,6 +138,7 @@ def decision(request, pk: int):
         "history": selectors.history(ChangeRecord.Subject.DECISION, found.pk),
         "due": selectors.publicity_due(found),
         "on_time": selectors.published_on_time(found),
+        "statuses": DecisionStatus,
     }
     return render(request, "enforcement/decision.html", context)
 
@@ -217,8 +220,8 @@ def changes(request):
 
 # --- workbench ---------------------------------------------------------------------------
 
-recording_required = role_required(*services.RECORDING_ROLES)
-publishing_required = role_required(*services.PUBLISHING_ROLES)
+recording_required = role_required(*transitions.RECORDING_ROLES)
+publishing_required = role_required(*transitions.PUBLISHING_ROLES)
 
 
 def _body(request):
@@ -238,7 +241,7 @@ def manage(request):
         "page": page,
         "status": status,
         "statuses": DecisionStatus.choices,
-        "may_keep_register": has_role(request.user, *services.PUBLISHING_ROLES),
+        "may_keep_register": has_role(request.user, *transitions.PUBLISHING_ROLES),
     }
     return render(request, "enforcement/workbench/manage.html", context)
 
@@ -252,14 +255,12 @@ def decision_new(request):
     body = _body(request)
     form = DecisionForm(request.POST or None, organisation=body)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             created = services.decision_create(
                 actor=request.user, organisation=body, fields=_fields(form.cleaned_data)
             )
             messages.success(request, _("The decision was recorded as a draft."))
             return redirect("enforcement:decision_edit", pk=created.pk)
-        except ServiceError as error:
-            form.add_error(None, error.message)
     return render(request, "enforcement/workbench/decision.html", {"form": form, "decision": None})
 
 
@@ -277,22 +278,22 @@ def decision_edit(request, pk: int):
         raise Http404
     action = request.POST.get("action", "")
     form = DecisionForm(
-        request.POST if action == "update" else None, initial=_initial(found), organisation=body
+        request.POST if action == Move.UPDATE else None, initial=_initial(found), organisation=body
     )
-    withdraw_form = WithdrawForm(request.POST if action == "withdraw" else None, decision=found)
+    withdraw_form = WithdrawForm(request.POST if action == Move.WITHDRAW else None, decision=found)
     try:
-        if action == "update" and form.is_valid():
+        if action == Move.UPDATE and form.is_valid():
             services.decision_update(
                 actor=request.user, decision=found, fields=_fields(form.cleaned_data)
             )
             messages.success(request, _("Saved."))
             return redirect("enforcement:decision_edit", pk=found.pk)
-        if action == "publish":
+        if action == Move.PUBLISH:
             keep = {int(i) for i in request.POST.getlist("keep") if i.isdigit()}
             services.decision_publish(actor=request.user, decision=found, keep=keep)
             messages.success(request, _("The decision was published."))
             return redirect("enforcement:decision_edit", pk=found.pk)
-        if action == "withdraw" and withdraw_form.is_valid():
+        if action == Move.WITHDRAW and withdraw_form.is_valid():
             services.decision_withdraw(
                 actor=request.user, decision=found, **withdraw_form.cleaned_data
             )
@@ -317,7 +318,8 @@ def decision_edit(request, pk: int):
         "decision": found,
         "findings": findings,
         "due": selectors.publicity_due(found),
-        "may_publish": has_role(request.user, *services.PUBLISHING_ROLES),
+        "actions": transitions.decision_actions(found, request.user),
+        "statuses": DecisionStatus,
     }
     return render(request, "enforcement/workbench/decision.html", context)
 
@@ -327,12 +329,10 @@ def draws_manage(request):
     body = _body(request)
     form = DrawForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             created = services.draw_run(actor=request.user, organisation=body, **form.cleaned_data)
             messages.success(request, _("The draw was made and published."))
             return redirect("enforcement:draw_manage", pk=created.pk)
-        except ServiceError as error:
-            form.add_error(None, error.message)
     context = {"form": form, "draws": Draw.objects.filter(organisation=body)[:50]}
     return render(request, "enforcement/workbench/draws.html", context)
 
@@ -344,12 +344,10 @@ def draw_manage(request, pk: int):
         raise Http404
     form = ResultForm(request.POST or None, draw=found)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             services.result_publish(actor=request.user, draw=found, **form.cleaned_data)
             messages.success(request, _("The result was published."))
             return redirect("enforcement:draw_manage", pk=found.pk)
-        except ServiceError as error:
-            form.add_error(None, error.message)
     context = {"draw": found, "form": form, "results": found.results.all()}
     return render(request, "enforcement/workbench/draw.html", context)
 

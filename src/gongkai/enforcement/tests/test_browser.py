@@ -176,3 +176,61 @@ def test_workbench_register_forms(page, live_server, artifacts_dir, register, wi
     assert page.get_by_text("已保存。").is_visible()
     page.goto(f"{live_server.url}/xxgk/zfgs/changes/")
     assert "补充办理时限" in page.locator("ol.changes").inner_text()
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_workbench_decision_offers_the_moves_of_its_status(
+    page, live_server, artifacts_dir, register, width, height
+):
+    """A draft offers correction and publication to the office; a refused correction says
+    why in Chinese and changes nothing; once published the page offers the withdrawal."""
+    from gongkai.core.tests.twofactor import browser_login
+
+    body, office, agency, _matter = register
+    draft = make_decision(office, body, agency, publish=False)
+    page.set_viewport_size({"width": width, "height": height})
+    browser_login(page, live_server, "office")
+    page.goto(f"{live_server.url}/workbench/enforcement/{draft.pk}/")
+    assert page.get_by_role("button", name="发布").is_visible()
+    assert page.get_by_role("button", name="登记撤下").count() == 0
+    page.get_by_label("决定日期").fill("2026-03-17")
+    page.get_by_role("button", name="保存").click()
+    assert page.get_by_text("已登记决定的决定日期或类别不能更改，请重新登记。").is_visible()
+    draft.refresh_from_db()
+    assert draft.decided_on == dt.date(2026, 3, 16)
+    assert fits(page, width)
+    page.screenshot(
+        path=str(artifacts_dir / f"enforcement-workbench-draft-{width}.png"), full_page=True
+    )
+    page.get_by_role("button", name="发布").click()
+    assert page.get_by_role("heading", name="公示内容").is_visible()
+    assert page.get_by_role("button", name="登记撤下").is_visible()
+    assert page.get_by_role("button", name="发布").count() == 0
+    assert fits(page, width)
+    page.screenshot(
+        path=str(artifacts_dir / f"enforcement-workbench-published-{width}.png"), full_page=True
+    )
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_workbench_draw_refused_on_the_form(
+    page, live_server, artifacts_dir, register, width, height
+):
+    """More targets than the list holds: the refusal shows on the form, no draw is made."""
+    from gongkai.core.tests.twofactor import browser_login
+    from gongkai.enforcement.models import Draw
+
+    body, office, _agency, _matter = register
+    make_targets(office, body)
+    page.set_viewport_size({"width": width, "height": height})
+    browser_login(page, live_server, "office")
+    page.goto(f"{live_server.url}/workbench/enforcement/draws/")
+    page.get_by_label("标题").fill("2026年第二季度娱乐场所抽查")
+    page.get_by_label("抽取检查对象数").fill("50")
+    page.get_by_role("button", name="抽取").click()
+    assert page.get_by_text("抽取对象数应在1至7之间。").is_visible()
+    assert Draw.objects.count() == 0
+    assert fits(page, width)
+    page.screenshot(
+        path=str(artifacts_dir / f"enforcement-workbench-draw-refused-{width}.png"), full_page=True
+    )
