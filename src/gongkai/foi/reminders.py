@@ -21,7 +21,8 @@ from django.utils.translation import ngettext
 
 from gongkai.core import holidays
 from gongkai.core.models import Clock, Role
-from gongkai.foi.models import OPEN_STATUSES, Request
+from gongkai.foi.models import Request
+from gongkai.foi.transitions import OPEN_STATUSES
 from gongkai.foi.selectors import confirmation_due, unconfirmed_overdue
 
 DEFAULT_THRESHOLDS = (5, 3, 1)

@@ -17,7 +17,8 @@ from gongkai.core.clockmath import as_events, working_days_used
 from gongkai.core.errors import NotFoundError, ServiceError
 from gongkai.core.models import Organisation
 from gongkai.foi import law
-from gongkai.foi.models import OPEN_STATUSES, BodySettings, Request, Status
+from gongkai.foi.models import BodySettings, Request, Status
+from gongkai.foi.transitions import OPEN_STATUSES
 
 # A request due within this many working days shows amber in a queue.
 AMBER_WORKING_DAYS = 3
