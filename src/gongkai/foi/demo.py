@@ -45,7 +45,7 @@ LETTER_PREFIX = "湛公信"
 L, ON, P, E, F = Channel.LETTER, Channel.ONLINE, Channel.IN_PERSON, Channel.EMAIL, Channel.FAX
 R = Channel.REGISTERED_POST
 # The reply letter goes out the way the applicant chose to receive the information.
-DELIVERY_OF_REPLY = {
+DELIVERY_OF_REPLY: dict[str, str] = {
     Delivery.POST: LetterDelivery.POST,
     Delivery.EMAIL: LetterDelivery.EMAIL,
     Delivery.COLLECT: LetterDelivery.IN_PERSON,
@@ -266,6 +266,8 @@ class Course:
 
     def __init__(self, cast: Cast, request: Request, actor) -> None:
         self.cast, self.request, self.actor = cast, request, actor
+        if request.received_on is None:
+            raise ValueError(f"Request {request.code} walks its course once received.")
         self.day = request.received_on
 
     def advance(self, working_days: int) -> bool:
@@ -370,7 +372,10 @@ class Course:
         self._remedy(Remedy.Kind.LITIGATION_DIRECT, 90, None)
 
     def _remedy(self, kind: str, after_days: int, result: str | None) -> None:
-        filed = self.request.replied_on + dt.timedelta(days=after_days)
+        replied_on = self.request.replied_on
+        if replied_on is None:
+            return  # a review or lawsuit is against a reply
+        filed = replied_on + dt.timedelta(days=after_days)
         if filed > self.cast.today:
             return
         remedy = foi.remedy_record(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -134,6 +134,21 @@ def not_before_receipt(request: Request, day: dt.date) -> None:
 def not_in_future(day: dt.date) -> None:
     if day > today():
         raise ServiceError("date_in_future", _("A date in the future cannot be recorded."))
+
+
+def receipt_day(request: Request) -> dt.date:
+    """The day a received request was received (set with that status and never unset: the
+    check constraint ``foi_request_received_on_after_confirmation``)."""
+    if request.received_on is None:
+        raise ServiceError("not_received", _("This request has not been received yet."))
+    return request.received_on
+
+
+def due_day(value: dt.date | None) -> dt.date:
+    """A due day cached from one of this app's clocks. They all count working days, so the
+    clock always computes a day; the columns are nullable only for the hour-counted clocks
+    of other apps (incidents), which mypy cannot tell apart."""
+    return cast(dt.date, value)
 
 
 def reply_clock(request: Request) -> Clock:

@@ -29,7 +29,7 @@ def letter_kinds_available(
 ) -> list[tuple[str, StrOrPromise]]:
     """The kinds of letter the request's current state allows (its act has happened) and
     not yet made for that act (``made``: the (kind, subject) pairs of existing letters)."""
-    kinds = []
+    kinds: list[tuple[str, StrOrPromise]] = []
     with override(settings.LANGUAGE_CODE):
         for kind, label in LetterKind.choices:
             try:

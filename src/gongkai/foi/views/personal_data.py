@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import cast
 
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -50,7 +52,8 @@ class IdentityViewFilterForm(forms.Form):
         visible = organisation_ids
         if visible is not None:
             staff = staff.filter(organisation_id__in=visible)
-        self.fields["viewer"].queryset = staff
+        # Declared above as a ModelChoiceField; ``fields`` is typed as any Field.
+        cast(forms.ModelChoiceField, self.fields["viewer"]).queryset = staff
 
 
 class RetentionForm(forms.Form):
@@ -120,6 +123,7 @@ def _cell(value):
 def identity_view_export(request, fmt: str):
     _form, views = _filtered(request)
     stamp = timezone.localdate().isoformat()
+    response: HttpResponseBase
     if fmt == "csv":
         writer = csv.writer(_Echo())
 
