@@ -18,7 +18,7 @@ from gongkai.core.api_auth import staff_auth
 from gongkai.core.apischema import Error, ObjectId, PageNumber, choice
 from gongkai.core.clientip import client_address
 from gongkai.core.errors import NotFoundError, ServiceError
-from gongkai.core.models import Organisation
+from gongkai.core.models import Clock, Organisation
 from gongkai.core.selectors import site_organisation
 from gongkai.foi import services
 from gongkai.foi.forms import SECRET_RULE, is_acceptable_secret
@@ -46,6 +46,7 @@ from gongkai.foi.selectors import (
 from gongkai.foi.services.personal_data import identity_view_record
 from gongkai.foi.services.tracking import request_track
 from gongkai.foi.services.web import request_submit_online
+from gongkai.foi.transitions import Action, available_actions
 from gongkai.foi.views import public
 
 router = Router(tags=["foi"])
@@ -155,11 +156,14 @@ class RequestDetailOut(RequestOut):
     repeat_of: list[str]
     petition_words: list[str]
     events: list[EventOut]
+    # What the caller may do to the request now, each with its endpoint under
+    # /staff/requests/{id}/ (foi.transitions: the same list the request page offers).
+    actions: list[Annotated[str, choice(Action.values)]]
 
 
 def _due_on(request: Request) -> dt.date | None:
     clock = request.reply_clock
-    return clock.due_on if clock and clock.state != "stopped" else None
+    return clock.due_on if clock and clock.state != Clock.State.STOPPED else None
 
 
 def _summary(request: Request) -> dict:
@@ -205,6 +209,7 @@ def _detail(request: Request, *, viewer) -> dict:
         "repeat_of": [other.code for other in flags.repeats],
         "petition_words": flags.petition_words,
         "events": _events(request),
+        "actions": [str(action) for action in available_actions(request, viewer)],
     }
 
 
