@@ -42,6 +42,7 @@ __all__ = [
     "action_possible",
     "available_actions",
     "may_act",
+    "statuses_allowing",
 ]
 
 # Who works on requests: the openness office, the handling units, administrators.
@@ -155,6 +156,11 @@ def _table(rules: Iterable[Rule]) -> dict[Status, frozenset[Status]]:
 
 # The one table of allowed status changes; services.transition() guards every change.
 TRANSITIONS: dict[Status, frozenset[Status]] = _table(RULES)
+
+
+def statuses_allowing(action: Action) -> frozenset[Status]:
+    """The statuses ``action`` starts from (for lists: the requests it could apply to)."""
+    return RULE_OF[action].sources
 
 
 def may_act(user: AnyUser) -> bool:

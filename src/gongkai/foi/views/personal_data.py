@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 
 from gongkai.core.access import organisation_ids_visible_to
-from gongkai.core.errors import ServiceError
+from gongkai.core.formflow import service_errors
 from gongkai.core.models import Role, StaffProfile
 from gongkai.core.views import role_required
 from gongkai.foi.models import RetentionPolicy
@@ -161,11 +161,8 @@ def retention(request):
     policy = RetentionPolicy.objects.filter(organisation=body).first()
     form = RetentionForm(request.POST or None, initial={"months": policy.months if policy else ""})
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form, "months"):
             retention_set(actor=request.user, organisation=body, months=form.cleaned_data["months"])
-        except ServiceError as error:
-            form.add_error("months", error.message)
-        else:
             messages.success(request, _("The retention period was saved."))
             return redirect("foi:retention")
     due = (

@@ -134,6 +134,7 @@ def tracking_context(request: Request) -> dict:
         "fee_notices": list(request.fee_notices.all()),
         "remedy_statement": request_remedy_statement(request) if request.replied_on else "",
         "letters": list(_applicant_letters().filter(request=request)),
+        "EventType": RequestEvent.Type,
     }
 
 

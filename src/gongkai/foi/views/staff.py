@@ -29,7 +29,7 @@ from gongkai.core.types import AnyUser, StaffRequest
 from gongkai.core.views import role_required, staff_required
 from gongkai.foi import forms as foi_forms
 from gongkai.foi import services
-from gongkai.foi.models import FeeNotice, IdentityView, Request, Status
+from gongkai.foi.models import FeeNotice, IdentityView, Request, RequestEvent, Status
 from gongkai.foi.selectors import (
     access_request,
     confirmation_due,
@@ -52,6 +52,7 @@ from gongkai.foi.transitions import (
     action_possible,
     available_actions,
     may_act,
+    statuses_allowing,
 )
 from gongkai.foi.views.letters_panel import letters_context
 
@@ -124,9 +125,9 @@ def queue(request: StaffRequest) -> HttpResponse:
     if is_office:
         context["pending"] = list(visible.filter(status=Status.SUBMITTED).order_by("submitted_at"))
         context["unassigned"] = list(
-            visible.filter(unit__isnull=True, status__in=OPEN_STATUSES)
-            .exclude(status=Status.SUBMITTED)
-            .order_by("received_on")
+            visible.filter(unit__isnull=True, status__in=statuses_allowing(Action.ASSIGN)).order_by(
+                "received_on"
+            )
         )
     return render(request, "foi/staff/queue.html", context)
 
@@ -142,9 +143,11 @@ def assign_many(request: StaffRequest) -> HttpResponse:
     if unit is None or not ids:
         messages.error(request, _("Choose the requests and the unit to assign them to."))
         return redirect("foi:queue")
-    chosen = requests_visible_to(request.user).filter(pk__in=ids, status__in=OPEN_STATUSES)
+    chosen = requests_visible_to(request.user).filter(
+        pk__in=ids, status__in=statuses_allowing(Action.ASSIGN)
+    )
     assigned, refused = [], []
-    for foi_request in chosen.exclude(status=Status.SUBMITTED):
+    for foi_request in chosen:
         try:
             services.request_assign(request=foi_request, actor=request.user, unit=unit)
         except ServiceError as error:
@@ -379,6 +382,7 @@ def detail_context(
         "confirm_by": confirmation_due(foi) if foi.status == Status.SUBMITTED else None,
         "can_act": may_act(request.user),
         "Action": Action,
+        "EventType": RequestEvent.Type,
         **letters_context(request.user, foi),
     }
 
