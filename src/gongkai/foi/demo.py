@@ -25,6 +25,7 @@ from gongkai.core import holidays
 from gongkai.core.demo import BUREAU, DemoContext, credit_code, register
 from gongkai.core.errors import ServiceError
 from gongkai.core.models import Organisation, StaffProfile
+from gongkai.core.types import Actor
 from gongkai.foi import services as foi
 from gongkai.foi.models import (
     Channel,
@@ -264,7 +265,7 @@ def _receive(cast: Cast, case: Case, key: str, received: dt.date) -> Request:
 class Course:
     """Walks one application through its steps, each on a working day after the last."""
 
-    def __init__(self, cast: Cast, request: Request, actor) -> None:
+    def __init__(self, cast: Cast, request: Request, actor: Actor) -> None:
         self.cast, self.request, self.actor = cast, request, actor
         if request.received_on is None:
             raise ValueError(f"Request {request.code} walks its course once received.")
@@ -398,7 +399,7 @@ class Course:
         return True
 
 
-def _letters(cast: Cast, request: Request, steps: tuple[str, ...], actor) -> int:
+def _letters(cast: Cast, request: Request, steps: tuple[str, ...], actor: Actor) -> int:
     request.refresh_from_db()
     kinds = [LetterKind.RECEIPT] if request.received_on else []
     kinds += [NOTICE_OF_STEP[s] for s in steps if s in NOTICE_OF_STEP]
