@@ -18,7 +18,7 @@ from gongkai.core.api_auth import staff_auth
 from gongkai.core.apischema import Error, ObjectId, PageNumber, choice
 from gongkai.core.clientip import client_address
 from gongkai.core.errors import NotFoundError, ServiceError
-from gongkai.core.models import Organisation
+from gongkai.core.models import Clock, Organisation
 from gongkai.core.selectors import site_organisation
 from gongkai.foi import services
 from gongkai.foi.forms import SECRET_RULE, is_acceptable_secret
@@ -46,6 +46,7 @@ from gongkai.foi.selectors import (
 from gongkai.foi.services.personal_data import identity_view_record
 from gongkai.foi.services.tracking import request_track
 from gongkai.foi.services.web import request_submit_online
+from gongkai.foi.transitions import Action, available_actions
 from gongkai.foi.views import public
 
 router = Router(tags=["foi"])
@@ -155,11 +156,14 @@ class RequestDetailOut(RequestOut):
     repeat_of: list[str]
     petition_words: list[str]
     events: list[EventOut]
+    # What the caller may do to the request now, each with its endpoint under
+    # /staff/requests/{id}/ (foi.transitions: the same list the request page offers).
+    actions: list[Annotated[str, choice(Action.values)]]
 
 
 def _due_on(request: Request) -> dt.date | None:
     clock = request.reply_clock
-    return clock.due_on if clock and clock.state != "stopped" else None
+    return clock.due_on if clock and clock.state != Clock.State.STOPPED else None
 
 
 def _summary(request: Request) -> dict:
@@ -205,6 +209,7 @@ def _detail(request: Request, *, viewer) -> dict:
         "repeat_of": [other.code for other in flags.repeats],
         "petition_words": flags.petition_words,
         "events": _events(request),
+        "actions": [str(action) for action in available_actions(request, viewer)],
     }
 
 
@@ -371,7 +376,7 @@ class RemedyOut(Schema):
     decided_on: dt.date | None
 
 
-ACTION = {"response": {200: RequestDetailOut, 400: Error, 403: Error, 404: Error}}
+ACTION_RESPONSES = {200: RequestDetailOut, 400: Error, 403: Error, 404: Error}
 ACTION_PATH = "/staff/requests/{request_id}/"
 
 
@@ -414,7 +419,7 @@ def request_register(request, payload: RegisterIn, idempotency_key: str = Header
     return 201, _detail(created, viewer=request.user)
 
 
-@router.post(ACTION_PATH + "confirm", **ACTION, auth=staff_auth)
+@router.post(ACTION_PATH + "confirm", response=ACTION_RESPONSES, auth=staff_auth)
 def request_confirm(request, request_id: ObjectId, payload: ConfirmIn):
     """Confirm an online application's receipt (art. 31(3)); the reply clock starts."""
     foi = access_request(request.user, request_id)
@@ -424,7 +429,7 @@ def request_confirm(request, request_id: ObjectId, payload: ConfirmIn):
     return _detail(foi, viewer=request.user)
 
 
-@router.post(ACTION_PATH + "assign", **ACTION, auth=staff_auth)
+@router.post(ACTION_PATH + "assign", response=ACTION_RESPONSES, auth=staff_auth)
 def request_assign(request, request_id: ObjectId, payload: AssignIn):
     foi = access_request(request.user, request_id)
     services.request_assign(
@@ -436,7 +441,7 @@ def request_assign(request, request_id: ObjectId, payload: AssignIn):
     return _detail(foi, viewer=request.user)
 
 
-@router.post(ACTION_PATH + "supplement", **ACTION, auth=staff_auth)
+@router.post(ACTION_PATH + "supplement", response=ACTION_RESPONSES, auth=staff_auth)
 def request_supplement(request, request_id: ObjectId, payload: SupplementIn):
     """One supplement notice (art. 30): every item at once, with a reasonable deadline."""
     foi = access_request(request.user, request_id)
@@ -444,21 +449,21 @@ def request_supplement(request, request_id: ObjectId, payload: SupplementIn):
     return _detail(foi, viewer=request.user)
 
 
-@router.post(ACTION_PATH + "supplement-received", **ACTION, auth=staff_auth)
+@router.post(ACTION_PATH + "supplement-received", response=ACTION_RESPONSES, auth=staff_auth)
 def request_supplement_received(request, request_id: ObjectId, payload: OnDateIn):
     foi = access_request(request.user, request_id)
     services.request_supplement_received(request=foi, actor=request.user, received_on=payload.on)
     return _detail(foi, viewer=request.user)
 
 
-@router.post(ACTION_PATH + "supplement-lapsed", **ACTION, auth=staff_auth)
+@router.post(ACTION_PATH + "supplement-lapsed", response=ACTION_RESPONSES, auth=staff_auth)
 def request_supplement_lapsed(request, request_id: ObjectId, payload: OnDateIn):
     foi = access_request(request.user, request_id)
     services.request_supplement_lapsed(request=foi, actor=request.user, on=payload.on)
     return _detail(foi, viewer=request.user)
 
 
-@router.post(ACTION_PATH + "consult", **ACTION, auth=staff_auth)
+@router.post(ACTION_PATH + "consult", response=ACTION_RESPONSES, auth=staff_auth)
 def request_consult(request, request_id: ObjectId, payload: ConsultIn):
     """Consult a third party (art. 32) or another agency (art. 34); the reply clock waits."""
     foi = access_request(request.user, request_id)
@@ -466,14 +471,14 @@ def request_consult(request, request_id: ObjectId, payload: ConsultIn):
     return _detail(foi, viewer=request.user)
 
 
-@router.post(ACTION_PATH + "consult-answered", **ACTION, auth=staff_auth)
+@router.post(ACTION_PATH + "consult-answered", response=ACTION_RESPONSES, auth=staff_auth)
 def request_consult_answered(request, request_id: ObjectId, payload: ConsultAnsweredIn):
     foi = access_request(request.user, request_id)
     services.request_consult_answered(request=foi, actor=request.user, **payload.dict())
     return _detail(foi, viewer=request.user)
 
 
-@router.post(ACTION_PATH + "extend", **ACTION, auth=staff_auth)
+@router.post(ACTION_PATH + "extend", response=ACTION_RESPONSES, auth=staff_auth)
 def request_extend(request, request_id: ObjectId, payload: ExtendIn):
     """One extension of at most 20 working days, approved by the office head (art. 33)."""
     foi = access_request(request.user, request_id)
@@ -488,7 +493,7 @@ def request_extend(request, request_id: ObjectId, payload: ExtendIn):
     return _detail(foi, viewer=request.user)
 
 
-@router.post(ACTION_PATH + "fee-notice", **ACTION, auth=staff_auth)
+@router.post(ACTION_PATH + "fee-notice", response=ACTION_RESPONSES, auth=staff_auth)
 def request_fee_notice(request, request_id: ObjectId, payload: FeeNoticeIn):
     """A processing-fee notice, amount computed (国办函〔2020〕109号)."""
     foi = access_request(request.user, request_id)
@@ -496,21 +501,21 @@ def request_fee_notice(request, request_id: ObjectId, payload: FeeNoticeIn):
     return _detail(foi, viewer=request.user)
 
 
-@router.post(ACTION_PATH + "fee-paid", **ACTION, auth=staff_auth)
+@router.post(ACTION_PATH + "fee-paid", response=ACTION_RESPONSES, auth=staff_auth)
 def request_fee_paid(request, request_id: ObjectId, payload: OnDateIn):
     foi = access_request(request.user, request_id)
     services.request_fee_paid(request=foi, actor=request.user, paid_on=payload.on)
     return _detail(foi, viewer=request.user)
 
 
-@router.post(ACTION_PATH + "fee-lapsed", **ACTION, auth=staff_auth)
+@router.post(ACTION_PATH + "fee-lapsed", response=ACTION_RESPONSES, auth=staff_auth)
 def request_fee_lapsed(request, request_id: ObjectId, payload: OnDateIn):
     foi = access_request(request.user, request_id)
     services.request_fee_lapsed(request=foi, actor=request.user, on=payload.on)
     return _detail(foi, viewer=request.user)
 
 
-@router.post(ACTION_PATH + "reply", **ACTION, auth=staff_auth)
+@router.post(ACTION_PATH + "reply", response=ACTION_RESPONSES, auth=staff_auth)
 def request_reply(request, request_id: ObjectId, payload: ReplyIn):
     """The reply (art. 36): exactly one outcome of the yearly report's section 三."""
     foi = access_request(request.user, request_id)
@@ -518,7 +523,7 @@ def request_reply(request, request_id: ObjectId, payload: ReplyIn):
     return _detail(foi, viewer=request.user)
 
 
-@router.post(ACTION_PATH + "close", **ACTION, auth=staff_auth)
+@router.post(ACTION_PATH + "close", response=ACTION_RESPONSES, auth=staff_auth)
 def request_close(request, request_id: ObjectId, payload: CloseIn):
     foi = access_request(request.user, request_id)
     services.request_close(request=foi, actor=request.user, note=payload.note)
@@ -578,7 +583,7 @@ class ReasonsDecideIn(Schema):
     decided_on: dt.date | None = None
 
 
-@router.post(ACTION_PATH + "reasons-ask", **ACTION, auth=staff_auth)
+@router.post(ACTION_PATH + "reasons-ask", response=ACTION_RESPONSES, auth=staff_auth)
 def request_reasons_ask(request, request_id: int, payload: ReasonsAskIn):
     """Ask the applicant for the reasons of a clearly excessive request (art. 35)."""
     foi = access_request(request.user, request_id)
@@ -586,7 +591,7 @@ def request_reasons_ask(request, request_id: int, payload: ReasonsAskIn):
     return _detail(foi, viewer=request.user)
 
 
-@router.post(ACTION_PATH + "reasons-decide", **ACTION, auth=staff_auth)
+@router.post(ACTION_PATH + "reasons-decide", response=ACTION_RESPONSES, auth=staff_auth)
 def request_reasons_decide(request, request_id: int, payload: ReasonsDecideIn):
     """Unreasonable (or no) reasons: not handled; reasonable: go on, perhaps until a later
     reasonable reply time approved by the office (art. 35)."""

@@ -25,6 +25,7 @@ from gongkai.core import holidays
 from gongkai.core.demo import BUREAU, DemoContext, credit_code, register
 from gongkai.core.errors import ServiceError
 from gongkai.core.models import Organisation, StaffProfile
+from gongkai.core.types import Actor
 from gongkai.foi import services as foi
 from gongkai.foi.models import (
     Channel,
@@ -45,7 +46,7 @@ LETTER_PREFIX = "湛公信"
 L, ON, P, E, F = Channel.LETTER, Channel.ONLINE, Channel.IN_PERSON, Channel.EMAIL, Channel.FAX
 R = Channel.REGISTERED_POST
 # The reply letter goes out the way the applicant chose to receive the information.
-DELIVERY_OF_REPLY = {
+DELIVERY_OF_REPLY: dict[str, str] = {
     Delivery.POST: LetterDelivery.POST,
     Delivery.EMAIL: LetterDelivery.EMAIL,
     Delivery.COLLECT: LetterDelivery.IN_PERSON,
@@ -264,8 +265,10 @@ def _receive(cast: Cast, case: Case, key: str, received: dt.date) -> Request:
 class Course:
     """Walks one application through its steps, each on a working day after the last."""
 
-    def __init__(self, cast: Cast, request: Request, actor) -> None:
+    def __init__(self, cast: Cast, request: Request, actor: Actor) -> None:
         self.cast, self.request, self.actor = cast, request, actor
+        if request.received_on is None:
+            raise ValueError(f"Request {request.code} walks its course once received.")
         self.day = request.received_on
 
     def advance(self, working_days: int) -> bool:
@@ -370,7 +373,10 @@ class Course:
         self._remedy(Remedy.Kind.LITIGATION_DIRECT, 90, None)
 
     def _remedy(self, kind: str, after_days: int, result: str | None) -> None:
-        filed = self.request.replied_on + dt.timedelta(days=after_days)
+        replied_on = self.request.replied_on
+        if replied_on is None:
+            return  # a review or lawsuit is against a reply
+        filed = replied_on + dt.timedelta(days=after_days)
         if filed > self.cast.today:
             return
         remedy = foi.remedy_record(
@@ -393,7 +399,7 @@ class Course:
         return True
 
 
-def _letters(cast: Cast, request: Request, steps: tuple[str, ...], actor) -> int:
+def _letters(cast: Cast, request: Request, steps: tuple[str, ...], actor: Actor) -> int:
     request.refresh_from_db()
     kinds = [LetterKind.RECEIPT] if request.received_on else []
     kinds += [NOTICE_OF_STEP[s] for s in steps if s in NOTICE_OF_STEP]

@@ -503,7 +503,7 @@ class QueueSearchForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from gongkai.foi.models import OPEN_STATUSES
+        from gongkai.foi.transitions import OPEN_STATUSES
 
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [("", _("All"))] + [

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
     from gongkai.foi.models import Request
 
 
@@ -25,8 +27,9 @@ class HandedOver:
 
 
 class Receiver(Protocol):
-    def draft(self, *, request: Request, actor) -> HandedOver:
-        """Make (or return the existing) draft; raises ServiceError when it may not."""
+    def draft(self, *, request: Request, actor: User) -> HandedOver:
+        """Make (or return the existing) draft; raises ServiceError when it may not. The
+        actor is the member of the office on the request page (a receiver may accept None)."""
         ...
 
     def existing(self, request: Request) -> HandedOver | None: ...

@@ -15,14 +15,17 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
+from django.db.models import QuerySet
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from gongkai.core import holidays
 from gongkai.core.models import Clock, Role
-from gongkai.foi.models import OPEN_STATUSES, Request
+from gongkai.foi.models import Request
 from gongkai.foi.selectors import confirmation_due, unconfirmed_overdue
+from gongkai.foi.transitions import OPEN_STATUSES
 
 DEFAULT_THRESHOLDS = (5, 3, 1)
 OVERDUE = 0  # the threshold recorded for the overdue reminder
@@ -48,7 +51,7 @@ def working_days_left(today: dt.date, due_on: dt.date) -> int:
     return holidays.get_calendar().between(today, due_on).value
 
 
-def open_reply_requests():
+def open_reply_requests() -> QuerySet[Request]:
     """Open requests whose reply period is running (paused ones have no due date)."""
     return (
         Request.objects.filter(
@@ -61,7 +64,16 @@ def open_reply_requests():
     )
 
 
-def office_staff(organisation_id: int) -> list:
+def reply_due_on(request: Request) -> dt.date:
+    """The reply due date of a request whose reply period runs (``open_reply_requests`` and
+    the overdue list select only those)."""
+    clock = request.reply_clock
+    if clock is None or clock.due_on is None:
+        raise ValueError(f"Request {request.code} has no reply due date.")
+    return clock.due_on
+
+
+def office_staff(organisation_id: int) -> list[User]:
     """The active openness-office staff of a body, in a stable order."""
     return list(
         get_user_model()
@@ -76,7 +88,7 @@ def office_staff(organisation_id: int) -> list:
     )
 
 
-def recipients(request: Request, threshold: int, office: list) -> list:
+def recipients(request: Request, threshold: int, office: list[User]) -> list[User]:
     handler = request.handler if request.handler and request.handler.is_active else None
     if handler is None:
         return office
@@ -96,7 +108,7 @@ def _day(value: dt.date) -> str:
 
 
 def reminder_text(request: Request, threshold: int, today: dt.date) -> Text:
-    due_on = request.reply_clock.due_on
+    due_on = reply_due_on(request)
     names = {
         "code": request.code,
         "unit": request.unit.name if request.unit else _("no unit assigned"),
@@ -139,7 +151,7 @@ def _overdue_line(request: Request) -> str:
         }
     return _("%(code)s, due %(due)s, %(unit)s") % {
         "code": request.code,
-        "due": _day(request.reply_clock.due_on),
+        "due": _day(reply_due_on(request)),
         "unit": request.unit.name if request.unit else _("no unit assigned"),
     }
 

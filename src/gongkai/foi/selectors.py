@@ -16,14 +16,16 @@ from gongkai.core.access import scope_cases
 from gongkai.core.clockmath import as_events, working_days_used
 from gongkai.core.errors import NotFoundError, ServiceError
 from gongkai.core.models import Organisation
+from gongkai.core.types import AnyUser
 from gongkai.foi import law
-from gongkai.foi.models import OPEN_STATUSES, BodySettings, Request, Status
+from gongkai.foi.models import BodySettings, IdentityView, Request, Status
+from gongkai.foi.transitions import OPEN_STATUSES
 
 # A request due within this many working days shows amber in a queue.
 AMBER_WORKING_DAYS = 3
 
 
-def requests_visible_to(user) -> QuerySet[Request]:
+def requests_visible_to(user: AnyUser) -> QuerySet[Request]:
     """Whole body for the office, leaders and admins; own units and assignments otherwise."""
     return scope_cases(
         Request.objects.select_related("organisation", "unit", "handler", "reply_clock"),
@@ -34,7 +36,7 @@ def requests_visible_to(user) -> QuerySet[Request]:
     )
 
 
-def access_request(user, pk: int) -> Request:
+def access_request(user: AnyUser, pk: int) -> Request:
     """The request if ``user`` may see it; the same 404 whether missing or out of scope."""
     request = requests_visible_to(user).filter(pk=pk).first()
     if request is None:
@@ -93,18 +95,22 @@ class QueueFilters:
         return requests
 
 
-def _open_in(unit: Organisation | None, filters: QueueFilters | None, user=None):
+def _open_in(
+    unit: Organisation | None, filters: QueueFilters | None, user: AnyUser | None = None
+) -> QuerySet[Request]:
     """Open requests of ``unit``, or of every unit ``user`` sees when ``unit`` is None."""
     if unit is not None:
         requests = Request.objects.filter(unit=unit)
-    else:
+    elif user is not None:
         requests = requests_visible_to(user).filter(unit__isnull=False)
+    else:
+        raise ValueError("A queue is of a unit or of the units a user sees.")
     requests = requests.filter(status__in=OPEN_STATUSES)
     return filters.apply(requests) if filters else requests
 
 
 def unit_queue_count(
-    unit: Organisation | None, filters: QueueFilters | None = None, *, user=None
+    unit: Organisation | None, filters: QueueFilters | None = None, *, user: AnyUser | None = None
 ) -> int:
     return _open_in(unit, filters, user).count()
 
@@ -116,7 +122,7 @@ def unit_queue(
     offset: int = 0,
     limit: int | None = None,
     filters: QueueFilters | None = None,
-    user=None,
+    user: AnyUser | None = None,
 ) -> list[QueueItem]:
     """A unit's open requests (every unit's that ``user`` sees when ``unit`` is None),
     soonest due first, paused ones last, narrowed by ``filters``.
@@ -252,10 +258,8 @@ def identity_views(
     viewer_id: int | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
-):
+) -> QuerySet[IdentityView]:
     """Recorded views of applicants' identity data of these bodies (None: all), newest first."""
-    from gongkai.foi.models import IdentityView
-
     views = IdentityView.objects.select_related("request", "viewer__staff_profile")
     if organisation_ids is not None:
         views = views.filter(request__organisation_id__in=organisation_ids)

@@ -1,6 +1,9 @@
 """What the ledger's disclosure-on-request codes are called (see core/vocabulary.py)."""
 
+from collections.abc import Iterable
+
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from gongkai.core import vocabulary
 from gongkai.foi.models import (
@@ -109,8 +112,13 @@ vocabulary.values(
     ),
 )
 # A clock's pause or stop note names what caused it: an outcome, a consultation, a notice.
-for choices in (OUTCOME_CHOICES, LetterKind.choices, Consultation.Kind.choices):
-    vocabulary.values("clock", "note", choices)
+NOTE_CHOICES: tuple[Iterable[tuple[str, StrOrPromise]], ...] = (
+    OUTCOME_CHOICES,
+    LetterKind.choices,
+    Consultation.Kind.choices,
+)
+for note_choices in NOTE_CHOICES:
+    vocabulary.values("clock", "note", note_choices)
 vocabulary.values(
     "clock",
     "note",

@@ -29,7 +29,11 @@ class LetterTemplateForm(forms.Form):
 
 
 class LetterNumberingForm(forms.Form):
-    prefix = forms.CharField(label=_("Letter number prefix"), max_length=20)
+    # A field named like the form's own ``prefix`` attribute: the form metaclass moves it
+    # into ``base_fields``, so the attribute stays the form's (the POST name stays "prefix").
+    prefix = forms.CharField(  # type: ignore[assignment]
+        label=_("Letter number prefix"), max_length=20
+    )
 
 
 class BodySettingsForm(forms.Form):

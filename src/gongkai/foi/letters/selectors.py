@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.errors import NotFoundError
 from gongkai.core.models import Organisation
+from gongkai.core.types import AnyUser
 from gongkai.foi.letters.pdf import converter_available
 from gongkai.foi.models import Letter, LetterTemplate, Request
 from gongkai.foi.selectors import requests_visible_to
@@ -18,7 +19,7 @@ def request_letters(request: Request) -> QuerySet[Letter]:
     return request.letters.select_related("created_by").order_by("issued_on", "id")
 
 
-def access_letter(user, pk: int) -> Letter:
+def access_letter(user: AnyUser, pk: int) -> Letter:
     """The letter if ``user`` may see its request; the same 404 whether missing or not."""
     letter = (
         Letter.objects.select_related("request", "organisation")

@@ -7,6 +7,7 @@ as what it is. ``ALLOWED[kind]`` lists the names a template of that kind may use
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils.formats import date_format
@@ -18,8 +19,9 @@ from gongkai.core.errors import ServiceError
 from gongkai.core.law import clock_rule
 from gongkai.foi import law
 from gongkai.foi.letters import wording
-from gongkai.foi.models import Consultation, FeeNotice, LetterKind, Request, Status
+from gongkai.foi.models import Consultation, FeeNotice, LetterKind, Request
 from gongkai.foi.selectors import require_remedy_settings, settings_of
+from gongkai.foi.transitions import DONE_STATUSES
 
 BODY, NUMBER, APPLICANT, CODE = "机关", "编号", "申请人", "申请编号"
 RECEIVED, CONTENT, DATE, DUE = "收到日期", "申请内容", "日期", "答复期限"
@@ -92,7 +94,7 @@ def _supplement(request: Request) -> Subject:
 def _extension(request: Request) -> Subject:
     clock = request.reply_clock
     event = clock.events.filter(kind=EventKind.EXTEND).first() if clock else None
-    if event is None:
+    if clock is None or event is None:
         raise _refuse(_("The reply period of this request was not extended."))
     values = {DAYS: str(event.days), REASON: clause(event.note), DUE: day(clock.due_on)}
     return Subject(local_date(event.at), "", values)
@@ -137,7 +139,7 @@ def _decided_on(request: Request) -> dt.date | None:
 
 def _reply(request: Request) -> Subject:
     decided_on = _decided_on(request)
-    if request.status not in (Status.REPLIED, Status.CLOSED) or not request.outcome:
+    if request.status not in DONE_STATUSES or not request.outcome or decided_on is None:
         raise _refuse(_("The request has not been decided yet."))
     settings = require_remedy_settings(request.organisation)
     text = wording.reply_wording(request.outcome, request.reply_ground, request.responsible_body)
@@ -192,7 +194,7 @@ def _reasons(request: Request) -> Subject:
     return Subject(inquiry.asked_on, "", values)
 
 
-SUBJECTS = {
+SUBJECTS: dict[str, Callable[[Request], Subject]] = {
     LetterKind.RECEIPT: _receipt,
     LetterKind.SUPPLEMENT: _supplement,
     LetterKind.EXTENSION: _extension,

@@ -19,6 +19,8 @@ from gongkai.foi.outcomes import APPLICANT_PARTS, OUTCOME_LEAVES, column_label, 
 def _outcome_label(code: str) -> str:
     # "1.属于国家秘密" alone is ambiguous: prefix the group, "（三）不予公开1.属于国家秘密".
     leaf = row(code)
+    if leaf.parent is None:
+        return leaf.label
     group = row(leaf.parent)
     return leaf.label if group.parent is None else f"{group.label}{leaf.label}"
 
@@ -78,34 +80,7 @@ class Status(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-# The one table of allowed status changes; services.transition() guards every change.
-TRANSITIONS: dict[str, frozenset[str]] = {
-    Status.SUBMITTED: frozenset({Status.RECEIVED, Status.CLOSED}),
-    Status.RECEIVED: frozenset(
-        {
-            Status.AWAITING_SUPPLEMENT,
-            Status.IN_CONSULTATION,
-            Status.EXTENDED,
-            Status.AWAITING_FEE,
-            Status.AWAITING_REASONS,
-            Status.REPLIED,
-        }
-    ),
-    # Supplement received: back to received (the period restarts, art. 30); lapsed: closed.
-    Status.AWAITING_SUPPLEMENT: frozenset({Status.RECEIVED, Status.CLOSED}),
-    # After a consultation or a paid fee the request returns to where it was.
-    Status.IN_CONSULTATION: frozenset({Status.RECEIVED, Status.EXTENDED}),
-    Status.EXTENDED: frozenset(
-        {Status.IN_CONSULTATION, Status.AWAITING_FEE, Status.AWAITING_REASONS, Status.REPLIED}
-    ),
-    # Art. 35: reasons accepted (back, perhaps with a later reply time) or not (not handled).
-    Status.AWAITING_REASONS: frozenset({Status.RECEIVED, Status.EXTENDED, Status.REPLIED}),
-    Status.AWAITING_FEE: frozenset({Status.RECEIVED, Status.EXTENDED, Status.CLOSED}),
-    Status.REPLIED: frozenset({Status.CLOSED}),
-    Status.CLOSED: frozenset(),
-}
-
-OPEN_STATUSES = tuple(s for s in Status if s not in (Status.REPLIED, Status.CLOSED))
+# The allowed changes of status, and who may make them: gongkai.foi.transitions.
 
 
 class ReplyGround(models.TextChoices):
@@ -207,15 +182,15 @@ class Request(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(outcome__isnull=True) | Q(status__in=["replied", "closed"]),
+                condition=Q(outcome__isnull=True) | Q(status__in=[Status.REPLIED, Status.CLOSED]),
                 name="foi_request_outcome_only_when_done",
             ),
             # An online application never confirmed can be closed without a receipt date
             # (and without an outcome: it was never received, the report does not count it).
             models.CheckConstraint(
-                condition=Q(status="submitted")
+                condition=Q(status=Status.SUBMITTED)
                 | Q(received_on__isnull=False)
-                | Q(status="closed", outcome__isnull=True),
+                | Q(status=Status.CLOSED, outcome__isnull=True),
                 name="foi_request_received_on_after_confirmation",
             ),
         ]
@@ -494,9 +469,7 @@ __all__ = [
     "BodySettings",
     "ReasonsInquiry",
     "ReplyGround",
-    "OPEN_STATUSES",
     "OUTCOME_CHOICES",
-    "TRANSITIONS",
     "Channel",
     "Consultation",
     "Delivery",

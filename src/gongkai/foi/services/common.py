@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, cast
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -12,9 +13,11 @@ from gongkai.core.access import has_role
 from gongkai.core.clockmath import CHINA
 from gongkai.core.errors import PermissionDeniedError, ServiceError
 from gongkai.core.hooks import announce
-from gongkai.core.models import Clock, Role
+from gongkai.core.models import Clock, ClockEvent
 from gongkai.core.services import ledger_append
-from gongkai.foi.models import TRANSITIONS, Request, RequestEvent, Status
+from gongkai.core.types import Actor
+from gongkai.foi.models import Request, RequestEvent
+from gongkai.foi.transitions import ACTING_ROLES, TRANSITIONS, Status
 
 # Dated acts (a notice sent, a supplement received) are recorded at noon local time: clocks
 # count whole days, and one fixed time keeps same-day events in the order they were made.
@@ -34,18 +37,19 @@ def today() -> dt.date:
     return timezone.localdate()
 
 
-def require_staff(actor, *, allow_system: bool = False) -> None:
+def require_staff(actor: Actor, *, allow_system: bool = False) -> None:
     """Staff acts need openness staff; ``allow_system`` lets a scheduled job (actor None)
     record a lapse. Which requests a user may touch is the view's ``access_request``."""
     if actor is None and allow_system:
         return
-    if actor is None or not has_role(actor, Role.OFFICE, Role.HANDLER, Role.ADMIN):
+    if actor is None or not has_role(actor, *ACTING_ROLES):
         raise PermissionDeniedError("staff_only", _("Only openness staff can do this."))
 
 
 def check_transition(request: Request, to: str) -> None:
-    """Refuse a status change the table does not allow (before anything is written)."""
-    if to not in TRANSITIONS[request.status]:
+    """Refuse a status change the table (``foi.transitions``) does not allow (before
+    anything is written)."""
+    if to not in TRANSITIONS[Status(request.status)]:
         raise ServiceError(
             "invalid_transition",
             _("Request %(code)s cannot go from “%(from)s” to “%(to)s”.")
@@ -87,7 +91,9 @@ def transition(request: Request, to: str, *, fields: tuple[str, ...] = ()) -> No
     request.status = to
 
 
-def record(request: Request, *, actor, type: str, summary: dict | None = None) -> None:
+def record(
+    request: Request, *, actor: Actor, type: str, summary: dict[str, Any] | None = None
+) -> None:
     """The timeline event and the ledger entry of one service call (inside its transaction)."""
     summary = {"code": request.code, "status": request.status, **(summary or {})}
     RequestEvent.objects.create(
@@ -106,11 +112,11 @@ def record(request: Request, *, actor, type: str, summary: dict | None = None) -
     announce("foi.request_changed", request_id=request.pk)
 
 
-def _is_user(actor) -> bool:
-    return actor is not None and getattr(actor, "is_authenticated", False)
+def _is_user(actor: Actor) -> bool:
+    return actor is not None and actor.is_authenticated
 
 
-def _jsonable(summary: dict) -> dict:
+def _jsonable(summary: dict[str, Any]) -> dict[str, Any]:
     return {
         k: v.isoformat() if isinstance(v, dt.date | dt.datetime) else v for k, v in summary.items()
     }
@@ -130,6 +136,21 @@ def not_in_future(day: dt.date) -> None:
         raise ServiceError("date_in_future", _("A date in the future cannot be recorded."))
 
 
+def receipt_day(request: Request) -> dt.date:
+    """The day a received request was received (set with that status and never unset: the
+    check constraint ``foi_request_received_on_after_confirmation``)."""
+    if request.received_on is None:
+        raise ServiceError("not_received", _("This request has not been received yet."))
+    return request.received_on
+
+
+def due_day(value: dt.date | None) -> dt.date:
+    """A due day cached from one of this app's clocks. They all count working days, so the
+    clock always computes a day; the columns are nullable only for the hour-counted clocks
+    of other apps (incidents), which mypy cannot tell apart."""
+    return cast(dt.date, value)
+
+
 def reply_clock(request: Request) -> Clock:
     if request.reply_clock is None:
         raise ServiceError("no_reply_clock", _("This request has not been received yet."))
@@ -138,5 +159,5 @@ def reply_clock(request: Request) -> Clock:
 
 def working_status(request: Request) -> str:
     """Where a request returns after a consultation or a paid fee: extended or received."""
-    extended = request.reply_clock.events.filter(kind="extend").exists()
+    extended = reply_clock(request).events.filter(kind=ClockEvent.Kind.EXTEND).exists()
     return Status.EXTENDED if extended else Status.RECEIVED

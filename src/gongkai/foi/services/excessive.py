@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gongkai.core import holidays
 from gongkai.core.errors import ServiceError
+from gongkai.core.models import Clock
 from gongkai.core.services import clock_postpone
+from gongkai.core.types import Actor
 from gongkai.foi.models import ReasonsInquiry, Request, RequestEvent, Status
 from gongkai.foi.services.common import (
     check_transition,
@@ -43,7 +46,7 @@ MASSIVE_OUTCOME = "not_processed.massive"
 def request_reasons_ask(
     *,
     request: Request,
-    actor,
+    actor: Actor,
     grounds: str,
     deadline: dt.date,
     asked_on: dt.date | None = None,
@@ -81,12 +84,12 @@ def request_reasons_ask(
 def request_reasons_decide(
     *,
     request: Request,
-    actor,
+    actor: Actor,
     is_reasonable: bool,
     answer: str = "",
     answered_on: dt.date | None = None,
     reply_by: dt.date | None = None,
-    approved_by=None,
+    approved_by: User | None = None,
     decided_on: dt.date | None = None,
 ) -> Request:
     """The body's decision on the reasons (or on their absence after the deadline).
@@ -145,8 +148,15 @@ def request_reasons_decide(
     return request
 
 
-def _postpone(request, clock, reply_by, approved_by, actor, decided_on) -> None:
-    check_approver(request, approved_by)
+def _postpone(
+    request: Request,
+    clock: Clock,
+    reply_by: dt.date,
+    approved_by: User | None,
+    actor: Actor,
+    decided_on: dt.date,
+) -> None:
+    approver = check_approver(request, approved_by)
     if clock.due_on is None or reply_by <= clock.due_on:
         raise ServiceError(
             "reply_by_not_later",
@@ -162,7 +172,7 @@ def _postpone(request, clock, reply_by, approved_by, actor, decided_on) -> None:
         clock=clock,
         actor=actor,
         days=days,
-        approved_by=approved_by,
+        approved_by=approver,
         at=moment(decided_on),
         note="art35",
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from django.db import transaction
 from django.db.models import Q
@@ -17,15 +18,18 @@ from gongkai.core.services import (
     clock_start,
     clock_stop,
 )
+from gongkai.core.types import Actor
 from gongkai.foi import law
 from gongkai.foi.models import FeeNotice, Request, RequestEvent, Status
 from gongkai.foi.services.common import (
     check_transition,
     day,
+    due_day,
     lock,
     moment,
     not_before_receipt,
     not_in_future,
+    receipt_day,
     record,
     reply_clock,
     require_staff,
@@ -43,7 +47,7 @@ def application_ordinal(request: Request) -> int:
 
     The month is the month of receipt; requests received the same day count in arrival order.
     """
-    received = request.received_on
+    received = receipt_day(request)
     same_month = Request.objects.filter(
         organisation_id=request.organisation_id,
         id_type=request.id_type,
@@ -99,7 +103,7 @@ def check_one_basis(request: Request, basis: str) -> None:
 def request_fee_notice(
     *,
     request: Request,
-    actor,
+    actor: Actor,
     basis: str,
     pages: int = 0,
     sent_on: dt.date | None = None,
@@ -156,7 +160,7 @@ def request_fee_notice(
     return notice
 
 
-def fee_notice_received(*, notice: FeeNotice, received_on: dt.date, actor) -> FeeNotice:
+def fee_notice_received(*, notice: FeeNotice, received_on: dt.date, actor: Actor) -> FeeNotice:
     """The applicant received the fee notice on ``received_on`` (its letter's delivery date):
     the 20 working days count from the next day (inside the caller's transaction)."""
     if received_on < notice.sent_on:
@@ -172,6 +176,12 @@ def fee_notice_received(*, notice: FeeNotice, received_on: dt.date, actor) -> Fe
     return notice
 
 
+def _payment_clock(notice: FeeNotice) -> Clock:
+    # ``request_fee_notice`` gives every notice its clock; the column is nullable only
+    # because the clock is created after the row's fields are known.
+    return cast(Clock, notice.clock)
+
+
 def _open_notice(request: Request) -> FeeNotice:
     notice = request.fee_notices.filter(paid_on=None, lapsed_on=None).first()
     if notice is None:
@@ -179,7 +189,9 @@ def _open_notice(request: Request) -> FeeNotice:
     return notice
 
 
-def request_fee_paid(*, request: Request, actor, paid_on: dt.date | None = None) -> FeeNotice:
+def request_fee_paid(
+    *, request: Request, actor: Actor, paid_on: dt.date | None = None
+) -> FeeNotice:
     require_staff(actor)
     paid_on = paid_on or today()
     with transaction.atomic():
@@ -192,7 +204,7 @@ def request_fee_paid(*, request: Request, actor, paid_on: dt.date | None = None)
             raise ServiceError("date_before_notice", _("The payment cannot precede the notice."))
         notice.paid_on = paid_on
         notice.save(update_fields=["paid_on"])
-        clock_stop(clock=notice.clock, actor=actor, at=moment(paid_on))
+        clock_stop(clock=_payment_clock(notice), actor=actor, at=moment(paid_on))
         # The notice's own choice, not today's setting: a clock paused stays consistent.
         if notice.paused_reply_clock:
             clock_resume(clock=reply_clock(request), actor=actor, at=moment(paid_on), note="fee")
@@ -206,7 +218,7 @@ def request_fee_paid(*, request: Request, actor, paid_on: dt.date | None = None)
     return notice
 
 
-def request_fee_lapsed(*, request: Request, actor, on: dt.date | None = None) -> Request:
+def request_fee_lapsed(*, request: Request, actor: Actor, on: dt.date | None = None) -> Request:
     """Not paid in 20 working days from receipt of the notice: deemed abandoned (三(六)2)."""
     require_staff(actor, allow_system=True)
     on = on or today()
@@ -222,14 +234,15 @@ def request_fee_lapsed(*, request: Request, actor, on: dt.date | None = None) ->
                     "notice; record the delivery of the notice letter first."
                 ),
             )
-        if on <= notice.payment_due:
+        payment_due = due_day(notice.payment_due)
+        if on <= payment_due:
             raise ServiceError(
                 "payment_period_running",
-                _("The period for payment runs until %(due)s.") % {"due": day(notice.payment_due)},
+                _("The period for payment runs until %(due)s.") % {"due": day(payment_due)},
             )
         notice.lapsed_on = on
         notice.save(update_fields=["lapsed_on"])
-        clock_stop(clock=notice.clock, actor=actor, at=moment(on))
+        clock_stop(clock=_payment_clock(notice), actor=actor, at=moment(on))
         clock_stop(clock=reply_clock(request), actor=actor, at=moment(on), note="fee")
         request.outcome = FEE_OUTCOME
         transition(request, Status.CLOSED, fields=("outcome",))

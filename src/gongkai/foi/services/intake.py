@@ -7,8 +7,10 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth.hashers import check_password, make_password
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -16,8 +18,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import ServiceError
-from gongkai.core.models import Organisation
+from gongkai.core.models import Clock, Organisation
 from gongkai.core.services import clock_start
+from gongkai.core.types import Actor
 from gongkai.core.validators import is_valid_credit_code
 from gongkai.foi.models import Channel, Delivery, Form, IdType, Request, RequestEvent, Status
 from gongkai.foi.outcomes import APPLICANT_PARTS
@@ -157,7 +160,9 @@ def _next_code(year: int) -> str:
     return f"{prefix}{number:06d}"
 
 
-def _create(organisation: Organisation, channel: str, applicant: Applicant, **fields) -> tuple:
+def _create(
+    organisation: Organisation, channel: str, applicant: Applicant, **fields: Any
+) -> tuple[Request, str]:
     """Insert with the next free code; on a collision (a concurrent insert) try the next one."""
     secret = secrets.token_urlsafe(16)
     year = timezone.localdate().year
@@ -196,7 +201,7 @@ def request_submit(
     channel: str = Channel.ONLINE,
     applicant: Applicant,
     idempotency_key: str,
-    actor=None,
+    actor: Actor = None,
 ) -> Submission:
     """Public submission: one key makes one request, however often the form is sent."""
     existing = Request.objects.filter(idempotency_key=idempotency_key).first()
@@ -224,25 +229,26 @@ def request_submit(
     return Submission(request, secret, True)
 
 
-def _start_reply_clock(request: Request, actor) -> None:
+def _start_reply_clock(request: Request, actor: Actor, received_on: dt.date) -> Clock:
     """条例 art. 33: 20 working days counted from the day after receipt."""
-    request.reply_clock = clock_start(
+    clock = request.reply_clock = clock_start(
         actor=actor,
         rule="foi_reply",
         label=_("Reply to request %(code)s") % {"code": request.code},
         organisation=request.organisation,
         unit=request.unit,
         handler=request.handler,
-        started_at=moment(request.received_on),
+        started_at=moment(received_on),
         subject=request,
     )
     request.save(update_fields=["reply_clock"])
+    return clock
 
 
 def request_confirm_receipt(
     *,
     request: Request,
-    actor,
+    actor: Actor,
     confirmed_on: dt.date | None = None,
 ) -> Request:
     """Art. 31(3): an online, fax or e-mail request is received the day both sides confirm;
@@ -259,18 +265,18 @@ def request_confirm_receipt(
             )
         request.received_on = confirmed_on
         transition(request, Status.RECEIVED, fields=("received_on",))
-        _start_reply_clock(request, actor)
+        clock = _start_reply_clock(request, actor, confirmed_on)
         record(
             request,
             actor=actor,
             type=RequestEvent.Type.RECEIVED,
-            summary={"received_on": confirmed_on, "due_on": request.reply_clock.due_on},
+            summary={"received_on": confirmed_on, "due_on": clock.due_on},
         )
     return request
 
 
 # Art. 31: what the receipt date of each staff-registered channel is.
-RECEIPT_BASIS = {
+RECEIPT_BASIS: dict[str, str] = {
     Channel.IN_PERSON: "handed_in",  # 31(1): the day the applicant hands it in
     Channel.REGISTERED_POST: "signed_for",  # 31(2): the day the body signs for it
     Channel.LETTER: "confirmed",  # 31(2): ordinary post, the day the office confirms
@@ -281,7 +287,7 @@ RECEIPT_BASIS = {
 
 def request_register(
     *,
-    actor,
+    actor: Actor,
     organisation: Organisation,
     channel: str,
     applicant: Applicant,
@@ -308,7 +314,7 @@ def request_register(
             received_on=received_on,
             idempotency_key=idempotency_key,
         )
-        _start_reply_clock(request, actor)
+        clock = _start_reply_clock(request, actor, received_on)
         record(
             request,
             actor=actor,
@@ -317,13 +323,13 @@ def request_register(
                 "channel": channel,
                 "receipt_basis": RECEIPT_BASIS[channel],
                 "received_on": received_on,
-                "due_on": request.reply_clock.due_on,
+                "due_on": clock.due_on,
             },
         )
     return request
 
 
-def _works_in(user, organisation: Organisation, unit: Organisation | None) -> bool:
+def _works_in(user: User, organisation: Organisation, unit: Organisation | None) -> bool:
     profile = getattr(user, "staff_profile", None)
     if profile is None or profile.organisation_id != organisation.pk:
         return False
@@ -333,9 +339,9 @@ def _works_in(user, organisation: Organisation, unit: Organisation | None) -> bo
 def request_assign(
     *,
     request: Request,
-    actor,
+    actor: Actor,
     unit: Organisation | None,
-    handler=None,
+    handler: User | None = None,
 ) -> Request:
     """Hand the request to a unit of its body and, optionally, a handler in that unit."""
     require_staff(actor)
@@ -348,8 +354,8 @@ def request_assign(
     with transaction.atomic():
         request.unit, request.handler = unit, handler
         request.save(update_fields=["unit", "handler"])
-        if request.reply_clock_id:
-            clock = request.reply_clock
+        clock = request.reply_clock
+        if clock is not None:
             clock.unit, clock.handler = unit, handler
             clock.save(update_fields=["unit", "handler"])
         record(

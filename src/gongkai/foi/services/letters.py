@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -15,6 +16,7 @@ from gongkai.core.errors import NotFoundError, PermissionDeniedError, ServiceErr
 from gongkai.core.filebounds import check_archive
 from gongkai.core.models import Organisation, Role
 from gongkai.core.services import ledger_append
+from gongkai.core.types import Actor
 from gongkai.foi.letter_templates import default_template
 from gongkai.foi.letters import numbering, pdf, render
 from gongkai.foi.letters.selectors import template_of
@@ -43,7 +45,9 @@ def _existing(request: Request, kind: str, subject: Subject) -> Letter | None:
     return Letter.objects.filter(request=request, kind=kind, subject_key=subject.key).first()
 
 
-def _document(request: Request, kind: str, subject: Subject, number: str) -> tuple:
+def _document(
+    request: Request, kind: str, subject: Subject, number: str
+) -> tuple[bytes, LetterTemplate | None]:
     uploaded = template_of(request.organisation, kind)
     template = uploaded.file.read() if uploaded else default_template(kind)
     if uploaded:
@@ -51,7 +55,7 @@ def _document(request: Request, kind: str, subject: Subject, number: str) -> tup
     return render.render(template, values_for(request, subject, number)), uploaded
 
 
-def _insert(request: Request, kind: str, subject: Subject, actor) -> Letter:
+def _insert(request: Request, kind: str, subject: Subject, actor: Actor) -> Letter:
     """One attempt: the next number, the document, the files and the row, or nothing."""
     body, year = request.organisation, subject.issued_on.year
     sequence = numbering.next_sequence(body, kind, year)
@@ -121,7 +125,7 @@ def letter_pdf_make(*, letter_id: int) -> str:
     return "made"
 
 
-def letter_generate(*, request: Request, kind: str, actor) -> Letter:
+def letter_generate(*, request: Request, kind: str, actor: Actor) -> Letter:
     """The letter of ``kind`` for the request's current state, numbered and stored.
 
     Idempotent: a letter already made for the same subject (the request, its consultation
@@ -143,7 +147,7 @@ def letter_generate(*, request: Request, kind: str, actor) -> Letter:
     raise ServiceError("letter_number_unavailable", _("Please try again in a moment."))
 
 
-def _notice_received(letter: Letter, delivered_on: dt.date, actor) -> dict:
+def _notice_received(letter: Letter, delivered_on: dt.date, actor: Actor) -> dict[str, Any]:
     """A consultation letter or fee notice received: the addressee's period counts from
     that day (条例 art. 32; 国办函〔2020〕109号). Returns the new due date for the timeline."""
     kind, _sep, pk = letter.subject_key.partition(":")
@@ -160,7 +164,9 @@ def _notice_received(letter: Letter, delivered_on: dt.date, actor) -> dict:
     return {}
 
 
-def letter_record_delivery(*, letter: Letter, delivered_on: dt.date, method: str, actor) -> Letter:
+def letter_record_delivery(
+    *, letter: Letter, delivered_on: dt.date, method: str, actor: Actor
+) -> Letter:
     """送达: the day and way the letter reached its addressee, recorded once. For a
     consultation letter or a fee notice it is also the day the addressee's period counts from.
     """
@@ -203,7 +209,7 @@ def letter_record_delivery(*, letter: Letter, delivered_on: dt.date, method: str
     return letter
 
 
-def _require_office(actor) -> None:
+def _require_office(actor: Actor) -> None:
     if actor is None or not has_role(actor, Role.OFFICE, Role.ADMIN):
         raise PermissionDeniedError(
             "office_only", _("Only the openness office can change letter templates.")
@@ -230,7 +236,7 @@ def _check_template(kind: str, data: bytes) -> None:
 
 
 def letter_template_upload(
-    *, organisation: Organisation, kind: str, data: bytes, actor
+    *, organisation: Organisation, kind: str, data: bytes, actor: Actor
 ) -> LetterTemplate:
     """The body's own .docx for ``kind``, replacing any earlier one."""
     _require_office(actor)
@@ -261,7 +267,9 @@ def letter_template_upload(
     return template
 
 
-def letter_numbering_set(*, organisation: Organisation, prefix: str, actor) -> LetterNumbering:
+def letter_numbering_set(
+    *, organisation: Organisation, prefix: str, actor: Actor
+) -> LetterNumbering:
     """The body's letter prefix, e.g. 湛公信 (湛公信复〔2026〕第12号)."""
     _require_office(actor)
     prefix = prefix.strip()

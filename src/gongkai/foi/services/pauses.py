@@ -8,6 +8,7 @@ cannot both move the same request.
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -18,14 +19,17 @@ from gongkai.core.errors import ServiceError
 from gongkai.core.law import clock_rule
 from gongkai.core.models import Clock
 from gongkai.core.services import clock_pause, clock_restart, clock_resume, clock_start, clock_stop
+from gongkai.core.types import Actor
 from gongkai.foi.models import Consultation, Request, RequestEvent, Status, Supplement
 from gongkai.foi.services.common import (
     check_transition,
     day,
+    due_day,
     lock,
     moment,
     not_before_receipt,
     not_in_future,
+    receipt_day,
     record,
     reply_clock,
     require_staff,
@@ -41,7 +45,7 @@ SUPPLEMENT_OUTCOME = "other.no_supplement"
 def _check_supplement_window(request: Request, notified_on: dt.date) -> None:
     """Art. 30: the notice goes out within 7 working days of receipt (core rule)."""
     limit = clock_rule("foi_supplement_notice").amount
-    spent = holidays.get_calendar().between(request.received_on, notified_on).value
+    spent = holidays.get_calendar().between(receipt_day(request), notified_on).value
     if spent > limit:
         raise ServiceError(
             "supplement_too_late",
@@ -75,7 +79,7 @@ def _check_supplement_period(
 def request_supplement(
     *,
     request: Request,
-    actor,
+    actor: Actor,
     items: str,
     deadline: dt.date,
     notified_on: dt.date | None = None,
@@ -129,7 +133,7 @@ def _open_supplement(request: Request) -> Supplement:
 def request_supplement_received(
     *,
     request: Request,
-    actor,
+    actor: Actor,
     received_on: dt.date | None = None,
 ) -> Request:
     """Art. 30: the reply period counts anew from the day the supplement arrives."""
@@ -156,7 +160,9 @@ def request_supplement_received(
     return request
 
 
-def request_supplement_lapsed(*, request: Request, actor, on: dt.date | None = None) -> Request:
+def request_supplement_lapsed(
+    *, request: Request, actor: Actor, on: dt.date | None = None
+) -> Request:
     """Art. 30: no supplement by the deadline: deemed abandoned (report 三(六)1)."""
     require_staff(actor, allow_system=True)
     on = on or today()
@@ -182,7 +188,7 @@ def request_supplement_lapsed(*, request: Request, actor, on: dt.date | None = N
     return request
 
 
-_CONSULT_RULES = {
+_CONSULT_RULES: dict[str, str] = {
     Consultation.Kind.THIRD_PARTY: "foi_third_party",  # art. 32
     Consultation.Kind.OTHER_AGENCY: "foi_other_agency",  # art. 34
 }
@@ -191,7 +197,7 @@ _CONSULT_RULES = {
 def request_consult(
     *,
     request: Request,
-    actor,
+    actor: Actor,
     kind: str,
     party: str,
     sent_on: dt.date | None = None,
@@ -251,7 +257,7 @@ def consultation_due_is_provisional(consultation: Consultation) -> bool:
 
 
 def consultation_notice_received(
-    *, consultation: Consultation, received_on: dt.date, actor
+    *, consultation: Consultation, received_on: dt.date, actor: Actor
 ) -> Consultation:
     """The party received the consultation letter on ``received_on`` (its delivery date):
     its period counts again from that day (inside the caller's transaction)."""
@@ -277,16 +283,23 @@ def _open_consultation(request: Request) -> Consultation:
     return consultation
 
 
-def _end_without_answer(request: Request, consultation: Consultation, actor) -> None:
+def _party_clock(consultation: Consultation) -> Clock:
+    # ``request_consult`` gives every consultation its clock; the column is nullable only
+    # because the clock is created after the row's fields are known.
+    return cast(Clock, consultation.clock)
+
+
+def _end_without_answer(request: Request, consultation: Consultation, actor: Actor) -> None:
     """The period ran out at the end of its last day: the consultation ends then and the
     reply clock resumes, counting again from the next working day (art. 32: the agency
     decides; art. 34: the silent agency consents)."""
-    last_day = consultation.answer_due
+    last_day = due_day(consultation.answer_due)
     ended_at = end_of_day(last_day)
     consultation.answered_on, consultation.is_silent = last_day, True
     consultation.save(update_fields=["answered_on", "is_silent"])
-    clock_stop(clock=consultation.clock, actor=actor, at=ended_at, note="silence")
-    clock_resume(clock=reply_clock(request), actor=actor, at=ended_at, note="silence")
+    clock_stop(clock=_party_clock(consultation), actor=actor, at=ended_at, note="silence")
+    clock = reply_clock(request)
+    clock_resume(clock=clock, actor=actor, at=ended_at, note="silence")
     transition(request, working_status(request))
     record(
         request,
@@ -295,7 +308,7 @@ def _end_without_answer(request: Request, consultation: Consultation, actor) -> 
         summary={
             "answer_due": last_day,
             "resumes_on": holidays.get_calendar().add(last_day, 1).value,
-            "due_on": request.reply_clock.due_on,
+            "due_on": clock.due_on,
         },
     )
 
@@ -303,7 +316,7 @@ def _end_without_answer(request: Request, consultation: Consultation, actor) -> 
 def request_consult_answered(
     *,
     request: Request,
-    actor,
+    actor: Actor,
     answered_on: dt.date | None = None,
     is_silent: bool = False,
     has_objection: bool = False,
@@ -335,11 +348,11 @@ def request_consult_answered(
                     "record the delivery of the consultation letter first."
                 ),
             )
-        if is_silent and answered_on <= consultation.answer_due:
+        if is_silent and answered_on <= due_day(consultation.answer_due):
             raise ServiceError(
                 "answer_period_running",
                 _("The period for an answer runs until %(due)s.")
-                % {"due": day(consultation.answer_due)},
+                % {"due": day(due_day(consultation.answer_due))},
             )
         if has_objection and (is_silent or not objection_reasons.strip()):
             raise ServiceError("objection_reasons_required", _("Record the objection's reasons."))
@@ -350,7 +363,7 @@ def request_consult_answered(
         consultation.has_objection = has_objection
         consultation.objection_reasons = objection_reasons.strip()
         consultation.save()
-        clock_stop(clock=consultation.clock, actor=actor, at=moment(answered_on))
+        clock_stop(clock=_party_clock(consultation), actor=actor, at=moment(answered_on))
         clock_resume(
             clock=reply_clock(request), actor=actor, at=moment(answered_on), note=consultation.kind
         )
@@ -388,7 +401,7 @@ def consultations_end_silent(*, on: dt.date | None = None) -> int:
             with transaction.atomic():
                 lock(request)
                 current = _open_consultation(request)
-                if current.pk != consultation.pk or current.answer_due >= on:
+                if current.pk != consultation.pk or due_day(current.answer_due) >= on:
                     continue  # answered or changed meanwhile
                 _end_without_answer(request, current, None)
         except ServiceError:

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,6 +25,7 @@ from gongkai.core.access import has_role
 from gongkai.core.errors import PermissionDeniedError, ServiceError
 from gongkai.core.models import Organisation, Role
 from gongkai.core.services import ledger_append
+from gongkai.core.types import Actor, AnyUser, signed_in
 from gongkai.foi.law import LITIGATION_MONTHS
 from gongkai.foi.models import (
     FeeNotice,
@@ -32,9 +34,9 @@ from gongkai.foi.models import (
     Request,
     RequestEvent,
     RetentionPolicy,
-    Status,
     Supplement,
 )
+from gongkai.foi.transitions import DONE_STATUSES
 from gongkai.privacy.mask import mask
 
 # Never shorter than the time an applicant has to sue over the reply (行政诉讼法 art. 46:
@@ -44,14 +46,14 @@ MIN_RETENTION_MONTHS = LITIGATION_MONTHS
 MAX_RETENTION_MONTHS = 360
 
 
-def identity_view_record(*, request: Request, viewer, channel: str) -> IdentityView | None:
+def identity_view_record(*, request: Request, viewer: AnyUser, channel: str) -> IdentityView | None:
     """Record that ``viewer`` was shown ``request``'s identity data (nothing once anonymised)."""
-    if request.anonymised_at is not None or not getattr(viewer, "is_authenticated", False):
+    if request.anonymised_at is not None or not viewer.is_authenticated:
         return None
-    return IdentityView.objects.create(request=request, viewer=viewer, channel=channel)
+    return IdentityView.objects.create(request=request, viewer=signed_in(viewer), channel=channel)
 
 
-def retention_set(*, actor, organisation: Organisation, months: int) -> RetentionPolicy:
+def retention_set(*, actor: Actor, organisation: Organisation, months: int) -> RetentionPolicy:
     """The office sets how many months after a request is finished its personal data is kept."""
     if actor is None or not has_role(actor, Role.OFFICE, Role.ADMIN):
         raise PermissionDeniedError(
@@ -89,13 +91,17 @@ def finished_before(organisation_id: int, cutoff: dt.date) -> QuerySet[Request]:
     supplement or fee notice, or the closing itself.
     """
 
-    def before(model, field: str, **extra):
+    def before(model: type[models.Model], field: str, **extra: Any) -> Exists:
         return Exists(
-            model.objects.filter(request=OuterRef("pk"), **{f"{field}__lte": cutoff}, **extra)
+            model._default_manager.filter(
+                request=OuterRef("pk"), **{f"{field}__lte": cutoff}, **extra
+            )
         )
 
-    def after(model, field: str):
-        return Exists(model.objects.filter(request=OuterRef("pk"), **{f"{field}__gt": cutoff}))
+    def after(model: type[models.Model], field: str) -> Exists:
+        return Exists(
+            model._default_manager.filter(request=OuterRef("pk"), **{f"{field}__gt": cutoff})
+        )
 
     closed = {"type": RequestEvent.Type.CLOSED}
     ended_without_reply = (
@@ -112,7 +118,7 @@ def finished_before(organisation_id: int, cutoff: dt.date) -> QuerySet[Request]:
     return (
         Request.objects.filter(
             organisation_id=organisation_id,
-            status__in=[Status.REPLIED, Status.CLOSED],
+            status__in=DONE_STATUSES,
             anonymised_at__isnull=True,
         )
         .filter(Q(replied_on__lte=cutoff) | Q(replied_on__isnull=True) & ended_without_reply)
@@ -131,9 +137,9 @@ def retention_cutoff(policy: RetentionPolicy, today: dt.date) -> dt.date:
     return months_before(today, policy.months)
 
 
-def request_anonymise(*, request: Request, actor=None) -> Request:
+def request_anonymise(*, request: Request, actor: Actor = None) -> Request:
     """Remove the applicant's personal data from one finished request, once."""
-    if request.status not in (Status.REPLIED, Status.CLOSED):
+    if request.status not in DONE_STATUSES:
         raise ServiceError("not_finished", _("Only finished requests are anonymised."))
     if request.anonymised_at is not None:
         return request

@@ -13,6 +13,7 @@ import datetime as dt
 import logging
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -34,11 +35,12 @@ def _url(request: Request) -> str:
 
 
 def reminder_send(
-    *, request: Request, threshold: int, today: dt.date, office: list | None = None
+    *, request: Request, threshold: int, today: dt.date, office: list[User] | None = None
 ) -> Reminder | None:
     """One reminder of the request's reply due date; None when it was already sent."""
     clock = request.reply_clock
-    key = {"clock": clock, "due_on": clock.due_on, "threshold": threshold}
+    due_on = reminders.reply_due_on(request)
+    key = {"clock": clock, "due_on": due_on, "threshold": threshold}
     if Reminder.objects.filter(**key).exists():
         return None
     office = reminders.office_staff(request.organisation_id) if office is None else office
@@ -62,7 +64,7 @@ def reminder_send(
                 organisation=request.organisation,
                 summary={
                     "code": request.code,
-                    "due_on": clock.due_on.isoformat(),
+                    "due_on": due_on.isoformat(),
                     "threshold": threshold,
                     "recipients": reminder.recipients,
                 },
@@ -76,10 +78,10 @@ def reminders_send_due(*, today: dt.date | None = None) -> int:
     """Every reminder due today across all bodies; how many were sent."""
     today = today or timezone.localdate()
     sent = 0
-    offices: dict[int, list] = {}
+    offices: dict[int, list[User]] = {}
     with override(settings.LANGUAGE_CODE):
         for request in reminders.open_reply_requests():
-            threshold = reminders.threshold_for(today, request.reply_clock.due_on)
+            threshold = reminders.threshold_for(today, reminders.reply_due_on(request))
             if threshold is None:
                 continue
             if request.organisation_id not in offices:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -11,6 +12,7 @@ from gongkai.core.access import has_role
 from gongkai.core.errors import PermissionDeniedError, ServiceError
 from gongkai.core.models import Role
 from gongkai.core.services import clock_extend, clock_stop
+from gongkai.core.types import Actor
 from gongkai.foi.models import Consultation, Remedy, ReplyGround, Request, RequestEvent, Status
 from gongkai.foi.outcomes import OUTCOME_LEAVES
 from gongkai.foi.services.common import (
@@ -27,6 +29,7 @@ from gongkai.foi.services.common import (
 )
 from gongkai.foi.services.fees import check_within_reply_period
 from gongkai.foi.services.settings import require_remedy_settings
+from gongkai.foi.transitions import DONE_STATUSES
 
 # Outcomes that reach a request only through a lapse service, never through a reply.
 LAPSE_OUTCOMES = ("other.no_supplement", "other.no_fee")
@@ -40,7 +43,7 @@ def outcome_needs_basis(outcome: str) -> bool:
     return outcome.startswith(REASONED_GROUPS) or outcome in REASONED_OUTCOMES
 
 
-def check_approver(request: Request, approved_by) -> None:
+def check_approver(request: Request, approved_by: User | None) -> User:
     """Art. 33: the head of the openness office of this body approves an extension."""
     profile = getattr(approved_by, "staff_profile", None)
     same_body = profile is not None and profile.organisation_id == request.organisation_id
@@ -49,14 +52,15 @@ def check_approver(request: Request, approved_by) -> None:
             "approver_not_office",
             _("An extension is approved by the head of this body's openness office."),
         )
+    return approved_by
 
 
 def request_extend(
     *,
     request: Request,
-    actor,
+    actor: Actor,
     days: int,
-    approved_by,
+    approved_by: User | None,
     reason: str,
     on: dt.date | None = None,
 ) -> Request:
@@ -64,7 +68,7 @@ def request_extend(
     given while the reply period runs (art. 33 para. 2: "需要延长答复期限的")."""
     require_staff(actor)
     on = on or today()
-    check_approver(request, approved_by)
+    approver = check_approver(request, approved_by)
     if not reason.strip():
         raise ServiceError("reason_required", _("Give the reason for the extension."))
     with transaction.atomic():
@@ -77,7 +81,7 @@ def request_extend(
             clock=reply_clock(request),
             actor=actor,
             days=days,
-            approved_by=approved_by,
+            approved_by=approver,
             at=moment(on),
             note=reason.strip()[:300],
         )
@@ -86,7 +90,7 @@ def request_extend(
             request,
             actor=actor,
             type=RequestEvent.Type.EXTENDED,
-            summary={"days": days, "approved_by": approved_by.pk, "due_on": clock.due_on},
+            summary={"days": days, "approved_by": approver.pk, "due_on": clock.due_on},
         )
     return request
 
@@ -151,7 +155,7 @@ def _check_objection(request: Request, outcome: str, public_interest_reason: str
 def request_reply(
     *,
     request: Request,
-    actor,
+    actor: Actor,
     outcome: str,
     legal_basis: str = "",
     replied_on: dt.date | None = None,
@@ -213,7 +217,7 @@ def request_reply(
     return request
 
 
-def request_close(*, request: Request, actor, note: str = "") -> Request:
+def request_close(*, request: Request, actor: Actor, note: str = "") -> Request:
     """Close a replied request, or drop an online one whose receipt was never confirmed
     (with the reason: the applicant could not be reached, a duplicate submission…)."""
     require_staff(actor)
@@ -230,10 +234,10 @@ def request_close(*, request: Request, actor, note: str = "") -> Request:
     return request
 
 
-def remedy_record(*, request: Request, actor, kind: str, filed_on: dt.date) -> Remedy:
+def remedy_record(*, request: Request, actor: Actor, kind: str, filed_on: dt.date) -> Remedy:
     """A 行政复议 (60 days) or 行政诉讼 (6 months) against the reply, for report section 四."""
     require_staff(actor)
-    if request.status not in (Status.REPLIED, Status.CLOSED):
+    if request.status not in DONE_STATUSES:
         raise ServiceError("not_replied", _("Only a decided request can be reviewed."))
     if kind not in Remedy.Kind.values:
         raise ServiceError("invalid_remedy", _("Choose a review or a lawsuit."))
@@ -249,7 +253,7 @@ def remedy_record(*, request: Request, actor, kind: str, filed_on: dt.date) -> R
     return remedy
 
 
-def remedy_decide(*, remedy: Remedy, actor, result: str, decided_on: dt.date) -> Remedy:
+def remedy_decide(*, remedy: Remedy, actor: Actor, result: str, decided_on: dt.date) -> Remedy:
     require_staff(actor)
     if result not in Remedy.Result.values or result == Remedy.Result.PENDING:
         raise ServiceError("invalid_result", _("Choose the result of the review or lawsuit."))

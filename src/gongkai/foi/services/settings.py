@@ -9,6 +9,7 @@ from gongkai.core.access import has_role
 from gongkai.core.errors import PermissionDeniedError, ServiceError
 from gongkai.core.models import Organisation, Role
 from gongkai.core.services import ledger_append
+from gongkai.core.types import Actor
 from gongkai.foi import law
 from gongkai.foi.models import BodySettings
 from gongkai.foi.selectors import require_remedy_settings, settings_of, supplement_minimum_days
@@ -24,7 +25,7 @@ __all__ = [
 def body_settings_set(
     *,
     organisation: Organisation,
-    actor,
+    actor: Actor,
     review_authority: str,
     court: str,
     supplement_minimum_days: int = law.SUPPLEMENT_MINIMUM_DAYS,

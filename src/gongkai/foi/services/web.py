@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
@@ -35,12 +36,13 @@ ATTACHMENT_SIGNATURES = {
 }
 
 
-def attachment_content_type(upload) -> str:
+def attachment_content_type(upload: UploadedFile) -> str:
     """The content type of an acceptable upload; a ServiceError for any other file."""
-    extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    name = _name(upload)
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if extension not in ATTACHMENT_SIGNATURES:
         raise ServiceError("attachment_type", _("Attach a PDF, JPG or PNG file."))
-    if upload.size > ATTACHMENT_MAX_BYTES:
+    if _size(upload) > ATTACHMENT_MAX_BYTES:
         raise ServiceError("attachment_too_large", _("The attachment is larger than 10 MB."))
     upload.seek(0)
     head = upload.read(16)
@@ -49,21 +51,30 @@ def attachment_content_type(upload) -> str:
     if not head.startswith(signature):
         raise ServiceError("attachment_mismatch", _("The file's content does not match its type."))
     # Stored, never read here, but staff open it: no decompression bomb (pixels, PDF pages).
-    check_upload(upload.name, upload.read())
+    check_upload(name, upload.read())
     upload.seek(0)
     return content_type
 
 
-def _store_file(request: Request, upload, content_type: str) -> RequestAttachment:
-    extension = upload.name.rsplit(".", 1)[-1].lower()
+def _name(upload: UploadedFile) -> str:
+    # An uploaded file always has its name and size; the stubs allow None for other files.
+    return upload.name or ""
+
+
+def _size(upload: UploadedFile) -> int:
+    return upload.size or 0
+
+
+def _store_file(request: Request, upload: UploadedFile, content_type: str) -> RequestAttachment:
+    extension = _name(upload).rsplit(".", 1)[-1].lower()
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)
     upload.seek(0)
     attachment = RequestAttachment(
         request=request,
-        original_name=upload.name[-100:],
-        size=upload.size,
+        original_name=_name(upload)[-100:],
+        size=_size(upload),
         sha256=digest.hexdigest(),
         content_type=content_type,
     )
@@ -96,7 +107,7 @@ def request_submit_online(
     applicant: Applicant,
     idempotency_key: str,
     secret: str = "",
-    attachments: tuple = (),
+    attachments: tuple[UploadedFile, ...] = (),
     channel: str = Channel.ONLINE,
 ) -> Submission:
     """One submission per key (``request_submit``), with the applicant's chosen secret and

@@ -191,6 +191,27 @@ def test_staff_detail_is_404_out_of_scope(client, body, foi, office):
     )
 
 
+def test_the_detail_lists_what_the_caller_may_do(client, body, foi, handler):
+    """The actions come from foi.transitions: the same list the request page offers."""
+    detail = client.get(f"{BASE}/staff/requests/{foi.pk}", headers=bearer(handler)).json()
+    assert detail["actions"] == [
+        "assign",
+        "supplement",
+        "consult",
+        "extend",
+        "fee_notice",
+        "reasons_ask",
+        "reply",
+    ]
+    leader = make_staff(body, roles=[Role.LEADER])
+    assert (
+        client.get(f"{BASE}/staff/requests/{foi.pk}", headers=bearer(leader)).json()["actions"]
+        == []
+    )
+    replied = post(client, handler, foi, "reply", outcome="granted")
+    assert replied.json()["actions"] == ["close", "remedy"]
+
+
 def test_a_public_user_gets_nothing(client, foi):
     user = get_user_model().objects.create_user("citizen", password="pw-for-tests-1")
     client.force_login(user)

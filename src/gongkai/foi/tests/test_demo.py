@@ -9,7 +9,8 @@ from gongkai.core.demo import DemoContext, loaders
 from gongkai.core.models import LedgerEntry
 from gongkai.core.selectors.ledger import ledger_verify
 from gongkai.foi.demo import CASES, KEY_PREFIX, load_requests
-from gongkai.foi.models import OPEN_STATUSES, Channel, Letter, Request, Status
+from gongkai.foi.models import Channel, Letter, Request, Status
+from gongkai.foi.transitions import OPEN_STATUSES
 from gongkai.reports.format import APPLICANT_PARTS, OUTCOME_LEAVES
 
 pytestmark = pytest.mark.django_db

@@ -32,7 +32,8 @@ from gongkai.foi.letters.numbering import prefix_of
 from gongkai.foi.letters.selectors import access_letter, converter_available, template_of
 from gongkai.foi.models import LetterKind
 from gongkai.foi.selectors import settings_of
-from gongkai.foi.views.letters_panel import ACTING_ROLES, OFFICE_ROLES, may_make_proactive
+from gongkai.foi.transitions import ACTING_ROLES
+from gongkai.foi.views.letters_panel import OFFICE_ROLES, may_make_proactive
 from gongkai.foi.views.staff import detail_context, request_or_404, staff_body
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

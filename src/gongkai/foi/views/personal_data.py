@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import cast
 
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 
 from gongkai.core.access import organisation_ids_visible_to
-from gongkai.core.errors import ServiceError
+from gongkai.core.formflow import service_errors
 from gongkai.core.models import Role, StaffProfile
 from gongkai.core.views import role_required
 from gongkai.foi.models import RetentionPolicy
@@ -50,7 +52,8 @@ class IdentityViewFilterForm(forms.Form):
         visible = organisation_ids
         if visible is not None:
             staff = staff.filter(organisation_id__in=visible)
-        self.fields["viewer"].queryset = staff
+        # Declared above as a ModelChoiceField; ``fields`` is typed as any Field.
+        cast(forms.ModelChoiceField, self.fields["viewer"]).queryset = staff
 
 
 class RetentionForm(forms.Form):
@@ -120,6 +123,7 @@ def _cell(value):
 def identity_view_export(request, fmt: str):
     _form, views = _filtered(request)
     stamp = timezone.localdate().isoformat()
+    response: HttpResponseBase
     if fmt == "csv":
         writer = csv.writer(_Echo())
 
@@ -157,11 +161,8 @@ def retention(request):
     policy = RetentionPolicy.objects.filter(organisation=body).first()
     form = RetentionForm(request.POST or None, initial={"months": policy.months if policy else ""})
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form, "months"):
             retention_set(actor=request.user, organisation=body, months=form.cleaned_data["months"])
-        except ServiceError as error:
-            form.add_error("months", error.message)
-        else:
             messages.success(request, _("The retention period was saved."))
             return redirect("foi:retention")
     due = (

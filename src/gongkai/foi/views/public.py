@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from gongkai.core.clientip import client_address
 from gongkai.core.errors import ServiceError
+from gongkai.core.models import Clock
 from gongkai.core.selectors import site_organisation
 from gongkai.foi.forms import ApplyForm, TrackForm, issue_form_token, read_form_token
 from gongkai.foi.models import Letter, LetterKind, Request, RequestEvent
@@ -127,12 +128,13 @@ def tracking_context(request: Request) -> dict:
     return {
         "foi": request,
         "events": events,
-        "due_on": clock.due_on if clock and clock.state != "stopped" else None,
-        "clock_paused": bool(clock and clock.state == "paused"),
+        "due_on": clock.due_on if clock and clock.state != Clock.State.STOPPED else None,
+        "clock_paused": bool(clock and clock.state == Clock.State.PAUSED),
         "supplements": list(request.supplements.all()),
         "fee_notices": list(request.fee_notices.all()),
         "remedy_statement": request_remedy_statement(request) if request.replied_on else "",
         "letters": list(_applicant_letters().filter(request=request)),
+        "EventType": RequestEvent.Type,
     }
 
 

@@ -9,23 +9,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
+from django import forms
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from gongkai.core.access import has_role, sees_whole_body
+from gongkai.core.access import sees_whole_body
 from gongkai.core.errors import ServiceError
-from gongkai.core.models import Organisation, Role, StaffProfile
+from gongkai.core.formflow import service_errors
+from gongkai.core.models import Clock, Organisation, Role, StaffProfile
+from gongkai.core.types import AnyUser, StaffRequest
 from gongkai.core.views import role_required, staff_required
 from gongkai.foi import forms as foi_forms
 from gongkai.foi import services
-from gongkai.foi.models import OPEN_STATUSES, FeeNotice, IdentityView, Request, Status
+from gongkai.foi.models import FeeNotice, IdentityView, Request, RequestEvent, Status
 from gongkai.foi.selectors import (
     access_request,
     confirmation_due,
@@ -41,19 +45,26 @@ from gongkai.foi.selectors import (
 )
 from gongkai.foi.services.personal_data import identity_view_record
 from gongkai.foi.services.web import request_attachments
+from gongkai.foi.transitions import (
+    ACTING_ROLES,
+    OPEN_STATUSES,
+    Action,
+    action_possible,
+    available_actions,
+    may_act,
+    statuses_allowing,
+)
 from gongkai.foi.views.letters_panel import letters_context
 
-ACTING_ROLES = (Role.OFFICE, Role.HANDLER, Role.ADMIN)
 
-
-def staff_body(user) -> Organisation:
+def staff_body(user: AnyUser) -> Organisation:
     profile = getattr(user, "staff_profile", None)
     if profile is None:
         raise Http404
     return profile.organisation
 
 
-def _units_for(user) -> list[Organisation]:
+def _units_for(user: User) -> list[Organisation]:
     if sees_whole_body(user) and hasattr(user, "staff_profile"):
         body = user.staff_profile.organisation
         return list(Organisation.objects.filter(parent=body, kind=Organisation.Kind.UNIT))
@@ -64,11 +75,15 @@ def _units_for(user) -> list[Organisation]:
 QUEUE_PAGE_SIZE = 50
 
 
+def _name(names: dict[int, str], user_id: int | None) -> str:
+    return names.get(user_id, "—") if user_id is not None else "—"
+
+
 ALL_UNITS = "all"
 
 
 @staff_required
-def queue(request):
+def queue(request: StaffRequest) -> HttpResponse:
     """Open requests, soonest due first (red/amber/green), searchable; the office may see
     one unit's or every unit's at once, and has triage lists above."""
     units = _units_for(request.user)
@@ -96,7 +111,7 @@ def queue(request):
     )
     query = request.GET.copy()
     query.pop("page", None)
-    context = {
+    context: dict[str, Any] = {
         "units": units,
         "unit": unit,
         "all_units": all_units,
@@ -104,22 +119,22 @@ def queue(request):
         "query": query.urlencode(),
         "items": items,
         "page": page,
-        "rows": [(item, names.get(item.request.handler_id, "—")) for item in items],
+        "rows": [(item, _name(names, item.request.handler_id)) for item in items],
         "is_office": is_office,
     }
     if is_office:
         context["pending"] = list(visible.filter(status=Status.SUBMITTED).order_by("submitted_at"))
         context["unassigned"] = list(
-            visible.filter(unit__isnull=True, status__in=OPEN_STATUSES)
-            .exclude(status=Status.SUBMITTED)
-            .order_by("received_on")
+            visible.filter(unit__isnull=True, status__in=statuses_allowing(Action.ASSIGN)).order_by(
+                "received_on"
+            )
         )
     return render(request, "foi/staff/queue.html", context)
 
 
 @require_POST
 @role_required(Role.OFFICE, Role.ADMIN)
-def assign_many(request):
+def assign_many(request: StaffRequest) -> HttpResponse:
     """Hand several received requests to one unit at once: each through the same service as
     a single assignment (its own transaction, event and ledger entry)."""
     units = {str(u.pk): u for u in _units_for(request.user)}
@@ -128,9 +143,11 @@ def assign_many(request):
     if unit is None or not ids:
         messages.error(request, _("Choose the requests and the unit to assign them to."))
         return redirect("foi:queue")
-    chosen = requests_visible_to(request.user).filter(pk__in=ids, status__in=OPEN_STATUSES)
+    chosen = requests_visible_to(request.user).filter(
+        pk__in=ids, status__in=statuses_allowing(Action.ASSIGN)
+    )
     assigned, refused = [], []
-    for foi_request in chosen.exclude(status=Status.SUBMITTED):
+    for foi_request in chosen:
         try:
             services.request_assign(request=foi_request, actor=request.user, unit=unit)
         except ServiceError as error:
@@ -149,13 +166,13 @@ def assign_many(request):
 
 
 @role_required(Role.OFFICE, Role.LEADER, Role.ADMIN)
-def overdue(request):
+def overdue(request: StaffRequest) -> HttpResponse:
     """Open requests whose last day to reply has passed, across the body."""
     today = timezone.localdate()
     requests = (
         requests_visible_to(request.user)
         .filter(status__in=OPEN_STATUSES, reply_clock__due_on__lt=today)
-        .exclude(reply_clock__state="stopped")
+        .exclude(reply_clock__state=Clock.State.STOPPED)
         .order_by("reply_clock__due_on", "id")
     )
     unconfirmed = [
@@ -168,7 +185,7 @@ def overdue(request):
 
 @role_required(*ACTING_ROLES)
 @require_http_methods(["GET", "POST"])
-def register(request):
+def register(request: StaffRequest) -> HttpResponse:
     """Intake of a request by letter, in person, fax or e-mail, with its art. 31 receipt date."""
     body = staff_body(request.user)
     if request.method == "GET":
@@ -203,57 +220,38 @@ def register(request):
 
 
 @dataclass(frozen=True)
-class Action:
-    """One form on the request page and the one service it calls."""
+class ActionForm:
+    """The form on the request page for one action, and the one service it calls. Whether
+    the action is offered comes from ``foi.transitions``, never from here."""
 
-    label: str
-    form: type
-    shown: Callable[[Request], bool]
-    call: Callable[[Request, dict, object], object]
+    form: type[forms.BaseForm]
+    call: Callable[[Request, dict[str, Any], User], object]
     needs_request: bool = False
 
 
-def _open(foi: Request) -> bool:
-    return foi.status in OPEN_STATUSES and foi.status != Status.SUBMITTED
-
-
-def _working(foi: Request) -> bool:
-    return foi.status in (Status.RECEIVED, Status.EXTENDED)
-
-
-def _decided(foi: Request) -> bool:
-    return foi.status in (Status.REPLIED, Status.CLOSED) and foi.outcome is not None
-
-
-def _remedy_decide(foi: Request, data: dict, user):
+def _remedy_decide(foi: Request, data: dict[str, Any], user: User) -> object:
     remedy = foi.remedies.get(pk=data["remedy"])  # the form offers only this request's
     return services.remedy_decide(
         remedy=remedy, actor=user, result=data["result"], decided_on=data["decided_on"]
     )
 
 
-ACTIONS: dict[str, Action] = {
-    "confirm": Action(
-        gettext_lazy("Confirm receipt"),
+ACTIONS: dict[Action, ActionForm] = {
+    Action.CONFIRM: ActionForm(
         foi_forms.ConfirmForm,
-        lambda f: f.status == Status.SUBMITTED,
         lambda f, d, u: services.request_confirm_receipt(
             request=f, actor=u, confirmed_on=d["confirmed_on"]
         ),
     ),
-    "assign": Action(
-        gettext_lazy("Assign"),
+    Action.ASSIGN: ActionForm(
         foi_forms.AssignForm,
-        _open,
         lambda f, d, u: services.request_assign(
             request=f, actor=u, unit=d["unit"], handler=d["handler"]
         ),
         needs_request=True,
     ),
-    "supplement": Action(
-        gettext_lazy("Ask for a supplement"),
+    Action.SUPPLEMENT: ActionForm(
         foi_forms.SupplementForm,
-        lambda f: f.status == Status.RECEIVED and not f.supplements.exists(),
         lambda f, d, u: services.request_supplement(
             request=f,
             actor=u,
@@ -263,131 +261,107 @@ ACTIONS: dict[str, Action] = {
             short_period_reason=d["short_period_reason"],
         ),
     ),
-    "supplement_received": Action(
-        gettext_lazy("Supplement received"),
+    Action.SUPPLEMENT_RECEIVED: ActionForm(
         foi_forms.OnDateForm,
-        lambda f: f.status == Status.AWAITING_SUPPLEMENT,
         lambda f, d, u: services.request_supplement_received(
             request=f, actor=u, received_on=d["on"]
         ),
     ),
-    "supplement_lapsed": Action(
-        gettext_lazy("Supplement not received in time"),
+    Action.SUPPLEMENT_LAPSED: ActionForm(
         foi_forms.OnDateForm,
-        lambda f: f.status == Status.AWAITING_SUPPLEMENT,
         lambda f, d, u: services.request_supplement_lapsed(request=f, actor=u, on=d["on"]),
     ),
-    "consult": Action(
-        gettext_lazy("Consult a third party or agency"),
+    Action.CONSULT: ActionForm(
         foi_forms.ConsultForm,
-        _working,
         lambda f, d, u: services.request_consult(
             request=f, actor=u, kind=d["kind"], party=d["party"], sent_on=d["sent_on"]
         ),
     ),
-    "consult_answered": Action(
-        gettext_lazy("Consultation answered"),
+    Action.CONSULT_ANSWERED: ActionForm(
         foi_forms.ConsultAnsweredForm,
-        lambda f: f.status == Status.IN_CONSULTATION,
         lambda f, d, u: services.request_consult_answered(request=f, actor=u, **d),
     ),
-    "extend": Action(
-        gettext_lazy("Extend the reply period"),
+    Action.EXTEND: ActionForm(
         foi_forms.ExtendForm,
-        lambda f: f.status == Status.RECEIVED,
         lambda f, d, u: services.request_extend(request=f, actor=u, **d),
         needs_request=True,
     ),
-    "fee_notice": Action(
-        gettext_lazy("Send a fee notice"),
+    Action.FEE_NOTICE: ActionForm(
         foi_forms.FeeNoticeForm,
-        _working,
         lambda f, d, u: services.request_fee_notice(
             request=f, actor=u, basis=d["basis"], pages=d["pages"] or 0, sent_on=d["sent_on"]
         ),
     ),
-    "fee_paid": Action(
-        gettext_lazy("Fee paid"),
+    Action.FEE_PAID: ActionForm(
         foi_forms.OnDateForm,
-        lambda f: f.status == Status.AWAITING_FEE,
         lambda f, d, u: services.request_fee_paid(request=f, actor=u, paid_on=d["on"]),
     ),
-    "fee_lapsed": Action(
-        gettext_lazy("Fee not paid in time"),
+    Action.FEE_LAPSED: ActionForm(
         foi_forms.OnDateForm,
-        lambda f: f.status == Status.AWAITING_FEE,
         lambda f, d, u: services.request_fee_lapsed(request=f, actor=u, on=d["on"]),
     ),
-    "reasons_ask": Action(
-        gettext_lazy("Ask for reasons (art. 35)"),
+    Action.REASONS_ASK: ActionForm(
         foi_forms.ReasonsAskForm,
-        _working,
         lambda f, d, u: services.request_reasons_ask(request=f, actor=u, **d),
     ),
-    "reasons_decide": Action(
-        gettext_lazy("Decide on the reasons (art. 35)"),
+    Action.REASONS_DECIDE: ActionForm(
         foi_forms.ReasonsDecideForm,
-        lambda f: f.status == Status.AWAITING_REASONS,
         lambda f, d, u: services.request_reasons_decide(request=f, actor=u, **d),
         needs_request=True,
     ),
-    "reply": Action(
-        gettext_lazy("Reply"),
+    Action.REPLY: ActionForm(
         foi_forms.ReplyForm,
-        _working,
         lambda f, d, u: services.request_reply(request=f, actor=u, **d),
         needs_request=True,
     ),
-    "close": Action(
-        gettext_lazy("Close"),
+    Action.CLOSE: ActionForm(
         foi_forms.CloseForm,
-        lambda f: f.status in (Status.SUBMITTED, Status.REPLIED),
         lambda f, d, u: services.request_close(request=f, actor=u, note=d["note"]),
     ),
-    "remedy": Action(
-        gettext_lazy("Record a review or lawsuit"),
+    Action.REMEDY: ActionForm(
         foi_forms.RemedyForm,
-        _decided,
         lambda f, d, u: services.remedy_record(
             request=f, actor=u, kind=d["kind"], filed_on=d["filed_on"]
         ),
     ),
-    "remedy_decide": Action(
-        gettext_lazy("Record the result"),
+    Action.REMEDY_DECIDE: ActionForm(
         foi_forms.RemedyDecideForm,
-        lambda f: f.remedies.filter(result="pending").exists(),
         _remedy_decide,
         needs_request=True,
     ),
 }
 
 
-def _make_form(name: str, foi: Request, data=None):
+def _make_form(name: Action, foi: Request, data: QueryDict | None = None) -> forms.BaseForm:
     action = ACTIONS[name]
-    kwargs = {"prefix": name}
+    kwargs: dict[str, Any] = {"prefix": name.value}
     if action.needs_request:
         kwargs["foi"] = foi
     return action.form(data, **kwargs)
 
 
-def _fee_quotes(foi: Request) -> dict:
-    if not _working(foi):
+def _fee_quotes(foi: Request) -> dict[str, int]:
+    # The quote goes with the fee notice's form, when the request's state allows one.
+    if not action_possible(foi, Action.FEE_NOTICE):
         return {}
     quantity, amount = services.fee_quote(foi, FeeNotice.Basis.PER_APPLICATION)
     return {"ordinal": quantity, "amount": amount}
 
 
-def detail_context(request, foi: Request, bound: dict | None = None) -> dict:
+def detail_context(
+    request: StaffRequest, foi: Request, bound: dict[Action, forms.BaseForm] | None = None
+) -> dict[str, Any]:
     bound = bound or {}
     identity_view_record(request=foi, viewer=request.user, channel=IdentityView.Channel.PAGE)
-    can_act = has_role(request.user, *ACTING_ROLES)
+    available = available_actions(foi, request.user)
+    # A refused form stays on the page with its message, even if no longer available.
     actions = [
-        (name, action.label, bound.get(name) or _make_form(name, foi))
-        for name, action in ACTIONS.items()
-        if name in bound or (can_act and action.shown(foi))
+        (name, name.label, bound.get(name) or _make_form(name, foi))
+        for name in Action
+        if name in bound or name in available
     ]
     clock = foi.reply_clock
-    due_on = clock.due_on if clock and clock.state != "stopped" else None
+    due_on = clock.due_on if clock and clock.state != Clock.State.STOPPED else None
     remedy_settings = settings_of(foi.organisation)
     return {
         "foi": foi,
@@ -406,18 +380,20 @@ def detail_context(request, foi: Request, bound: dict | None = None) -> dict:
         "remedy_statement": request_remedy_statement(foi, found=remedy_settings),
         "remedy_settings": remedy_settings,
         "confirm_by": confirmation_due(foi) if foi.status == Status.SUBMITTED else None,
-        "can_act": can_act,
+        "can_act": may_act(request.user),
+        "Action": Action,
+        "EventType": RequestEvent.Type,
         **letters_context(request.user, foi),
     }
 
 
 @staff_required
-def detail(request, pk: int):
+def detail(request: StaffRequest, pk: int) -> HttpResponse:
     foi = request_or_404(request.user, pk)
     return render(request, "foi/staff/detail.html", detail_context(request, foi))
 
 
-def request_or_404(user, pk: int) -> Request:
+def request_or_404(user: AnyUser, pk: int) -> Request:
     try:
         return access_request(user, pk)
     except ServiceError:
@@ -426,28 +402,26 @@ def request_or_404(user, pk: int) -> Request:
 
 @staff_required
 @require_POST
-def act(request, pk: int, name: str):
+def act(request: StaffRequest, pk: int, name: str) -> HttpResponse:
     """Run one action; on refusal, the page again with the message, nothing changed."""
     foi = request_or_404(request.user, pk)
-    if name not in ACTIONS:
+    if name not in Action.values:
         raise Http404
-    form = _make_form(name, foi, request.POST)
+    action = Action(name)
+    form = _make_form(action, foi, request.POST)
     if form.is_valid():
-        try:
-            ACTIONS[name].call(foi, form.cleaned_data, request.user)
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("Done: %(action)s.") % {"action": ACTIONS[name].label})
+        with service_errors(form):
+            ACTIONS[action].call(foi, form.cleaned_data, request.user)
+            messages.success(request, _("Done: %(action)s.") % {"action": action.label})
             return redirect("foi:detail", pk=foi.pk)
     foi = request_or_404(request.user, pk)  # the state before the refused call, from the database
-    context = detail_context(request, foi, bound={name: form})
-    context["failed"] = name
+    context = detail_context(request, foi, bound={action: form})
+    context["failed"] = action
     return render(request, "foi/staff/detail.html", context, status=400)
 
 
 @staff_required
-def attachment(request, pk: int, file_pk: int):
+def attachment(request: StaffRequest, pk: int, file_pk: int) -> FileResponse:
     """A stored file of the request, only for staff who may see the request."""
     foi = request_or_404(request.user, pk)
     found = request_attachments(foi).filter(pk=file_pk).first()
