@@ -17,8 +17,8 @@ from gongkai.proactive import selectors, services
 from gongkai.proactive.forms import PrivacyRuleForm, ReviewStepsForm, VocabularyNameForm
 from gongkai.proactive.models import Attachment, PrivacyRule
 from gongkai.proactive.services.common import DRAFTING_ROLES
-from gongkai.proactive.services.review import review_steps
 from gongkai.proactive.services.settings import VOCABULARIES
+from gongkai.proactive.transitions import review_steps
 
 office_required = role_required(Role.OFFICE, Role.ADMIN)
 drafting_required = role_required(*DRAFTING_ROLES)
@@ -41,7 +41,7 @@ def index(request):
     return render(request, "proactive/settings/index.html", context)
 
 
-def _vocabulary_post(request, kind: str) -> tuple[object, int | None, str | None]:
+def _vocabulary_post(request, kind: str) -> tuple[VocabularyNameForm, int | None, str | None]:
     """Handle an add or rename; returns (form, pk of the row in error, success message)."""
     form = VocabularyNameForm(request.POST)
     action = request.POST.get("action")
@@ -80,7 +80,7 @@ def vocabulary(request, kind: str):
         if error_pk is None:
             add_form = form
         else:
-            messages.error(request, " ".join(form.errors.get("name", [])))
+            messages.error(request, " ".join(str(e) for e in form.errors.get("name", [])))
     entries = VOCABULARIES[kind].objects.order_by("order", "id")
     context = {
         "kind": kind,

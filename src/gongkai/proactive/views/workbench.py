@@ -31,8 +31,8 @@ from gongkai.proactive.law import PUBLISHABLE_LABELS
 from gongkai.proactive.models import Attachment, PrivacyFinding, Status
 from gongkai.proactive.services.common import DRAFTING_ROLES, ORIGINAL_ROLES
 from gongkai.proactive.services.privacy import current_findings, open_findings
-from gongkai.proactive.services.review import current_step, review_steps
 from gongkai.proactive.timeliness import item_timeliness
+from gongkai.proactive.transitions import current_step, review_steps
 
 drafting_required = role_required(*DRAFTING_ROLES)
 
