@@ -26,6 +26,7 @@ from gongkai.proactive.models import (
     StandardCatalogItem,
     Topic,
 )
+from gongkai.proactive.transitions import Status
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -116,7 +117,7 @@ class ItemForm(forms.Form):
         )
         _model_choice(self, "interprets").queryset = Item.objects.filter(
             organisation=organisation, section=Section.POLICY
-        ).exclude(status="withdrawn")
+        ).exclude(status=Status.WITHDRAWN)
         _model_choice(self, "catalog_item").queryset = StandardCatalogItem.objects.filter(
             organisation=organisation
         )

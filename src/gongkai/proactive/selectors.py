@@ -535,7 +535,7 @@ from gongkai.proactive.statistics import (  # noqa: E402
 def import_job_for(user: AnyUser, pk: int) -> ImportJob:
     """An import of a body the person sees, with each file's outcome and its draft; 404
     for anything else."""
-    from gongkai.proactive.services.common import DRAFTING_ROLES
+    from gongkai.proactive.transitions import DRAFTING_ROLES
 
     if not has_role(user, *DRAFTING_ROLES):
         raise Http404

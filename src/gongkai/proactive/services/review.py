@@ -139,7 +139,7 @@ def _advance(item: Item, *, approve: bool) -> None:
         transition(item, Status.APPROVED, fields=fields)
     else:
         transition(item, Status.FILED, fields=fields)
-        if item.publish_clock and item.publish_clock.state != "stopped":
+        if item.publish_clock and item.publish_clock.state != Clock.State.STOPPED:
             clock_stop(clock=item.publish_clock, actor=None, note=_("Filed, not published."))
 
 

@@ -10,7 +10,6 @@ from django.views.decorators.http import require_POST
 
 from gongkai.core.access import organisation_ids_visible_to
 from gongkai.core.errors import ServiceError
-from gongkai.core.models import Role
 from gongkai.core.views import role_required
 from gongkai.proactive import selectors, services
 from gongkai.proactive.exports import (
@@ -32,6 +31,7 @@ from gongkai.proactive.forms import (
     SelfCheckForm,
     SelfCheckSignOffForm,
 )
+from gongkai.proactive.law import NORMATIVE_IN_FORCE
 from gongkai.proactive.models import (
     ImportJob,
     Item,
@@ -40,10 +40,10 @@ from gongkai.proactive.models import (
     SelfCheck,
     StandardCatalogItem,
 )
-from gongkai.proactive.services.common import DRAFTING_ROLES
 from gongkai.proactive.services.importing import opencc_available
+from gongkai.proactive.transitions import DRAFTING_ROLES, PUBLISHING_ROLES
 
-office_required = role_required(Role.OFFICE, Role.ADMIN)
+office_required = role_required(*PUBLISHING_ROLES)
 # The staff page takes a few files; bulk imports use `gongkai proactive import`.
 MAX_PAGE_FILES = 10
 
@@ -81,7 +81,8 @@ def import_files(request):
 @role_required(*DRAFTING_ROLES)
 def import_job(request, pk: int):
     job = selectors.import_job_for(request.user, pk)
-    return render(request, "proactive/workbench/import_job.html", {"job": job})
+    context = {"job": job, "JobStatus": ImportJob.Status}
+    return render(request, "proactive/workbench/import_job.html", context)
 
 
 @office_required
@@ -169,6 +170,7 @@ def normative_manage(request):
         "cleanup_form": CleanupForm(documents=documents),
         "counts": selectors.normative_document_counts(body, year),
         "year": year,
+        "in_force": NORMATIVE_IN_FORCE,  # the statuses a document can still change from
     }
     return render(request, "proactive/workbench/normative.html", context)
 

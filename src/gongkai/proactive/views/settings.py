@@ -11,16 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.core.errors import ServiceError
-from gongkai.core.models import Role
 from gongkai.core.views import role_required
 from gongkai.proactive import selectors, services
 from gongkai.proactive.forms import PrivacyRuleForm, ReviewStepsForm, VocabularyNameForm
 from gongkai.proactive.models import Attachment, PrivacyRule
-from gongkai.proactive.services.common import DRAFTING_ROLES
 from gongkai.proactive.services.settings import VOCABULARIES
-from gongkai.proactive.transitions import review_steps
+from gongkai.proactive.transitions import DRAFTING_ROLES, PUBLISHING_ROLES, review_steps
 
-office_required = role_required(Role.OFFICE, Role.ADMIN)
+office_required = role_required(*PUBLISHING_ROLES)
 drafting_required = role_required(*DRAFTING_ROLES)
 
 
