@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.core.errors import ServiceError
+from gongkai.core.formflow import service_errors
 from gongkai.core.views import role_required
 from gongkai.proactive import selectors, services
 from gongkai.proactive.forms import PrivacyRuleForm, ReviewStepsForm, VocabularyNameForm
@@ -54,15 +55,13 @@ def _vocabulary_post(request, kind: str) -> tuple[VocabularyNameForm, int | None
     if not form.is_valid():
         return form, pk, None
     name = form.cleaned_data["name"]
-    try:
+    with service_errors(form, "name"):
         if pk is None:
             services.vocabulary_add(actor=request.user, kind=kind, name=name)
             return form, None, _("“%(name)s” was added.") % {"name": name}
         services.vocabulary_rename(actor=request.user, kind=kind, entry_id=pk, name=name)
         return form, None, _("The entry is now called “%(name)s”.") % {"name": name}
-    except ServiceError as error:
-        form.add_error("name", error.message)
-        return form, pk, None
+    return form, pk, None
 
 
 @office_required
@@ -101,12 +100,10 @@ def review_steps_edit(request):
         if steps == [(s.kind, s.role) for s in current]:
             messages.info(request, _("The review steps are unchanged."))
             return redirect("proactive:settings_review_steps")
-        try:
+        with service_errors(form):
             services.review_steps_configure(actor=request.user, organisation=body, steps=steps)
             messages.success(request, _("The review steps were saved."))
             return redirect("proactive:settings_review_steps")
-        except ServiceError as error:
-            form.add_error(None, error.message)
     rows = [(form[f"kind_{i}"], form[f"role_{i}"]) for i in range(1, ReviewStepsForm.ROWS + 1)]
     context = {"form": form, "rows": rows, "steps": current}
     return render(request, "proactive/settings/review_steps.html", context)
@@ -146,12 +143,10 @@ def privacy_rules(request):
     body = _body(request)
     form = PrivacyRuleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             services.privacy_rule_create(actor=request.user, organisation=body, **form.cleaned_data)
             messages.success(request, _("The rule was added; it applies from the next scan."))
             return redirect("proactive:settings_privacy_rules")
-        except ServiceError as error:
-            form.add_error(None, error.message)
     rules = PrivacyRule.objects.filter(organisation=body).select_related(
         "created_by__staff_profile"
     )

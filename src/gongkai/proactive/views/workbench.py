@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.core.access import has_role, organisation_ids_visible_to
 from gongkai.core.errors import ServiceError
+from gongkai.core.formflow import service_errors
 from gongkai.core.views import role_required, staff_required
 from gongkai.proactive import selectors, services
 from gongkai.proactive.forms import (
@@ -76,7 +77,7 @@ def item_new(request):
     organisation = request.user.staff_profile.organisation.body
     form = ItemForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             item = services.item_create(
                 actor=request.user,
                 organisation=organisation,
@@ -87,8 +88,6 @@ def item_new(request):
             messages.success(request, _("The draft was saved."))
             _warn_spam(request, item)
             return redirect("proactive:item_detail", item.pk)
-        except ServiceError as error:
-            form.add_error(None, error.message)
     return render(
         request, "proactive/workbench/edit.html", {"form": form, "key": _new_key(request)}
     )
@@ -105,15 +104,13 @@ def item_edit(request, pk: int):
     item = selectors.access_item(request.user, pk)
     form = ItemForm(request.POST or None, organisation=item.organisation, initial=_initial(item))
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             services.item_update(
                 item=item, actor=request.user, fields=_fields(form), note=form.cleaned_data["note"]
             )
             messages.success(request, _("The draft was saved."))
             _warn_spam(request, item)
             return redirect("proactive:item_detail", item.pk)
-        except ServiceError as error:
-            form.add_error(None, error.message)
     return render(request, "proactive/workbench/edit.html", {"form": form, "item": item})
 
 
@@ -248,7 +245,7 @@ def item_review(request, pk: int):
     form = ReviewForm(request.POST or None, initial={"step": item.review_step})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with service_errors(form):
             services.item_review(
                 item=item,
                 actor=request.user,
@@ -259,8 +256,6 @@ def item_review(request, pk: int):
             )
             messages.success(request, _("Your decision was recorded."))
             return redirect("proactive:workbench")
-        except ServiceError as error:
-            form.add_error(None, error.message)
     findings = current_findings(item)
     attachments = [
         (a, highlight(a.text, [f for f in findings if f.attachment_id == a.pk], html=False))
