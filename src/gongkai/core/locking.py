@@ -35,7 +35,7 @@ from gongkai.core.errors import ServiceError
 
 CHANGED_MEANWHILE = "changed_meanwhile"
 
-# The caller gets back the model it passed in (an Item stays an Item for its checks).
+# The caller's model class comes back: a locked Request is a Request.
 M = TypeVar("M", bound=models.Model)
 
 
