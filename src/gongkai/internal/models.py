@@ -7,11 +7,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.models import Organisation
+from gongkai.core.types import AnyUser
 from gongkai.internal.law import Category
 
 
-class InternalNoticeQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class InternalNoticeQuerySet(models.QuerySet["InternalNotice"]):
+    def visible_to(self, user: AnyUser) -> InternalNoticeQuerySet:
         """Notices of the user's own body, for signed-in staff; nothing for anyone else."""
         if not user.is_authenticated:
             return self.none()

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
 from django.http import Http404
 
+from gongkai.core.types import AnyUser
 from gongkai.internal.law import Category
 from gongkai.internal.models import InternalNotice
 
 
-def notices_for(user, *, category: str = "", include_withdrawn: bool = False):
+def notices_for(
+    user: AnyUser, *, category: str = "", include_withdrawn: bool = False
+) -> QuerySet[InternalNotice]:
     notices = InternalNotice.objects.visible_to(user).select_related("published_by")
     if category in Category.values:
         notices = notices.filter(category=category)
@@ -17,7 +21,7 @@ def notices_for(user, *, category: str = "", include_withdrawn: bool = False):
     return notices
 
 
-def notice_for(user, pk: int) -> InternalNotice:
+def notice_for(user: AnyUser, pk: int) -> InternalNotice:
     found = InternalNotice.objects.visible_to(user).filter(pk=pk).first()
     if found is None:
         raise Http404

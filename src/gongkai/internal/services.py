@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +17,7 @@ from gongkai.core.access import has_role
 from gongkai.core.errors import PermissionDeniedError, ServiceError
 from gongkai.core.models import Organisation, Role
 from gongkai.core.services import ledger_append
+from gongkai.core.types import Actor
 from gongkai.internal.law import Category
 from gongkai.internal.models import InternalNotice
 
@@ -23,13 +25,15 @@ EDITING_ROLES = (Role.OFFICE, Role.ADMIN)
 MAX_ROWS = 500
 
 
-def require_editor(actor, organisation: Organisation) -> None:
+def require_editor(actor: Actor, organisation: Organisation) -> User:
+    """The acting person, refused unless they edit ``organisation``'s body (or are admin)."""
     allowed = actor is not None and has_role(actor, *EDITING_ROLES)
     profile = getattr(actor, "staff_profile", None)
-    if allowed and not actor.is_superuser:
+    if actor is not None and allowed and not actor.is_superuser:
         allowed = profile is not None and profile.organisation.body == organisation.body
-    if not allowed:
+    if actor is None or not allowed:
         raise PermissionDeniedError("not_allowed", _("You do not have the right to do this."))
+    return actor
 
 
 def table_parse(text: str) -> list[list[str]]:
@@ -59,7 +63,7 @@ def table_parse(text: str) -> list[list[str]]:
 
 def notice_publish(
     *,
-    actor,
+    actor: Actor,
     organisation: Organisation,
     category: str,
     title: str,
@@ -67,7 +71,7 @@ def notice_publish(
     table_text: str = "",
     ends_on: dt.date | None = None,
 ) -> InternalNotice:
-    require_editor(actor, organisation)
+    actor = require_editor(actor, organisation)
     if category not in Category.values:
         raise ServiceError("invalid_category", _("Choose a category."))
     if not title.strip() or not body.strip():
@@ -96,7 +100,7 @@ def notice_publish(
     return notice
 
 
-def notice_withdraw(*, actor, notice: InternalNotice, reason: str) -> InternalNotice:
+def notice_withdraw(*, actor: Actor, notice: InternalNotice, reason: str) -> InternalNotice:
     require_editor(actor, notice.organisation)
     reason = reason.strip()
     if not reason:

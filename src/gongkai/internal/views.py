@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from gongkai.core.access import has_role
-from gongkai.core.errors import ServiceError
+from gongkai.core.formflow import service_errors
 from gongkai.core.views import role_required, staff_required
 from gongkai.internal import selectors, services
 from gongkai.internal.forms import NoticeForm, WithdrawForm
@@ -35,12 +35,10 @@ def notice(request, pk: int):
     may_withdraw = has_role(request.user, *services.EDITING_ROLES) and not found.withdrawn_at
     form = WithdrawForm(request.POST or None) if may_withdraw else None
     if form is not None and request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             services.notice_withdraw(actor=request.user, notice=found, **form.cleaned_data)
             messages.success(request, _("The notice was withdrawn."))
             return redirect("internal:notice", pk=found.pk)
-        except ServiceError as error:
-            form.add_error(None, error.message)
     return render(request, "internal/notice.html", {"notice": found, "form": form})
 
 
@@ -48,7 +46,7 @@ def notice(request, pk: int):
 def notice_new(request):
     form = NoticeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             created = services.notice_publish(
                 actor=request.user,
                 organisation=request.user.staff_profile.organisation.body,
@@ -56,6 +54,4 @@ def notice_new(request):
             )
             messages.success(request, _("The notice is now visible to the staff."))
             return redirect("internal:notice", pk=created.pk)
-        except ServiceError as error:
-            form.add_error(None, error.message)
     return render(request, "internal/notice_new.html", {"form": form})

@@ -37,7 +37,8 @@ class PowerAdmin(ReadOnlyAdmin):
 class PowerImportAdmin(ReadOnlyAdmin):
     list_display = ("file_name", "organisation", "uploaded_by", "uploaded_at", "applied_at")
     exclude = ("content", "sha256")
-    readonly_fields = (shown_as("sha256", _("SHA-256 checksum")),)
+    # Django takes a callable here; django-stubs types the attribute as field names only.
+    readonly_fields = (shown_as("sha256", _("SHA-256 checksum")),)  # type: ignore[assignment]
 
 
 @admin.register(OrganisationProfile)

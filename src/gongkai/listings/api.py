@@ -166,7 +166,8 @@ def organisation(request, organisation_id: ObjectId):
         "functions": _profile(body, "functions"),
         "leaders": [
             {"name": leader.name, "title": leader.title, "duties": leader.duties}
-            for leader in body.in_office
+            # in_office, units, subordinates: lists organisation_public puts on the body
+            for leader in body.in_office  # type: ignore[attr-defined]
         ],
         "units": [
             {
@@ -175,7 +176,10 @@ def organisation(request, organisation_id: ObjectId):
                 "duties": _profile(u, "functions"),
                 "phone": _profile(u, "phone"),
             }
-            for u in body.units
+            for u in body.units  # type: ignore[attr-defined]
         ],
-        "subordinates": [{"id": s.pk, "name": s.name} for s in body.subordinates],
+        "subordinates": [
+            {"id": s.pk, "name": s.name}
+            for s in body.subordinates  # type: ignore[attr-defined]
+        ],
     }

@@ -17,12 +17,13 @@ from gongkai.core.errors import ServiceError
 from gongkai.core.models import Organisation
 from gongkai.core.selectors.organisation import site_organisation
 from gongkai.core.services import ledger_append
+from gongkai.core.types import Actor
 from gongkai.listings.indexing import profile_index
 from gongkai.listings.models import Leader, OrganisationProfile, ProfileChange
 from gongkai.listings.services import require_editor
 
 
-def _changes(*, actor, organisation: Organisation, subject: str, reason: str, pairs) -> None:
+def _changes(*, actor: Actor, organisation: Organisation, subject: str, reason: str, pairs) -> None:
     """Append the public history of a 机构职能 page: one row per field that changed."""
     body = organisation if organisation.kind == Organisation.Kind.BODY else organisation.parent
     if body is None:
@@ -45,7 +46,7 @@ def _changes(*, actor, organisation: Organisation, subject: str, reason: str, pa
 
 
 def profile_set(
-    *, actor, organisation: Organisation, functions: str, phone: str = "", reason: str = ""
+    *, actor: Actor, organisation: Organisation, functions: str, phone: str = "", reason: str = ""
 ) -> OrganisationProfile:
     """Set a body's functions or a unit's duties (and the unit's enquiry phone); what changed
     goes into the page's public history with ``reason``."""
@@ -90,7 +91,7 @@ def _leader_check(name: str, title: str, duties: str) -> None:
 
 def leader_add(
     *,
-    actor,
+    actor: Actor,
     organisation: Organisation,
     name: str,
     title: str,
@@ -118,7 +119,7 @@ def leader_add(
 
 
 def leader_update(
-    *, actor, leader: Leader, title: str, duties: str, position: int, reason: str = ""
+    *, actor: Actor, leader: Leader, title: str, duties: str, position: int, reason: str = ""
 ) -> Leader:
     """A new post or a new 分工 (the name stays: another person is another leader)."""
     require_editor(actor, leader.organisation)
@@ -142,7 +143,7 @@ def leader_update(
     return leader
 
 
-def leader_retire(*, actor, leader: Leader, reason: str = "") -> Leader:
+def leader_retire(*, actor: Actor, leader: Leader, reason: str = "") -> Leader:
     require_editor(actor, leader.organisation)
     with transaction.atomic():
         if not Leader.objects.filter(pk=leader.pk, is_active=True).update(
@@ -158,7 +159,7 @@ def leader_retire(*, actor, leader: Leader, reason: str = "") -> Leader:
     return leader
 
 
-def _leader_record(leader: Leader, *, actor, action: str) -> None:
+def _leader_record(leader: Leader, *, actor: Actor, action: str) -> None:
     profile_index(leader.organisation)  # the 机构职能 page lists the leaders
     ledger_append(
         actor=actor,
@@ -194,8 +195,9 @@ def organisation_public(pk: int | None = None) -> Organisation:
     )
     if body is None:
         raise Http404
-    body.units = [c for c in body.active_children if c.kind == Organisation.Kind.UNIT]
-    body.subordinates = [c for c in body.active_children if c.kind == Organisation.Kind.BODY]
+    # The page's lists ride on the instance like the prefetched ones (templates read them).
+    body.units = [c for c in body.active_children if c.kind == Organisation.Kind.UNIT]  # type: ignore[attr-defined]
+    body.subordinates = [c for c in body.active_children if c.kind == Organisation.Kind.BODY]  # type: ignore[attr-defined]
     return body
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
+from django_stubs_ext import StrOrPromise
 
 from gongkai.listings.law import PowerKind
 from gongkai.listings.models import Power, PowerVersion
@@ -11,7 +12,9 @@ from gongkai.listings.models import Power, PowerVersion
 MAX_QUERY = 60
 
 
-def powers_public(*, kind: str = "", query: str = "", organisation: int | None = None) -> QuerySet:
+def powers_public(
+    *, kind: str = "", query: str = "", organisation: int | None = None
+) -> QuerySet[Power]:
     """Powers in force, by code; ``query`` matches the name, code or exercising body as a
     substring (Chinese has no spaces: 户籍 must find 户籍迁移审批)."""
     powers = Power.objects.filter(is_active=True).select_related("organisation")
@@ -26,11 +29,15 @@ def powers_public(*, kind: str = "", query: str = "", organisation: int | None =
     return powers.order_by("code")
 
 
-def powers_export(**filters) -> QuerySet:
-    return powers_public(**filters).prefetch_related("bases")
+def powers_export(
+    *, kind: str = "", query: str = "", organisation: int | None = None
+) -> QuerySet[Power]:
+    return powers_public(kind=kind, query=query, organisation=organisation).prefetch_related(
+        "bases"
+    )
 
 
-def kind_counts() -> list[tuple[str, str, int]]:
+def kind_counts() -> list[tuple[str, StrOrPromise, int]]:
     """(kind, label, number in force) for each of the ten kinds, in the law's order."""
     counts = dict(
         Power.objects.filter(is_active=True)
@@ -57,7 +64,7 @@ def power_public(pk: int) -> Power:
     return found
 
 
-def adjustments_recent(limit: int = 10) -> QuerySet:
+def adjustments_recent(limit: int = 10) -> QuerySet[PowerVersion]:
     """The latest adjustments of the list (动态调整), newest first."""
     return PowerVersion.objects.select_related("power").order_by(
         "-changed_on", "-recorded_at", "-pk"

@@ -12,7 +12,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
+from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,12 +25,15 @@ from gongkai.core.errors import PermissionDeniedError, ServiceError
 from gongkai.core.locking import lock_current, save_if_unchanged
 from gongkai.core.models import Organisation, Role
 from gongkai.core.services import ledger_append
+from gongkai.core.types import Actor
 from gongkai.listings.formats import LIMITS, ParsedRow, powers_read_xlsx
 from gongkai.listings.indexing import power_index, powers_index, powers_unindex
 from gongkai.listings.law import PowerKind
 from gongkai.listings.models import Power, PowerBasis, PowerImport, PowerVersion
 
 EDITING_ROLES = (Role.OFFICE, Role.ADMIN)
+# One field's change between versions: {"field", "old", "new"} (kept in PowerVersion).
+Change = dict[str, Any]
 # Fields compared between versions, in the order the history shows them.
 COMPARED = (
     "name",
@@ -57,29 +63,31 @@ class PowerFields:
     def from_row(cls, row: ParsedRow) -> PowerFields:
         return cls(bases=row.bases, **row.fields)
 
-    def values(self) -> dict:
+    def values(self) -> dict[str, Any]:
         values = {f: getattr(self, f) for f in COMPARED if f != "bases"}
         values["bases"] = bases_text(self.bases)
         return values
 
 
-def bases_text(bases) -> str:
+def bases_text(bases: Iterable[tuple[str, str]]) -> str:
     return "\n".join(f"《{law}》{article}" for law, article in bases)
 
 
-def _power_values(power: Power, bases) -> dict:
+def _power_values(power: Power, bases: Iterable[PowerBasis]) -> dict[str, Any]:
     values = {f: getattr(power, f) for f in COMPARED if f != "bases"}
     values["bases"] = bases_text((b.law, b.article) for b in bases)
     return values
 
 
-def require_editor(actor, organisation: Organisation) -> None:
+def require_editor(actor: Actor, organisation: Organisation) -> User:
+    """The acting person, refused unless they edit ``organisation``'s body (or are admin)."""
     allowed = actor is not None and has_role(actor, *EDITING_ROLES)
     profile = getattr(actor, "staff_profile", None)
-    if allowed and not actor.is_superuser:
+    if actor is not None and allowed and not actor.is_superuser:
         allowed = profile is not None and profile.organisation.body == organisation.body
-    if not allowed:
+    if actor is None or not allowed:
         raise PermissionDeniedError("not_allowed", _("You do not have the right to do this."))
+    return actor
 
 
 def _check(fields: PowerFields, reason: str) -> None:
@@ -98,7 +106,9 @@ def _check(fields: PowerFields, reason: str) -> None:
         raise ServiceError("missing_reason", _("Say why the list is adjusted."))
 
 
-def _record(power: Power, *, actor, action: str, summary: dict | None = None) -> None:
+def _record(
+    power: Power, *, actor: Actor, action: str, summary: dict[str, Any] | None = None
+) -> None:
     ledger_append(
         actor=actor,
         action=f"listings.{action}",
@@ -108,7 +118,7 @@ def _record(power: Power, *, actor, action: str, summary: dict | None = None) ->
     )
 
 
-def _bases_write(power: Power, bases) -> None:
+def _bases_write(power: Power, bases: Iterable[tuple[str, str]]) -> None:
     PowerBasis.objects.filter(power=power).delete()
     PowerBasis.objects.bulk_create(
         PowerBasis(power=power, position=i, law=law, article=article)
@@ -117,9 +127,14 @@ def _bases_write(power: Power, bases) -> None:
 
 
 def power_create(
-    *, actor, organisation: Organisation, fields: PowerFields, changed_on: dt.date, reason: str
+    *,
+    actor: Actor,
+    organisation: Organisation,
+    fields: PowerFields,
+    changed_on: dt.date,
+    reason: str,
 ) -> Power:
-    require_editor(actor, organisation)
+    actor = require_editor(actor, organisation)
     _check(fields, reason)
     duplicate = ServiceError(
         "duplicate_code", _("The code %(code)s is already in the list.") % {"code": fields.code}
@@ -130,7 +145,14 @@ def power_create(
         raise duplicate from None
 
 
-def _create(actor, organisation, fields: PowerFields, changed_on, reason, duplicate) -> Power:
+def _create(
+    actor: Actor,
+    organisation: Organisation,
+    fields: PowerFields,
+    changed_on: dt.date,
+    reason: str,
+    duplicate: ServiceError,
+) -> Power:
     with transaction.atomic():
         if Power.objects.filter(organisation=organisation, code=fields.code).exists():
             raise duplicate
@@ -153,7 +175,7 @@ def _create(actor, organisation, fields: PowerFields, changed_on, reason, duplic
     return power
 
 
-def _differences(old: dict, new: dict) -> list[dict]:
+def _differences(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
     return [
         {"field": field, "old": old[field], "new": new[field]}
         for field in COMPARED
@@ -162,10 +184,10 @@ def _differences(old: dict, new: dict) -> list[dict]:
 
 
 def power_update(
-    *, actor, power: Power, fields: PowerFields, changed_on: dt.date, reason: str
+    *, actor: Actor, power: Power, fields: PowerFields, changed_on: dt.date, reason: str
 ) -> Power:
     """Adjust a power; the new version lists each field that changed, old and new."""
-    require_editor(actor, power.organisation)
+    actor = require_editor(actor, power.organisation)
     _check(fields, reason)
     if fields.code != power.code:
         raise ServiceError("code_changed", _("A power's code cannot change; add a new power."))
@@ -183,11 +205,11 @@ def power_update(
 def _apply(
     power: Power,
     fields: PowerFields,
-    changes,
+    changes: list[Change],
     *,
-    actor,
-    changed_on,
-    reason,
+    actor: Actor,
+    changed_on: dt.date,
+    reason: str,
     change: str = PowerVersion.Change.CHANGED,
 ) -> None:
     """Write ``changes`` as the next version; ``change`` RESTORED also puts a removed power
@@ -224,10 +246,10 @@ def _apply(
 
 
 def power_set_active(
-    *, actor, power: Power, active: bool, changed_on: dt.date, reason: str
+    *, actor: Actor, power: Power, active: bool, changed_on: dt.date, reason: str
 ) -> Power:
     """Remove a power from the list (取消) or restore it; both are public versions."""
-    require_editor(actor, power.organisation)
+    actor = require_editor(actor, power.organisation)
     if not reason.strip():
         raise ServiceError("missing_reason", _("Say why the list is adjusted."))
     with transaction.atomic():
@@ -263,7 +285,7 @@ def power_set_active(
 class PreviewRow:
     row: ParsedRow
     outcome: str  # "added", "changed", "unchanged" or "error"
-    changes: list[dict]
+    changes: list[Change]
 
 
 @dataclasses.dataclass
@@ -281,10 +303,10 @@ class Preview:
 
 
 def power_import_upload(
-    *, actor, organisation: Organisation, file_name: str, content: bytes
+    *, actor: Actor, organisation: Organisation, file_name: str, content: bytes
 ) -> PowerImport:
     """Keep an uploaded list (after checking it reads at all) for its preview."""
-    require_editor(actor, organisation)
+    actor = require_editor(actor, organisation)
     powers_read_xlsx(content)  # unreadable files and missing columns are refused here
     with transaction.atomic():
         upload = PowerImport.objects.create(
@@ -311,7 +333,7 @@ def power_import_preview(upload: PowerImport) -> Preview:
         p.code: p
         for p in Power.objects.filter(organisation=upload.organisation).prefetch_related("bases")
     }
-    rows = []
+    rows: list[PreviewRow] = []
     for row in parsed:
         if row.errors:
             rows.append(PreviewRow(row, "error", []))
@@ -340,7 +362,7 @@ class ImportReport:
 
 def power_import_apply(
     *,
-    actor,
+    actor: Actor,
     upload: PowerImport,
     changed_on: dt.date,
     reason: str,
@@ -349,7 +371,7 @@ def power_import_apply(
     """Write an uploaded list: new powers added, changed ones versioned, removed ones listed
     again restored; with ``remove_missing`` the powers the file no longer lists are removed
     (the file is the whole new list). Refused while any row has an error; applied once."""
-    require_editor(actor, upload.organisation)
+    actor = require_editor(actor, upload.organisation)
     if not reason.strip():
         raise ServiceError("missing_reason", _("Say why the list is adjusted."))
     try:
@@ -368,7 +390,14 @@ def power_import_apply(
         ) from None
 
 
-def _import_apply(*, actor, upload: PowerImport, changed_on, reason, remove_missing):
+def _import_apply(
+    *,
+    actor: Actor,
+    upload: PowerImport,
+    changed_on: dt.date,
+    reason: str,
+    remove_missing: bool,
+) -> ImportReport:
     with transaction.atomic():
         claimed = PowerImport.objects.filter(pk=upload.pk, applied_at__isnull=True).update(
             applied_at=timezone.now()
@@ -403,7 +432,7 @@ def _import_apply(*, actor, upload: PowerImport, changed_on, reason, remove_miss
         for power in removed:
             _remove(power, actor=actor, changed_on=changed_on, reason=reason)
         powers_unindex(removed)
-        bases: dict[int, list] = {}
+        bases: dict[int, list[PowerBasis]] = {}
         for basis in PowerBasis.objects.filter(power__in=written):
             bases.setdefault(basis.power_id, []).append(basis)
         powers_index(written, bases)
@@ -432,7 +461,14 @@ def _import_apply(*, actor, upload: PowerImport, changed_on, reason, remove_miss
     return report
 
 
-def _bulk_add(organisation, rows: list[ParsedRow], *, actor, changed_on, reason) -> list[Power]:
+def _bulk_add(
+    organisation: Organisation,
+    rows: list[ParsedRow],
+    *,
+    actor: Actor,
+    changed_on: dt.date,
+    reason: str,
+) -> list[Power]:
     powers = Power.objects.bulk_create(
         Power(organisation=organisation, changed_on=changed_on, **row.fields) for row in rows
     )
@@ -460,7 +496,7 @@ def _bulk_add(organisation, rows: list[ParsedRow], *, actor, changed_on, reason)
     return list(powers)
 
 
-def _remove(power: Power, *, actor, changed_on, reason) -> None:
+def _remove(power: Power, *, actor: Actor, changed_on: dt.date, reason: str) -> None:
     old_version = power.version
     power.is_active = False
     power.version = old_version + 1

@@ -230,9 +230,9 @@ def power_edit(request, pk: int):
         request.POST if action == "update" else None, initial=_initial(power), editing=True
     )
     status_form = AdjustmentForm(request.POST if action == "status" else None, prefix="status")
-    try:
-        if action == "update" and form.is_valid():
-            data = form.cleaned_data
+    if action == "update" and form.is_valid():
+        data = form.cleaned_data
+        with service_errors(form):
             services.power_update(
                 actor=request.user,
                 power=power,
@@ -242,15 +242,14 @@ def power_edit(request, pk: int):
             )
             messages.success(request, _("The adjustment was recorded and published."))
             return redirect("listings:power_edit", pk=power.pk)
-        if action == "status" and status_form.is_valid():
+    if action == "status" and status_form.is_valid():
+        with service_errors(status_form):
             services.power_set_active(
                 actor=request.user, power=power, active=not power.is_active,
                 **status_form.cleaned_data,
             )  # fmt: skip
             messages.success(request, _("The adjustment was recorded and published."))
             return redirect("listings:power_edit", pk=power.pk)
-    except ServiceError as error:
-        (form if action == "update" else status_form).add_error(None, error.message)
     context = {"form": form, "status_form": status_form, "power": power}
     return render(request, "listings/workbench/power.html", context)
 

@@ -91,22 +91,22 @@ class NegativeListEntryAdmin(ReadOnlyMixin, admin.ModelAdmin):
 class AttachmentInline(ReadOnlyMixin, admin.TabularInline):
     model = Attachment
     extra = 0
-    fields = ["name", "sha256", "created_at"]
-    readonly_fields = fields
+    readonly_fields = ("name", "sha256", "created_at")
+    fields = readonly_fields
 
 
 class RevisionInline(ReadOnlyMixin, admin.TabularInline):
     model = ItemRevision
     extra = 0
-    fields = ["number", "author", "note", "created_at"]
-    readonly_fields = fields
+    readonly_fields = ("number", "author", "note", "created_at")
+    fields = readonly_fields
 
 
 class DecisionInline(ReadOnlyMixin, admin.TabularInline):
     model = ReviewDecision
     extra = 0
-    fields = ["round", "step", "kind", "decision", "actor", "at"]
-    readonly_fields = fields
+    readonly_fields = ("round", "step", "kind", "decision", "actor", "at")
+    fields = readonly_fields
 
 
 @admin.register(Item)

@@ -20,7 +20,7 @@ from gongkai.core.models import Organisation
 from gongkai.proactive import selectors, services
 from gongkai.proactive.law import DisclosureLabel, Section, Validity
 from gongkai.proactive.models import Genre, NegativeListEntry, Topic
-from gongkai.proactive.models.item import Status
+from gongkai.proactive.transitions import Status
 
 router = Router(tags=["proactive"])
 

@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -52,11 +53,13 @@ SEED_ITEMS = [
 ]  # fmt: skip
 
 
-def _users() -> dict:
+def _users() -> dict[str, User]:
     return {u.username: u for u in get_user_model().objects.filter(staff_profile__isnull=False)}
 
 
-def _through_review(item: Item, users: dict, office: dict | None = None) -> Item:
+def _through_review(
+    item: Item, users: dict[str, User], office: dict[str, User] | None = None
+) -> Item:
     """Submit, decide every finding, approve both steps and publish — as the staff would.
     ``office`` names who reviews, approves and publishes when the body is not the bureau."""
     reviewer, leader, publisher = (
@@ -65,7 +68,8 @@ def _through_review(item: Item, users: dict, office: dict | None = None) -> Item
         else (users["baomi"], users["lingdao"], users["gongkaiban"])
     )
     if item.status == Status.DRAFT:
-        item = services.item_submit(item=item, actor=users[item.drafter.username])
+        drafter = users[item.drafter.username] if item.drafter else None
+        item = services.item_submit(item=item, actor=drafter)
     for finding in item.findings.filter(state=PrivacyFinding.State.OPEN):
         services.finding_mask(finding=finding, actor=reviewer, reason=_("Demo: masked."))
     if item.status == Status.IN_REVIEW:
@@ -76,12 +80,12 @@ def _through_review(item: Item, users: dict, office: dict | None = None) -> Item
     return item
 
 
-def _publishers() -> dict[str, tuple[Organisation, object]]:
+def _publishers() -> dict[str, tuple[Organisation, User]]:
     """The seeds' other publishers and the account of each one's office (created once)."""
     from gongkai.core.demo import DEMO_PASSWORD, credit_code
     from gongkai.core.services.organisation import organisation_create, staff_create
 
-    found = {}
+    found: dict[str, tuple[Organisation, User]] = {}
     for code, name, prefix, username in PUBLISHERS:
         body = Organisation.objects.filter(code=code).first()
         if body is None:
@@ -128,7 +132,7 @@ def load_items(context: DemoContext) -> None:
         path = next(SEEDS.glob(f"{prefix}_*.txt"))
         body, account = publishers[publisher] if publisher else (bureau, None)
         result = services.document_import(
-            actor=users[drafter], organisation=body, unit=units.get(unit), name=path.name,
+            actor=users[drafter], organisation=body, unit=units.get(unit) if unit else None, name=path.name,
             content=path.read_bytes(), section=section, title=title,
             metadata={"written_on": written, "topic": topics[topic], "genre": genres[genre],
                       "summary": title},

@@ -117,7 +117,7 @@ def standard_catalog_rows(content: bytes) -> list[StandardRow]:
             "missing_columns", _("Missing columns: %(columns)s") % {"columns": "、".join(missing)}
         )
     at = {name: header.index(name) for name in CATALOG_COLUMNS}
-    rows = []
+    rows: list[StandardRow] = []
     for raw in table[header_at + 1 :]:
         if not any(raw):
             continue

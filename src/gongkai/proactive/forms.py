@@ -26,8 +26,16 @@ from gongkai.proactive.models import (
     StandardCatalogItem,
     Topic,
 )
+from gongkai.proactive.transitions import Status
 
 DATE = forms.DateInput(attrs={"type": "date"})
+
+
+def _model_choice(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+    """``form.fields[name]``, declared as a ModelChoiceField (its queryset is set per body)."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    return field
 
 
 class ItemForm(forms.Form):
@@ -101,14 +109,16 @@ class ItemForm(forms.Form):
 
     def __init__(self, *args, organisation: Organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = organisation.children.filter(kind=Organisation.Kind.UNIT)
-        self.fields["negative_entry"].queryset = NegativeListEntry.objects.filter(
+        _model_choice(self, "unit").queryset = organisation.children.filter(
+            kind=Organisation.Kind.UNIT
+        )
+        _model_choice(self, "negative_entry").queryset = NegativeListEntry.objects.filter(
             organisation=organisation, is_active=True
         )
-        self.fields["interprets"].queryset = Item.objects.filter(
+        _model_choice(self, "interprets").queryset = Item.objects.filter(
             organisation=organisation, section=Section.POLICY
-        ).exclude(status="withdrawn")
-        self.fields["catalog_item"].queryset = StandardCatalogItem.objects.filter(
+        ).exclude(status=Status.WITHDRAWN)
+        _model_choice(self, "catalog_item").queryset = StandardCatalogItem.objects.filter(
             organisation=organisation
         )
 
@@ -206,7 +216,9 @@ class MultipleFileField(forms.FileField):
 
 
 class ImportForm(forms.Form):
-    files = MultipleFileField(label=_("Files (.txt, .docx, .html)"))
+    # A declared field: the form's metaclass moves it to base_fields, so it does not shadow
+    # BaseForm.files at run time; django-stubs sees the class attribute only.
+    files = MultipleFileField(label=_("Files (.txt, .docx, .html)"))  # type: ignore[assignment]
     section = forms.ChoiceField(
         label=pgettext_lazy("information item", "Catalog section"), choices=Section.choices
     )
@@ -326,7 +338,9 @@ class CatalogFilterForm(forms.Form):
     def __init__(self, *args, years: list[int], **kwargs):
         super().__init__(*args, **kwargs)
         every = pgettext_lazy("filter", "All")
-        self.fields["year"].choices = [("", every), *[(y, str(y)) for y in years]]
+        year = self.fields["year"]
+        assert isinstance(year, forms.ChoiceField)  # declared so above
+        year.choices = [("", every), *[(y, str(y)) for y in years]]
 
 
 class VocabularyNameForm(forms.Form):

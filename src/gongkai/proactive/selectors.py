@@ -8,7 +8,9 @@ import difflib
 import functools
 import re
 from collections import Counter
+from typing import Any
 
+from django.contrib.auth.models import User
 from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -19,6 +21,7 @@ from gongkai.core.bounds import is_id
 from gongkai.core.clockmath import CHINA
 from gongkai.core.models import Organisation, Role
 from gongkai.core.sitescope import scoped
+from gongkai.core.types import AnyUser
 from gongkai.proactive.law import (
     NORMATIVE_IN_FORCE,
     PUBLISHABLE_LABELS,
@@ -35,14 +38,18 @@ from gongkai.proactive.models import (
     Cleanup,
     CleanupEntry,
     Genre,
+    ImportJob,
     Item,
     ItemRevision,
     NegativeListEntry,
+    NegativeListVersion,
     NormativeDocument,
+    SelfCheckDecision,
     StandardCatalogItem,
     Status,
     Topic,
 )
+from gongkai.proactive.timeliness import Timeliness
 
 
 @dataclasses.dataclass(frozen=True)
@@ -64,7 +71,7 @@ def item_spam(item: Item) -> list[SpamLine]:
     return found
 
 
-def items_visible_to(user) -> QuerySet[Item]:
+def items_visible_to(user: AnyUser) -> QuerySet[Item]:
     """Staff scope: units see their own items; office, leaders and reviewers their body."""
     base = Item.objects.select_related("organisation", "unit", "drafter__staff_profile")
     if has_role(user, Role.REVIEWER) and not has_role(user, Role.OFFICE, Role.LEADER, Role.ADMIN):
@@ -79,7 +86,7 @@ def items_visible_to(user) -> QuerySet[Item]:
     )
 
 
-def access_item(user, pk: int) -> Item:
+def access_item(user: AnyUser, pk: int) -> Item:
     """The item if ``user`` may work on it; the same 404 for missing and forbidden."""
     item = items_visible_to(user).filter(pk=pk).first()
     if item is None:
@@ -87,7 +94,7 @@ def access_item(user, pk: int) -> Item:
     return item
 
 
-def my_drafts(user) -> QuerySet[Item]:
+def my_drafts(user: User) -> QuerySet[Item]:
     return (
         items_visible_to(user)
         .filter(drafter=user)
@@ -96,12 +103,12 @@ def my_drafts(user) -> QuerySet[Item]:
     )
 
 
-def review_queue(user) -> list[Item]:
+def review_queue(user: User) -> list[Item]:
     """Items waiting for a step the user's roles can take (not their own)."""
-    from gongkai.proactive.services.review import review_steps
+    from gongkai.proactive.transitions import Step, review_steps
 
     roles = user_roles(user)
-    steps: dict[int, list] = {}
+    steps: dict[int, list[Step]] = {}
     waiting = []
     queryset = items_visible_to(user).filter(status=Status.IN_REVIEW).exclude(drafter=user)
     for item in queryset.order_by("updated_at"):
@@ -115,7 +122,7 @@ def review_queue(user) -> list[Item]:
     return waiting
 
 
-def publish_queue(user) -> QuerySet[Item]:
+def publish_queue(user: AnyUser) -> QuerySet[Item]:
     if not has_role(user, Role.OFFICE, Role.ADMIN):
         return Item.objects.none()
     return items_visible_to(user).filter(status=Status.APPROVED).order_by("updated_at")
@@ -197,17 +204,23 @@ def item_public(pk: int) -> Item:
     item = next(iter(Item.objects.raw(_page_sql(), [pk])), None) if is_id(pk) else None
     if item is None:
         raise Http404
-    item.organisation = Organisation(id=item.organisation_id, name=item.organisation_name)
-    item.topic = Topic(id=item.topic_id, name=item.topic_name) if item.topic_id else None
-    item.genre = Genre(id=item.genre_id, name=item.genre_name) if item.genre_id else None
+    # The query's extra columns are plain attributes of the instance, unknown to the model.
+    row: dict[str, Any] = vars(item)
+    item.organisation = Organisation(id=item.organisation_id, name=row["organisation_name"])
+    item.topic = Topic(id=item.topic_id, name=row["topic_name"]) if item.topic_id else None
+    item.genre = Genre(id=item.genre_id, name=row["genre_name"]) if item.genre_id else None
     item.interprets = (
-        Item(id=item.interprets_id, title=item.policy_title, public_title=item.policy_public_title)
+        Item(
+            id=item.interprets_id,
+            title=row["policy_title"],
+            public_title=row["policy_public_title"],
+        )
         if item.interprets_id
         else None
     )
     item.public_attachments = (
         list(Attachment.objects.filter(item_id=pk).only("id", "name").order_by("id"))
-        if item.has_attachments
+        if row["has_attachments"]
         else []
     )
     item.public_interpretations = (
@@ -216,7 +229,7 @@ def item_public(pk: int) -> Item:
             .only("id", "public_title", "interpretation_form")
             .order_by("-published_at", "-id")
         )
-        if item.has_interpretations
+        if row["has_interpretations"]
         else []
     )
     return item
@@ -272,7 +285,7 @@ def proactive_catalog(*, organisation: int | None = None, base_url: str = "") ->
         )
         for item in items
     ]
-    group_order = {SectionGroup.COMMON: 0, SectionGroup.SPECIFIC: 1}
+    group_order: dict[str, int] = {SectionGroup.COMMON: 0, SectionGroup.SPECIFIC: 1}
     section_of = {str(Section(s).label): s for s in Section.values}
     return sorted(
         rows,
@@ -316,7 +329,7 @@ def cleanups_published() -> QuerySet[Cleanup]:
     )
 
 
-def normative_document_counts(organisation: Organisation, year: int) -> dict:
+def normative_document_counts(organisation: Organisation, year: int) -> dict[str, dict[str, int]]:
     """Yearly report section 二, table 第二十条第（一）项 (国办公开办函〔2021〕30号): per kind
     (规章, 行政规范性文件) the documents made this year (本年制发件数), repealed this year
     (本年废止件数) and in force at the end of the year (现行有效件数).
@@ -361,7 +374,7 @@ class CatalogStatus:
     published: int  # items of this matter the public can read
     late: int  # published late, or still unpublished after their due day (条例 art. 26)
     pending: int = 0  # in preparation, not yet due
-    items: tuple = ()  # (item, Timeliness) of every item counted
+    items: tuple[tuple[Item, Timeliness], ...] = ()  # every item counted, with its timeliness
 
     @property
     def state(self) -> str:
@@ -437,7 +450,7 @@ def negative_entries_due(
     return queryset.select_related("organisation").order_by("review_on", "id")
 
 
-def negative_entry_history(entry: NegativeListEntry) -> QuerySet:
+def negative_entry_history(entry: NegativeListEntry) -> QuerySet[NegativeListVersion]:
     return entry.versions.select_related("actor__staff_profile").order_by("number")
 
 
@@ -456,13 +469,11 @@ class SelfCheckSummary:
     negative_retired: int
     negative_due: int
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, int]:
         return dataclasses.asdict(self)
 
 
-def self_check_decisions(body: Organisation, year: int) -> QuerySet:
-    from gongkai.proactive.models import SelfCheckDecision
-
+def self_check_decisions(body: Organisation, year: int) -> QuerySet[SelfCheckDecision]:
     return (
         SelfCheckDecision.objects.filter(item__organisation=body, year=year)
         .select_related("item__unit", "item__negative_entry", "actor__staff_profile")
@@ -521,11 +532,10 @@ from gongkai.proactive.statistics import (  # noqa: E402
 )
 
 
-def import_job_for(user, pk: int):
+def import_job_for(user: AnyUser, pk: int) -> ImportJob:
     """An import of a body the person sees, with each file's outcome and its draft; 404
     for anything else."""
-    from gongkai.proactive.models import ImportJob
-    from gongkai.proactive.services.common import DRAFTING_ROLES
+    from gongkai.proactive.transitions import DRAFTING_ROLES
 
     if not has_role(user, *DRAFTING_ROLES):
         raise Http404

@@ -25,6 +25,7 @@ from gongkai.core import holidays
 from gongkai.core.clockmath import CHINA, local_date
 from gongkai.core.law import CLOCK_RULES
 from gongkai.proactive.law import PUBLISH_CLOCK_RULE
+from gongkai.proactive.transitions import Status
 
 # 20 working days (条例 art. 26), declared once in core.law.
 ART_26_WORKING_DAYS = CLOCK_RULES[PUBLISH_CLOCK_RULE].amount
@@ -103,7 +104,7 @@ def current_publication_on(item) -> dt.date | None:
     """The day the item's current formation or change was published: the publication clock
     stops at that moment (a republished revision keeps its first 发布日期); items that never
     ran a clock (imported) have only their publication date."""
-    if item.status != "published":
+    if item.status != Status.PUBLISHED:
         return None
     clock = item.publish_clock
     if clock is not None and clock.stopped_at is not None:

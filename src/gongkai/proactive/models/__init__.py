@@ -2,7 +2,6 @@ from gongkai.proactive.models.catalog import StandardCatalogItem
 from gongkai.proactive.models.importjob import ImportFile, ImportJob
 from gongkai.proactive.models.item import (
     PUBLIC,
-    TRANSITIONS,
     Attachment,
     Item,
     ItemRevision,
@@ -22,7 +21,6 @@ from gongkai.proactive.models.vocab import Genre, NegativeListEntry, NegativeLis
 
 __all__ = [
     "PUBLIC",
-    "TRANSITIONS",
     "Attachment",
     "Cleanup",
     "CleanupEntry",

@@ -6,9 +6,14 @@ attempt stopped."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from gongkai.proactive.models.item import Item
 
 
 class ImportJob(models.Model):
@@ -43,6 +48,10 @@ class ImportJob(models.Model):
     error = models.CharField(_("reason refused"), max_length=2000, blank=True)
     rows = models.PositiveIntegerField(_("rows imported"), null=True, blank=True)
 
+    # Not columns: ``selectors.import_job_for`` puts the files and their count done here.
+    file_list: list[ImportFile]
+    done_count: int
+
     class Meta:
         verbose_name = _("import")
         verbose_name_plural = _("imports")
@@ -62,6 +71,9 @@ class ImportFile(models.Model):
     content = models.BinaryField(_("content"), blank=True)
     done = models.BooleanField(_("done"), default=False)
     result = models.JSONField(_("result"), default=dict, blank=True)
+
+    # Not a column: the draft the file became (``selectors.import_job_for``).
+    item: Item | None
 
     class Meta:
         verbose_name = _("imported file")

@@ -7,6 +7,8 @@ redacted text); the working fields above hold the draft staff edit.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -21,8 +23,13 @@ from gongkai.proactive.law import (
     Validity,
 )
 
+if TYPE_CHECKING:  # the transitions module imports this one
+    from gongkai.proactive.transitions import Step
+
 
 class Status(models.TextChoices):
+    """An item's lifecycle status; ``proactive.transitions`` holds what moves it."""
+
     DRAFT = "draft", _("Draft")
     IN_REVIEW = "in_review", _("In review")
     APPROVED = "approved", _("Approved, awaiting publication")
@@ -31,18 +38,7 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
-# The one table of allowed status changes; services.transition() guards every change.
-TRANSITIONS: dict[str, frozenset[str]] = {
-    Status.DRAFT: frozenset({Status.IN_REVIEW}),
-    # Sent back: draft again; last step approved: approved (publishable) or filed.
-    Status.IN_REVIEW: frozenset({Status.DRAFT, Status.APPROVED, Status.FILED}),
-    Status.APPROVED: frozenset({Status.PUBLISHED, Status.DRAFT}),
-    # A published item is revised (changed: 条例 art. 26 counts again) or withdrawn.
-    Status.PUBLISHED: frozenset({Status.DRAFT, Status.WITHDRAWN}),
-    # The yearly self-check may turn a filed item into a draft for publication (seed 002).
-    Status.FILED: frozenset({Status.DRAFT}),
-    Status.WITHDRAWN: frozenset(),
-}
+# The allowed changes between these statuses, and who makes them: ``proactive.transitions``.
 
 
 # What the public can read: published once, not withdrawn (a revision in progress keeps the
@@ -209,6 +205,15 @@ class Item(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    # Not columns, set on some instances only. ``services.item_lock`` puts the status the
+    # caller saw on the locked copy (a refused transition then says "changed meanwhile");
+    # ``selectors.review_queue`` the step an item waits for; ``selectors.item_public`` the
+    # public page's attachments and interpretations.
+    seen_status: str
+    waiting_step: Step
+    public_attachments: list[Attachment]
+    public_interpretations: list[Item]
 
     class Meta:
         verbose_name = _("information item")

@@ -37,7 +37,6 @@ from gongkai.proactive.services.review import (
     item_review,
     item_withdraw,
     items_publish_due,
-    review_steps,
 )
 from gongkai.proactive.services.settings import item_delete, vocabulary_rename
 from gongkai.proactive.services.withheld import (
@@ -49,6 +48,7 @@ from gongkai.proactive.services.withheld import (
     self_check_decide,
     self_check_sign_off,
 )
+from gongkai.proactive.transitions import review_steps
 
 __all__ = [
     "CatalogRow",

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Iterable
+from typing import Any
 
 import nh3
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -14,11 +17,19 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.access import has_role
 from gongkai.core.errors import PermissionDeniedError, ServiceError
-from gongkai.core.locking import changed_meanwhile, lock_current, save_if_unchanged
+from gongkai.core.locking import lock_current, save_if_unchanged
 from gongkai.core.models import Organisation, Role
 from gongkai.core.services import ledger_append
+from gongkai.core.types import Actor
 from gongkai.proactive.law import DOCUMENT_NUMBER_BRACKETS, DOCUMENT_NUMBER_PATTERN
-from gongkai.proactive.models import TRANSITIONS, IndexSequence, Item, Status
+from gongkai.proactive.models import IndexSequence, Item
+from gongkai.proactive.transitions import (
+    DRAFTING_ROLES,
+    ORIGINAL_ROLES,
+    PUBLISHING_ROLES,
+    REDACTING_ROLES,
+    check_transition,
+)
 
 # Rich text allowed in an item's body; everything else is stripped (nh3 = ammonia).
 BODY_TAGS = {
@@ -27,15 +38,26 @@ BODY_TAGS = {
 }  # fmt: skip
 BODY_ATTRIBUTES = {"a": {"href", "title"}, "td": {"colspan", "rowspan"}, "th": {"colspan"}}
 
-DRAFTING_ROLES = (Role.HANDLER, Role.OFFICE, Role.ADMIN)
-PUBLISHING_ROLES = (Role.OFFICE, Role.ADMIN)
-REDACTING_ROLES = (Role.REVIEWER, Role.OFFICE, Role.ADMIN)
-ORIGINAL_ROLES = (Role.REVIEWER, Role.LEADER, Role.OFFICE, Role.ADMIN)
+# The role sets and the transition check live in ``proactive.transitions``; services import
+# them from here too.
+__all__ = [
+    "DRAFTING_ROLES",
+    "ORIGINAL_ROLES",
+    "PUBLISHING_ROLES",
+    "REDACTING_ROLES",
+    "check_transition",
+    "item_lock",
+    "record",
+    "require_role",
+    "transition",
+]
 
 
-def require_role(actor, roles, code: str = "not_allowed") -> None:
+def require_role(actor: Actor, roles: Iterable[Role], code: str = "not_allowed") -> User:
+    """The acting person, refused unless they hold one of ``roles`` (the system never does)."""
     if actor is None or not has_role(actor, *roles):
         raise PermissionDeniedError(code, _("You do not have the right to do this."))
+    return actor
 
 
 def sanitise_body(html: str) -> str:
@@ -100,17 +122,6 @@ def index_number_issue(organisation: Organisation, year: int) -> str:
     return f"{body.credit_code}/{year}-{last:05d}"
 
 
-def check_transition(item: Item, to: str) -> None:
-    if to not in TRANSITIONS[item.status]:
-        if getattr(item, "seen_status", item.status) != item.status:
-            raise changed_meanwhile(item)
-        raise ServiceError(
-            "invalid_transition",
-            _("“%(title)s” cannot go from “%(from)s” to “%(to)s”.")
-            % {"title": item.title, "from": item.get_status_display(), "to": Status(to).label},
-        )
-
-
 def item_lock(item: Item) -> Item:
     """Inside the service's transaction: the row locked until commit and freshly read, every
     check that follows runs on it (``core.locking``). It remembers the status the caller saw,
@@ -129,7 +140,7 @@ def transition(item: Item, to: str, *, fields: tuple[str, ...] = ()) -> None:
     save_if_unchanged(item, guard={"status": old}, fields=("status", "updated_at", *fields))
 
 
-def record(item: Item, *, actor, action: str, summary: dict | None = None) -> None:
+def record(item: Item, *, actor: Actor, action: str, summary: dict[str, Any] | None = None) -> None:
     """The ledger entry of one service call (inside its transaction)."""
     ledger_append(
         actor=actor if _is_user(actor) else None,
@@ -140,7 +151,7 @@ def record(item: Item, *, actor, action: str, summary: dict | None = None) -> No
     )
 
 
-def _is_user(actor) -> bool:
+def _is_user(actor: Actor) -> bool:
     return actor is not None and getattr(actor, "is_authenticated", False)
 
 

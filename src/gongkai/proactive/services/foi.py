@@ -9,6 +9,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import ServiceError
+from gongkai.core.types import Actor
 from gongkai.foi.handover import HandedOver
 from gongkai.foi.models import Request
 from gongkai.foi.models import Status as RequestStatus
@@ -21,7 +22,7 @@ from gongkai.proactive.services.items import ItemFields, item_create
 DISCLOSED_OUTCOMES = ("granted", "partial")
 
 
-def item_draft_from_foi_request(*, request: Request, actor) -> Item:
+def item_draft_from_foi_request(*, request: Request, actor: Actor) -> Item:
     """A draft item from a replied request; calling it again returns the same draft."""
     existing = Item.objects.filter(source_request=request).first()
     if existing is not None:
@@ -58,7 +59,7 @@ def item_draft_from_foi_request(*, request: Request, actor) -> Item:
 class Art44Receiver:
     """What foi's art. 44 action calls (``gongkai.foi.handover``), registered in apps.ready."""
 
-    def draft(self, *, request: Request, actor) -> HandedOver:
+    def draft(self, *, request: Request, actor: Actor) -> HandedOver:
         return _handed_over(item_draft_from_foi_request(request=request, actor=actor))
 
     def existing(self, request: Request) -> HandedOver | None:

@@ -7,29 +7,34 @@ first file not done, and a second run of a finished job changes nothing."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import NotFoundError, ServiceError
 from gongkai.core.models import Organisation
+from gongkai.core.types import Actor
 from gongkai.proactive.models import ImportFile, ImportJob
 from gongkai.proactive.services.common import DRAFTING_ROLES, PUBLISHING_ROLES, require_role
 
 
 def import_queue(
     *,
-    actor,
+    actor: Actor,
     organisation: Organisation,
     kind: str,
     files: list[tuple[str, bytes]],
-    options: dict | None = None,
+    options: dict[str, Any] | None = None,
 ) -> ImportJob:
     """Store the uploaded files and queue their import; the job's page shows the progress."""
     from gongkai.core.queue import enqueue
     from gongkai.proactive.tasks import import_run
 
-    require_role(actor, PUBLISHING_ROLES if kind == ImportJob.Kind.CATALOG else DRAFTING_ROLES)
+    actor = require_role(
+        actor, PUBLISHING_ROLES if kind == ImportJob.Kind.CATALOG else DRAFTING_ROLES
+    )
     if kind not in ImportJob.Kind.values:
         raise ServiceError("invalid_import", _("Unknown kind of import."))
     if not files or (kind == ImportJob.Kind.CATALOG and len(files) != 1):

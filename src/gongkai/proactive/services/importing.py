@@ -23,6 +23,7 @@ import importlib.util
 import re
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,7 +31,12 @@ from django.utils.translation import gettext as _
 from gongkai.core.clockmath import CHINA
 from gongkai.core.errors import ServiceError
 from gongkai.core.filebounds import check_text
+from gongkai.core.models import Organisation
+from gongkai.core.types import Actor
 from gongkai.privacy.extract import decode_text
+
+if TYPE_CHECKING:  # the models import is left to the functions that write
+    from gongkai.proactive.models import Item
 
 IMPORTABLE = (".txt", ".docx", ".html", ".htm")
 # A pinyin syllable with a tone mark in ASCII or full-width brackets: 務(wù), 開（kāi）. Not
@@ -219,7 +225,8 @@ def _html_text(html: str) -> str:
         bad.drop_tree()
     for block in tree.xpath("//p|//div|//br|//li|//h1|//h2|//h3|//h4|//tr"):
         block.tail = "\n" + (block.tail or "")
-    return tree.text_content()
+    text: str = tree.text_content()  # lxml has no type information
+    return text
 
 
 def clean_text(text: str, *, simplify: bool = False) -> Cleaned:
@@ -267,7 +274,7 @@ def title_of(text: str, fallback: str) -> str:
 @dataclasses.dataclass
 class ImportResult:
     name: str
-    item: object = None
+    item: Item
     created: bool = False
     glosses_removed: int = 0
     quarantined: list[str] = dataclasses.field(default_factory=list)
@@ -278,15 +285,15 @@ class ImportResult:
 
 def document_import(
     *,
-    actor,
-    organisation,
+    actor: Actor,
+    organisation: Organisation,
     name: str,
     content: bytes,
     section: str,
-    unit=None,
+    unit: Organisation | None = None,
     simplify: bool = False,
     title: str = "",
-    metadata: dict | None = None,
+    metadata: dict[str, Any] | None = None,
     published_at: dt.datetime | None = None,
 ) -> ImportResult:
     """Import one file as a draft (the same file twice gives the same draft).

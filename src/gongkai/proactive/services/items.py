@@ -18,6 +18,7 @@ from gongkai.core.errors import PermissionDeniedError, ServiceError
 from gongkai.core.filebounds import UnsafeUploadError
 from gongkai.core.models import Organisation
 from gongkai.core.services import clock_start, clock_stop
+from gongkai.core.types import Actor
 from gongkai.privacy import extract_text
 from gongkai.privacy.extract import SUPPORTED, UnsupportedFormat
 from gongkai.proactive.law import (
@@ -130,7 +131,7 @@ def _apply(item: Item, fields: ItemFields) -> None:
     _check_links(item)
 
 
-def _snapshot(item: Item, *, actor, note: str) -> ItemRevision:
+def _snapshot(item: Item, *, actor: Actor, note: str) -> ItemRevision:
     last = item.revisions.order_by("-number").first()
     metadata = {
         "document_number": item.document_number,
@@ -158,7 +159,7 @@ def _snapshot(item: Item, *, actor, note: str) -> ItemRevision:
     )
 
 
-def _sync_publish_clock(item: Item, *, actor, restart_note: str = "") -> None:
+def _sync_publish_clock(item: Item, *, actor: Actor, restart_note: str = "") -> None:
     """条例 art. 26: a publishable item runs the 20-working-day clock from the day its
     information was formed or changed (``timeliness.formation_of``: an item entered late is
     overdue at once); other labels stop it. ``restart_note``: the formation day was corrected,
@@ -167,7 +168,7 @@ def _sync_publish_clock(item: Item, *, actor, restart_note: str = "") -> None:
     running = clock is not None and clock.state != clock.State.STOPPED
     formation = formation_of(item)
     starts_on = min(formation.on, timezone.localdate())
-    if running and restart_note and local_date(clock.started_at) != starts_on:
+    if clock is not None and running and restart_note and local_date(clock.started_at) != starts_on:
         clock_stop(clock=clock, actor=actor, note=restart_note)
         running = False
     if item.label in PUBLISHABLE_LABELS and not running:
@@ -182,12 +183,12 @@ def _sync_publish_clock(item: Item, *, actor, restart_note: str = "") -> None:
             subject=item,
         )
         item.save(update_fields=["publish_clock"])
-    elif item.label not in PUBLISHABLE_LABELS and running:
+    elif clock is not None and item.label not in PUBLISHABLE_LABELS and running:
         clock_stop(clock=clock, actor=actor, note=_("Not for proactive disclosure."))
 
 
-def _check_drafter(actor, organisation: Organisation, unit: Organisation | None) -> None:
-    require_role(actor, DRAFTING_ROLES)
+def _check_drafter(actor: Actor, organisation: Organisation, unit: Organisation | None) -> None:
+    actor = require_role(actor, DRAFTING_ROLES)
     if unit is not None and (unit.kind != unit.Kind.UNIT or unit.parent_id != organisation.pk):
         raise ServiceError("foreign_unit", _("The drafting unit does not belong to this body."))
     profile = getattr(actor, "staff_profile", None)
@@ -197,7 +198,7 @@ def _check_drafter(actor, organisation: Organisation, unit: Organisation | None)
 
 def item_create(
     *,
-    actor,
+    actor: Actor,
     organisation: Organisation,
     fields: ItemFields,
     unit: Organisation | None = None,
@@ -230,9 +231,9 @@ def item_create(
     return item
 
 
-def item_update(*, item: Item, actor, fields: ItemFields, note: str = "") -> Item:
+def item_update(*, item: Item, actor: Actor, fields: ItemFields, note: str = "") -> Item:
     """Edit a draft; each change keeps a revision."""
-    require_role(actor, DRAFTING_ROLES)
+    actor = require_role(actor, DRAFTING_ROLES)
     with transaction.atomic():
         item = item_lock(item)
         if item.status != Status.DRAFT:
@@ -254,7 +255,7 @@ def item_update(*, item: Item, actor, fields: ItemFields, note: str = "") -> Ite
     return item
 
 
-def _spam_summary(item: Item) -> dict:
+def _spam_summary(item: Item) -> dict[str, int]:
     """Injected spam (蜘蛛池) is checked at every save and submission: the count goes to the
     ledger, the lines are shown to the drafter and the reviewer (selectors.item_spam)."""
     from gongkai.proactive.selectors import item_spam
@@ -263,9 +264,9 @@ def _spam_summary(item: Item) -> dict:
     return {"spam_lines": count} if count else {}
 
 
-def item_attach(*, item: Item, actor, name: str, content: bytes) -> Attachment:
+def item_attach(*, item: Item, actor: Actor, name: str, content: bytes) -> Attachment:
     """Attach a file whose text can be scanned (.txt, .docx, .pdf); the same file once."""
-    require_role(actor, DRAFTING_ROLES)
+    actor = require_role(actor, DRAFTING_ROLES)
     _require_draft(item, _("Files can only be attached to a draft."))
     suffix = Path(name).suffix.lower()
     if suffix not in SUPPORTED:
@@ -310,8 +311,8 @@ def file_text(suffix: str, content: bytes) -> str:
             ) from None
 
 
-def item_detach(*, attachment: Attachment, actor) -> None:
-    require_role(actor, DRAFTING_ROLES)
+def item_detach(*, attachment: Attachment, actor: Actor) -> None:
+    actor = require_role(actor, DRAFTING_ROLES)
     with transaction.atomic():
         item = item_lock(attachment.item)
         _require_draft(item, _("Files can only be removed from a draft."))
@@ -321,11 +322,11 @@ def item_detach(*, attachment: Attachment, actor) -> None:
         record(item, actor=actor, action="detach", summary={"file": name})
 
 
-def item_submit(*, item: Item, actor) -> Item:
+def item_submit(*, item: Item, actor: Actor) -> Item:
     """Send a draft to review; the privacy scan runs on the text as submitted."""
     from gongkai.proactive.services.privacy import item_scan
 
-    require_role(actor, DRAFTING_ROLES)
+    actor = require_role(actor, DRAFTING_ROLES)
     with transaction.atomic():
         item = item_lock(item)
         check_transition(item, Status.IN_REVIEW)
@@ -351,11 +352,13 @@ def item_submit(*, item: Item, actor) -> Item:
     return item
 
 
-def item_revise(*, item: Item, actor, reason: str, changed_on: dt.date | None = None) -> Item:
+def item_revise(
+    *, item: Item, actor: Actor, reason: str, changed_on: dt.date | None = None
+) -> Item:
     """Reopen a published (or approved) item as a draft; the public keeps the published
     version until the change is published. A changed published item runs art. 26's clock
     again from ``changed_on``, the day its information changed (default: today)."""
-    require_role(actor, DRAFTING_ROLES)
+    actor = require_role(actor, DRAFTING_ROLES)
     if not reason.strip():
         raise ServiceError("reason_required", _("Say what is to be changed."))
     with transaction.atomic():
@@ -363,7 +366,7 @@ def item_revise(*, item: Item, actor, reason: str, changed_on: dt.date | None = 
         was_published = item.status == Status.PUBLISHED
         check_transition(item, Status.DRAFT)
         item.publish_at = None
-        fields = ("publish_at",)
+        fields: tuple[str, ...] = ("publish_at",)
         if was_published:
             item.changed_on = changed_on or timezone.localdate()
             _check_changed_on(item, item.changed_on)

@@ -17,19 +17,22 @@ The public only ever sees ``redact``'s output.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import ServiceError
 from gongkai.core.models import Organisation
+from gongkai.core.types import Actor
 from gongkai.privacy import Finding, detect, mask_finding
 from gongkai.privacy.detect import TYPES, PublicData
-from gongkai.proactive.models import Attachment, Item, PrivacyFinding, PrivacyRule, Status
+from gongkai.proactive.models import Attachment, Item, PrivacyFinding, PrivacyRule
 from gongkai.proactive.services.common import REDACTING_ROLES, now, record, require_role, sha256
+from gongkai.proactive.transitions import DECIDABLE
 
 # Decisions are taken while the text is frozen for review (or still a draft).
-DECIDABLE = (Status.DRAFT, Status.IN_REVIEW, Status.APPROVED)
 
 
 def inside_tag(text: str, start: int) -> bool:
@@ -96,7 +99,11 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
 
 
 def _scan_text(
-    item: Item, attachment: Attachment | None, text: str, rules, public: PublicData
+    item: Item,
+    attachment: Attachment | None,
+    text: str,
+    rules: list[PrivacyRule],
+    public: PublicData,
 ) -> int:
     digest = sha256(text)
     findings = PrivacyFinding.objects.filter(item=item, attachment=attachment)
@@ -108,7 +115,7 @@ def _scan_text(
     rows: list[PrivacyFinding] = []
     taken = list(existing)
 
-    def add(start: int, end: int, **fields) -> None:
+    def add(start: int, end: int, **fields: Any) -> None:
         taken.append((start, end))
         rows.append(
             PrivacyFinding(
@@ -152,7 +159,7 @@ def _scan_text(
     return len(rows)
 
 
-def item_scan(*, item: Item, actor) -> int:
+def item_scan(*, item: Item, actor: Actor) -> int:
     """Run the detector on the body and every attachment; returns new findings."""
     rules = mask_rules(item.organisation)
     public = body_public_data(item.organisation)
@@ -164,9 +171,9 @@ def item_scan(*, item: Item, actor) -> int:
     return found
 
 
-def current_findings(item: Item):
+def current_findings(item: Item) -> list[PrivacyFinding]:
     """Findings on the texts as they are now (stale ones are never shown)."""
-    hashes = {None: sha256(item.body)}
+    hashes: dict[int | None, str] = {None: sha256(item.body)}
     hashes.update({a.pk: sha256(a.text) for a in item.attachments.all()})
     return [
         f
@@ -189,15 +196,15 @@ def open_findings(item: Item) -> list[PrivacyFinding]:
     return [f for f in current_findings(item) if f.state == PrivacyFinding.State.OPEN]
 
 
-def _check_redactor(item: Item, actor) -> None:
-    require_role(actor, REDACTING_ROLES)
+def _check_redactor(item: Item, actor: Actor) -> None:
+    actor = require_role(actor, REDACTING_ROLES)
     if item.status not in DECIDABLE:
         raise ServiceError("item_frozen", _("This item is no longer under review."))
     if item.drafter_id == getattr(actor, "pk", None):
         raise ServiceError("own_item", _("The reviewer cannot be the item's drafter."))
 
 
-def _decide(finding: PrivacyFinding, *, actor, state: str, reason: str) -> PrivacyFinding:
+def _decide(finding: PrivacyFinding, *, actor: Actor, state: str, reason: str) -> PrivacyFinding:
     item = finding.item
     _check_redactor(item, actor)
     with transaction.atomic():
@@ -218,13 +225,13 @@ def _decide(finding: PrivacyFinding, *, actor, state: str, reason: str) -> Priva
     return finding
 
 
-def finding_mask(*, finding: PrivacyFinding, actor, reason: str = "") -> PrivacyFinding:
+def finding_mask(*, finding: PrivacyFinding, actor: Actor, reason: str = "") -> PrivacyFinding:
     """Mask in the published version; the original stays on file for staff."""
     reason = reason.strip() or _("Personal information (条例 art. 15)")
     return _decide(finding, actor=actor, state=PrivacyFinding.State.MASKED, reason=reason)
 
 
-def finding_keep(*, finding: PrivacyFinding, actor, reason: str) -> PrivacyFinding:
+def finding_keep(*, finding: PrivacyFinding, actor: Actor, reason: str) -> PrivacyFinding:
     """Keep as is, e.g. an office phone number meant to be public; the reason is required."""
     if not reason.strip():
         raise ServiceError("reason_required", _("Say why this information may stay."))
@@ -234,7 +241,7 @@ def finding_keep(*, finding: PrivacyFinding, actor, reason: str) -> PrivacyFindi
 def finding_add(
     *,
     item: Item,
-    actor,
+    actor: Actor,
     text: str,
     type: str,
     reason: str,
@@ -299,7 +306,7 @@ def finding_add(
     return rows
 
 
-def redact(text: str, findings) -> str:
+def redact(text: str, findings: Iterable[PrivacyFinding]) -> str:
     """``text`` with the masked findings replaced (offsets into exactly this text)."""
     masked = sorted(
         (f for f in findings if f.state == PrivacyFinding.State.MASKED),
@@ -331,7 +338,7 @@ PUBLIC_RULE_TYPES = ("name", "mobile", "landline", "address", "email")
 
 def privacy_rule_create(
     *,
-    actor,
+    actor: Actor,
     organisation: Organisation,
     kind: str,
     action: str,
@@ -345,7 +352,7 @@ def privacy_rule_create(
     from gongkai.proactive.law import FindingType
     from gongkai.proactive.services.common import PUBLISHING_ROLES
 
-    require_role(actor, PUBLISHING_ROLES)
+    actor = require_role(actor, PUBLISHING_ROLES)
     body = organisation.body
     text, reason = text.strip(), reason.strip()
     if not text or len(text) > 200:
@@ -393,12 +400,12 @@ def privacy_rule_create(
     return rule
 
 
-def privacy_rule_deactivate(*, actor, rule: PrivacyRule) -> PrivacyRule:
+def privacy_rule_deactivate(*, actor: Actor, rule: PrivacyRule) -> PrivacyRule:
     """Stop applying a rule at later scans; findings already made keep their decision."""
     from gongkai.core.services import ledger_append
     from gongkai.proactive.services.common import PUBLISHING_ROLES
 
-    require_role(actor, PUBLISHING_ROLES)
+    actor = require_role(actor, PUBLISHING_ROLES)
     profile = getattr(actor, "staff_profile", None)
     if not actor.is_superuser and (
         profile is None or profile.organisation.body.pk != rule.organisation_id

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import ServiceError
 from gongkai.core.locking import changed_meanwhile, lock_in_place, save_if_unchanged
 from gongkai.core.models import Organisation
 from gongkai.core.services import ledger_append
+from gongkai.core.types import Actor
 from gongkai.proactive.law import (
     CATALOG_AUDIENCES,
     CATALOG_METHODS,
@@ -24,15 +26,18 @@ from gongkai.proactive.law import (
 from gongkai.proactive.models import (
     Cleanup,
     CleanupEntry,
+    Genre,
     Item,
     NormativeDocument,
     StandardCatalogItem,
+    Topic,
 )
 from gongkai.proactive.services.common import (
     PUBLISHING_ROLES,
     document_number_clean,
     require_role,
 )
+from gongkai.proactive.services.settings import VOCABULARIES
 
 # Allowed status changes of a normative document (已修改 stays in force; 废止/失效 are final).
 NORMATIVE_TRANSITIONS: dict[str, frozenset[str]] = {
@@ -47,7 +52,13 @@ NORMATIVE_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
-def _ledger(actor, action: str, obj, organisation: Organisation, summary: dict) -> None:
+def _ledger(
+    actor: Actor,
+    action: str,
+    obj: models.Model | None,
+    organisation: Organisation,
+    summary: dict[str, Any],
+) -> None:
     ledger_append(
         actor=actor,
         action=f"proactive.{action}",
@@ -69,9 +80,9 @@ class NormativeFields:
 
 
 def normative_document_register(
-    *, actor, organisation: Organisation, fields: NormativeFields
+    *, actor: Actor, organisation: Organisation, fields: NormativeFields
 ) -> NormativeDocument:
-    require_role(actor, PUBLISHING_ROLES)
+    actor = require_role(actor, PUBLISHING_ROLES)
     number = document_number_clean(fields.document_number)
     if fields.kind not in NormativeKind.values or not fields.title.strip() or not number:
         raise ServiceError("incomplete_document", _("Give the kind, title and document number."))
@@ -98,11 +109,11 @@ def normative_document_register(
 
 
 def normative_document_change(
-    *, document: NormativeDocument, actor, status: str, on: dt.date, changed_by: str = ""
+    *, document: NormativeDocument, actor: Actor, status: str, on: dt.date, changed_by: str = ""
 ) -> NormativeDocument:
     """Amend, repeal or let expire; amending and repealing name the document that did it."""
     if actor is not None:
-        require_role(actor, PUBLISHING_ROLES)
+        actor = require_role(actor, PUBLISHING_ROLES)
     if status in (NormativeStatus.AMENDED, NormativeStatus.REPEALED) and not changed_by.strip():
         raise ServiceError("changed_by_required", _("Name the amending or repealing document."))
     with transaction.atomic():
@@ -150,7 +161,8 @@ def normative_documents_expire_due(*, today: dt.date) -> int:
                 document=document,
                 actor=None,
                 status=NormativeStatus.EXPIRED,
-                on=document.effective_until,
+                # never None here: the query asks for a date before today
+                on=document.effective_until or today,
             )
         except ServiceError:
             continue  # repealed by the office meanwhile
@@ -160,7 +172,7 @@ def normative_documents_expire_due(*, today: dt.date) -> int:
 
 def cleanup_publish(
     *,
-    actor,
+    actor: Actor,
     organisation: Organisation,
     title: str,
     decided_on: dt.date,
@@ -168,7 +180,7 @@ def cleanup_publish(
     changed_by: str = "",
 ) -> Cleanup:
     """Publish a clean-up result and apply each outcome to the register."""
-    require_role(actor, PUBLISHING_ROLES)
+    actor = require_role(actor, PUBLISHING_ROLES)
     if not title.strip() or not outcomes:
         raise ServiceError("incomplete_cleanup", _("Give a title and at least one outcome."))
     existing = Cleanup.objects.filter(organisation=organisation, title=title.strip()).first()
@@ -226,9 +238,9 @@ def _check_row(row: CatalogRow, line: int) -> list[str]:
     return problems
 
 
-def catalog_import(*, actor, organisation: Organisation, rows: list[CatalogRow]) -> int:
+def catalog_import(*, actor: Actor, organisation: Organisation, rows: list[CatalogRow]) -> int:
     """Import (or update, matched by matter) the standard catalog; all rows or none."""
-    require_role(actor, PUBLISHING_ROLES)
+    actor = require_role(actor, PUBLISHING_ROLES)
     problems = [p for line, row in enumerate(rows, start=2) for p in _check_row(row, line)]
     if not rows:
         problems.append(_("The file holds no catalog rows."))
@@ -249,12 +261,10 @@ def catalog_import(*, actor, organisation: Organisation, rows: list[CatalogRow])
     return len(rows)
 
 
-def vocabulary_add(*, actor, kind: str, name: str, order: int = 0):
+def vocabulary_add(*, actor: Actor, kind: str, name: str, order: int = 0) -> Topic | Genre:
     """Add a topic (主题分类) or genre (体裁分类); adding an existing name returns it."""
-    from gongkai.proactive.models import Genre, Topic
-
-    require_role(actor, PUBLISHING_ROLES)
-    model = {"topic": Topic, "genre": Genre}.get(kind)
+    actor = require_role(actor, PUBLISHING_ROLES)
+    model = VOCABULARIES.get(kind)
     if model is None or not name.strip():
         raise ServiceError("invalid_vocabulary", _("Give the vocabulary and a name."))
     with transaction.atomic():
@@ -266,14 +276,16 @@ def vocabulary_add(*, actor, kind: str, name: str, order: int = 0):
     return entry
 
 
-def review_steps_configure(*, actor, organisation: Organisation, steps: list[tuple[str, str]]):
+def review_steps_configure(
+    *, actor: Actor, organisation: Organisation, steps: list[tuple[str, str]]
+) -> list[tuple[str, str]]:
     """Replace a body's review steps with ``[(kind, role), …]`` in order (at least one
     secrecy review, 条例 art. 17); items already in review keep their step index."""
     from gongkai.core.models import Role
     from gongkai.proactive.law import ReviewKind
     from gongkai.proactive.models import ReviewStep
 
-    require_role(actor, PUBLISHING_ROLES)
+    actor = require_role(actor, PUBLISHING_ROLES)
     valid = all(k in ReviewKind.values and r in Role.values for k, r in steps)
     if not steps or not valid or ReviewKind.SECRECY not in [k for k, _r in steps]:
         raise ServiceError(

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import logging
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -14,16 +14,16 @@ from gongkai.core.cache import public_content_changed
 from gongkai.core.errors import PermissionDeniedError, ServiceError
 from gongkai.core.hooks import announce
 from gongkai.core.locking import changed_meanwhile, save_if_unchanged
-from gongkai.core.models import Organisation, Role
+from gongkai.core.models import Clock, Role
 from gongkai.core.services import clock_start, clock_stop
+from gongkai.core.types import Actor
 from gongkai.proactive.law import (
-    DEFAULT_REVIEW_STEPS,
     INTERPRETATION_CLOCK_RULE,
     PUBLISHABLE_LABELS,
     ReviewKind,
     Section,
 )
-from gongkai.proactive.models import Item, ReviewDecision, ReviewStep, Status
+from gongkai.proactive.models import Item, ReviewDecision, Status
 from gongkai.proactive.services.common import (
     PUBLISHING_ROLES,
     check_transition,
@@ -39,49 +39,19 @@ from gongkai.proactive.services.privacy import (
     redact,
     scan_is_current,
 )
+from gongkai.proactive.transitions import Step, current_step, review_steps
 
 log = logging.getLogger(__name__)
 
 
-@dataclasses.dataclass(frozen=True)
-class Step:
-    order: int
-    kind: str
-    role: str
-
-    @property
-    def kind_label(self) -> str:
-        return ReviewKind(self.kind).label
-
-    @property
-    def role_label(self) -> str:
-        return Role(self.role).label
-
-
-def review_steps(organisation: Organisation) -> list[Step]:
-    """The body's configured steps, or the defaults (secrecy review, then leader approval)."""
-    configured = [
-        Step(s.order, s.kind, s.role)
-        for s in ReviewStep.objects.filter(organisation=organisation.body).order_by("order")
-    ]
-    if configured:
-        return configured
-    return [Step(i, rule.kind, rule.role.value) for i, rule in enumerate(DEFAULT_REVIEW_STEPS)]
-
-
-def current_step(item: Item) -> Step | None:
-    if item.status != Status.IN_REVIEW:
-        return None
-    steps = review_steps(item.organisation)
-    return steps[item.review_step] if item.review_step < len(steps) else None
-
-
-def _check_reviewer(item: Item, actor, step: Step) -> None:
+def _check_reviewer(item: Item, actor: Actor, step: Step) -> User:
+    """The reviewer, refused unless the step is theirs (the system never reviews)."""
     profile = getattr(actor, "staff_profile", None)
-    same_body = actor.is_superuser or (
-        profile is not None and profile.organisation_id == item.organisation.body.pk
+    same_body = actor is not None and (
+        actor.is_superuser
+        or (profile is not None and profile.organisation_id == item.organisation.body.pk)
     )
-    if not has_role(actor, Role(step.role)) or not same_body:
+    if actor is None or not has_role(actor, Role(step.role)) or not same_body:
         raise PermissionDeniedError(
             "not_your_step",
             _("This step is for the role “%(role)s” of this body.") % {"role": step.role_label},
@@ -89,12 +59,13 @@ def _check_reviewer(item: Item, actor, step: Step) -> None:
     # 谁起草谁提出, 谁审查谁认定: the drafter never reviews their own item.
     if item.drafter_id == actor.pk:
         raise PermissionDeniedError("own_item", _("The reviewer cannot be the item's drafter."))
+    return actor
 
 
 def item_review(
     *,
     item: Item,
-    actor,
+    actor: Actor,
     approve: bool,
     comment: str = "",
     confirm_label: bool = False,
@@ -110,8 +81,8 @@ def item_review(
         current = current_step(item)
         if current is None or (step is not None and step != item.review_step):
             raise ServiceError("stale_review", _("This review step has already been decided."))
-        _check_review(item, actor, current, approve=approve, comment=comment,
-                      confirm_label=confirm_label)  # fmt: skip
+        actor = _check_review(item, actor, current, approve=approve, comment=comment,
+                              confirm_label=confirm_label)  # fmt: skip
         ReviewDecision.objects.create(
             item=item,
             round=item.review_round,
@@ -135,8 +106,11 @@ def item_review(
     return item
 
 
-def _check_review(item: Item, actor, current: Step, *, approve, comment, confirm_label) -> None:
-    _check_reviewer(item, actor, current)
+def _check_review(
+    item: Item, actor: Actor, current: Step, *, approve: bool, comment: str, confirm_label: bool
+) -> User:
+    """The reviewer, once the decision they give is one they may give."""
+    reviewer = _check_reviewer(item, actor, current)
     if not approve and not comment.strip():
         raise ServiceError("comment_required", _("Say what must change before sending it back."))
     if approve and current.kind == ReviewKind.SECRECY:
@@ -148,6 +122,7 @@ def _check_review(item: Item, actor, current: Step, *, approve, comment, confirm
             raise ServiceError(
                 "open_findings", _("Decide every personal-information finding first.")
             )
+    return reviewer
 
 
 def _advance(item: Item, *, approve: bool) -> None:
@@ -164,13 +139,13 @@ def _advance(item: Item, *, approve: bool) -> None:
         transition(item, Status.APPROVED, fields=fields)
     else:
         transition(item, Status.FILED, fields=fields)
-        if item.publish_clock and item.publish_clock.state != "stopped":
+        if item.publish_clock and item.publish_clock.state != Clock.State.STOPPED:
             clock_stop(clock=item.publish_clock, actor=None, note=_("Filed, not published."))
 
 
-def item_publish(*, item: Item, actor, at: dt.datetime | None = None) -> Item:
+def item_publish(*, item: Item, actor: Actor, at: dt.datetime | None = None) -> Item:
     """Publish an approved item now, or schedule it for ``at`` (the sweep publishes it)."""
-    require_role(actor, PUBLISHING_ROLES)
+    actor = require_role(actor, PUBLISHING_ROLES)
     if at is not None and at > now():
         with transaction.atomic():
             item = item_lock(item)
@@ -198,7 +173,7 @@ def items_publish_due(*, moment: dt.datetime | None = None) -> int:
     return published
 
 
-def _publish(item: Item, *, actor, due_by: dt.datetime | None = None) -> Item:
+def _publish(item: Item, *, actor: Actor, due_by: dt.datetime | None = None) -> Item:
     """Publish now; the sweep passes ``due_by`` and leaves an item rescheduled meanwhile."""
     from gongkai.proactive.services.search import item_index
 
@@ -232,18 +207,23 @@ def _publish(item: Item, *, actor, due_by: dt.datetime | None = None) -> Item:
         _stop_clock(item.publish_clock, actor, _("Published."))
         _interpretation_clocks(item, actor)
         item_index(item)
-        record(item, actor=actor, action="publish", summary={"revision": revision.number})
+        record(
+            item,
+            actor=actor,
+            action="publish",
+            summary={"revision": revision.number if revision else None},
+        )
         announce("proactive.item_published", item_id=item.pk)
         transaction.on_commit(public_content_changed)
     return item
 
 
-def _stop_clock(clock, actor, note: str) -> None:
+def _stop_clock(clock: Clock | None, actor: Actor, note: str) -> None:
     if clock is not None and clock.state != clock.State.STOPPED:
         clock_stop(clock=clock, actor=actor, note=note)
 
 
-def _interpretation_clocks(item: Item, actor) -> None:
+def _interpretation_clocks(item: Item, actor: Actor) -> None:
     """谁起草谁解读: a published policy runs 3 working days for its interpretation, assigned to
     the drafting unit (seeds 000, 001); a published interpretation stops its policy's clock."""
     if item.section == Section.POLICY and item.interpretation_clock_id is None:
@@ -265,11 +245,11 @@ def _interpretation_clocks(item: Item, actor) -> None:
         _stop_clock(policy.interpretation_clock, actor, _("Interpretation published."))
 
 
-def item_withdraw(*, item: Item, actor, reason: str) -> Item:
+def item_withdraw(*, item: Item, actor: Actor, reason: str) -> Item:
     """Withdraw a published item; its page stays as a notice of withdrawal with the reason."""
     from gongkai.proactive.services.search import item_unindex
 
-    require_role(actor, PUBLISHING_ROLES)
+    actor = require_role(actor, PUBLISHING_ROLES)
     if not reason.strip():
         raise ServiceError("reason_required", _("State the reason for the withdrawal."))
     with transaction.atomic():

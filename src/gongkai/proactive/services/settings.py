@@ -10,24 +10,25 @@ from gongkai.core.access import has_role
 from gongkai.core.errors import PermissionDeniedError, ServiceError
 from gongkai.core.models import Role
 from gongkai.core.services import clock_stop, ledger_append
+from gongkai.core.types import Actor
 from gongkai.proactive.models import Genre, Item, Status, Topic
 from gongkai.proactive.services.common import DRAFTING_ROLES, PUBLISHING_ROLES, record, require_role
 
-VOCABULARIES = {"topic": Topic, "genre": Genre}
+VOCABULARIES: dict[str, type[Topic] | type[Genre]] = {"topic": Topic, "genre": Genre}
 NAME_MAX_LENGTH = 60
 
 
-def vocabulary_model(kind: str):
+def vocabulary_model(kind: str) -> type[Topic] | type[Genre]:
     model = VOCABULARIES.get(kind)
     if model is None:
         raise ServiceError("invalid_vocabulary", _("Give the vocabulary and a name."))
     return model
 
 
-def vocabulary_rename(*, actor, kind: str, entry_id: int, name: str):
+def vocabulary_rename(*, actor: Actor, kind: str, entry_id: int, name: str) -> Topic | Genre:
     """Rename a topic or genre; items keep pointing at the same entry. Renaming to the
     current name changes nothing and writes no ledger entry."""
-    require_role(actor, PUBLISHING_ROLES)
+    actor = require_role(actor, PUBLISHING_ROLES)
     model = vocabulary_model(kind)
     name = (name or "").strip()
     if not name or len(name) > NAME_MAX_LENGTH:
@@ -57,8 +58,8 @@ def vocabulary_rename(*, actor, kind: str, entry_id: int, name: str):
     return entry
 
 
-def _check_deleter(item: Item, actor) -> None:
-    require_role(actor, DRAFTING_ROLES)
+def _check_deleter(item: Item, actor: Actor) -> None:
+    actor = require_role(actor, DRAFTING_ROLES)
     if item.drafter_id == actor.pk or actor.is_superuser:
         return
     profile = getattr(actor, "staff_profile", None)
@@ -69,7 +70,7 @@ def _check_deleter(item: Item, actor) -> None:
         )
 
 
-def item_delete(*, item: Item, actor) -> None:
+def item_delete(*, item: Item, actor: Actor) -> None:
     """Delete a draft that never went to review: its index number is not reused (the
     sequence only grows) and its publication clock is stopped; the ledger keeps the record."""
     with transaction.atomic():

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +20,7 @@ from gongkai.core.errors import ServiceError
 from gongkai.core.locking import lock_current
 from gongkai.core.models import Organisation, Role
 from gongkai.core.services import ledger_append, notification_send
+from gongkai.core.types import Actor
 from gongkai.proactive.law import PUBLISHABLE_LABELS, DisclosureLabel, NegativeCategory
 from gongkai.proactive.models import (
     Item,
@@ -60,7 +63,7 @@ def _clean(fields: NegativeFields) -> NegativeFields:
     return cleaned
 
 
-def _version(entry: NegativeListEntry, *, change: str, actor, reason: str = "") -> None:
+def _version(entry: NegativeListEntry, *, change: str, actor: Actor, reason: str = "") -> None:
     last = entry.versions.order_by("-number").values_list("number", flat=True).first() or 0
     NegativeListVersion.objects.create(
         entry=entry, number=last + 1, change=change, category=entry.category,
@@ -69,7 +72,7 @@ def _version(entry: NegativeListEntry, *, change: str, actor, reason: str = "") 
     )  # fmt: skip
 
 
-def _ledger(actor, action: str, entry: NegativeListEntry, summary: dict) -> None:
+def _ledger(actor: Actor, action: str, entry: NegativeListEntry, summary: dict[str, Any]) -> None:
     ledger_append(
         actor=actor if actor is not None and actor.is_authenticated else None,
         action=f"proactive.negative.{action}",
@@ -81,7 +84,7 @@ def _ledger(actor, action: str, entry: NegativeListEntry, summary: dict) -> None
 
 def negative_entry_create(
     *,
-    actor,
+    actor: Actor,
     organisation: Organisation,
     category: str,
     description: str,
@@ -89,7 +92,7 @@ def negative_entry_create(
     review_on: dt.date,
 ) -> NegativeListEntry:
     """A new entry (version 1); the same category and description again returns it."""
-    require_role(actor, PUBLISHING_ROLES)
+    actor = require_role(actor, PUBLISHING_ROLES)
     fields = _clean(NegativeFields(category, description, legal_basis, review_on))
     existing = NegativeListEntry.objects.filter(
         organisation=organisation, category=fields.category, description=fields.description
@@ -106,11 +109,11 @@ def negative_entry_create(
 
 
 def negative_entry_update(
-    *, entry: NegativeListEntry, actor, fields: NegativeFields, reason: str
+    *, entry: NegativeListEntry, actor: Actor, fields: NegativeFields, reason: str
 ) -> NegativeListEntry:
     """Edit an active entry with the reason (a review that keeps it sets the next review
     date); each edit is a version in its history."""
-    require_role(actor, PUBLISHING_ROLES)
+    actor = require_role(actor, PUBLISHING_ROLES)
     fields, reason = _clean(fields), reason.strip()
     if not reason:
         raise ServiceError("reason_required", _("Say why the entry changes."))
@@ -136,11 +139,11 @@ def negative_entry_update(
 
 
 def negative_entry_retire(
-    *, entry: NegativeListEntry, actor, reason: str, on: dt.date | None = None
+    *, entry: NegativeListEntry, actor: Actor, reason: str, on: dt.date | None = None
 ) -> NegativeListEntry:
     """Retire an entry: no longer a ground to withhold. Items that cited it keep the
     citation; new labels cannot cite it."""
-    require_role(actor, PUBLISHING_ROLES)
+    actor = require_role(actor, PUBLISHING_ROLES)
     reason = reason.strip()
     if not reason:
         raise ServiceError("reason_required", _("Say why the entry is retired."))
@@ -183,7 +186,7 @@ def negative_entries_flag_due(*, today: dt.date | None = None) -> int:
     return flagged
 
 
-def _office_of(organisation: Organisation):
+def _office_of(organisation: Organisation) -> QuerySet[User]:
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.filter(
@@ -192,12 +195,12 @@ def _office_of(organisation: Organisation):
 
 
 def self_check_decide(
-    *, item: Item, actor, year: int, label: str, comment: str
+    *, item: Item, actor: Actor, year: int, label: str, comment: str
 ) -> SelfCheckDecision:
     """Seed 002 (每年对本单位不予公开的信息…进行全面自查) and 条例 art. 18: re-decide one
     withheld item; one decision per item and year, none after the year is signed off.
     Turning it public reopens it as a draft."""
-    require_role(actor, PUBLISHING_ROLES)
+    actor = require_role(actor, PUBLISHING_ROLES)
     existing = SelfCheckDecision.objects.filter(item=item, year=year).first()
     if existing is not None:
         return existing
@@ -240,13 +243,13 @@ def _check_open(body: Organisation, year: int) -> None:
 
 
 def self_check_sign_off(
-    *, actor, organisation: Organisation, year: int, note: str = ""
+    *, actor: Actor, organisation: Organisation, year: int, note: str = ""
 ) -> SelfCheck:
     """The office signs the year's self-check off once every withheld item is decided; the
     summary is frozen with it (``selectors.self_check_summary``)."""
     from gongkai.proactive.selectors import self_check_summary
 
-    require_role(actor, PUBLISHING_ROLES)
+    actor = require_role(actor, PUBLISHING_ROLES)
     body = organisation.body
     with transaction.atomic():
         # The body's row orders sign-off against a decision in progress.

@@ -85,7 +85,7 @@ def negative_list(request):
 
 def normative_document(request, pk: int):
     document = selectors.normative_document_public(pk)
-    item = document.item if document.item_id and document.item.published_revision_id else None
+    item = document.item if document.item and document.item.published_revision_id else None
     entries = document.cleanup_entries.select_related("cleanup").order_by("cleanup__decided_on")
     context = {"document": document, "item": item, "entries": entries}
     return render(request, "proactive/normative_document.html", context)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.core.access import organisation_ids_visible_to
 from gongkai.core.errors import ServiceError
-from gongkai.core.models import Role
+from gongkai.core.formflow import service_errors
 from gongkai.core.views import role_required
 from gongkai.proactive import selectors, services
 from gongkai.proactive.exports import (
@@ -32,6 +32,7 @@ from gongkai.proactive.forms import (
     SelfCheckForm,
     SelfCheckSignOffForm,
 )
+from gongkai.proactive.law import NORMATIVE_IN_FORCE
 from gongkai.proactive.models import (
     ImportJob,
     Item,
@@ -40,10 +41,10 @@ from gongkai.proactive.models import (
     SelfCheck,
     StandardCatalogItem,
 )
-from gongkai.proactive.services.common import DRAFTING_ROLES
 from gongkai.proactive.services.importing import opencc_available
+from gongkai.proactive.transitions import DRAFTING_ROLES, PUBLISHING_ROLES
 
-office_required = role_required(Role.OFFICE, Role.ADMIN)
+office_required = role_required(*PUBLISHING_ROLES)
 # The staff page takes a few files; bulk imports use `gongkai proactive import`.
 MAX_PAGE_FILES = 10
 
@@ -60,7 +61,7 @@ def import_files(request):
     )
     if request.method == "POST" and form.is_valid():
         files = form.cleaned_data["files"][:MAX_PAGE_FILES]
-        try:
+        with service_errors(form):
             job = services.import_queue(
                 actor=request.user,
                 organisation=_body(request),
@@ -71,9 +72,6 @@ def import_files(request):
                     "simplify": form.cleaned_data["simplify"],
                 },
             )
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
             return redirect("proactive:import_job", pk=job.pk)
     return render(request, "proactive/workbench/import.html", {"form": form})
 
@@ -81,21 +79,20 @@ def import_files(request):
 @role_required(*DRAFTING_ROLES)
 def import_job(request, pk: int):
     job = selectors.import_job_for(request.user, pk)
-    return render(request, "proactive/workbench/import_job.html", {"job": job})
+    context = {"job": job, "JobStatus": ImportJob.Status}
+    return render(request, "proactive/workbench/import_job.html", context)
 
 
 @office_required
 def negative_manage(request):
     form = NegativeEntryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             services.negative_entry_create(
                 actor=request.user, organisation=_body(request), **form.cleaned_data
             )
             messages.success(request, _("The entry was added to the negative list."))
             return redirect("proactive:negative_manage")
-        except ServiceError as error:
-            form.add_error(None, error.message)
     body = _body(request)
     context = {
         "form": form,
@@ -116,25 +113,24 @@ def negative_entry(request, pk: int):
         request.POST if request.POST.get("do") == "edit" else None, initial=initial
     )
     retire_form = NegativeRetireForm(request.POST if request.POST.get("do") == "retire" else None)
-    if request.method == "POST":
-        try:
-            if edit_form.is_bound and edit_form.is_valid():
-                data = dict(edit_form.cleaned_data)
-                reason = data.pop("reason")
-                services.negative_entry_update(
-                    entry=entry, actor=request.user, fields=services.NegativeFields(**data),
-                    reason=reason,
-                )  # fmt: skip
-                messages.success(request, _("The entry was changed."))
-                return redirect("proactive:negative_entry", pk)
-            if retire_form.is_bound and retire_form.is_valid():
-                services.negative_entry_retire(
-                    entry=entry, actor=request.user, reason=retire_form.cleaned_data["reason"]
-                )
-                messages.success(request, _("The entry was retired."))
-                return redirect("proactive:negative_entry", pk)
-        except ServiceError as error:
-            (edit_form if edit_form.is_bound else retire_form).add_error(None, error.message)
+    # Only the form the POST was for is bound ("do"), so at most one service runs.
+    if request.method == "POST" and edit_form.is_bound and edit_form.is_valid():
+        data = dict(edit_form.cleaned_data)
+        reason = data.pop("reason")
+        with service_errors(edit_form):
+            services.negative_entry_update(
+                entry=entry, actor=request.user, fields=services.NegativeFields(**data),
+                reason=reason,
+            )  # fmt: skip
+            messages.success(request, _("The entry was changed."))
+            return redirect("proactive:negative_entry", pk)
+    if request.method == "POST" and retire_form.is_bound and retire_form.is_valid():
+        with service_errors(retire_form):
+            services.negative_entry_retire(
+                entry=entry, actor=request.user, reason=retire_form.cleaned_data["reason"]
+            )
+            messages.success(request, _("The entry was retired."))
+            return redirect("proactive:negative_entry", pk)
     context = {
         "entry": entry,
         "history": selectors.negative_entry_history(entry),
@@ -150,7 +146,7 @@ def normative_manage(request):
     body = _body(request)
     form = NormativeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             services.normative_document_register(
                 actor=request.user,
                 organisation=body,
@@ -158,8 +154,6 @@ def normative_manage(request):
             )
             messages.success(request, _("The document was registered."))
             return redirect("proactive:normative_manage")
-        except ServiceError as error:
-            form.add_error(None, error.message)
     documents = selectors.normative_register(organisation=body.pk)
     year = timezone.localdate().year
     context = {
@@ -169,6 +163,7 @@ def normative_manage(request):
         "cleanup_form": CleanupForm(documents=documents),
         "counts": selectors.normative_document_counts(body, year),
         "year": year,
+        "in_force": NORMATIVE_IN_FORCE,  # the statuses a document can still change from
     }
     return render(request, "proactive/workbench/normative.html", context)
 
@@ -301,16 +296,13 @@ def standard_catalog(request):
         return standard_catalog_xlsx(StandardCatalogItem.objects.filter(organisation=body))
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
+        with service_errors(form):
             job = services.import_queue(
                 actor=request.user,
                 organisation=body,
                 kind=ImportJob.Kind.CATALOG,
                 files=[(upload.name, upload.read())],
             )
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
             return redirect("proactive:import_job", pk=job.pk)
     context = {"form": form, "statuses": selectors.standard_catalog_status(body)}
     return render(request, "proactive/workbench/standard_catalog.html", context)

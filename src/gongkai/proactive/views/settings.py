@@ -11,16 +11,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.core.errors import ServiceError
-from gongkai.core.models import Role
+from gongkai.core.formflow import service_errors
 from gongkai.core.views import role_required
 from gongkai.proactive import selectors, services
 from gongkai.proactive.forms import PrivacyRuleForm, ReviewStepsForm, VocabularyNameForm
 from gongkai.proactive.models import Attachment, PrivacyRule
-from gongkai.proactive.services.common import DRAFTING_ROLES
-from gongkai.proactive.services.review import review_steps
 from gongkai.proactive.services.settings import VOCABULARIES
+from gongkai.proactive.transitions import DRAFTING_ROLES, PUBLISHING_ROLES, review_steps
 
-office_required = role_required(Role.OFFICE, Role.ADMIN)
+office_required = role_required(*PUBLISHING_ROLES)
 drafting_required = role_required(*DRAFTING_ROLES)
 
 
@@ -41,7 +40,7 @@ def index(request):
     return render(request, "proactive/settings/index.html", context)
 
 
-def _vocabulary_post(request, kind: str) -> tuple[object, int | None, str | None]:
+def _vocabulary_post(request, kind: str) -> tuple[VocabularyNameForm, int | None, str | None]:
     """Handle an add or rename; returns (form, pk of the row in error, success message)."""
     form = VocabularyNameForm(request.POST)
     action = request.POST.get("action")
@@ -56,15 +55,13 @@ def _vocabulary_post(request, kind: str) -> tuple[object, int | None, str | None
     if not form.is_valid():
         return form, pk, None
     name = form.cleaned_data["name"]
-    try:
+    with service_errors(form, "name"):
         if pk is None:
             services.vocabulary_add(actor=request.user, kind=kind, name=name)
             return form, None, _("“%(name)s” was added.") % {"name": name}
         services.vocabulary_rename(actor=request.user, kind=kind, entry_id=pk, name=name)
         return form, None, _("The entry is now called “%(name)s”.") % {"name": name}
-    except ServiceError as error:
-        form.add_error("name", error.message)
-        return form, pk, None
+    return form, pk, None
 
 
 @office_required
@@ -80,7 +77,7 @@ def vocabulary(request, kind: str):
         if error_pk is None:
             add_form = form
         else:
-            messages.error(request, " ".join(form.errors.get("name", [])))
+            messages.error(request, " ".join(str(e) for e in form.errors.get("name", [])))
     entries = VOCABULARIES[kind].objects.order_by("order", "id")
     context = {
         "kind": kind,
@@ -103,12 +100,10 @@ def review_steps_edit(request):
         if steps == [(s.kind, s.role) for s in current]:
             messages.info(request, _("The review steps are unchanged."))
             return redirect("proactive:settings_review_steps")
-        try:
+        with service_errors(form):
             services.review_steps_configure(actor=request.user, organisation=body, steps=steps)
             messages.success(request, _("The review steps were saved."))
             return redirect("proactive:settings_review_steps")
-        except ServiceError as error:
-            form.add_error(None, error.message)
     rows = [(form[f"kind_{i}"], form[f"role_{i}"]) for i in range(1, ReviewStepsForm.ROWS + 1)]
     context = {"form": form, "rows": rows, "steps": current}
     return render(request, "proactive/settings/review_steps.html", context)
@@ -148,12 +143,10 @@ def privacy_rules(request):
     body = _body(request)
     form = PrivacyRuleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             services.privacy_rule_create(actor=request.user, organisation=body, **form.cleaned_data)
             messages.success(request, _("The rule was added; it applies from the next scan."))
             return redirect("proactive:settings_privacy_rules")
-        except ServiceError as error:
-            form.add_error(None, error.message)
     rules = PrivacyRule.objects.filter(organisation=body).select_related(
         "created_by__staff_profile"
     )

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.core.access import has_role, organisation_ids_visible_to
 from gongkai.core.errors import ServiceError
-from gongkai.core.models import Role
+from gongkai.core.formflow import service_errors
 from gongkai.core.views import role_required, staff_required
 from gongkai.proactive import selectors, services
 from gongkai.proactive.forms import (
@@ -28,11 +28,20 @@ from gongkai.proactive.forms import (
 )
 from gongkai.proactive.highlight import highlight
 from gongkai.proactive.law import PUBLISHABLE_LABELS
-from gongkai.proactive.models import Attachment, PrivacyFinding, Status
-from gongkai.proactive.services.common import DRAFTING_ROLES, ORIGINAL_ROLES
+from gongkai.proactive.models import Attachment, PrivacyFinding
 from gongkai.proactive.services.privacy import current_findings, open_findings
-from gongkai.proactive.services.review import current_step, review_steps
 from gongkai.proactive.timeliness import item_timeliness
+from gongkai.proactive.transitions import (
+    DRAFTING_ROLES,
+    ORIGINAL_ROLES,
+    PUBLISHING_ROLES,
+    Action,
+    Status,
+    available_actions,
+    current_step,
+    may_see_original,
+    review_steps,
+)
 
 drafting_required = role_required(*DRAFTING_ROLES)
 
@@ -45,7 +54,7 @@ def dashboard(request):
         "to_publish": selectors.publish_queue(request.user)[:50],
         "can_draft": has_role(request.user, *DRAFTING_ROLES),
         "negative_due": selectors.negative_entries_due(organisation_ids_visible_to(request.user))
-        if has_role(request.user, Role.OFFICE, Role.ADMIN)
+        if has_role(request.user, *PUBLISHING_ROLES)
         else [],
     }
     return render(request, "proactive/workbench/dashboard.html", context)
@@ -68,7 +77,7 @@ def item_new(request):
     organisation = request.user.staff_profile.organisation.body
     form = ItemForm(request.POST or None, organisation=organisation)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             item = services.item_create(
                 actor=request.user,
                 organisation=organisation,
@@ -79,8 +88,6 @@ def item_new(request):
             messages.success(request, _("The draft was saved."))
             _warn_spam(request, item)
             return redirect("proactive:item_detail", item.pk)
-        except ServiceError as error:
-            form.add_error(None, error.message)
     return render(
         request, "proactive/workbench/edit.html", {"form": form, "key": _new_key(request)}
     )
@@ -97,15 +104,13 @@ def item_edit(request, pk: int):
     item = selectors.access_item(request.user, pk)
     form = ItemForm(request.POST or None, organisation=item.organisation, initial=_initial(item))
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             services.item_update(
                 item=item, actor=request.user, fields=_fields(form), note=form.cleaned_data["note"]
             )
             messages.success(request, _("The draft was saved."))
             _warn_spam(request, item)
             return redirect("proactive:item_detail", item.pk)
-        except ServiceError as error:
-            form.add_error(None, error.message)
     return render(request, "proactive/workbench/edit.html", {"form": form, "item": item})
 
 
@@ -127,10 +132,9 @@ def item_detail(request, pk: int):
         "revise_form": ReviseForm(),
         "timeliness": item_timeliness(item) if item.label in PUBLISHABLE_LABELS else None,
         "reason_form": ReasonForm(),
-        "can_draft": has_role(request.user, *DRAFTING_ROLES),
-        "can_publish": has_role(request.user, Role.OFFICE, Role.ADMIN),
-        "can_see_original": has_role(request.user, *ORIGINAL_ROLES),
-        "Status": Status,
+        "actions": available_actions(item, request.user),
+        "Action": Action,
+        "can_see_original": may_see_original(request.user),
         "spam": selectors.item_spam(item),
     }
     return render(request, "proactive/workbench/detail.html", context)
@@ -206,7 +210,7 @@ def item_revise(request, pk: int):
 
 
 @require_POST
-@role_required(Role.OFFICE, Role.ADMIN)
+@role_required(*PUBLISHING_ROLES)
 def item_publish(request, pk: int):
     item = selectors.access_item(request.user, pk)
     form = PublishForm(request.POST)
@@ -221,7 +225,7 @@ def item_publish(request, pk: int):
 
 
 @require_POST
-@role_required(Role.OFFICE, Role.ADMIN)
+@role_required(*PUBLISHING_ROLES)
 def item_withdraw(request, pk: int):
     item = selectors.access_item(request.user, pk)
     reason = request.POST.get("reason", "")
@@ -241,7 +245,7 @@ def item_review(request, pk: int):
     form = ReviewForm(request.POST or None, initial={"step": item.review_step})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with service_errors(form):
             services.item_review(
                 item=item,
                 actor=request.user,
@@ -252,8 +256,6 @@ def item_review(request, pk: int):
             )
             messages.success(request, _("Your decision was recorded."))
             return redirect("proactive:workbench")
-        except ServiceError as error:
-            form.add_error(None, error.message)
     findings = current_findings(item)
     attachments = [
         (a, highlight(a.text, [f for f in findings if f.attachment_id == a.pk], html=False))
@@ -270,6 +272,8 @@ def item_review(request, pk: int):
         "finding_form": FindingForm(),
         "add_form": FindingAddForm(item=item),
         "spam": selectors.item_spam(item),
+        "actions": available_actions(item, request.user),
+        "Action": Action,
     }
     return render(request, "proactive/workbench/review.html", context)
 
