@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.access import scope_cases
 from gongkai.core.errors import NotFoundError
+from gongkai.core.sitescope import scoped
 from gongkai.participation.models import Comment, Consultation, Provision
 
 COMMENTS_PER_PAGE = 50
@@ -22,7 +23,9 @@ PUBLIC_STATUSES = (
 
 
 def consultations_public() -> QuerySet[Consultation]:
-    return Consultation.objects.filter(status__in=PUBLIC_STATUSES).select_related("organisation")
+    """Consultations the public sees: on a body's site (gongkai.sites) its bodies' only."""
+    found = Consultation.objects.filter(status__in=PUBLIC_STATUSES)
+    return scoped(found, pk_field=None).select_related("organisation")
 
 
 def consultation_accepting(consultation: Consultation, day: dt.date | None = None) -> bool:

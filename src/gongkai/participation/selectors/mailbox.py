@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.access import scope_cases
 from gongkai.core.clockmath import CHINA
 from gongkai.core.errors import NotFoundError
+from gongkai.core.sitescope import scoped
 from gongkai.participation import law
 from gongkai.participation.models import Letter, LetterCategory
 from gongkai.participation.services.common import add_months
@@ -49,8 +50,9 @@ def letter_follow(code: str, secret: str) -> Letter:
 
 
 def letters_public() -> QuerySet[Letter]:
+    """Letters published with their answers: on a body's site its bodies' only."""
     return (
-        Letter.objects.filter(is_public=True)
+        scoped(Letter.objects.filter(is_public=True), pk_field=None)
         .select_related("category")
         .order_by("-published_at", "-id")
     )
