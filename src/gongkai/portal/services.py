@@ -15,7 +15,7 @@ from gongkai.core.models import Role
 from gongkai.core.services import ledger_append
 from gongkai.portal.cache import cache_bump
 from gongkai.portal.models import Column, ColumnKind, OpennessGuide, SiteIdentity
-from gongkai.portal.selectors.columns import resolve_link
+from gongkai.portal.selectors.columns import resolve_link, site_columns
 from gongkai.portal.sources import get_source
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
@@ -144,13 +144,17 @@ def column_check(*, column: Column | None, fields: ColumnFields) -> None:
     _apply(probe, fields)
 
 
-def column_create(*, actor, fields: ColumnFields) -> Column:
-    """Create a column; repeating the same request returns the column already made."""
+def column_create(*, actor, fields: ColumnFields, site_id: int | None = None) -> Column:
+    """Create a column in the tree of site ``site_id`` (None: the installation's own);
+    repeating the same request returns the column already made."""
     _require_office(actor)
-    existing = Column.objects.filter(slug=fields.slug.strip().lower()).first()
+    tree = site_columns(site_id)
+    existing = tree.filter(slug=fields.slug.strip().lower()).first()
     if existing is not None and _same(existing, fields):
         return existing
-    column = Column()
+    if fields.parent is not None and fields.parent.site_id != site_id:
+        raise ServiceError("invalid_parent", _("The parent column belongs to another site."))
+    column = Column(site_id=site_id)
     _apply(column, fields)
     return _save(column, actor=actor, action="create")
 
@@ -178,6 +182,48 @@ def column_delete(*, column: Column, actor) -> None:
         )
         column.delete()
     transaction.on_commit(cache_bump)
+
+
+def columns_copy(*, actor, site_id: int, organisation, source_site_id: int | None = None) -> int:
+    """Give site ``site_id`` a column tree of its own: a copy of site ``source_site_id``'s
+    (the template site; its tree is the installation's when it has none of its own).
+    Nothing is copied when the site already has columns. Returns the number copied."""
+    if actor is not None:  # the system (site creation by the operator) is allowed
+        _require_office_of(actor, organisation)
+    if site_columns(site_id).exists():
+        return 0
+    own = source_site_id is not None and site_columns(source_site_id).exists()
+    source = list(site_columns(source_site_id if own else None).order_by("parent_id", "id"))
+    copies: dict[int, Column] = {}
+    with transaction.atomic():
+        pending = source
+        while pending:  # parents before children, whatever their ids
+            later = []
+            for column in pending:
+                if column.parent_id is not None and column.parent_id not in copies:
+                    later.append(column)
+                    continue
+                old_pk, parent = column.pk, copies.get(column.parent_id or 0)
+                column.pk, column.site_id, column.parent = None, site_id, parent
+                column.save()
+                copies[old_pk] = column
+            if len(later) == len(pending):  # a parent outside the tree: keep them top-level
+                for column in later:
+                    column.parent_id = None
+            pending = later
+        ledger_append(
+            actor=actor,
+            action="portal.columns_copy",
+            obj=None,
+            organisation=organisation,
+            summary={
+                "site": site_id,
+                "from": source_site_id if own else None,
+                "count": len(copies),
+            },
+        )
+    transaction.on_commit(cache_bump)
+    return len(copies)
 
 
 GUIDE_REQUIRED = (

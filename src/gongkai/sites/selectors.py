@@ -51,7 +51,7 @@ class _Tree:
         return ids
 
 
-def _scope(site: Site, tree: _Tree) -> SiteScope:
+def _scope(site: Site, tree: _Tree, template_id: int | None = None) -> SiteScope:
     if site.is_platform:
         ids, names = None, ()
     else:
@@ -65,7 +65,7 @@ def _scope(site: Site, tree: _Tree) -> SiteScope:
         organisation_ids=ids,
         organisation_names=names,
         shared_items=Reprint.objects.filter(site_id=site.pk).values("item_id"),
-        extra={"site": site, "guide_url": site.guide_url},
+        extra={"site": site, "guide_url": site.guide_url, "template_site_id": template_id},
     )
 
 
@@ -78,8 +78,9 @@ def _load() -> dict:
         .prefetch_related("bodies")
     )
     tree = _Tree() if sites else None  # no site: one query, and the installation as before
+    template_id = next((s.pk for s in sites if s.is_template), None)
     for site in sites:
-        resolved = ResolvedSite(site=site, scope=_scope(site, tree))
+        resolved = ResolvedSite(site=site, scope=_scope(site, tree, template_id))
         by_host.setdefault(site.host, []).append(resolved)
         if site.is_default:
             default = resolved

@@ -17,6 +17,7 @@ from gongkai.core.services.background import messages_queue
 from gongkai.core.services.ledger import ledger_append
 from gongkai.core.services.organisation import organisation_create, staff_create
 from gongkai.portal.models import OpennessGuide, SiteIdentity
+from gongkai.portal.services import columns_copy
 from gongkai.proactive.models import PUBLIC, Item
 from gongkai.sites.models import Reprint, Site
 
@@ -127,6 +128,13 @@ def site_create(
             site.bodies.set(bodies)
             if template is not None:
                 copied = _copy_defaults(actor=actor, template=template, site=site)
+                if columns_copy(
+                    actor=actor,
+                    site_id=site.pk,
+                    organisation=organisation,
+                    source_site_id=template.pk,
+                ):
+                    copied.append("columns")
                 if brand_colour or link_colour:  # given colours win over the template's
                     site.brand_colour = brand_colour or site.brand_colour
                     site.link_colour = link_colour or site.link_colour

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.portal.models import Column, ColumnKind
-from gongkai.portal.selectors.columns import column_url, resolve_link
+from gongkai.portal.selectors.columns import column_url, columns_active, resolve_link
 
 OPENNESS_PAGE = "portal:openness"
 # The registers 条例 art. 20 asks each body to publish, under 法定主动公开内容.
@@ -60,7 +60,7 @@ def _default_node(row: tuple, path: str) -> TreeNode:
 
 def openness_tree(path: str = "") -> tuple[str, list[TreeNode]]:
     """The column's title and its tree, the page at ``path`` marked (one query)."""
-    columns = list(Column.objects.filter(is_active=True).order_by("order", "id"))
+    columns = list(columns_active().order_by("order", "id"))
     root = next((c for c in columns if c.kind == ColumnKind.LINK and c.link == OPENNESS_PAGE), None)
     if root is None:
         nodes = [_default_node(row, path) for row in DEFAULT_TREE]
