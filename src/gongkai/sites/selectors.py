@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.db import DatabaseError
+from django.db.models import Count, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from gongkai.core.cache import generation
+from gongkai.core.clockmath import CHINA
 from gongkai.core.models import Organisation
 from gongkai.core.sitescope import SiteScope
 from gongkai.portal.models import SiteIdentity
+from gongkai.proactive.models import PUBLIC, Item
 from gongkai.sites.models import Reprint, Site
 
 # Every request resolves its site from a table of sites kept in each worker's memory. It
@@ -150,10 +154,26 @@ class RegionRow:
     report: object | None  # the body's latest published yearly report
     report_errors: int | None  # the consistency check's errors on it (None: no report)
     headline: object  # assessment.selectors.Headline: on-time rate and assessment score
+    published_year: int = 0  # information items published in the year shown, still public
+    published_total: int = 0  # every item of the body the public can read today
 
 
 def region_bodies():
     return Organisation.objects.filter(kind=Organisation.Kind.BODY, is_active=True).order_by("id")
+
+
+def _published_counts(ids: list[int], year: int) -> dict[int, tuple[int, int]]:
+    """{body id: (published in ``year``, published in all)}, in one query for the page."""
+    start = dt.datetime(year, 1, 1, tzinfo=CHINA)
+    end = dt.datetime(year + 1, 1, 1, tzinfo=CHINA)
+    in_year = Count("id", filter=Q(published_at__gte=start, published_at__lt=end))
+    rows = (
+        Item.objects.filter(PUBLIC, organisation_id__in=ids)
+        .values("organisation_id")
+        .annotate(in_year=in_year, total=Count("id"))
+        .values_list("organisation_id", "in_year", "total")
+    )
+    return {pk: (in_year_n, total) for pk, in_year_n, total in rows}
 
 
 def region_rows(year: int, *, offset: int = 0, limit: int = 50) -> list[RegionRow]:
@@ -170,6 +190,7 @@ def region_rows(year: int, *, offset: int = 0, limit: int = 50) -> list[RegionRo
     published = YearlyReport.objects.filter(organisation_id__in=ids, status=Status.PUBLISHED)
     for report in published.order_by("organisation_id", "-year"):
         latest.setdefault(report.organisation_id, report)
+    counts = _published_counts(ids, year)
     sites: dict[int, Site] = {}
     for site in Site.objects.filter(organisation_id__in=ids, is_active=True).order_by("-id"):
         sites[site.organisation_id] = site
@@ -186,6 +207,8 @@ def region_rows(year: int, *, offset: int = 0, limit: int = 50) -> list[RegionRo
                 report=report,
                 report_errors=errors,
                 headline=headline(body, year),
+                published_year=counts.get(body.pk, (0, 0))[0],
+                published_total=counts.get(body.pk, (0, 0))[1],
             )
         )
     return rows

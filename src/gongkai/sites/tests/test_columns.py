@@ -117,3 +117,18 @@ def test_a_site_without_columns_shows_the_installations_and_can_take_a_copy(
     assert response.status_code == 302
     assert list(Column.objects.filter(site_id=a.pk).values_list("slug", flat=True)) == ["gywm"]
     assert Column.objects.filter(site_id__isnull=True).count() == 1  # the original stays
+
+
+def test_qr_codes_on_a_prefixed_site_carry_the_host_and_prefix(client, two_sites, town):
+    """No QR decoder is installed (no zbar, no OpenCV): the image is compared, byte for byte,
+    with the qrcode library's image of the expected address, which it makes deterministically."""
+    from gongkai.portal.qr import qr_bytes
+
+    _a, b = two_sites
+    _page_column(town.office, "xczx", "乡村振兴", site_id=b.pk)
+    column = get(client, "www.example.cn", "/xsq/qr/column/xczx.png")
+    assert column.status_code == 200
+    assert column.content == qr_bytes("http://www.example.cn/xsq/column/xczx/", "png")
+    assert column.content != qr_bytes("http://www.example.cn/column/xczx/", "png")
+    page = get(client, "www.example.cn", "/xsq/qr/page.svg", data={"path": "/xsq/hdjl/"})
+    assert page.content == qr_bytes("http://www.example.cn/xsq/hdjl/", "svg")
