@@ -13,6 +13,7 @@ from gongkai.core.access import has_role, organisation_ids_visible_to
 from gongkai.core.cache import PAGE_SECONDS, PAGES, generation
 from gongkai.core.models import Role
 from gongkai.core.sitescope import current_site_scope
+from gongkai.core.types import AnyUser
 from gongkai.portal.models import Column, ColumnKind
 from gongkai.portal.sources import Page, get_source
 
@@ -71,12 +72,12 @@ def columns_tree() -> list[Column]:
     column edit bumps it, as publishing does), so two queries become none."""
     key = f"portal:column-menu:{generation()}:{tree_site_id()}"
     pages = caches[PAGES]
-    tree = pages.get(key)
-    if tree is None:
+    cached: list[Column] | None = pages.get(key)
+    if cached is None:
         children = Prefetch("children", queryset=_active(), to_attr="active_children")
-        tree = list(_active().filter(parent__isnull=True).prefetch_related(children))
-        pages.set(key, tree, PAGE_SECONDS)
-    return tree
+        cached = list(_active().filter(parent__isnull=True).prefetch_related(children))
+        pages.set(key, cached, PAGE_SECONDS)
+    return cached
 
 
 def columns_home() -> list[Column]:
@@ -91,7 +92,7 @@ def column_public(slug: str) -> Column:
     return column
 
 
-def columns_for_office(user) -> QuerySet[Column]:
+def columns_for_office(user: AnyUser) -> QuerySet[Column]:
     """The columns of the site the office works on (the request's): on a body's site of
     a shared platform (gongkai.sites) only that body's office, and that site's own tree."""
     if not has_role(user, *OFFICE_ROLES):
@@ -105,7 +106,7 @@ def columns_for_office(user) -> QuerySet[Column]:
     return site_columns(scope.site_id).select_related("parent")
 
 
-def column_for_office(user, pk: int) -> Column:
+def column_for_office(user: AnyUser, pk: int) -> Column:
     """A column the office may edit; the same 404 for missing and forbidden."""
     column = columns_for_office(user).filter(pk=pk).first()
     if column is None:

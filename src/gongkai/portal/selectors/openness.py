@@ -9,8 +9,10 @@ default below applies (the pages the platform itself has).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from gongkai.portal.models import Column, ColumnKind
 from gongkai.portal.selectors.columns import column_url, columns_active, resolve_link
@@ -48,11 +50,13 @@ class TreeNode:
         return self.is_current or any(child.holds_current for child in self.children)
 
 
-def _node(title, url: str, path: str, children: tuple[TreeNode, ...] = ()) -> TreeNode:
+def _node(
+    title: StrOrPromise, url: str, path: str, children: tuple[TreeNode, ...] = ()
+) -> TreeNode:
     return TreeNode(str(title), url, children, bool(url) and url.split("?")[0] == path)
 
 
-def _default_node(row: tuple, path: str) -> TreeNode:
+def _default_node(row: tuple[Any, ...], path: str) -> TreeNode:
     title, name, *below = row
     children = tuple(_default_node(child, path) for child in (below[0] if below else ()))
     return _node(title, resolve_link(name), path, tuple(c for c in children if c.url))
