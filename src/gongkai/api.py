@@ -12,7 +12,7 @@ import logging
 from typing import Any
 
 from django.db import DataError, IntegrityError
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja import NinjaAPI
@@ -151,12 +151,12 @@ def integrity_error(request, error: IntegrityError):
     return error_response(409, "conflict", message)
 
 
-@api.exception_handler(DataError)
-def data_error(request, error: Exception):
+def data_error(request: HttpRequest, error: object) -> HttpResponse:
     # The database cannot hold a value (text longer than its column, a number too large).
     return error_response(400, "invalid_input", _("A value is too long or out of range."))
 
 
+api.add_exception_handler(DataError, data_error)
 api.add_exception_handler(OverflowError, data_error)
 
 

@@ -19,6 +19,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 ROOT = Path(__file__).resolve().parent
 HAN = re.compile(r"[\u3400-\u9fff]")
@@ -53,9 +54,11 @@ def _extract(code: str) -> Iterator[tuple[str | None, str, int]]:
     for line, _func, message, _comments in extract_python(
         io.BytesIO(code.encode("utf-8")), KEYWORDS, [], {"encoding": "utf-8"}
     ):
-        parts = message if isinstance(message, tuple) else (message,)
-        context = None
-        if _func.startswith(("pgettext", "npgettext")):
+        # babel's stub says a message is str or tuple[list[str]]; it yields str or a
+        # tuple of str (one per argument of ngettext/pgettext).
+        parts = cast(tuple[str, ...], message if isinstance(message, tuple) else (message,))
+        context: str | None = None
+        if str(_func).startswith(("pgettext", "npgettext")):
             context, parts = parts[0], parts[1:]
         if parts and parts[0]:
             yield context, parts[0], line
@@ -213,9 +216,10 @@ def english_labels() -> list[str]:
                     problems.append(f"admin model label in English: {meta.label}: {label}")
             for name in sorted(_admin_fields(model_admin)):
                 field = meta.get_field(name)
-                if _english(getattr(field, "verbose_name", "")):
+                field_label = getattr(field, "verbose_name", "")
+                if _english(field_label):
                     problems.append(
-                        f"admin field label in English: {meta.label}.{name}: {field.verbose_name}"
+                        f"admin field label in English: {meta.label}.{name}: {field_label}"
                     )
                 for _value, label in getattr(field, "flatchoices", None) or ():
                     if _english(label):

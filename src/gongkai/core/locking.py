@@ -25,7 +25,7 @@ the refused action is kept. Proven with threads on PostgreSQL (``tests/test_race
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import models
 from django.utils import timezone
@@ -34,6 +34,9 @@ from django.utils.translation import gettext as _
 from gongkai.core.errors import ServiceError
 
 CHANGED_MEANWHILE = "changed_meanwhile"
+
+# The caller's model class comes back: a locked Request is a Request.
+M = TypeVar("M", bound=models.Model)
 
 
 def changed_meanwhile(current: models.Model) -> ServiceError:
@@ -48,7 +51,7 @@ def changed_meanwhile(current: models.Model) -> ServiceError:
     )
 
 
-def lock_current(obj: models.Model, *, guard: Iterable[str] = ("status",)) -> models.Model:
+def lock_current(obj: M, *, guard: Iterable[str] = ("status",)) -> M:
     """Lock ``obj``'s row until the transaction ends and return it freshly read; refuse if a
     guard field changed since the caller read ``obj`` (the caller's copy is left as it was)."""
     fresh = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
@@ -57,7 +60,7 @@ def lock_current(obj: models.Model, *, guard: Iterable[str] = ("status",)) -> mo
     return fresh
 
 
-def lock_in_place(obj: models.Model, *, guard: Iterable[str] = ("status",)) -> models.Model:
+def lock_in_place(obj: M, *, guard: Iterable[str] = ("status",)) -> M:
     """``lock_current``, then refresh the caller's ``obj`` from the locked row (for services
     whose callers keep using the object they passed)."""
     fresh = lock_current(obj, guard=guard)

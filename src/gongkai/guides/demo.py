@@ -269,11 +269,11 @@ def load_gazette(context: DemoContext) -> None:
     issues = [(2023, 1, dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
               (2026, 1, dt.date(2026, 1, 1), dt.date(2026, 6, 30)),
               (2026, 2, dt.date(2026, 7, 1), dt.date(2026, 12, 31))]  # fmt: skip
-    for year, number, start, end in issues:
+    for year, issue_number, start, end in issues:
         if not gazette.documents_for_period(bureau, start, end).exists():
             continue
         issue = gazette.gazette_issue_compile(
-            actor=office, organisation=bureau, year=year, number=number,
+            actor=office, organisation=bureau, year=year, number=issue_number,
             period_start=start, period_end=end,
         )  # fmt: skip
         gazette.gazette_issue_publish(actor=office, issue=issue)

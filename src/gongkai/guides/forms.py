@@ -93,7 +93,9 @@ class GuideForm(forms.Form):
 
     def __init__(self, *args, powers=(), editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["power"].choices = [("", "—"), *((p.pk, f"{p.code} {p.name}") for p in powers)]
+        power = self.fields["power"]
+        assert isinstance(power, forms.ChoiceField)
+        power.choices = [("", "—"), *((p.pk, f"{p.code} {p.name}") for p in powers)]
         if editing:
             self.fields["code"].disabled = True
 

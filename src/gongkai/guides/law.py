@@ -56,7 +56,7 @@ class MaterialForm(models.TextChoices):
 
 # The stored history and the files name a material's form in Chinese whatever the interface
 # language (like the 权责清单's file columns).
-MATERIAL_FORM_NAMES = {
+MATERIAL_FORM_NAMES: dict[str, str] = {
     MaterialForm.ORIGINAL: "原件",
     MaterialForm.COPY: "复印件",
     MaterialForm.ORIGINAL_AND_COPY: "原件和复印件",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.db.models import Count, Model, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -19,6 +19,7 @@ from gongkai.guides.models import (
     GazetteEntry,
     GazetteIssue,
     Guide,
+    GuideFile,
     GuideVersion,
     MapSettings,
     ServicePoint,
@@ -45,7 +46,7 @@ def guides_public(*, query: str = "", one_visit: bool = False) -> QuerySet[Guide
     return guides.order_by("code")
 
 
-def guides_export(**filters) -> QuerySet[Guide]:
+def guides_export(**filters: Any) -> QuerySet[Guide]:
     return (
         guides_public(**filters)
         .select_related("power")
@@ -78,9 +79,7 @@ def guide_public(pk: int) -> Guide:
     return found
 
 
-def guide_file(guide_pk: int, file_pk: int):
-    from gongkai.guides.models import GuideFile
-
+def guide_file(guide_pk: int, file_pk: int) -> GuideFile:
     found = GuideFile.objects.filter(pk=file_pk, guide_id=guide_pk, guide__is_active=True).first()
     if found is None:
         raise Http404

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterable
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -22,6 +24,7 @@ from gongkai.core.errors import ServiceError
 from gongkai.core.locking import lock_current, save_if_unchanged
 from gongkai.core.models import Organisation
 from gongkai.core.services import clock_start, clock_stop, ledger_append
+from gongkai.core.types import Actor
 from gongkai.guides import imports
 from gongkai.guides.indexing import guide_index
 from gongkai.guides.law import (
@@ -87,13 +90,17 @@ class GuideFields:
     online_url: str = ""
     power_id: int | None = None
 
-    def values(self) -> dict:
+    def values(self) -> dict[str, Any]:
         values = {f: getattr(self, f) for f in SCALARS}
         values.update(lists_text(self.bases, self.materials, self.steps))
         return values
 
 
-def lists_text(bases, materials, steps) -> dict[str, str]:
+def lists_text(
+    bases: Iterable[tuple[str, str]],
+    materials: Iterable[tuple[str, int, str, str]],
+    steps: Iterable[tuple[str, str]],
+) -> dict[str, str]:
     """The lists as the text the history compares and shows (one line each)."""
     forms = MATERIAL_FORM_NAMES
     return {
@@ -106,7 +113,7 @@ def lists_text(bases, materials, steps) -> dict[str, str]:
     }
 
 
-def guide_values(guide: Guide) -> dict:
+def guide_values(guide: Guide) -> dict[str, Any]:
     values = {f: getattr(guide, f) for f in SCALARS}
     values.update(
         lists_text(
@@ -186,7 +193,7 @@ def _lists_write(guide: Guide, fields: GuideFields) -> None:
     )
 
 
-def _publish(guide: Guide, *, actor, version: GuideVersion) -> None:
+def _publish(guide: Guide, *, actor: Actor, version: GuideVersion) -> None:
     """Start the one-working-day clock at the approval and stop it now that the change is
     public: the stopped clock records whether it was on time."""
     started = dt.datetime.combine(version.approved_on, dt.time(), tzinfo=CHINA)
@@ -203,7 +210,9 @@ def _publish(guide: Guide, *, actor, version: GuideVersion) -> None:
     version.clock = clock
 
 
-def _record(guide: Guide, *, actor, action: str, summary: dict | None = None) -> None:
+def _record(
+    guide: Guide, *, actor: Actor, action: str, summary: dict[str, Any] | None = None
+) -> None:
     ledger_append(
         actor=actor,
         action=f"guides.{action}",
@@ -215,7 +224,7 @@ def _record(guide: Guide, *, actor, action: str, summary: dict | None = None) ->
 
 def guide_create(
     *,
-    actor,
+    actor: Actor,
     organisation: Organisation,
     fields: GuideFields,
     approved_on: dt.date,
@@ -260,13 +269,13 @@ def guide_create(
     return guide
 
 
-def _differences(old: dict, new: dict) -> list[dict]:
+def _differences(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
     return [{"field": f, "old": old[f], "new": new[f]} for f in COMPARED if old[f] != new[f]]
 
 
 def guide_update(
     *,
-    actor,
+    actor: Actor,
     guide: Guide,
     fields: GuideFields,
     approved_on: dt.date,
@@ -312,7 +321,7 @@ def guide_update(
 
 
 def guide_set_active(
-    *, actor, guide: Guide, active: bool, approved_on: dt.date, reason: str
+    *, actor: Actor, guide: Guide, active: bool, approved_on: dt.date, reason: str
 ) -> Guide:
     """Withdraw a service (取消) or restore it; both are public versions with their clock."""
     require_editor(actor, guide.organisation)
@@ -375,7 +384,7 @@ def guide_import_preview(*, organisation: Organisation, content: bytes) -> list[
 
 
 def guide_import_apply(
-    *, actor, organisation: Organisation, content: bytes, approved_on: dt.date, reason: str
+    *, actor: Actor, organisation: Organisation, content: bytes, approved_on: dt.date, reason: str
 ) -> int:
     """Publish every new guide of the file, all or none: refused while any row has an
     error. Each guide goes through ``guide_create`` (its version, clock and ledger entry);
@@ -421,7 +430,7 @@ FILE_TYPES = {
 
 def guide_file_add(
     *,
-    actor,
+    actor: Actor,
     guide: Guide,
     kind: str,
     title: str,
@@ -450,7 +459,7 @@ def guide_file_add(
     return created
 
 
-def guide_file_remove(*, actor, file: GuideFile) -> None:
+def guide_file_remove(*, actor: Actor, file: GuideFile) -> None:
     require_editor(actor, file.guide.organisation)
     with transaction.atomic():
         _record(

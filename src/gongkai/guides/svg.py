@@ -154,7 +154,8 @@ def overview_map(points: Sequence, *, title: str) -> SafeString:
         return mark_safe("")
     coordinates = [(float(p.latitude), float(p.longitude)) for p in points]
     project, scale = _projection(coordinates)
-    dots, placed = [], []
+    dots: list[str] = []
+    placed: list[tuple[float, float]] = []
     for number, (point, (lat, lon)) in enumerate(zip(points, coordinates, strict=True), start=1):
         x, y = project(lat, lon)
         colour = KIND_COLOURS.get(point.kind, "#444")

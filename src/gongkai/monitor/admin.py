@@ -103,7 +103,8 @@ class RunAdmin(admin.ModelAdmin):
     list_filter = ["status", "trigger"]
     inlines = [FindingInline, PageInline]
     exclude = ["requested_by"]
-    readonly_fields = [shown_as("requested_by", _("Requested by"))]
+    # Django takes callables here; django-stubs types the list as field names only.
+    readonly_fields = [shown_as("requested_by", _("Requested by"))]  # type: ignore[list-item]
 
     def has_add_permission(self, request):
         return False

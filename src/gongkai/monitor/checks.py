@@ -273,8 +273,8 @@ def letter_findings(*, now: dt.datetime) -> list[Found]:
     return found
 
 
-def _day(moment: dt.datetime) -> str:
-    return timezone.localdate(moment).isoformat()
+def _day(moment: dt.datetime | None) -> str:
+    return timezone.localdate(moment).isoformat() if moment is not None else ""
 
 
 # --- injected content -----------------------------------------------------------------

@@ -15,6 +15,7 @@ import urllib.error
 import urllib.request
 from collections import deque
 from dataclasses import dataclass, field
+from typing import IO, Protocol
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from django.conf import settings
@@ -34,6 +35,15 @@ class Response:
     content_type: str = ""
     text: str = ""
     location: str = ""
+
+
+class Fetcher(Protocol):
+    """What the crawl and the probes open pages with."""
+
+    base_url: str
+    polite_delay: float
+
+    def get(self, url: str) -> Response: ...
 
 
 class ClientFetcher:
@@ -57,7 +67,10 @@ class ClientFetcher:
         path = parts.path + (f"?{parts.query}" if parts.query else "")
         started = time.monotonic()
         response = self.client.get(path, secure=self.secure)
-        content = b"".join(response.streaming_content) if response.streaming else response.content
+        if response.streaming:
+            content = b"".join(response.streaming_content)  # type: ignore[attr-defined]  # the test client's stub omits it
+        else:
+            content = response.content
         elapsed = time.monotonic() - started
         content_type = response.get("Content-Type", "")
         text = content.decode("utf-8", "replace") if "html" in content_type else ""
@@ -93,7 +106,7 @@ class HttpFetcher:
         return Response(status, time.monotonic() - started, content_type, text)
 
 
-def fetcher_for_settings():
+def fetcher_for_settings() -> Fetcher:
     base_url = settings.GONGKAI_MONITOR_BASE_URL
     if base_url:
         return HttpFetcher(
@@ -239,7 +252,7 @@ class Frontier:
     def __init__(self, in_memory: int = 20_000) -> None:
         self.in_memory = in_memory
         self.head: deque[tuple[str, int, str]] = deque()
-        self.spill = None  # a temporary file, opened when first needed
+        self.spill: IO[str] | None = None  # a temporary file, opened when first needed
         self.spilled = 0  # lines in the file not yet read back
         self.read_at = 0
 
@@ -263,6 +276,7 @@ class Frontier:
         return self.head.popleft()
 
     def _refill(self) -> None:
+        assert self.spill is not None  # called only while entries are spilled
         self.spill.seek(self.read_at)
         while self.spilled and len(self.head) < self.in_memory:
             line = self.spill.readline()

@@ -94,13 +94,14 @@ class PoliteFetcher:
             with urllib.request.urlopen(request, timeout=self.timeout) as answer:  # noqa: S310
                 lines = answer.read(ROBOTS_BYTES).decode("utf-8", "replace").splitlines()
         except urllib.error.HTTPError as error:
+            # RobotFileParser's own switches (set by its read()), missing from typeshed.
             if error.code in (401, 403):
-                parser.disallow_all = True
+                parser.disallow_all = True  # type: ignore[attr-defined]
             else:
-                parser.allow_all = True
+                parser.allow_all = True  # type: ignore[attr-defined]
             return parser
         except (urllib.error.URLError, TimeoutError, OSError, ValueError):
-            parser.allow_all = True  # no answer: the page request will say so
+            parser.allow_all = True  # type: ignore[attr-defined]  # no answer: the page request will say so
             return parser
         parser.parse(lines)
         return parser

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.timezone import localtime
+from django_stubs_ext import StrOrPromise
 
+from gongkai.core.models import Organisation
 from gongkai.monitor import law
 from gongkai.monitor.models import Alert, Finding, Kind, Probe, Run
 
@@ -17,7 +20,7 @@ from gongkai.monitor.models import Alert, Finding, Kind, Probe, Run
 @dataclass
 class Group:
     kind: str
-    label: str
+    label: StrOrPromise
     is_veto: bool
     findings: list[Finding]
 
@@ -42,7 +45,7 @@ def findings_grouped(run: Run) -> list[Group]:
     return sorted(groups.values(), key=lambda g: (not g.is_veto, order.index(g.kind)))
 
 
-def trend(limit: int = 30) -> list[dict]:
+def trend(limit: int = 30) -> list[dict[str, Any]]:
     """Findings and single-veto findings of the last finished runs, oldest first."""
     runs = Run.objects.filter(status=Run.Status.DONE).order_by("-finished_at", "-id")[:limit]
     return [
@@ -146,7 +149,7 @@ def day_report(day: dt.date) -> DayReport:
 # --- what the assessment reads --------------------------------------------------------------
 
 
-def assessment_figures(*, organisation_id: int | None, year: int) -> dict:
+def assessment_figures(*, organisation_id: int | None, year: int) -> dict[str, Any]:
     """The monitor's figures for one year, in the shape docs/monitor.md documents for the
     assessment app. The portal is one site for every body on it: ``organisation_id`` is
     accepted for the assessment's per-body calls and gives the same figures."""
@@ -178,7 +181,7 @@ def assessment_figures(*, organisation_id: int | None, year: int) -> dict:
         ],
         "findings_by_kind": {kind: by_kind.get(kind, 0) for kind in Kind.values},
         "last_run": {
-            "finished_at": last.finished_at.isoformat() if last else None,
+            "finished_at": last.finished_at.isoformat() if last and last.finished_at else None,
             "vetoes": last.veto_count if last else 0,
             "stale_columns": last_counts.get(Kind.COLUMN_STALE, 0),
             "empty_columns": last_counts.get(Kind.COLUMN_EMPTY, 0),
@@ -203,7 +206,7 @@ def _days(year: int) -> int:
     return (dt.date(year + 1, 1, 1) - dt.date(year, 1, 1)).days
 
 
-def body_year_summary(organisation, year: int) -> dict | None:
+def body_year_summary(organisation: Organisation, year: int) -> dict[str, Any] | None:
     """What the assessment's "site monitor" indicator deducts for (assessment/scoring.py):
     ``{"problems": n, "url": …}``, or None when the monitor ran no check that year.
 

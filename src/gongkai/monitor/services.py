@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from urllib.parse import urljoin
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.db.models import Model
 from django.urls import reverse
@@ -16,6 +18,7 @@ from django.utils.translation import gettext
 
 from gongkai.core.queue import enqueue
 from gongkai.core.services.ledger import ledger_append
+from gongkai.core.types import Actor
 from gongkai.monitor import (
     checks,
     crawl,
@@ -26,6 +29,8 @@ from gongkai.monitor import (
     sitechecks,
     wording,
 )
+from gongkai.monitor.external import PoliteFetcher
+from gongkai.monitor.injection import Expected
 from gongkai.monitor.models import (
     Alert,
     AllowedHost,
@@ -44,7 +49,7 @@ OPEN = (Run.Status.QUEUED, Run.Status.RUNNING)
 STALE_AFTER = dt.timedelta(hours=6)
 
 
-def run_request(*, actor, trigger: str = Run.Trigger.MANUAL) -> Run:
+def run_request(*, actor: Actor, trigger: str = Run.Trigger.MANUAL) -> Run:
     """Queue a check of the site; while one waits or runs, that one is returned."""
     _close_stale_runs()
     try:
@@ -74,7 +79,13 @@ def _close_stale_runs() -> None:
                 ledger_append(actor=None, action="monitor.run_failed", obj=run, summary={})
 
 
-def run_execute(*, run_id: int, fetcher=None, polite=None, expected=None) -> Run:
+def run_execute(
+    *,
+    run_id: int,
+    fetcher: crawl.Fetcher | None = None,
+    polite: PoliteFetcher | None = None,
+    expected: Callable[[str], Expected | None] | None = None,
+) -> Run:
     """Crawl the site and check it; idempotent (a run already taken is left alone).
     ``polite`` opens other sites (external links, watched sites). ``expected`` gives
     what an item page should hold (``injection.ItemRender`` by default when the pages
@@ -178,7 +189,7 @@ def _finish_failed(run: Run, error: Exception) -> None:
         ledger_append(actor=None, action="monitor.run_failed", obj=run, summary={})
 
 
-def setting_save(*, actor, obj: Model) -> Model:
+def setting_save(*, actor: Actor, obj: Model) -> Model:
     """Save one of the office's monitor settings (allowed host, sensitive word, column)."""
     with transaction.atomic():
         obj.save()
@@ -188,7 +199,7 @@ def setting_save(*, actor, obj: Model) -> Model:
     return obj
 
 
-def setting_delete(*, actor, obj: Model) -> None:
+def setting_delete(*, actor: Actor, obj: Model) -> None:
     with transaction.atomic():
         ledger_append(
             actor=actor, action="monitor.setting_deleted", obj=obj, summary={"value": str(obj)}
@@ -216,7 +227,7 @@ def probe_schedule(*, day: dt.date) -> list[dt.datetime]:
     return slots
 
 
-def probe_take(*, slot: dt.datetime, fetcher=None) -> list[Probe]:
+def probe_take(*, slot: dt.datetime, fetcher: crawl.Fetcher | None = None) -> list[Probe]:
     """Open each key page once for ``slot``: no answer, an error status or more than 15 s
     is a failed sample (law.PAGE_OPEN_SECONDS)."""
     fetcher = fetcher or crawl.fetcher_for_settings()
@@ -274,7 +285,7 @@ def alerts_update(*, run: Run) -> list[Alert]:
     from gongkai.core.services import notification_send
     from gongkai.core.services.background import messages_queue
 
-    vetoes = {}
+    vetoes: dict[str, checks.Found] = {}
     for row in run.findings.filter(is_veto=True).order_by("id").iterator(chunk_size=2000):
         f = checks.Found(row.kind, True, row.url, row.page, row.detail)
         vetoes.setdefault(alert_key(f), f)
@@ -319,7 +330,7 @@ def alert_text(alerts: list[Alert]) -> str:
     }
 
 
-def office_staff() -> list:
+def office_staff() -> list[User]:
     """Who is told: the active staff with the openness-office role, in a stable order."""
     from django.contrib.auth import get_user_model
 

@@ -53,8 +53,8 @@ class Naming:
             if name:
                 self.titles_by_name[name].update(dict.fromkeys(titles_of(titles)))
         self.holders: dict[str, list[str]] = defaultdict(list)
-        for name, titles in self.titles_by_name.items():
-            for title in titles:
+        for name, held in self.titles_by_name.items():
+            for title in held:
                 self.holders[title].append(name)
         # Longest first: 国务院副总理 is read before 副总理, 副总理 before 总理.
         ordered_titles = sorted(self.holders, key=len, reverse=True)

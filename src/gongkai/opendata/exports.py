@@ -74,6 +74,7 @@ def _attachment(response, filename: str):
 
 def builtin_response(dataset, fields: list[FieldInfo], rows: Iterable[dict], file_format: str):
     filename = f"{dataset.slug}.{file_format}"
+    response: HttpResponse | StreamingHttpResponse
     if file_format == "csv":
         response = StreamingHttpResponse(
             csv_stream(fields, rows), content_type="text/csv; charset=utf-8"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
@@ -14,6 +15,7 @@ from django.http import Http404
 from gongkai.core.access import organisation_ids_visible_to
 from gongkai.core.datasets import BuiltinDataset, registered_dataset
 from gongkai.core.sitescope import scoped
+from gongkai.core.types import AnyUser
 from gongkai.opendata.models import ApiKey, DataRequest, Dataset
 from gongkai.opendata.vocabulary import BUILTIN_FORMATS, Condition, FieldType, Theme
 
@@ -106,7 +108,7 @@ def fields_of(dataset: Dataset) -> list[FieldInfo]:
     return [FieldInfo(f.name, f.name, f.type, f.meaning) for f in dataset.field_rows.all()]
 
 
-def rows_of(dataset: Dataset) -> Iterator[dict]:
+def rows_of(dataset: Dataset) -> Iterator[dict[str, Any]]:
     """The rows of a built-in dataset (nothing for one whose source is gone)."""
     builtin = builtin_of(dataset)
     if builtin is not None:
@@ -136,20 +138,20 @@ def download_counts(dataset: Dataset) -> dict[str, int]:
 # --- workbench ---------------------------------------------------------------------------
 
 
-def datasets_for_office(user) -> QuerySet[Dataset]:
+def datasets_for_office(user: AnyUser) -> QuerySet[Dataset]:
     found = Dataset.objects.select_related("publisher").order_by("title", "pk")
     visible = organisation_ids_visible_to(user)
     return found if visible is None else found.filter(publisher_id__in=visible)
 
 
-def dataset_for_office(user, pk: int) -> Dataset:
+def dataset_for_office(user: AnyUser, pk: int) -> Dataset:
     found = datasets_for_office(user).filter(pk=pk).first()
     if found is None:
         raise Http404
     return found
 
 
-def requests_for_office(user) -> QuerySet[DataRequest]:
+def requests_for_office(user: AnyUser) -> QuerySet[DataRequest]:
     found = DataRequest.objects.select_related("dataset", "api_key").order_by(
         "status", "-submitted_at"
     )
@@ -157,7 +159,7 @@ def requests_for_office(user) -> QuerySet[DataRequest]:
     return found if visible is None else found.filter(dataset__publisher_id__in=visible)
 
 
-def request_for_office(user, pk: int) -> DataRequest:
+def request_for_office(user: AnyUser, pk: int) -> DataRequest:
     found = requests_for_office(user).filter(pk=pk).first()
     if found is None:
         raise Http404

@@ -19,6 +19,8 @@ import dataclasses
 import datetime as dt
 import re
 import secrets
+from collections.abc import Iterable
+from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -34,6 +36,7 @@ from gongkai.core.errors import NotFoundError, PermissionDeniedError, ServiceErr
 from gongkai.core.locking import lock_current
 from gongkai.core.models import Organisation, Role
 from gongkai.core.services import ledger_append
+from gongkai.core.types import Actor
 from gongkai.opendata import quota
 from gongkai.opendata.models import (
     ApiKey,
@@ -70,13 +73,13 @@ def _denied() -> PermissionDeniedError:
     return PermissionDeniedError("not_allowed", _("You do not have the right to do this."))
 
 
-def can_edit(actor) -> bool:
+def can_edit(actor: Actor) -> bool:
     return actor is not None and actor.is_authenticated and has_role(actor, *EDITING_ROLES)
 
 
-def require_editor(actor, organisation: Organisation | None = None) -> None:
+def require_editor(actor: Actor, organisation: Organisation | None = None) -> None:
     """The openness office of the publisher's body (or an administrator)."""
-    if not can_edit(actor):
+    if actor is None or not can_edit(actor):
         raise _denied()
     if organisation is not None and not actor.is_superuser:
         profile = getattr(actor, "staff_profile", None)
@@ -93,7 +96,9 @@ def platform_body() -> Organisation | None:
     )
 
 
-def _record(dataset: Dataset, *, actor, action: str, summary: dict | None = None) -> None:
+def _record(
+    dataset: Dataset, *, actor: Actor, action: str, summary: dict[str, Any] | None = None
+) -> None:
     ledger_append(
         actor=actor,
         action=f"opendata.{action}",
@@ -106,7 +111,7 @@ def _record(dataset: Dataset, *, actor, action: str, summary: dict | None = None
 # --- datasets ----------------------------------------------------------------------------
 
 
-def builtin_datasets_sync(*, actor=None) -> int:
+def builtin_datasets_sync(*, actor: Actor = None) -> int:
     """Add a catalog record for each registered public list that has none (idempotent);
     the number added. Records stay when a source goes away (their page says so)."""
     publisher = platform_body()
@@ -116,7 +121,7 @@ def builtin_datasets_sync(*, actor=None) -> int:
         return _builtin_add(actor, publisher)
 
 
-def _builtin_add(actor, publisher: Organisation) -> int:
+def _builtin_add(actor: Actor, publisher: Organisation) -> int:
     added = 0
     for builtin in registered_datasets():
         with transaction.atomic():
@@ -154,7 +159,7 @@ class DatasetValues:
     # those of its source).
     fields: list[tuple[str, str, str]] = dataclasses.field(default_factory=list)
 
-    def columns(self) -> dict:
+    def columns(self) -> dict[str, Any]:
         names = ("title", "description", "publisher", "theme", "frequency", "condition",
                  "licence", "keywords", "is_published")  # fmt: skip
         return {name: getattr(self, name) for name in names}
@@ -218,7 +223,7 @@ def _unique_slug(title: str) -> str:
     return slug
 
 
-def dataset_create(*, actor, values: DatasetValues, slug: str = "") -> Dataset:
+def dataset_create(*, actor: Actor, values: DatasetValues, slug: str = "") -> Dataset:
     require_editor(actor, values.publisher)
     _check(values)
     slug = slugify(slug)[:60] if slug else ""
@@ -233,7 +238,7 @@ def dataset_create(*, actor, values: DatasetValues, slug: str = "") -> Dataset:
     return dataset
 
 
-def dataset_update(*, actor, dataset: Dataset, values: DatasetValues) -> Dataset:
+def dataset_update(*, actor: Actor, dataset: Dataset, values: DatasetValues) -> Dataset:
     require_editor(actor, dataset.publisher)
     require_editor(actor, values.publisher)
     _check(values)
@@ -251,7 +256,7 @@ def dataset_update(*, actor, dataset: Dataset, values: DatasetValues) -> Dataset
 
 
 def resource_upload(
-    *, actor, dataset: Dataset, file_format: str, name: str, content: bytes
+    *, actor: Actor, dataset: Dataset, file_format: str, name: str, content: bytes
 ) -> Resource:
     """The file of one format of a dataset the office added (replaces the previous one)."""
     require_editor(actor, dataset.publisher)
@@ -296,7 +301,13 @@ def _limits(per_minute: int | None, per_day: int | None) -> tuple[int, int]:
 
 
 def _new_key(
-    *, actor, holder: str, contact: str, per_minute, per_day, datasets
+    *,
+    actor: Actor,
+    holder: str,
+    contact: str,
+    per_minute: int | None,
+    per_day: int | None,
+    datasets: Iterable[Dataset],
 ) -> tuple[ApiKey, str]:
     per_minute, per_day = _limits(per_minute, per_day)
     plain = "od_" + secrets.token_urlsafe(24)
@@ -314,8 +325,8 @@ def _new_key(
 
 
 def api_key_issue(
-    *, actor, holder: str, contact: str = "", per_minute: int | None = None,
-    per_day: int | None = None, datasets=(),
+    *, actor: Actor, holder: str, contact: str = "", per_minute: int | None = None,
+    per_day: int | None = None, datasets: Iterable[Dataset] = (),
 ) -> tuple[ApiKey, str]:  # fmt: skip
     """A new key and its text, shown once; only its hash is kept."""
     require_editor(actor)
@@ -334,7 +345,7 @@ def api_key_issue(
     return key, plain
 
 
-def api_key_revoke(*, actor, key: ApiKey) -> ApiKey:
+def api_key_revoke(*, actor: Actor, key: ApiKey) -> ApiKey:
     require_editor(actor)
     with transaction.atomic():
         current = lock_current(key, guard=())
@@ -403,7 +414,7 @@ def request_submit(
     return request, token
 
 
-def _decide(actor, request: DataRequest) -> DataRequest:
+def _decide(actor: Actor, request: DataRequest) -> DataRequest:
     require_editor(actor, request.dataset.publisher)
     current = lock_current(request)
     if current.status != DataRequest.Status.PENDING:
@@ -412,7 +423,7 @@ def _decide(actor, request: DataRequest) -> DataRequest:
 
 
 def request_approve(
-    *, actor, request: DataRequest, reason: str = "", per_minute: int | None = None,
+    *, actor: Actor, request: DataRequest, reason: str = "", per_minute: int | None = None,
     per_day: int | None = None,
 ) -> DataRequest:  # fmt: skip
     """Approve: a key granted this dataset, for the applicant to collect once."""
@@ -439,7 +450,7 @@ def request_approve(
     return current
 
 
-def request_refuse(*, actor, request: DataRequest, reason: str) -> DataRequest:
+def request_refuse(*, actor: Actor, request: DataRequest, reason: str) -> DataRequest:
     if not reason.strip():
         raise ServiceError("missing_reason", _("Give the reason for refusing."))
     with transaction.atomic():

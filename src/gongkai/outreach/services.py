@@ -7,10 +7,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import secrets
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +23,7 @@ from gongkai.core.errors import PermissionDeniedError, ServiceError
 from gongkai.core.models import Organisation, Role
 from gongkai.core.queue import PermanentError, enqueue
 from gongkai.core.services import ledger_append
+from gongkai.core.types import Actor, AnyUser
 from gongkai.outreach.models import (
     Channel,
     ChannelKind,
@@ -41,16 +43,23 @@ MOBILE = re.compile(r"^1[3-9]\d{9}$")
 PUSH_MAX_ATTEMPTS = 5
 
 
-def require_office(actor, organisation: Organisation) -> None:
+def require_office(actor: Actor, organisation: Organisation) -> None:
     allowed = actor is not None and has_role(actor, *OFFICE_ROLES)
-    if allowed and not actor.is_superuser:
+    if actor is not None and allowed and not actor.is_superuser:
         profile = getattr(actor, "staff_profile", None)
         allowed = profile is not None and profile.organisation.body == organisation.body
     if not allowed:
         raise PermissionDeniedError("office_only", _("Only the openness office can do this."))
 
 
-def _ledger(action: str, obj, organisation: Organisation, *, actor=None, summary=None) -> None:
+def _ledger(
+    action: str,
+    obj: models.Model,
+    organisation: Organisation,
+    *,
+    actor: Actor = None,
+    summary: dict[str, Any] | None = None,
+) -> None:
     ledger_append(
         actor=actor,
         action=f"outreach.{action}",
@@ -64,7 +73,7 @@ def _ledger(action: str, obj, organisation: Organisation, *, actor=None, summary
 
 
 def channel_create(
-    *, actor, organisation: Organisation, kind: str, name: str, account: str = ""
+    *, actor: Actor, organisation: Organisation, kind: str, name: str, account: str = ""
 ) -> Channel:
     require_office(actor, organisation)
     name = name.strip()
@@ -86,7 +95,7 @@ def channel_create(
     return channel
 
 
-def channel_set_active(*, actor, channel: Channel, active: bool) -> Channel:
+def channel_set_active(*, actor: Actor, channel: Channel, active: bool) -> Channel:
     require_office(actor, channel.organisation)
     with transaction.atomic():
         if Channel.objects.filter(pk=channel.pk, is_active=not active).update(is_active=active):
@@ -177,7 +186,7 @@ def push_send(*, push_id: int) -> str:
     return "sent"
 
 
-def push_retry(*, actor, push: Push) -> Push:
+def push_retry(*, actor: Actor, push: Push) -> Push:
     """The office sends a failed push again (attempts counted afresh)."""
     from gongkai.outreach.tasks import push_deliver
 
@@ -199,7 +208,7 @@ def push_retry(*, actor, push: Push) -> Push:
 
 def supervisor_appoint(
     *,
-    actor,
+    actor: Actor,
     organisation: Organisation,
     username: str,
     full_name: str,
@@ -229,7 +238,7 @@ def supervisor_appoint(
     return supervisor
 
 
-def supervisor_dismiss(*, actor, supervisor: Supervisor) -> Supervisor:
+def supervisor_dismiss(*, actor: Actor, supervisor: Supervisor) -> Supervisor:
     """The appointment ends: the account can no longer sign in; observations are kept."""
     require_office(actor, supervisor.organisation)
     with transaction.atomic():
@@ -240,7 +249,7 @@ def supervisor_dismiss(*, actor, supervisor: Supervisor) -> Supervisor:
     return supervisor
 
 
-def supervisor_of(user) -> Supervisor | None:
+def supervisor_of(user: AnyUser | None) -> Supervisor | None:
     if user is None or not user.is_authenticated:
         return None
     return (
@@ -248,7 +257,7 @@ def supervisor_of(user) -> Supervisor | None:
     )
 
 
-def observation_file(*, user, subject: str, body: str) -> Observation:
+def observation_file(*, user: AnyUser, subject: str, body: str) -> Observation:
     supervisor = supervisor_of(user)
     if supervisor is None:
         raise PermissionDeniedError(
@@ -261,12 +270,12 @@ def observation_file(*, user, subject: str, body: str) -> Observation:
         observation = Observation.objects.create(
             supervisor=supervisor, organisation=supervisor.organisation, subject=subject, body=body
         )
-        _ledger("observation_file", observation, supervisor.organisation, actor=user,
+        _ledger("observation_file", observation, supervisor.organisation, actor=supervisor.user,
                 summary={"supervisor": supervisor.full_name})  # fmt: skip
     return observation
 
 
-def observation_answer(*, actor, observation: Observation, answer: str) -> Observation:
+def observation_answer(*, actor: Actor, observation: Observation, answer: str) -> Observation:
     require_office(actor, observation.organisation)
     answer = answer.strip()
     if not answer:
@@ -288,7 +297,7 @@ def observation_answer(*, actor, observation: Observation, answer: str) -> Obser
 
 def open_day_create(
     *,
-    actor,
+    actor: Actor,
     organisation: Organisation,
     title: str,
     description: str,
@@ -366,7 +375,7 @@ def open_day_register(
     return registration
 
 
-def attendance_mark(*, actor, registration: Registration, attended: bool) -> Registration:
+def attendance_mark(*, actor: Actor, registration: Registration, attended: bool) -> Registration:
     open_day = registration.open_day
     require_office(actor, open_day.organisation)
     with transaction.atomic():
@@ -377,7 +386,7 @@ def attendance_mark(*, actor, registration: Registration, attended: bool) -> Reg
     return registration
 
 
-def open_day_summary_publish(*, actor, open_day: OpenDay, summary: str) -> OpenDay:
+def open_day_summary_publish(*, actor: Actor, open_day: OpenDay, summary: str) -> OpenDay:
     """The published summary (what was shown, how many came, what visitors asked)."""
     require_office(actor, open_day.organisation)
     summary = summary.strip()

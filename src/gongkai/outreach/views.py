@@ -227,11 +227,9 @@ def open_day_manage(request, pk: int):
             form.add_error(None, error.message)
         else:
             return redirect("outreach:open_day_manage", pk=found.pk)
-    rows = [
-        {"registration": r, "phone": selectors.mask_phone(r.phone)}
-        for r in found.registrations.all()
-    ]
-    attended = sum(1 for r in rows if r["registration"].attended)
+    registrations = list(found.registrations.all())
+    rows = [{"registration": r, "phone": selectors.mask_phone(r.phone)} for r in registrations]
+    attended = sum(1 for r in registrations if r.attended)
     context = {"open_day": found, "rows": rows, "form": form, "attended": attended}
     return render(request, "outreach/workbench/open_day.html", context)
 

@@ -21,10 +21,11 @@ addresses and e-mail) is passed as ``public`` and never reported.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from operator import attrgetter
 
+from .finding import Finding
 from .names import (
     bare_names,
     later_mentions,
@@ -71,15 +72,6 @@ PRIORITY = {
     "address": 6,
     "name": 7,
 }
-
-
-# Not frozen: a frozen dataclass costs ~4x to build and detect() builds many.
-@dataclass(slots=True)
-class Finding:
-    type: str
-    start: int
-    end: int
-    text: str
 
 
 _NON_DIGITS = re.compile(r"[^0-9]")
@@ -286,10 +278,6 @@ def _flush(cluster: list[Finding], kept: list[Finding]) -> None:
     kept.extend(sorted(chosen, key=lambda f: f.start))
 
 
-def _finding(text: str) -> Callable[[str, int, int], Finding]:
-    return lambda kind, start, end: Finding(kind, start, end, text[start:end])
-
-
 def detect(
     text: str, types: Iterable[str] | None = None, *, public: PublicData | None = None
 ) -> list[Finding]:
@@ -301,31 +289,30 @@ def detect(
     if unknown:
         raise ValueError(f"unknown finding types: {sorted(unknown)}")
     found: list[Finding] = []
-    finding = _finding(text)
     # Names are also read from the numbers, e-mail and plates around them (a table row, a
     # line addressing the reader): those are found whenever names are wanted, and dropped
     # at the end if they were not asked for.
     if wanted & {"id_card", "mobile", "landline", "bank_card", "name"}:
-        numbers(text, finding, found)
+        numbers(text, found)
     if wanted & {"email", "name"}:
         _emails(text, found)
     if wanted & {"plate", "name"}:
         _plates(text, found)
     if wanted & {"name", "address"}:
-        people(text, found, finding, "name" in wanted, "address" in wanted)
+        people(text, found, "name" in wanted, "address" in wanted)
     if "name" in wanted:
         # A name right before an ID or mobile number (a table row, a list).
         for f in [f for f in found if f.type in ("id_card", "mobile")]:
             span = name_before_number(text, f.start)
             if span:
-                found.append(finding("name", *span))
-        names_in_rows(text, found, found, finding)
-        salutations(text, found, finding)
-        bare_names(text, found, found, finding)
+                found.append(Finding("name", span[0], span[1], text[span[0] : span[1]]))
+        names_in_rows(text, found, found)
+        salutations(text, found)
+        bare_names(text, found, found)
     if public is not None:
         found = [f for f in found if not public.covers(f)]
     if "name" in wanted:
-        later_mentions(text, found, found, finding)
+        later_mentions(text, found, found)
     if types is not None:
         found = [f for f in found if f.type in wanted]
     return _resolve(found)

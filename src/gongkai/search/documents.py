@@ -173,8 +173,8 @@ def registered_sources() -> list[Source]:
 
 def expected_total() -> int | None:
     """The sum of the sources' counts, or None when a source cannot tell."""
-    counters = list(_sources.values())
-    if any(c is None for c in counters):
+    counters = [c for c in _sources.values() if c is not None]
+    if len(counters) < len(_sources):
         return None
     return sum(c() for c in counters)
 

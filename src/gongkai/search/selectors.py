@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from typing import Any
 
 from .backends import get_backend
 from .documents import SORT_RELEVANCE, Filters, SearchResults, visibility_filters
@@ -20,7 +21,7 @@ VisibleIds = Callable[[list[str]], Iterable[str]]
 def search(
     query: str,
     *,
-    filters: Filters | dict | None = None,
+    filters: Filters | dict[str, Any] | None = None,
     sort: str = SORT_RELEVANCE,
     offset: int = 0,
     limit: int = 20,

@@ -52,11 +52,11 @@ def _apply_on_commit(doc_id: str) -> None:
     writes the index, not the request). robust: a failing enqueue must not turn a
     committed change into an error page; the op rows stay for sync_pending."""
     connection = transaction.get_connection()
-    batch = getattr(connection, "_gongkai_index_batch", None)
+    batch: _IndexBatch | None = getattr(connection, "_gongkai_index_batch", None)
     registered = batch is not None and any(
         callback is batch.flush for _ids, callback, _robust in connection.run_on_commit
     )
-    if not registered:
+    if batch is None or not registered:
         batch = _IndexBatch()
         connection._gongkai_index_batch = batch
         transaction.on_commit(batch.flush, robust=True)
@@ -106,7 +106,7 @@ def _apply(ops: list[PendingIndexOp]) -> int:
     upserts = [
         SearchDocument.from_payload(op.payload)
         for op in latest.values()
-        if op.op == PendingIndexOp.Op.UPSERT
+        if op.op == PendingIndexOp.Op.UPSERT and op.payload is not None
     ]
     deletes = [op.doc_id for op in latest.values() if op.op == PendingIndexOp.Op.DELETE]
     backend = get_backend()

@@ -4,6 +4,8 @@ Addresses are examples (example.com, numbers never issued)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -14,7 +16,8 @@ from gongkai.proactive.models import Topic
 from gongkai.subscriptions import services
 from gongkai.subscriptions.models import Channel, Frequency, Kind, Subscription
 
-SUBSCRIBERS = [
+# channel, address, kind, what is followed, frequency
+SUBSCRIBERS: list[tuple[str, str, str, dict[str, Any], str]] = [
     (Channel.EMAIL, "reader.zhang@example.com", Kind.SECTION, {"section": Section.POLICY},
      Frequency.DAILY),
     (Channel.EMAIL, "lawyer.chen@example.com", Kind.KEYWORD, {"keyword": "户籍"},

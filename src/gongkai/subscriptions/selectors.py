@@ -42,7 +42,7 @@ def target_label(subscription: Subscription) -> str:
         }
     if subscription.kind == Kind.KEYWORD:
         return _("Keyword: %(word)s") % {"word": subscription.keyword}
-    code = subscription.request.code if subscription.request_id else ""
+    code = subscription.request.code if subscription.request is not None else ""
     return _("Application %(code)s") % {"code": code}
 
 
@@ -60,7 +60,8 @@ def items_matching(
     if subscription.kind == Kind.SECTION:
         items = items.filter(section=subscription.section)
     elif subscription.kind == Kind.TOPIC:
-        items = items.filter(topic_id=subscription.topic_id)
+        topic = subscription.topic_id
+        items = items.filter(topic_id=topic) if topic is not None else items.none()
     elif subscription.kind == Kind.KEYWORD:
         word = subscription.keyword
         items = items.filter(

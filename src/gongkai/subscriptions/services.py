@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from typing import Any
 
 from django.conf import settings
 from django.core import signing
@@ -32,7 +33,10 @@ from gongkai.core.models import Organisation, OutgoingMessage, Role
 from gongkai.core.queue import enqueue
 from gongkai.core.services import ledger_append
 from gongkai.core.tasks import message_send
+from gongkai.core.types import Actor
+from gongkai.foi.models import Request
 from gongkai.proactive.law import Section
+from gongkai.proactive.models import Item, Topic
 from gongkai.subscriptions import selectors
 from gongkai.subscriptions.models import TRANSITIONS, Channel, Frequency, Kind, State, Subscription
 
@@ -108,7 +112,9 @@ def normalise_address(channel: str, address: str) -> str:
     raise ServiceError("invalid_channel", _("Choose e-mail or text message."))
 
 
-def _target(*, kind, section, topic, keyword, request) -> str:
+def _target(
+    *, kind: str, section: str, topic: Topic | None, keyword: str, request: Request | None
+) -> str:
     if kind == Kind.SECTION:
         if section not in Section.values:
             raise ServiceError("invalid_section", _("Choose a column to follow."))
@@ -179,7 +185,7 @@ def _confirmation_body(subscription: Subscription) -> tuple[str, str]:
 # --- changes -----------------------------------------------------------------------------
 
 
-def _transition(subscription: Subscription, to: str, **fields) -> bool:
+def _transition(subscription: Subscription, to: str, **fields: Any) -> bool:
     """The guarded state change as a conditional update; False when another call made it."""
     if to not in TRANSITIONS[subscription.state]:
         return False
@@ -193,7 +199,13 @@ def _transition(subscription: Subscription, to: str, **fields) -> bool:
     return bool(changed)
 
 
-def _ledger(subscription: Subscription, action: str, *, actor=None, summary=None) -> None:
+def _ledger(
+    subscription: Subscription,
+    action: str,
+    *,
+    actor: Actor = None,
+    summary: dict[str, Any] | None = None,
+) -> None:
     ledger_append(
         actor=actor,
         action=f"subscriptions.{action}",
@@ -252,9 +264,9 @@ def subscription_create(
     kind: str,
     frequency: str = Frequency.DAILY,
     section: str = "",
-    topic=None,
+    topic: Topic | None = None,
     keyword: str = "",
-    request=None,
+    request: Request | None = None,
     client: str = "",
 ) -> Subscription:
     """A pending subscription and its confirmation message.
@@ -312,7 +324,7 @@ def subscription_confirm(*, token: str) -> Subscription:
     if subscription.state == State.ENDED:
         raise _invalid_link()
     with transaction.atomic():
-        status = subscription.request.status if subscription.request_id else ""
+        status = subscription.request.status if subscription.request is not None else ""
         now = timezone.now()
         if _transition(
             subscription, State.ACTIVE, confirmed_at=now, sent_until=now, status_told=status
@@ -321,7 +333,9 @@ def subscription_confirm(*, token: str) -> Subscription:
     return subscription
 
 
-def subscription_end(*, token: str = "", subscription: Subscription | None = None, actor=None):
+def subscription_end(
+    *, token: str = "", subscription: Subscription | None = None, actor: Actor = None
+) -> Subscription:
     """Unsubscribe (the link in every message, or the office on request): the address is
     erased. Ending an ended subscription changes nothing."""
     if subscription is None:
@@ -358,11 +372,11 @@ def subscriptions_forget_unconfirmed(*, moment: dt.datetime | None = None) -> in
 # --- delivery ----------------------------------------------------------------------------
 
 
-def _item_url(item) -> str:
+def _item_url(item: Item) -> str:
     return settings.GONGKAI_PUBLIC_URL + reverse("proactive:item", kwargs={"pk": item.pk})
 
 
-def _digest_body(subscription: Subscription, items: list, total: int) -> tuple[str, str]:
+def _digest_body(subscription: Subscription, items: list[Item], total: int) -> tuple[str, str]:
     values = {
         "site": _site_name(subscription.organisation),
         "target": selectors.target_label(subscription),
@@ -432,7 +446,7 @@ def request_updates_send(*, request_id: int) -> int:
     sent = 0
     for subscription in subscriptions:
         request = subscription.request
-        if request.status == subscription.status_told:
+        if request is None or request.status == subscription.status_told:
             continue
         with transaction.atomic():
             moved = Subscription.objects.filter(

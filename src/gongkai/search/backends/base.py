@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
+from typing import Any, Literal, Protocol
 
 from ..analysis import QueryTerm, Synonyms, highlight, parse_query
 from ..documents import SORT_DATE, SORT_RELEVANCE, Filters, SearchDocument, SearchResults
 
 MAX_LIMIT = 100
+
+
+class BulkWriter(Protocol):
+    """What ``bulk_writer()`` yields for a reindex: empty the index, add documents."""
+
+    def clear(self) -> None: ...
+
+    def add_new(self, docs: Iterable[SearchDocument]) -> int: ...
 
 
 class SearchBackend(abc.ABC):
@@ -36,7 +46,7 @@ class SearchBackend(abc.ABC):
         self, terms: list[QueryTerm], filters: Filters, sort: str, offset: int, limit: int
     ) -> SearchResults: ...
 
-    def bulk_writer(self):
+    def bulk_writer(self) -> AbstractContextManager[BulkWriter]:
         """A context manager for reindexing: backends may batch commits inside it."""
         return _NoBatch(self)
 
@@ -75,10 +85,10 @@ class _NoBatch:
     def __init__(self, backend: SearchBackend):
         self.backend = backend
 
-    def __enter__(self):
+    def __enter__(self) -> _NoBatch:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: Any) -> Literal[False]:
         return False
 
     def clear(self) -> None:

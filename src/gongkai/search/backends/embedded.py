@@ -23,7 +23,7 @@ import json
 import threading
 import time
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,7 +32,7 @@ import tantivy
 
 from ..analysis import QueryTerm, index_text
 from ..documents import SORT_DATE, Filters, Hit, SearchDocument, SearchResults
-from .base import SearchBackend
+from .base import BulkWriter, SearchBackend
 
 # Bump when the schema or the analysis changes: a new directory forces a reindex.
 SCHEMA_VERSION = "v2"
@@ -195,7 +195,7 @@ class EmbeddedBackend(SearchBackend):
             writer.delete_all_documents()
 
     @contextmanager
-    def bulk_writer(self):
+    def bulk_writer(self) -> Iterator[BulkWriter]:
         """Reindex with a large heap and every core, committing once at the end."""
         with self._writer(heap_size=512_000_000, threads=0, timeout=120) as writer:
             yield _BulkAdder(self, writer)
@@ -224,7 +224,8 @@ class EmbeddedBackend(SearchBackend):
         grams = bigrams(text)
         if len(grams) == 1:
             return tantivy.Query.term_query(self.schema, field, grams[0])
-        return tantivy.Query.phrase_query(self.schema, field, grams)
+        phrase: list[str | tuple[int, str]] = list(grams)
+        return tantivy.Query.phrase_query(self.schema, field, phrase)
 
     def _filter_clauses(self, filters: Filters) -> list[tantivy.Query]:
         clauses = [
@@ -260,7 +261,9 @@ class EmbeddedBackend(SearchBackend):
                 query, limit, count=True, offset=offset, weight_by_field="recency"
             )
         hits = [self._hit(searcher, key, address, terms, sort) for key, address in result.hits]
-        return SearchResults(total=result.count or 0, hits=hits)
+        # tantivy's stub lacks ``count``, which a search with count=True answers.
+        total = result.count or 0  # type: ignore[attr-defined]
+        return SearchResults(total=total, hits=hits)
 
     def _hit(self, searcher, key, address, terms, sort) -> Hit:
         stored = searcher.doc(address)

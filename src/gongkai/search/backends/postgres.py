@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
+from typing import Any
 
 from django.db import connection, transaction
 
 from ..analysis import QueryTerm, gram_lexemes, is_cjk, normalize, words
 from ..documents import SORT_DATE, Filters, Hit, SearchDocument, SearchResults
 from ..models import SearchEntry
-from .base import SearchBackend
+from .base import BulkWriter, SearchBackend
 
 TITLE_BOOST = 4.0
 WORD_BOOST = 1.5
@@ -148,7 +149,7 @@ class PostgresBackend(SearchBackend):
         return n
 
     @contextmanager
-    def bulk_writer(self):
+    def bulk_writer(self) -> Iterator[BulkWriter]:
         """Reindex in one transaction (readers wait on the table's lock, then see the new
         entries). After ``clear`` the rows are loaded with ``COPY``; a load that starts
         with a full batch drops the GIN indexes and builds them once at the end, several
@@ -181,8 +182,9 @@ class PostgresBackend(SearchBackend):
 
     # ------------------------------------------------------------ reads
 
-    def _where(self, terms: list[QueryTerm], filters: Filters) -> tuple[list[str], list]:
-        where, params = [], []
+    def _where(self, terms: list[QueryTerm], filters: Filters) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
         for term in terms:
             # Any spelling of the term (synonyms from the office's table) matches.
             either = []
@@ -287,7 +289,8 @@ class PostgresBackend(SearchBackend):
         matches at the density seen, unless the whole table is cheaper: its posting list
         (the matches expected in the table) is shorter than that window."""
         days, entries = self._recent_days()
-        newest, density, size = [], 0.0, self.cap * FIRST_WINDOW
+        newest: list[int] = []
+        density, size = 0.0, self.cap * FIRST_WINDOW
         while size <= len(days):
             window = _window(condition, params, days[size - 1])
             matches = self._probe(*window)
@@ -302,17 +305,25 @@ class PostgresBackend(SearchBackend):
             return _OverCap(newest, (condition, params), density)
         return matches
 
-    def _newest_in(self, condition, params, need: int, density: float, fallback) -> list[int]:
+    def _newest_in(
+        self,
+        condition: str,
+        params: list[Any],
+        need: int,
+        density: float,
+        fallback: tuple[str, list[Any]],
+    ) -> list[int]:
         """The newest ``need`` matches: first in the newest entries that should hold
         them at ``density`` (with a margin), else in ``fallback``, which holds them."""
         days, _ = self._recent_days()
         if density > 0:
             size = math.ceil(1.5 * need / density)
             if size <= len(days):
-                found = self._newest(*_window(condition, params, days[size - 1]), need)
+                recent, recent_params = _window(condition, params, days[size - 1])
+                found = self._newest(recent, recent_params, need)
                 if len(found) >= need:
                     return found
-        return self._newest(*fallback, need)
+        return self._newest(fallback[0], fallback[1], need)
 
     def _newest(self, condition: str, params: list, limit: int) -> list[int]:
         # Only fixed fragments from this module are interpolated; values are parameters.
