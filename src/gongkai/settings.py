@@ -259,6 +259,13 @@ GONGKAI_TRUSTED_PROXIES = _trusted_proxies()
 GONGKAI_SESSION_IDLE_MINUTES = int(os.environ.get("GONGKAI_SESSION_IDLE_MINUTES", "30"))
 SESSION_COOKIE_AGE = int(float(os.environ.get("GONGKAI_SESSION_MAX_HOURS", "12")) * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Single sign-on across the sites of one platform (gongkai.sites, 集约化): the parent domain
+# that the platform's host and every body's site share, e.g. ".zhanjiang.gov.cn". Staff sign
+# in once and are signed in on every site under it (the session and CSRF cookies are the
+# parent's). Empty: each host keeps its own cookies, as a single-body installation does.
+GONGKAI_COOKIE_DOMAIN = os.environ.get("GONGKAI_COOKIE_DOMAIN", "").strip() or None
+SESSION_COOKIE_DOMAIN = GONGKAI_COOKIE_DOMAIN
+CSRF_COOKIE_DOMAIN = GONGKAI_COOKIE_DOMAIN
 # Two-factor sign-in (TOTP, django-otp): the issuer name shown in authenticator apps.
 OTP_TOTP_ISSUER = os.environ.get("GONGKAI_OTP_ISSUER", "gongkai")
 

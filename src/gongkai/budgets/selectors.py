@@ -14,16 +14,22 @@ from django_stubs_ext import StrOrPromise
 from gongkai.budgets.law import TABLES, TABLES_BY_CODE, THREE_AMOUNTS, DocumentKind
 from gongkai.budgets.models import BudgetCorrection, BudgetDocument, BudgetRow, BudgetTable
 from gongkai.budgets.services import previous_document
+from gongkai.core.sitescope import scoped
 
 TABLE_ORDER = {t.code: i for i, t in enumerate(TABLES)}
+
+
+def _published() -> QuerySet[BudgetDocument]:
+    # On a body's site (gongkai.sites) only that body's (and its group's) documents.
+    return scoped(
+        BudgetDocument.objects.filter(status=BudgetDocument.Status.PUBLISHED), pk_field=None
+    )
 
 
 def documents_public(
     *, year: int | None = None, kind: str = "", organisation: int | None = None
 ) -> QuerySet[BudgetDocument]:
-    documents = BudgetDocument.objects.filter(
-        status=BudgetDocument.Status.PUBLISHED
-    ).select_related("organisation", "clock")
+    documents = _published().select_related("organisation", "clock")
     if year:
         documents = documents.filter(year=year)
     if kind in DocumentKind.values:
@@ -34,12 +40,7 @@ def documents_public(
 
 
 def years_public() -> list[int]:
-    return list(
-        BudgetDocument.objects.filter(status=BudgetDocument.Status.PUBLISHED)
-        .values_list("year", flat=True)
-        .distinct()
-        .order_by("-year")
-    )
+    return list(_published().values_list("year", flat=True).distinct().order_by("-year"))
 
 
 def _with_tables(documents: QuerySet[BudgetDocument]) -> QuerySet[BudgetDocument]:
@@ -55,9 +56,7 @@ def _with_tables(documents: QuerySet[BudgetDocument]) -> QuerySet[BudgetDocument
 
 
 def document_public(pk: int) -> BudgetDocument:
-    found = _with_tables(
-        BudgetDocument.objects.filter(pk=pk, status=BudgetDocument.Status.PUBLISHED)
-    ).first()
+    found = _with_tables(_published().filter(pk=pk)).first()
     if found is None:
         raise Http404
     return found

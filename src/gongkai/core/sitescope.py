@@ -63,6 +63,19 @@ def site_scope_reset(token: Token[SiteScope | None]) -> None:
     _current.reset(token)
 
 
+def site_shows(organisation_id: int, pk: int | None = None) -> bool:
+    """Whether the current site shows a record of ``organisation_id`` (an information item
+    ``pk`` also when the site reprints it): everywhere when no site or the platform."""
+    scope = _current.get()
+    if scope is None or scope.organisation_ids is None:
+        return True
+    if organisation_id in scope.organisation_ids:
+        return True
+    if pk is None or not isinstance(scope.shared_items, QuerySet):
+        return False
+    return bool(scope.shared_items.filter(item_id=pk).exists())
+
+
 def scoped(
     queryset: QuerySet[M], organisation_field: str = "organisation_id", pk_field: str | None = "pk"
 ) -> QuerySet[M]:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeVar
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Model, Q, QuerySet
 from django.http import Http404
 from django_stubs_ext import StrOrPromise
 
 from gongkai.core import holidays
 from gongkai.core.clockmath import CHINA, compute_working_days
 from gongkai.core.models import Organisation
+from gongkai.core.sitescope import scoped
 from gongkai.enforcement.law import PUBLICITY_LIMITS, DecisionKind
 from gongkai.enforcement.models import (
     ChangeRecord,
@@ -26,13 +28,20 @@ from gongkai.enforcement.transitions import PUBLIC_STATUSES
 
 MAX_QUERY = 60
 
+M = TypeVar("M", bound=Model)
+
+
+def _site(found: QuerySet[M]) -> QuerySet[M]:
+    # On a body's site (gongkai.sites) only that body's (and its group's) records.
+    return scoped(found, pk_field=None)
+
 
 def bodies_public() -> QuerySet[EnforcementBody]:
     """Active bodies with their active officers and matters (事前公开)."""
     from django.db.models import Prefetch
 
     return (
-        EnforcementBody.objects.filter(is_active=True)
+        _site(EnforcementBody.objects.filter(is_active=True))
         .select_related("organisation")
         .prefetch_related(
             Prefetch("officers", queryset=Officer.objects.filter(is_active=True)),
@@ -42,18 +51,23 @@ def bodies_public() -> QuerySet[EnforcementBody]:
 
 
 def standards_public() -> QuerySet[DiscretionStandard]:
-    return DiscretionStandard.objects.filter(is_active=True).defer("content")
+    return _site(DiscretionStandard.objects.filter(is_active=True)).defer("content")
 
 
 def standard_file(pk: int) -> DiscretionStandard:
-    found = DiscretionStandard.objects.filter(pk=pk, is_active=True).exclude(file_name="").first()
+    found = (
+        _site(DiscretionStandard.objects.filter(pk=pk, is_active=True))
+        .exclude(file_name="")
+        .first()
+    )
     if found is None:
         raise Http404
     return found
 
 
 def matter_public(pk: int) -> Matter:
-    found = Matter.objects.select_related("body").filter(pk=pk, is_active=True).first()
+    matters = Matter.objects.filter(pk=pk, is_active=True)
+    found = scoped(matters, "body__organisation_id", None).select_related("body").first()
     if found is None:
         raise Http404
     return found
@@ -64,7 +78,7 @@ def decisions_public(
 ) -> QuerySet[Decision]:
     """Published and withdrawn decisions (a withdrawn one shows only its withdrawal), newest
     first; ``query`` matches number, matter, party as published and agency as substrings."""
-    found = Decision.objects.filter(status__in=PUBLIC_STATUSES).select_related(
+    found = _site(Decision.objects.filter(status__in=PUBLIC_STATUSES)).select_related(
         "body", "organisation"
     )
     if kind in DecisionKind.values:
@@ -83,7 +97,7 @@ def decisions_public(
 
 def kind_counts() -> list[tuple[str, StrOrPromise, int]]:
     counts = dict(
-        Decision.objects.filter(status__in=PUBLIC_STATUSES)
+        _site(Decision.objects.filter(status__in=PUBLIC_STATUSES))
         .values_list("kind")
         .annotate(n=Count("id"))
         .values_list("kind", "n")
@@ -93,8 +107,8 @@ def kind_counts() -> list[tuple[str, StrOrPromise, int]]:
 
 def decision_public(pk: int) -> Decision:
     found = (
-        Decision.objects.select_related("body", "organisation", "replaced_by")
-        .filter(pk=pk, status__in=PUBLIC_STATUSES)
+        _site(Decision.objects.filter(pk=pk, status__in=PUBLIC_STATUSES))
+        .select_related("body", "organisation", "replaced_by")
         .first()
     )
     if found is None:
@@ -111,7 +125,7 @@ def history(subject: str, subject_id: int) -> QuerySet[ChangeRecord]:
 
 
 def changes_recent(limit: int = 20) -> QuerySet[ChangeRecord]:
-    return ChangeRecord.objects.select_related("organisation")[:limit]
+    return _site(ChangeRecord.objects.select_related("organisation"))[:limit]
 
 
 def publicity_due(decision: Decision) -> dt.date | None:
@@ -130,11 +144,11 @@ def published_on_time(decision: Decision) -> bool | None:
 
 
 def targets_public() -> QuerySet[InspectionTarget]:
-    return InspectionTarget.objects.filter(is_active=True).order_by("category", "code")
+    return _site(InspectionTarget.objects.filter(is_active=True)).order_by("category", "code")
 
 
 def draws_public() -> QuerySet[Draw]:
-    return Draw.objects.select_related("organisation").prefetch_related("results")
+    return _site(Draw.objects.select_related("organisation")).prefetch_related("results")
 
 
 def draw_public(pk: int) -> Draw:

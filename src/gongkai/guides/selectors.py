@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Model, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.core.models import Clock
 from gongkai.core.selectors.organisation import site_organisation
+from gongkai.core.sitescope import scoped
 from gongkai.guides.law import AT_MOST_ONE_VISIT
 from gongkai.guides.models import (
     GazetteEntry,
@@ -26,11 +27,18 @@ from gongkai.guides.models import (
 
 MAX_QUERY = 60
 
+M = TypeVar("M", bound=Model)
+
+
+def _site(found: QuerySet[M]) -> QuerySet[M]:
+    # On a body's site (gongkai.sites) only that body's (and its group's) records.
+    return scoped(found, pk_field=None)
+
 
 def guides_public(*, query: str = "", one_visit: bool = False) -> QuerySet[Guide]:
     """Guides in force by code; ``query`` a substring of name or code (户籍 finds 户籍迁移);
     ``one_visit``: the 一次办 / 最多跑一次 list (到现场次数 ≤ 1, seed 001)."""
-    guides = Guide.objects.filter(is_active=True).select_related("organisation")
+    guides = _site(Guide.objects.filter(is_active=True)).select_related("organisation")
     if one_visit:
         guides = guides.filter(visits__lte=AT_MOST_ONE_VISIT)
     for term in (query or "")[:MAX_QUERY].split():
@@ -50,7 +58,8 @@ def guide_public(pk: int) -> Guide:
     """One guide with everything its page shows, withdrawn ones too (their page says when
     and why)."""
     found = (
-        Guide.objects.select_related("organisation", "power")
+        _site(Guide.objects.all())
+        .select_related("organisation", "power")
         .prefetch_related(
             "bases",
             "steps",
@@ -144,7 +153,7 @@ def guides_for_power(power_id: int) -> QuerySet[Guide]:
 
 
 def points_public(*, kind: str = "", guide: int | None = None) -> QuerySet[ServicePoint]:
-    points = ServicePoint.objects.filter(is_active=True).select_related("organisation")
+    points = _site(ServicePoint.objects.filter(is_active=True)).select_related("organisation")
     if kind:
         points = points.filter(kind=kind)
     if guide:
@@ -156,7 +165,7 @@ def points_public(*, kind: str = "", guide: int | None = None) -> QuerySet[Servi
 
 def point_counts() -> dict[str, int]:
     return dict(
-        ServicePoint.objects.filter(is_active=True)
+        _site(ServicePoint.objects.filter(is_active=True))
         .values_list("kind")
         .annotate(n=Count("id"))
         .values_list("kind", "n")
@@ -191,7 +200,7 @@ def issue_title(issue: GazetteIssue) -> str:
 
 def issues_published(year: int | None = None) -> QuerySet[GazetteIssue]:
     issues = (
-        GazetteIssue.objects.filter(published_at__isnull=False)
+        _site(GazetteIssue.objects.filter(published_at__isnull=False))
         .select_related("organisation")
         .annotate(documents=Count("entries"))
     )
@@ -202,7 +211,7 @@ def issues_published(year: int | None = None) -> QuerySet[GazetteIssue]:
 
 def issue_years() -> list[int]:
     return list(
-        GazetteIssue.objects.filter(published_at__isnull=False)
+        _site(GazetteIssue.objects.filter(published_at__isnull=False))
         .values_list("year", flat=True)
         .distinct()
         .order_by("-year")
@@ -211,7 +220,7 @@ def issue_years() -> list[int]:
 
 def issue_public(pk: int) -> GazetteIssue:
     found = (
-        GazetteIssue.objects.filter(pk=pk, published_at__isnull=False)
+        _site(GazetteIssue.objects.filter(pk=pk, published_at__isnull=False))
         .select_related("organisation")
         .prefetch_related(
             Prefetch(

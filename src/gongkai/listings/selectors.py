@@ -6,10 +6,16 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django_stubs_ext import StrOrPromise
 
+from gongkai.core.sitescope import scoped
 from gongkai.listings.law import PowerKind
 from gongkai.listings.models import Power, PowerVersion
 
 MAX_QUERY = 60
+
+
+def _in_force() -> QuerySet[Power]:
+    # On a body's site (gongkai.sites) the list is that body's (and its group's).
+    return scoped(Power.objects.filter(is_active=True), pk_field=None)
 
 
 def powers_public(
@@ -17,7 +23,7 @@ def powers_public(
 ) -> QuerySet[Power]:
     """Powers in force, by code; ``query`` matches the name, code or exercising body as a
     substring (Chinese has no spaces: 户籍 must find 户籍迁移审批)."""
-    powers = Power.objects.filter(is_active=True).select_related("organisation")
+    powers = _in_force().select_related("organisation")
     if kind in PowerKind.values:
         powers = powers.filter(kind=kind)
     if organisation:
@@ -39,12 +45,7 @@ def powers_export(
 
 def kind_counts() -> list[tuple[str, StrOrPromise, int]]:
     """(kind, label, number in force) for each of the ten kinds, in the law's order."""
-    counts = dict(
-        Power.objects.filter(is_active=True)
-        .values_list("kind")
-        .annotate(n=Count("id"))
-        .values_list("kind", "n")
-    )
+    counts = dict(_in_force().values_list("kind").annotate(n=Count("id")).values_list("kind", "n"))
     return [(kind.value, kind.label, counts.get(kind.value, 0)) for kind in PowerKind]
 
 
@@ -52,7 +53,8 @@ def power_public(pk: int) -> Power:
     """One power with its bases and its whole public history (removed ones too: their page
     says when and why they left the list)."""
     found = (
-        Power.objects.select_related("organisation")
+        scoped(Power.objects.all(), pk_field=None)
+        .select_related("organisation")
         .prefetch_related(
             "bases", Prefetch("versions", queryset=PowerVersion.objects.order_by("-number"))
         )
@@ -66,6 +68,5 @@ def power_public(pk: int) -> Power:
 
 def adjustments_recent(limit: int = 10) -> QuerySet[PowerVersion]:
     """The latest adjustments of the list (动态调整), newest first."""
-    return PowerVersion.objects.select_related("power").order_by(
-        "-changed_on", "-recorded_at", "-pk"
-    )[:limit]
+    versions = scoped(PowerVersion.objects.all(), "power__organisation_id", None)
+    return versions.select_related("power").order_by("-changed_on", "-recorded_at", "-pk")[:limit]

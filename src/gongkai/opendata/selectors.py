@@ -14,6 +14,7 @@ from django.http import Http404
 
 from gongkai.core.access import organisation_ids_visible_to
 from gongkai.core.datasets import BuiltinDataset, registered_dataset
+from gongkai.core.sitescope import scoped
 from gongkai.core.types import AnyUser
 from gongkai.opendata.models import ApiKey, DataRequest, Dataset
 from gongkai.opendata.vocabulary import BUILTIN_FORMATS, Condition, FieldType, Theme
@@ -42,10 +43,15 @@ class CatalogFilters:
     query: str = ""
 
 
+def _published() -> QuerySet[Dataset]:
+    # On a body's site (gongkai.sites) only the datasets its bodies publish.
+    return scoped(Dataset.objects.filter(is_published=True), "publisher_id", None)
+
+
 def datasets_public(filters: CatalogFilters | None = None) -> QuerySet[Dataset]:
     """Published datasets by title; ``query`` a substring of title, description or keywords."""
     filters = filters or CatalogFilters()
-    found = Dataset.objects.filter(is_published=True).select_related("publisher")
+    found = _published().select_related("publisher")
     if filters.theme in Theme.values:
         found = found.filter(theme=filters.theme)
     if filters.publisher:
@@ -64,17 +70,14 @@ def datasets_public(filters: CatalogFilters | None = None) -> QuerySet[Dataset]:
 
 def theme_counts() -> list[tuple[str, str, int]]:
     counts = dict(
-        Dataset.objects.filter(is_published=True)
-        .values_list("theme")
-        .annotate(n=Count("id"))
-        .values_list("theme", "n")
+        _published().values_list("theme").annotate(n=Count("id")).values_list("theme", "n")
     )
     return [(t.value, str(t.label), counts[t.value]) for t in Theme if counts.get(t.value)]
 
 
 def publishers() -> list[tuple[int, str]]:
     return list(
-        Dataset.objects.filter(is_published=True)
+        _published()
         .values_list("publisher_id", "publisher__name")
         .distinct()
         .order_by("publisher__name")
@@ -83,7 +86,8 @@ def publishers() -> list[tuple[int, str]]:
 
 def dataset_public(slug: str) -> Dataset:
     found = (
-        Dataset.objects.filter(slug=slug, is_published=True)
+        _published()
+        .filter(slug=slug)
         .select_related("publisher")
         .prefetch_related("resources", "downloads", "field_rows")
         .first()

@@ -99,7 +99,7 @@ def _office_user():
 
 def _fields(slug, title, kind, parent, value, on_home, order) -> ColumnFields:
     fields = ColumnFields(title=title, slug=slug, kind=kind, order=order, show_on_home=on_home)
-    fields.parent = Column.objects.get(slug=parent) if parent else None
+    fields.parent = Column.objects.get(slug=parent, site_id__isnull=True) if parent else None
     if kind == LIST:
         fields.source, fields.source_param = "proactive_section", value
     elif kind == PAGE:
@@ -111,7 +111,7 @@ def _fields(slug, title, kind, parent, value, on_home, order) -> ColumnFields:
 
 @register(70, gettext_lazy("portal columns and openness guide"))
 def load_columns(context: DemoContext) -> None:
-    if Column.objects.filter(slug="xxgk").exists():
+    if Column.objects.filter(slug="xxgk", site_id__isnull=True).exists():
         context.log(_("Already loaded."))
         return
     actor = _office_user()

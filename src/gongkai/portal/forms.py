@@ -43,11 +43,14 @@ class ColumnForm(forms.Form):
     show_on_home = forms.BooleanField(label=_("Show on the home page"), required=False)
     is_active = forms.BooleanField(label=_("Active"), required=False, initial=True)
 
-    def __init__(self, *args, exclude_pk=None, **kwargs):
+    def __init__(self, *args, exclude_pk=None, tree=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["source"].choices = [("", "—"), *source_choices()]
+        # The parent comes from the same site's column tree (gongkai.sites).
+        parents = tree if tree is not None else Column.objects.all()
         if exclude_pk is not None:
-            self.fields["parent"].queryset = Column.objects.exclude(pk=exclude_pk)
+            parents = parents.exclude(pk=exclude_pk)
+        self.fields["parent"].queryset = parents
 
     @classmethod
     def initial_for(cls, column: Column) -> dict:

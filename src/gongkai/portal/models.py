@@ -25,9 +25,12 @@ class Column(models.Model):
     slug = models.SlugField(
         _("short name in the address"),
         max_length=60,
-        unique=True,
         help_text=_("Lower-case letters, digits and hyphens, e.g. zcwj."),
     )
+    # The site whose column tree this is (gongkai.sites, 集约化); empty: the installation's
+    # own tree, which a site with no columns of its own shows. A number, not a foreign key:
+    # the portal sits below the sites app and never depends on it.
+    site_id = models.PositiveIntegerField(_("site"), null=True, blank=True, db_index=True)
     parent = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
@@ -54,6 +57,10 @@ class Column(models.Model):
         verbose_name_plural = _("columns")
         ordering = ["order", "id"]
         constraints = [
+            models.UniqueConstraint(fields=["site_id", "slug"], name="portal_column_slug_per_site"),
+            models.UniqueConstraint(
+                fields=["slug"], condition=Q(site_id__isnull=True), name="portal_column_slug"
+            ),
             models.CheckConstraint(
                 condition=~Q(kind="list") | ~Q(source=""), name="portal_column_list_has_source"
             ),

@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Mapping
 
-from django.db import IntegrityError, transaction
+from django.contrib.auth.models import User
+from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
 from gongkai.core.access import has_role, organisation_ids_visible_to
 from gongkai.core.errors import PermissionDeniedError, ServiceError
-from gongkai.core.models import Role
+from gongkai.core.models import Organisation, Role
 from gongkai.core.services import ledger_append
+from gongkai.core.types import Actor
 from gongkai.portal.cache import cache_bump
 from gongkai.portal.models import Column, ColumnKind, OpennessGuide, SiteIdentity
-from gongkai.portal.selectors.columns import resolve_link
+from gongkai.portal.selectors.columns import resolve_link, site_columns
 from gongkai.portal.sources import get_source
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
@@ -42,16 +45,16 @@ class ColumnFields:
 FIELD_NAMES = [f.name for f in dataclasses.fields(ColumnFields)]
 
 
-def _require_office(actor) -> None:
+def _require_office(actor: Actor) -> User:
     if actor is None or not has_role(actor, Role.OFFICE, Role.ADMIN):
         raise PermissionDeniedError("not_allowed", _("Only the openness office may do this."))
+    return actor
 
 
-def _require_office_of(actor, organisation) -> None:
+def _require_office_of(actor: Actor, organisation: Organisation) -> None:
     """The office of ``organisation`` (or of a body above it): on a shared platform
     (gongkai.sites) one body's office never edits another body's guide or footer."""
-    _require_office(actor)
-    visible = organisation_ids_visible_to(actor)
+    visible = organisation_ids_visible_to(_require_office(actor))
     if visible is not None and organisation.pk not in visible:
         raise PermissionDeniedError(
             "outside_scope", _("This organisation is outside your area of responsibility.")
@@ -119,7 +122,7 @@ def _same(column: Column, fields: ColumnFields) -> bool:
     return all(getattr(column, name) == getattr(fields, name) for name in FIELD_NAMES)
 
 
-def _save(column: Column, *, actor, action: str) -> Column:
+def _save(column: Column, *, actor: Actor, action: str) -> Column:
     try:
         with transaction.atomic():
             column.save()
@@ -144,18 +147,22 @@ def column_check(*, column: Column | None, fields: ColumnFields) -> None:
     _apply(probe, fields)
 
 
-def column_create(*, actor, fields: ColumnFields) -> Column:
-    """Create a column; repeating the same request returns the column already made."""
+def column_create(*, actor: Actor, fields: ColumnFields, site_id: int | None = None) -> Column:
+    """Create a column in the tree of site ``site_id`` (None: the installation's own);
+    repeating the same request returns the column already made."""
     _require_office(actor)
-    existing = Column.objects.filter(slug=fields.slug.strip().lower()).first()
+    tree = site_columns(site_id)
+    existing = tree.filter(slug=fields.slug.strip().lower()).first()
     if existing is not None and _same(existing, fields):
         return existing
-    column = Column()
+    if fields.parent is not None and fields.parent.site_id != site_id:
+        raise ServiceError("invalid_parent", _("The parent column belongs to another site."))
+    column = Column(site_id=site_id)
     _apply(column, fields)
     return _save(column, actor=actor, action="create")
 
 
-def column_update(*, column: Column, actor, fields: ColumnFields) -> Column:
+def column_update(*, column: Column, actor: Actor, fields: ColumnFields) -> Column:
     _require_office(actor)
     column = Column.objects.get(pk=column.pk)
     if _same(column, fields):
@@ -164,7 +171,7 @@ def column_update(*, column: Column, actor, fields: ColumnFields) -> Column:
     return _save(column, actor=actor, action="update")
 
 
-def column_delete(*, column: Column, actor) -> None:
+def column_delete(*, column: Column, actor: Actor) -> None:
     """Delete a column without sub-columns (deactivate it to keep its address)."""
     _require_office(actor)
     if column.children.exists():
@@ -180,6 +187,50 @@ def column_delete(*, column: Column, actor) -> None:
     transaction.on_commit(cache_bump)
 
 
+def columns_copy(
+    *, actor: Actor, site_id: int, organisation: Organisation, source_site_id: int | None = None
+) -> int:
+    """Give site ``site_id`` a column tree of its own: a copy of site ``source_site_id``'s
+    (the template site; its tree is the installation's when it has none of its own).
+    Nothing is copied when the site already has columns. Returns the number copied."""
+    if actor is not None:  # the system (site creation by the operator) is allowed
+        _require_office_of(actor, organisation)
+    if site_columns(site_id).exists():
+        return 0
+    own = source_site_id is not None and site_columns(source_site_id).exists()
+    source = list(site_columns(source_site_id if own else None).order_by("parent_id", "id"))
+    copies: dict[int, Column] = {}
+    with transaction.atomic():
+        pending = source
+        while pending:  # parents before children, whatever their ids
+            later = []
+            for column in pending:
+                if column.parent_id is not None and column.parent_id not in copies:
+                    later.append(column)
+                    continue
+                old_pk, parent = column.pk, copies.get(column.parent_id or 0)
+                column.pk, column.site_id, column.parent = None, site_id, parent
+                column.save()
+                copies[old_pk] = column
+            if len(later) == len(pending):  # a parent outside the tree: keep them top-level
+                for column in later:
+                    column.parent_id = None
+            pending = later
+        ledger_append(
+            actor=actor,
+            action="portal.columns_copy",
+            obj=None,
+            organisation=organisation,
+            summary={
+                "site": site_id,
+                "from": source_site_id if own else None,
+                "count": len(copies),
+            },
+        )
+    transaction.on_commit(cache_bump)
+    return len(copies)
+
+
 GUIDE_REQUIRED = (
     "classification",
     "how_to_obtain",
@@ -192,14 +243,10 @@ GUIDE_REQUIRED = (
 GUIDE_FIELDS = (*GUIDE_REQUIRED, "fax", "postcode")
 
 
-def guide_clean(values) -> dict:
+def guide_clean(values: Mapping[str, object]) -> dict[str, str]:
     """The guide's fields, stripped; every item 条例 art. 12 names is required."""
     cleaned = {name: str(values.get(name) or "").strip() for name in GUIDE_FIELDS}
-    missing = [
-        str(OpennessGuide._meta.get_field(name).verbose_name)
-        for name in GUIDE_REQUIRED
-        if not cleaned[name]
-    ]
+    missing = [_label(OpennessGuide, name) for name in GUIDE_REQUIRED if not cleaned[name]]
     if missing:
         raise ServiceError(
             "guide_incomplete",
@@ -210,7 +257,14 @@ def guide_clean(values) -> dict:
     return cleaned
 
 
-def guide_save(*, organisation, actor, values) -> OpennessGuide:
+def _label(model: type[models.Model], name: str) -> str:
+    field = model._meta.get_field(name)
+    return str(field.verbose_name) if isinstance(field, models.Field) else name
+
+
+def guide_save(
+    *, organisation: Organisation, actor: Actor, values: Mapping[str, object]
+) -> OpennessGuide:
     """Create or update the body's 公开指南 (条例 art. 12); saving it unchanged is a no-op."""
     _require_office_of(actor, organisation)
     cleaned = guide_clean(values)
@@ -237,7 +291,7 @@ SITE_IDENTITY_FIELDS = ("host_name", "site_code", "icp_number", "police_number")
 SITE_CODE = re.compile(r"^[0-9A-Za-z]{10}$")
 
 
-def site_identity_clean(values) -> dict:
+def site_identity_clean(values: Mapping[str, object]) -> dict[str, str]:
     """The footer's fields, stripped; a website identification code has ten characters."""
     cleaned = {name: str(values.get(name) or "").strip() for name in SITE_IDENTITY_FIELDS}
     if cleaned["site_code"] and not SITE_CODE.match(cleaned["site_code"]):
@@ -252,7 +306,9 @@ def site_identity_clean(values) -> dict:
     return cleaned
 
 
-def site_identity_save(*, organisation, actor, values) -> SiteIdentity:
+def site_identity_save(
+    *, organisation: Organisation, actor: Actor, values: Mapping[str, object]
+) -> SiteIdentity:
     """Create or update what the footer states about the website; unchanged is a no-op."""
     _require_office_of(actor, organisation)
     cleaned = site_identity_clean(values)

@@ -10,7 +10,8 @@ from django.contrib.sitemaps import Sitemap
 
 from gongkai.core.navigation import portal_links
 from gongkai.core.sitescope import scoped
-from gongkai.portal.models import Column, ColumnKind
+from gongkai.portal.models import ColumnKind
+from gongkai.portal.selectors.columns import columns_active
 from gongkai.portal.sources import safe_reverse
 from gongkai.proactive.models import PUBLIC, Item, NormativeDocument
 
@@ -55,7 +56,7 @@ class ColumnsSitemap(Sitemap):
 
     def items(self):
         return list(
-            Column.objects.filter(is_active=True)
+            columns_active()
             .exclude(kind=ColumnKind.LINK)
             .order_by("pk")
             .values("slug", "updated_at")

@@ -44,6 +44,7 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("workbench/portal/columns/", workbench.columns, name="workbench-columns"),
+    path("workbench/portal/columns/own/", workbench.columns_own, name="workbench-columns-own"),
     path("workbench/portal/columns/new/", workbench.column_edit, name="workbench-column-new"),
     path("workbench/portal/columns/<int:pk>/", workbench.column_edit, name="workbench-column"),
     path(

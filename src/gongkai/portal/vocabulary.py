@@ -13,6 +13,7 @@ vocabulary.actions(
         "guide_save": _("Disclosure guide saved"),
         "site_identity_save": _("Website identification saved"),
         "items_generate": _("Generated items added"),
+        "columns_copy": _("Columns copied to a site"),
     },
     prefix="portal.",
 )
@@ -20,6 +21,7 @@ vocabulary.keys(
     {
         "slug": _("Address"),
         "total": _("Total"),
+        "count": _("Number of columns"),
         "active": _("Shown"),
         "office_name": _("Office name"),
         "phone": _("Phone"),

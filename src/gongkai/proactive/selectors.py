@@ -20,7 +20,7 @@ from gongkai.core.access import has_role, organisation_ids_visible_to, scope_cas
 from gongkai.core.bounds import is_id
 from gongkai.core.clockmath import CHINA
 from gongkai.core.models import Organisation, Role
-from gongkai.core.sitescope import scoped
+from gongkai.core.sitescope import scoped, site_shows
 from gongkai.core.types import AnyUser
 from gongkai.proactive.law import (
     NORMATIVE_IN_FORCE,
@@ -202,7 +202,9 @@ def item_public(pk: int) -> Item:
     when the first query says they exist, which for most items they do not.
     """
     item = next(iter(Item.objects.raw(_page_sql(), [pk])), None) if is_id(pk) else None
-    if item is None:
+    # On a shared platform (gongkai.sites) an item answers only on the sites that show it:
+    # its bodies' sites, the sites that reprint it and the region's platform.
+    if item is None or not site_shows(item.organisation_id, item.pk):
         raise Http404
     # The query's extra columns are plain attributes of the instance, unknown to the model.
     row: dict[str, Any] = vars(item)
@@ -297,7 +299,8 @@ def proactive_catalog(*, organisation: int | None = None, base_url: str = "") ->
 
 
 def negative_list(organisation: int | None = None) -> QuerySet[NegativeListEntry]:
-    queryset = NegativeListEntry.objects.filter(is_active=True).select_related("organisation")
+    entries = NegativeListEntry.objects.filter(is_active=True)
+    queryset = scoped(entries, pk_field=None).select_related("organisation")
     if organisation:
         queryset = queryset.filter(organisation_id=organisation)
     return queryset.order_by("organisation_id", "category", "id")
@@ -315,7 +318,8 @@ def normative_document_public(pk: int) -> NormativeDocument:
 def normative_register(
     *, organisation: int | None = None, status: str = ""
 ) -> QuerySet[NormativeDocument]:
-    queryset = NormativeDocument.objects.select_related("organisation", "item")
+    queryset = scoped(NormativeDocument.objects.all(), pk_field=None)
+    queryset = queryset.select_related("organisation", "item")
     if organisation:
         queryset = queryset.filter(organisation_id=organisation)
     if status:
@@ -324,7 +328,8 @@ def normative_register(
 
 
 def cleanups_published() -> QuerySet[Cleanup]:
-    return Cleanup.objects.select_related("organisation").prefetch_related(
+    cleanups = scoped(Cleanup.objects.all(), pk_field=None)
+    return cleanups.select_related("organisation").prefetch_related(
         Prefetch("entries", queryset=CleanupEntry.objects.select_related("document"))
     )
 

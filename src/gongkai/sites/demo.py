@@ -40,7 +40,7 @@ def load_sites(context: DemoContext) -> None:
     site = site_create(
         actor=None, organisation=town, name=name, host=host, brand_colour=colour, template=template
     )
-    office = town.staff.filter(user__is_active=True).order_by("id").first()
+    office = town.staff.filter(user__is_active=True).earliest("id")  # the invited office
     identity = SiteIdentity.objects.get(organisation=town)  # copied from the template
     values = {"host_name": town.name, "site_code": "2108030001", "icp_number": identity.icp_number,
               "police_number": identity.police_number}  # fmt: skip

@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db import DatabaseError
+from django.db.models import Count, Q, QuerySet
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from gongkai.core.cache import generation
+from gongkai.core.clockmath import CHINA
 from gongkai.core.models import Organisation
 from gongkai.core.sitescope import SiteScope
 from gongkai.portal.models import SiteIdentity
+from gongkai.proactive.models import PUBLIC, Item
 from gongkai.sites.models import Reprint, Site
+
+if TYPE_CHECKING:  # only for the region rows' types: the apps load lazily in region_rows
+    from gongkai.assessment.selectors import Headline
+    from gongkai.reports.models import YearlyReport
+
 
 # Every request resolves its site from a table of sites kept in each worker's memory. It
 # is read again when the public generation (core.cache, bumped after commit by every change
 # to a site and by every publication) moves, and at once in the worker that changes a site.
-_table: dict = {}
-
-
 @dataclass(frozen=True)
 class ResolvedSite:
     site: Site
@@ -30,10 +37,30 @@ class ResolvedSite:
         return self.site.path_prefix
 
 
+@dataclass(frozen=True)
+class SiteTable:
+    # Each host's sites, the longest path prefix first and the bare host last.
+    hosts: dict[str, list[ResolvedSite]] = field(default_factory=dict)
+    default: ResolvedSite | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.hosts) or self.default is not None
+
+
+@dataclass
+class _Loaded:
+    generation: int
+    table: SiteTable
+
+
+# {"now": the table and the generation it was read at}; emptied to read it again.
+_table: dict[str, _Loaded] = {}
+
+
 class _Tree:
     """Every organisation's children and name, read in one query (not one per site)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.children: dict[int | None, list[int]] = {}
         self.bodies: dict[int, str] = {}
         rows = Organisation.objects.values_list("pk", "parent_id", "kind", "name")
@@ -51,10 +78,10 @@ class _Tree:
         return ids
 
 
-def _scope(site: Site, tree: _Tree) -> SiteScope:
-    if site.is_platform:
-        ids, names = None, ()
-    else:
+def _scope(site: Site, tree: _Tree, template_id: int | None = None) -> SiteScope:
+    ids: tuple[int, ...] | None = None
+    names: tuple[str, ...] = ()
+    if not site.is_platform:
         roots = [site.organisation_id, *(b.pk for b in site.bodies.all())]
         ids = tuple(dict.fromkeys(pk for root in roots for pk in tree.subtree(root)))
         names = tuple(tree.bodies[pk] for pk in sorted(ids) if pk in tree.bodies)
@@ -65,11 +92,11 @@ def _scope(site: Site, tree: _Tree) -> SiteScope:
         organisation_ids=ids,
         organisation_names=names,
         shared_items=Reprint.objects.filter(site_id=site.pk).values("item_id"),
-        extra={"site": site, "guide_url": site.guide_url},
+        extra={"site": site, "guide_url": site.guide_url, "template_site_id": template_id},
     )
 
 
-def _load() -> dict:
+def _load() -> SiteTable:
     by_host: dict[str, list[ResolvedSite]] = {}
     default = None
     sites = list(
@@ -77,60 +104,64 @@ def _load() -> dict:
         .select_related("organisation")
         .prefetch_related("bodies")
     )
-    tree = _Tree() if sites else None  # no site: one query, and the installation as before
+    if not sites:  # no site: one query, and the installation as before
+        return SiteTable()
+    tree = _Tree()
+    template_id = next((s.pk for s in sites if s.is_template), None)
     for site in sites:
-        resolved = ResolvedSite(site=site, scope=_scope(site, tree))
+        resolved = ResolvedSite(site=site, scope=_scope(site, tree, template_id))
         by_host.setdefault(site.host, []).append(resolved)
         if site.is_default:
             default = resolved
     for entries in by_host.values():  # the longest prefix first, the bare host last
         entries.sort(key=lambda r: -len(r.prefix))
-    return {"hosts": by_host, "default": default}
+    return SiteTable(hosts=by_host, default=default)
 
 
-def site_table() -> dict:
+def site_table() -> SiteTable:
     try:
         current = generation()
     except DatabaseError:  # the cache table before migrate
-        return {"hosts": {}, "default": None}
-    if _table.get("generation") != current or "value" not in _table:
+        return SiteTable()
+    loaded = _table.get("now")
+    if loaded is None or loaded.generation != current:
         try:
-            loaded = _load()
+            table = _load()
         except DatabaseError:  # before migrate: no sites, the single-body installation
-            loaded = {"hosts": {}, "default": None}
-        _table.update(value=loaded, generation=current)
-    return _table["value"]
+            table = SiteTable()
+        loaded = _table["now"] = _Loaded(generation=current, table=table)
+    return loaded.table
 
 
 def site_resolve(host: str, path: str) -> ResolvedSite | None:
     """The site for a host name (no port) and path: a site of that host whose prefix
     starts the path, else the host's own site, else the default site, else None."""
     table = site_table()
-    for resolved in table["hosts"].get(host.lower(), ()):
+    for resolved in table.hosts.get(host.lower(), ()):
         prefix = resolved.prefix
         if not prefix or path == f"/{prefix}" or path.startswith(f"/{prefix}/"):
             return resolved
-    return table["default"]
+    return table.default
 
 
 @receiver(post_save, sender=Site)
 @receiver(post_delete, sender=Site)
 @receiver(m2m_changed, sender=Site.bodies.through)
-def forget_sites(**kwargs) -> None:
+def forget_sites(**kwargs: object) -> None:
     _table.clear()
 
 
 @receiver(post_save, sender=Organisation)
 @receiver(post_delete, sender=Organisation)
 @receiver(post_save, sender=SiteIdentity)
-def _bodies_changed(**kwargs) -> None:
+def _bodies_changed(**kwargs: object) -> None:
     # A body's name or place in the tree, or its footer: only the sites' scopes hold them.
-    value = _table.get("value")
-    if value and (value["hosts"] or value["default"]):
+    loaded = _table.get("now")
+    if loaded is not None and loaded.table:
         _table.clear()
 
 
-def sites_all():
+def sites_all() -> QuerySet[Site]:
     return Site.objects.select_related("organisation").prefetch_related("bodies")
 
 
@@ -138,7 +169,7 @@ def site_of_body(organisation: Organisation) -> Site | None:
     return Site.objects.filter(organisation=organisation).order_by("id").first()
 
 
-def reprints_of(site: Site):
+def reprints_of(site: Site) -> QuerySet[Reprint]:
     return Reprint.objects.filter(site=site).select_related("item", "item__organisation")
 
 
@@ -146,13 +177,29 @@ def reprints_of(site: Site):
 class RegionRow:
     organisation: Organisation
     site: Site | None
-    report: object | None  # the body's latest published yearly report
+    report: YearlyReport | None  # the body's latest published yearly report
     report_errors: int | None  # the consistency check's errors on it (None: no report)
-    headline: object  # assessment.selectors.Headline: on-time rate and assessment score
+    headline: Headline  # on-time rate and assessment score
+    published_year: int = 0  # information items published in the year shown, still public
+    published_total: int = 0  # every item of the body the public can read today
 
 
-def region_bodies():
+def region_bodies() -> QuerySet[Organisation]:
     return Organisation.objects.filter(kind=Organisation.Kind.BODY, is_active=True).order_by("id")
+
+
+def _published_counts(ids: list[int], year: int) -> dict[int, tuple[int, int]]:
+    """{body id: (published in ``year``, published in all)}, in one query for the page."""
+    start = dt.datetime(year, 1, 1, tzinfo=CHINA)
+    end = dt.datetime(year + 1, 1, 1, tzinfo=CHINA)
+    in_year = Count("id", filter=Q(published_at__gte=start, published_at__lt=end))
+    rows = (
+        Item.objects.filter(PUBLIC, organisation_id__in=ids)
+        .values("organisation_id")
+        .annotate(in_year=in_year, total=Count("id"))
+        .values_list("organisation_id", "in_year", "total")
+    )
+    return {pk: (in_year_n, total) for pk, in_year_n, total in rows}
 
 
 def region_rows(year: int, *, offset: int = 0, limit: int = 50) -> list[RegionRow]:
@@ -167,12 +214,13 @@ def region_rows(year: int, *, offset: int = 0, limit: int = 50) -> list[RegionRo
     ids = [b.pk for b in bodies]
     latest: dict[int, YearlyReport] = {}
     published = YearlyReport.objects.filter(organisation_id__in=ids, status=Status.PUBLISHED)
-    for report in published.order_by("organisation_id", "-year"):
-        latest.setdefault(report.organisation_id, report)
+    for found in published.order_by("organisation_id", "-year"):
+        latest.setdefault(found.organisation_id, found)
+    counts = _published_counts(ids, year)
     sites: dict[int, Site] = {}
     for site in Site.objects.filter(organisation_id__in=ids, is_active=True).order_by("-id"):
         sites[site.organisation_id] = site
-    rows = []
+    rows: list[RegionRow] = []
     for body in bodies:
         report = latest.get(body.pk)
         errors = None
@@ -185,6 +233,8 @@ def region_rows(year: int, *, offset: int = 0, limit: int = 50) -> list[RegionRo
                 report=report,
                 report_errors=errors,
                 headline=headline(body, year),
+                published_year=counts.get(body.pk, (0, 0))[0],
+                published_total=counts.get(body.pk, (0, 0))[1],
             )
         )
     return rows

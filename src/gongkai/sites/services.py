@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -16,7 +17,9 @@ from gongkai.core.models import Organisation, Role
 from gongkai.core.services.background import messages_queue
 from gongkai.core.services.ledger import ledger_append
 from gongkai.core.services.organisation import organisation_create, staff_create
+from gongkai.core.types import Actor
 from gongkai.portal.models import OpennessGuide, SiteIdentity
+from gongkai.portal.services import columns_copy
 from gongkai.proactive.models import PUBLIC, Item
 from gongkai.sites.models import Reprint, Site
 
@@ -24,7 +27,7 @@ from gongkai.sites.models import Reprint, Site
 TEMPLATE_FIELDS = ("brand_colour", "link_colour", "logo")
 
 
-def _require_admin(actor) -> None:
+def _require_admin(actor: Actor) -> None:
     # The system (commands run by the operator, demo loading) is allowed.
     if actor is not None and not has_role(actor, Role.ADMIN):
         raise PermissionDeniedError(
@@ -32,7 +35,7 @@ def _require_admin(actor) -> None:
         )
 
 
-def _require_office_of(actor, site: Site) -> None:
+def _require_office_of(actor: Actor, site: Site) -> None:
     if actor is None:
         return
     if not has_role(actor, Role.OFFICE, Role.ADMIN):
@@ -48,7 +51,7 @@ def template_site() -> Site | None:
     return Site.objects.filter(is_template=True).order_by("id").first()
 
 
-def _copy_defaults(*, actor, template: Site, site: Site) -> list[str]:
+def _copy_defaults(*, actor: Actor, template: Site, site: Site) -> list[str]:
     """The template's colours and logo, and its body's guide and footer filings adapted to
     the new body where the new body has none yet."""
     copied = []
@@ -84,12 +87,12 @@ def _copy_defaults(*, actor, template: Site, site: Site) -> list[str]:
 
 def site_create(
     *,
-    actor,
+    actor: Actor,
     organisation: Organisation,
     name: str,
     host: str,
     path_prefix: str = "",
-    bodies: list[Organisation] = (),
+    bodies: Sequence[Organisation] = (),
     is_platform: bool = False,
     is_default: bool = False,
     is_template: bool = False,
@@ -127,6 +130,13 @@ def site_create(
             site.bodies.set(bodies)
             if template is not None:
                 copied = _copy_defaults(actor=actor, template=template, site=site)
+                if columns_copy(
+                    actor=actor,
+                    site_id=site.pk,
+                    organisation=organisation,
+                    source_site_id=template.pk,
+                ):
+                    copied.append("columns")
                 if brand_colour or link_colour:  # given colours win over the template's
                     site.brand_colour = brand_colour or site.brand_colour
                     site.link_colour = link_colour or site.link_colour
@@ -170,14 +180,14 @@ class NewBodySite:
 
 def site_for_new_body(
     *,
-    actor,
+    actor: Actor,
     name: str,
     code: str,
     credit_code: str,
     host: str,
     path_prefix: str = "",
     parent: Organisation | None = None,
-    invite: list[Invitation] = (),
+    invite: Sequence[Invitation] = (),
     template: Site | None = None,
     is_platform: bool = False,
     is_default: bool = False,
@@ -235,7 +245,7 @@ def site_for_new_body(
     return NewBodySite(site=site, organisation=organisation, passwords=passwords)
 
 
-def reprint_add(*, actor, site: Site, item: Item) -> Reprint:
+def reprint_add(*, actor: Actor, site: Site, item: Item) -> Reprint:
     """转载: show a published item of another body on ``site`` by reference."""
     _require_office_of(actor, site)
     if not Item.objects.filter(PUBLIC, pk=item.pk).exists():
@@ -258,7 +268,7 @@ def reprint_add(*, actor, site: Site, item: Item) -> Reprint:
     return reprint
 
 
-def reprint_remove(*, actor, reprint: Reprint) -> None:
+def reprint_remove(*, actor: Actor, reprint: Reprint) -> None:
     _require_office_of(actor, reprint.site)
     with transaction.atomic():
         ledger_append(

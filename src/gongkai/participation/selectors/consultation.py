@@ -13,6 +13,7 @@ from django_stubs_ext import WithAnnotations
 
 from gongkai.core.access import scope_cases
 from gongkai.core.errors import NotFoundError
+from gongkai.core.sitescope import scoped
 from gongkai.core.types import AnyUser
 from gongkai.participation.models import Comment, Consultation, Provision
 
@@ -25,7 +26,9 @@ PUBLIC_STATUSES = (
 
 
 def consultations_public() -> QuerySet[Consultation]:
-    return Consultation.objects.filter(status__in=PUBLIC_STATUSES).select_related("organisation")
+    """Consultations the public sees: on a body's site (gongkai.sites) its bodies' only."""
+    found = Consultation.objects.filter(status__in=PUBLIC_STATUSES)
+    return scoped(found, pk_field=None).select_related("organisation")
 
 
 def consultation_accepting(consultation: Consultation, day: dt.date | None = None) -> bool:

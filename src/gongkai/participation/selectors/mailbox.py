@@ -14,6 +14,7 @@ from gongkai.core.access import scope_cases
 from gongkai.core.clockmath import CHINA
 from gongkai.core.errors import NotFoundError
 from gongkai.core.models import Organisation
+from gongkai.core.sitescope import scoped
 from gongkai.core.types import AnyUser
 from gongkai.participation import law
 from gongkai.participation.models import Letter, LetterCategory
@@ -51,8 +52,9 @@ def letter_follow(code: str, secret: str) -> Letter:
 
 
 def letters_public() -> QuerySet[Letter]:
+    """Letters published with their answers: on a body's site its bodies' only."""
     return (
-        Letter.objects.filter(is_public=True)
+        scoped(Letter.objects.filter(is_public=True), pk_field=None)
         .select_related("category")
         .order_by("-published_at", "-id")
     )

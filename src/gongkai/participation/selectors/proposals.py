@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.access import scope_cases
 from gongkai.core.errors import NotFoundError
+from gongkai.core.sitescope import scoped
 from gongkai.core.types import AnyUser
 from gongkai.participation.models import Proposal
 
@@ -29,9 +30,8 @@ def access_proposal(user: AnyUser, pk: int) -> Proposal:
 
 
 def proposals_published() -> QuerySet[Proposal]:
-    return Proposal.objects.filter(status=Proposal.Status.PUBLISHED).order_by(
-        "-published_at", "-id"
-    )
+    published = Proposal.objects.filter(status=Proposal.Status.PUBLISHED)
+    return scoped(published, pk_field=None).order_by("-published_at", "-id")
 
 
 def proposal_published(pk: int) -> Proposal:

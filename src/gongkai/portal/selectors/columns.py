@@ -4,33 +4,80 @@ from __future__ import annotations
 
 from django.core.cache import caches
 from django.db.models import Prefetch, QuerySet
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 
-from gongkai.core.access import has_role
+from gongkai.core.access import has_role, organisation_ids_visible_to
 from gongkai.core.cache import PAGE_SECONDS, PAGES, generation
 from gongkai.core.models import Role
+from gongkai.core.sitescope import current_site_scope
+from gongkai.core.types import AnyUser
 from gongkai.portal.models import Column, ColumnKind
 from gongkai.portal.sources import Page, get_source
 
 OFFICE_ROLES = (Role.OFFICE, Role.ADMIN)
 
 
-def _active() -> QuerySet[Column]:
-    return Column.objects.filter(is_active=True)
+# Which sites have a column tree of their own, read once per public generation (a column
+# edit bumps it): {generation: set of site ids}.
+_own_trees: dict[int, set[int]] = {}
+
+
+def sites_with_columns() -> set[int]:
+    current = generation()
+    found = _own_trees.get(current)
+    if found is None:
+        rows = Column.objects.filter(site_id__isnull=False).values_list("site_id", flat=True)
+        found = {site_id for site_id in rows.distinct() if site_id is not None}
+        _own_trees.clear()
+        _own_trees[current] = found
+    return found
+
+
+@receiver(post_save, sender=Column)
+@receiver(post_delete, sender=Column)
+def forget_column_trees(**kwargs: object) -> None:
+    # At once in the worker that edits a column (others: at the next generation).
+    _own_trees.clear()
+
+
+def tree_site_id() -> int | None:
+    """The column tree the current site shows: its own, else the installation's (None)."""
+    scope = current_site_scope()
+    if scope is None or scope.site_id not in sites_with_columns():
+        return None
+    return scope.site_id
+
+
+def site_columns(site_id: int | None) -> QuerySet[Column]:
+    """Every column of one tree (None: the installation's own)."""
+    if site_id is None:
+        return Column.objects.filter(site_id__isnull=True)
+    return Column.objects.filter(site_id=site_id)
+
+
+def columns_active() -> QuerySet[Column]:
+    """The active columns of the tree the current site shows."""
+    return site_columns(tree_site_id()).filter(is_active=True)
+
+
+_active = columns_active
 
 
 def columns_tree() -> list[Column]:
     """Top-level active columns, each with ``active_children``. Every portal page shows
     this menu: it is kept in the process's page cache under the public generation (a
     column edit bumps it, as publishing does), so two queries become none."""
-    key, pages = f"portal:column-menu:{generation()}", caches[PAGES]
-    tree = pages.get(key)
-    if tree is None:
+    key = f"portal:column-menu:{generation()}:{tree_site_id()}"
+    pages = caches[PAGES]
+    cached: list[Column] | None = pages.get(key)
+    if cached is None:
         children = Prefetch("children", queryset=_active(), to_attr="active_children")
-        tree = list(_active().filter(parent__isnull=True).prefetch_related(children))
-        pages.set(key, tree, PAGE_SECONDS)
-    return tree
+        cached = list(_active().filter(parent__isnull=True).prefetch_related(children))
+        pages.set(key, cached, PAGE_SECONDS)
+    return cached
 
 
 def columns_home() -> list[Column]:
@@ -45,13 +92,21 @@ def column_public(slug: str) -> Column:
     return column
 
 
-def columns_for_office(user) -> QuerySet[Column]:
+def columns_for_office(user: AnyUser) -> QuerySet[Column]:
+    """The columns of the site the office works on (the request's): on a body's site of
+    a shared platform (gongkai.sites) only that body's office, and that site's own tree."""
     if not has_role(user, *OFFICE_ROLES):
         return Column.objects.none()
-    return Column.objects.select_related("parent")
+    scope = current_site_scope()
+    if scope is None:
+        return Column.objects.filter(site_id__isnull=True).select_related("parent")
+    visible = organisation_ids_visible_to(user)
+    if visible is not None and scope.organisation.pk not in visible:
+        return Column.objects.none()
+    return site_columns(scope.site_id).select_related("parent")
 
 
-def column_for_office(user, pk: int) -> Column:
+def column_for_office(user: AnyUser, pk: int) -> Column:
     """A column the office may edit; the same 404 for missing and forbidden."""
     column = columns_for_office(user).filter(pk=pk).first()
     if column is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from gongkai.core.models import Organisation
 from gongkai.core.selectors.organisation import (
     forget_site_organisation,
     site_organisation_for_pages,
@@ -14,7 +15,7 @@ from gongkai.portal.models import SiteIdentity
 _MEMO = "_gongkai_site_identity"
 
 
-def site_identity_for(organisation) -> SiteIdentity | None:
+def site_identity_for(organisation: Organisation | None) -> SiteIdentity | None:
     if organisation is None:
         return None
     return SiteIdentity.objects.filter(organisation=organisation).first()
@@ -29,10 +30,11 @@ def site_identity_for_pages() -> SiteIdentity | None:
         return None
     if not hasattr(organisation, _MEMO):
         setattr(organisation, _MEMO, site_identity_for(organisation))
-    return getattr(organisation, _MEMO)
+    memo: SiteIdentity | None = getattr(organisation, _MEMO)
+    return memo
 
 
 @receiver(post_save, sender=SiteIdentity)
 @receiver(post_delete, sender=SiteIdentity)
-def _identity_changed(**kwargs) -> None:
+def _identity_changed(**kwargs: object) -> None:
     forget_site_organisation()

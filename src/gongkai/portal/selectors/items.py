@@ -7,10 +7,13 @@ title. The item page itself is proactive's ("proactive:item").
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
+from typing import Any, TypedDict, cast
 
 from django.core.cache import cache
 from django.db.models import Count, QuerySet
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from gongkai.core.bounds import parse_id, parse_year
@@ -58,7 +61,7 @@ def items_latest(limit: int = 8, sections: tuple[str, ...] = ()) -> list[Entry]:
     return _entries(queryset[:limit])
 
 
-def section_counts() -> list[dict]:
+def section_counts() -> list[dict[str, Any]]:
     """法定主动公开内容 by catalog section: every section, with its count of public items."""
     counts = dict(_public().values_list("section").annotate(n=Count("pk")).order_by())
     return [
@@ -78,9 +81,9 @@ class CatalogFilters:
     section: str = ""
 
     @classmethod
-    def parse(cls, data) -> CatalogFilters:
+    def parse(cls, data: QueryDict | Mapping[str, str]) -> CatalogFilters:
         """Read filters from a query string; bad values raise ServiceError('invalid_filter')."""
-        values: dict = {}
+        values: dict[str, int] = {}
         for name in ("topic", "genre", "organisation", "year"):
             raw = (data.get(name) or "").strip()
             if raw:
@@ -93,7 +96,7 @@ class CatalogFilters:
             raise ServiceError("invalid_filter", _("The filters are not valid."))
         return cls(section=section, **values)
 
-    def as_query(self) -> dict:
+    def as_query(self) -> dict[str, Any]:
         return {k: v for k, v in asdict(self).items() if v not in (None, "")}
 
 
@@ -114,14 +117,23 @@ def publication_year_range() -> list[int]:
     return list(range(this_year, min(first_year, this_year) - 1, -1))
 
 
-def catalog_choices() -> dict:
+class CatalogChoices(TypedDict):
+    topics: list[tuple[int, str]]
+    genres: list[tuple[int, str]]
+    organisations: list[tuple[int, str]]
+    years: list[int]
+    sections: list[tuple[str, str]]
+
+
+def catalog_choices() -> CatalogChoices:
     """The filter vocabularies: topics, genres, bodies, years, sections (cached 60 s)."""
     scope = current_site_scope()
     key = f"portal:catalog-choices:{scope.site_id if scope else 0}"  # a site's own bodies
-    return cache.get_or_set(key, _catalog_choices, CHOICES_SECONDS)
+    # get_or_set calls _catalog_choices on a miss, so the value is never None.
+    return cast(CatalogChoices, cache.get_or_set(key, _catalog_choices, CHOICES_SECONDS))
 
 
-def _catalog_choices() -> dict:
+def _catalog_choices() -> CatalogChoices:
     return {
         "topics": list(Topic.objects.values_list("pk", "name")),
         "genres": list(Genre.objects.values_list("pk", "name")),

@@ -9,11 +9,13 @@ default below applies (the pages the platform itself has).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from gongkai.portal.models import Column, ColumnKind
-from gongkai.portal.selectors.columns import column_url, resolve_link
+from gongkai.portal.selectors.columns import column_url, columns_active, resolve_link
 
 OPENNESS_PAGE = "portal:openness"
 # The registers 条例 art. 20 asks each body to publish, under 法定主动公开内容.
@@ -48,11 +50,13 @@ class TreeNode:
         return self.is_current or any(child.holds_current for child in self.children)
 
 
-def _node(title, url: str, path: str, children: tuple[TreeNode, ...] = ()) -> TreeNode:
+def _node(
+    title: StrOrPromise, url: str, path: str, children: tuple[TreeNode, ...] = ()
+) -> TreeNode:
     return TreeNode(str(title), url, children, bool(url) and url.split("?")[0] == path)
 
 
-def _default_node(row: tuple, path: str) -> TreeNode:
+def _default_node(row: tuple[Any, ...], path: str) -> TreeNode:
     title, name, *below = row
     children = tuple(_default_node(child, path) for child in (below[0] if below else ()))
     return _node(title, resolve_link(name), path, tuple(c for c in children if c.url))
@@ -60,7 +64,7 @@ def _default_node(row: tuple, path: str) -> TreeNode:
 
 def openness_tree(path: str = "") -> tuple[str, list[TreeNode]]:
     """The column's title and its tree, the page at ``path`` marked (one query)."""
-    columns = list(Column.objects.filter(is_active=True).order_by("order", "id"))
+    columns = list(columns_active().order_by("order", "id"))
     root = next((c for c in columns if c.kind == ColumnKind.LINK and c.link == OPENNESS_PAGE), None)
     if root is None:
         nodes = [_default_node(row, path) for row in DEFAULT_TREE]

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from gongkai.core.errors import ServiceError
 from gongkai.core.models import Role
 from gongkai.core.selectors import site_organisation
+from gongkai.core.sitescope import current_site_scope
 from gongkai.core.views import role_required
 from gongkai.portal.forms import ColumnForm, GuideForm, SiteIdentityForm
 from gongkai.portal.selectors import (
@@ -22,6 +23,7 @@ from gongkai.portal.services import (
     column_create,
     column_delete,
     column_update,
+    columns_copy,
     guide_save,
     site_identity_save,
 )
@@ -29,10 +31,38 @@ from gongkai.portal.services import (
 OFFICE = (Role.OFFICE, Role.ADMIN)
 
 
+def _site_id() -> int | None:
+    """The site whose columns the office edits: the request's (gongkai.sites)."""
+    scope = current_site_scope()
+    return scope.site_id if scope is not None else None
+
+
 @role_required(*OFFICE)
 def columns(request):
     rows = columns_for_office(request.user).order_by("parent_id", "order", "id")
-    return render(request, "portal/workbench/columns.html", {"columns": rows})
+    context = {"columns": rows, "on_site": _site_id() is not None}
+    return render(request, "portal/workbench/columns.html", context)
+
+
+@role_required(*OFFICE)
+@require_POST
+def columns_own(request):
+    """A site of a shared platform takes a copy of the template's columns as its own."""
+    scope = current_site_scope()
+    if scope is None:
+        return redirect("portal:workbench-columns")
+    try:  # no form here: the refusal is a message on the list page
+        count = columns_copy(
+            actor=request.user,
+            site_id=scope.site_id,
+            organisation=scope.organisation,
+            source_site_id=scope.extra.get("template_site_id"),
+        )
+    except ServiceError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("%(count)d columns copied to this site.") % {"count": count})
+    return redirect("portal:workbench-columns")
 
 
 @role_required(*OFFICE)
@@ -40,11 +70,14 @@ def columns(request):
 def column_edit(request, pk: int | None = None):
     column = column_for_office(request.user, pk) if pk is not None else None
     initial = ColumnForm.initial_for(column) if column else None
-    form = ColumnForm(request.POST or None, initial=initial, exclude_pk=pk)
+    tree = columns_for_office(request.user)
+    form = ColumnForm(request.POST or None, initial=initial, exclude_pk=pk, tree=tree)
     if request.method == "POST" and form.is_valid():
         try:
             if column is None:
-                column = column_create(actor=request.user, fields=form.to_fields())
+                column = column_create(
+                    actor=request.user, fields=form.to_fields(), site_id=_site_id()
+                )
             else:
                 column = column_update(column=column, actor=request.user, fields=form.to_fields())
         except ServiceError as error:

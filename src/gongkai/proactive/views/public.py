@@ -11,6 +11,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 
 from gongkai.core.cache import public_page
+from gongkai.core.sitescope import scoped
 from gongkai.proactive import selectors
 from gongkai.proactive.exports import catalog_csv, catalog_xlsx
 from gongkai.proactive.forms import CatalogFilterForm
@@ -57,7 +58,8 @@ def item_print(request, pk: int):
 
 def attachment(request, pk: int):
     """A published item's file: the redacted text when anything was masked, else the file."""
-    found = Attachment.objects.filter(pk=pk, item__in=Item.objects.filter(PUBLIC)).first()
+    shown = scoped(Item.objects.filter(PUBLIC))  # on a shared platform: the sites showing it
+    found = Attachment.objects.filter(pk=pk, item__in=shown).first()
     if found is None:
         raise Http404
     redacted = attachment_public_text(found)

@@ -5,13 +5,14 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from gongkai.core.demo import credit_code
 from gongkai.core.models import LedgerEntry, Organisation, OutgoingMessage, Role, StaffProfile
 from gongkai.core.tests.factories import make_staff
 from gongkai.portal.models import OpennessGuide, SiteIdentity
 from gongkai.sites.models import Site
-from gongkai.sites.selectors import forget_sites
+from gongkai.sites.selectors import forget_sites, region_rows
 from gongkai.sites.services import site_create
 from gongkai.sites.tests.conftest import get
 
@@ -145,6 +146,16 @@ def test_the_region_view_lists_every_body(client, police, town):
     assert page.status_code == 200
     assert "湛江市公安局" in text and "营口市西市区人民政府" in text
     assert "//xsq.example.cn/" in text
+    # Each body's published count (this year / in all) beside its on-time rate and score.
+    rows = {r.organisation.name: r for r in region_rows(timezone.localdate().year)}
+    police.publish("关于交通管理的通告")
+    assert (
+        rows["营口市西市区人民政府"].published_year,
+        rows["营口市西市区人民政府"].published_total,
+    ) == (1, 1)
+    rows = {r.organisation.name: r for r in region_rows(timezone.localdate().year)}
+    assert (rows["湛江市公安局"].published_year, rows["湛江市公安局"].published_total) == (2, 2)
+    assert "发布信息（本年/累计）" in text
     # The platform's search covers every body; a body's site its own.
     hits = get(client, "www.example.cn", "/search/", data={"q": "通知", "format": "json"}).json()
     assert hits["total"] == 2
