@@ -9,11 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
 
 from gongkai.core.bounds import parse_id, parse_year
+from gongkai.core.cache import PAGE_SECONDS, PAGES, generation
 from gongkai.core.clockmath import CHINA
 from gongkai.core.errors import ServiceError
 from gongkai.core.models import Organisation
@@ -23,7 +24,6 @@ from gongkai.proactive.law import Section
 from gongkai.proactive.models import Genre, Item, Topic
 from gongkai.proactive.selectors import ItemFilters, items_published
 
-CHOICES_SECONDS = 60
 ROW_FIELDS = ("pk", "public_title", "published_at", "summary", "index_number", "organisation__name")
 
 
@@ -115,10 +115,13 @@ def publication_year_range() -> list[int]:
 
 
 def catalog_choices() -> dict:
-    """The filter vocabularies: topics, genres, bodies, years, sections (cached 60 s)."""
+    """The filter vocabularies: topics, genres, bodies, years, sections. Kept in the
+    process's page cache under the public generation, as the column menu is: every search
+    page shows them, and a query on the shared cache per page cost more than they do."""
     scope = current_site_scope()
-    key = f"portal:catalog-choices:{scope.site_id if scope else 0}"  # a site's own bodies
-    return cache.get_or_set(key, _catalog_choices, CHOICES_SECONDS)
+    site = scope.site_id if scope else 0  # a site's own bodies
+    key = f"portal:catalog-choices:{generation()}:{site}"
+    return caches[PAGES].get_or_set(key, _catalog_choices, PAGE_SECONDS)
 
 
 def _catalog_choices() -> dict:
