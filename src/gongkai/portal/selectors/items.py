@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from django.core.cache import caches
 from django.db.models import Count, QuerySet
@@ -120,8 +121,12 @@ def catalog_choices() -> dict:
     page shows them, and a query on the shared cache per page cost more than they do."""
     scope = current_site_scope()
     site = scope.site_id if scope else 0  # a site's own bodies
-    key = f"portal:catalog-choices:{generation()}:{site}"
-    return caches[PAGES].get_or_set(key, _catalog_choices, PAGE_SECONDS)
+    key, pages = f"portal:catalog-choices:{generation()}:{site}", caches[PAGES]
+    choices: dict[str, Any] | None = pages.get(key)
+    if choices is None:
+        choices = _catalog_choices()
+        pages.set(key, choices, PAGE_SECONDS)
+    return choices
 
 
 def _catalog_choices() -> dict:
