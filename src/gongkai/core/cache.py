@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from contextvars import ContextVar
 from functools import wraps
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache, caches
+from django.core.signals import request_finished, request_started
 from django.http import HttpRequest, HttpResponse
 from django.template.response import SimpleTemplateResponse
 
@@ -27,15 +29,45 @@ GENERATION_KEY = "public:generation"
 ELDER_COOKIE = "gongkai_elder"
 
 
+# The generation read once per request: the site table, the page cache and the column
+# menu each need it, and each read was a query on the shared cache. A request that
+# changes public content forgets it (``public_content_changed``); outside a request
+# (commands, tasks) nothing is kept, so every read is fresh.
+_request_generation: ContextVar[dict[str, int] | None] = ContextVar(
+    "gongkai_request_generation", default=None
+)
+
+
+def _request_begins(**kwargs: Any) -> None:
+    _request_generation.set({})
+
+
+def _request_ends(**kwargs: Any) -> None:
+    _request_generation.set(None)
+
+
+request_started.connect(_request_begins, dispatch_uid="gongkai-generation-begins")
+request_finished.connect(_request_ends, dispatch_uid="gongkai-generation-ends")
+
+
 def public_content_changed() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 2, None)
+    memo = _request_generation.get()
+    if memo is not None:
+        memo.clear()
 
 
 def generation() -> int:
-    return int(cache.get_or_set(GENERATION_KEY, 1, None) or 1)
+    memo = _request_generation.get()
+    if memo is not None and GENERATION_KEY in memo:
+        return memo[GENERATION_KEY]
+    value = int(cache.get_or_set(GENERATION_KEY, 1, None) or 1)
+    if memo is not None:
+        memo[GENERATION_KEY] = value
+    return value
 
 
 def is_elder(request: HttpRequest) -> bool:

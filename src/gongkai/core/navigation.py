@@ -33,6 +33,9 @@ class Link:
     url_name: str
     roles: tuple[str, ...] = ()
     group: str = ""
+    # Off the header: a page reached from the home page's columns (the header's line is
+    # full at 1280 px), still listed in the sitemap.
+    in_header: bool = True
 
     @property
     def url(self) -> str:
@@ -77,8 +80,8 @@ _GROUPS: dict[str, Group] = {}
 MORE = ""  # the group of links registered without one
 
 
-def portal_link(order: int, label: StrOrPromise, url_name: str) -> None:
-    _PORTAL.append(Link(order, label, url_name))
+def portal_link(order: int, label: StrOrPromise, url_name: str, *, in_header: bool = True) -> None:
+    _PORTAL.append(Link(order, label, url_name, in_header=in_header))
 
 
 def workbench_group(key: str, order: int, label: StrOrPromise) -> None:
@@ -96,8 +99,10 @@ def workbench_link(
     _WORKBENCH.append(Link(order, label, url_name, tuple(str(r) for r in roles), group))
 
 
-def portal_links() -> list[Link]:
-    return sorted(_PORTAL, key=lambda link: link.order)
+def portal_links(*, header_only: bool = True) -> list[Link]:
+    """The header's links; with ``header_only=False`` every public page an app registered."""
+    links = sorted(_PORTAL, key=lambda link: link.order)
+    return [link for link in links if link.in_header or not header_only]
 
 
 def workbench_links(user_roles: set[str]) -> list[Link]:

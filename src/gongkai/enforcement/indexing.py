@@ -78,6 +78,8 @@ def visible_decision_ids(ids: list[str]) -> Iterable[str]:
     wanted = {
         int(i[len(PREFIX) :]) for i in ids if i.startswith(PREFIX) and i[len(PREFIX) :].isdigit()
     }
+    if not wanted:  # no id of ours on this page: no query to build
+        return ids
     shown = set(
         Decision.objects.filter(status=DecisionStatus.PUBLISHED, pk__in=wanted).values_list(
             "pk", flat=True

@@ -104,6 +104,8 @@ def visible_power_ids(ids: list[str]) -> Iterable[str]:
     wanted = {
         int(i[len(PREFIX) :]) for i in ids if i.startswith(PREFIX) and i[len(PREFIX) :].isdigit()
     }
+    if not wanted:  # no id of ours on this page: no query to build
+        return ids
     active = set(Power.objects.filter(is_active=True, pk__in=wanted).values_list("pk", flat=True))
     return [i for i in ids if not i.startswith(PREFIX) or int(i[len(PREFIX) :]) in active]
 

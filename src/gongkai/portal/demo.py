@@ -31,10 +31,6 @@ SERVICE_TEXT = (
     "收费依据及标准。办事指南发生变化的，在审批通过后1个工作日内更新。\n\n"
     "户籍、出入境、交通管理等业务可到市民服务中心公安窗口办理，或通过网上办事大厅在线申请。"
 )
-DATA_TEXT = (
-    "数据开放栏目按照“以开放为常态、不开放为例外”的原则，逐步向社会开放本机关履职过程中产生的公共数据，"
-    "提供数据集目录、数据说明和下载服务。\n\n数据集目录由政务公开办公室维护，按年度更新。"
-)
 # (slug, title, kind, parent slug, source param / text / link, on the home page)
 COLUMNS = [
     ("xxgk", "政府信息公开", LINK, "", "portal:openness", False),
@@ -61,7 +57,8 @@ COLUMNS = [
     ("hdjl", "互动交流", LINK, "", "participation:home", False),
     ("yjzj", "意见征集", LINK, "hdjl", "participation:consultations", True),
     ("bsfw", "办事服务", PAGE, "", SERVICE_TEXT, True),
-    ("sjkf", "数据开放", PAGE, "", DATA_TEXT, False),
+    ("sjkf", "数据开放", LINK, "", "opendata:catalog", False),
+    ("dyts", "订阅推送", LINK, "", "subscriptions:subscribe", False),
 ]
 GUIDE = {
     "classification": (

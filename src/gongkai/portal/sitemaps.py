@@ -41,7 +41,7 @@ class PagesSitemap(Sitemap):
             "portal:home",
             "portal:openness",
             "portal:guide",
-            *(link.url_name for link in portal_links()),
+            *(link.url_name for link in portal_links(header_only=False)),
             *OPENNESS_PAGES,
         ]
         urls = (safe_reverse(n) for n in names)

@@ -78,3 +78,32 @@ def test_elder_mode_is_a_separate_cache_entry(database_cache):
     elder = factory.get("/")
     elder.COOKIES["gongkai_elder"] = "1"
     assert view(elder).content == b"elder"
+
+
+def test_a_request_reads_the_generation_once(database_cache, client, django_assert_num_queries):
+    """The site table, the page cache and the column menu each ask for the generation;
+    one query on the shared cache answers them all within a request."""
+    from gongkai.core.cache import generation as read
+
+    read()
+    client.get("/")  # builds the menu and the home page
+    with django_assert_num_queries(1):
+        assert client.get("/")["X-Portal-Cache"] == "hit"
+
+
+def test_a_change_within_a_request_is_seen_by_the_rest_of_it(database_cache):
+    from gongkai.core.cache import _request_begins, _request_ends
+
+    _request_begins()  # what request_started does (the signal would also close the test's connection)
+    try:
+        before = generation()
+        public_content_changed()  # a publication committed in this request
+        assert generation() == before + 1
+    finally:
+        _request_ends()
+
+
+def test_outside_a_request_every_read_is_fresh(database_cache):
+    before = generation()
+    database_cache.incr("public:generation")  # another worker published
+    assert generation() == before + 1

@@ -9,14 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
-from typing import Any, TypedDict, cast
+from typing import Any, TypedDict
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import Count, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from gongkai.core.bounds import parse_id, parse_year
+from gongkai.core.cache import PAGE_SECONDS, PAGES, generation
 from gongkai.core.clockmath import CHINA
 from gongkai.core.errors import ServiceError
 from gongkai.core.models import Organisation
@@ -26,7 +27,6 @@ from gongkai.proactive.law import Section
 from gongkai.proactive.models import Genre, Item, Topic
 from gongkai.proactive.selectors import ItemFilters, items_published
 
-CHOICES_SECONDS = 60
 ROW_FIELDS = ("pk", "public_title", "published_at", "summary", "index_number", "organisation__name")
 
 
@@ -126,11 +126,17 @@ class CatalogChoices(TypedDict):
 
 
 def catalog_choices() -> CatalogChoices:
-    """The filter vocabularies: topics, genres, bodies, years, sections (cached 60 s)."""
+    """The filter vocabularies: topics, genres, bodies, years, sections. Kept in the
+    process's page cache under the public generation, as the column menu is: every search
+    page shows them, and a query on the shared cache per page cost more than they do."""
     scope = current_site_scope()
-    key = f"portal:catalog-choices:{scope.site_id if scope else 0}"  # a site's own bodies
-    # get_or_set calls _catalog_choices on a miss, so the value is never None.
-    return cast(CatalogChoices, cache.get_or_set(key, _catalog_choices, CHOICES_SECONDS))
+    site = scope.site_id if scope else 0  # a site's own bodies
+    key, pages = f"portal:catalog-choices:{generation()}:{site}", caches[PAGES]
+    choices: CatalogChoices | None = pages.get(key)
+    if choices is None:
+        choices = _catalog_choices()
+        pages.set(key, choices, PAGE_SECONDS)
+    return choices
 
 
 def _catalog_choices() -> CatalogChoices:
