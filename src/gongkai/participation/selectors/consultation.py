@@ -9,7 +9,6 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gongkai.core.access import scope_cases
 from gongkai.core.errors import NotFoundError
 from gongkai.participation.models import Comment, Consultation, Provision
 
@@ -42,13 +41,7 @@ def consultation_public(pk: int) -> Consultation:
 
 
 def consultations_visible_to(user) -> QuerySet[Consultation]:
-    return scope_cases(
-        Consultation.objects.select_related("organisation", "unit"),
-        user,
-        organisation_field="organisation_id",
-        unit_field="unit_id",
-        handler_field="handler_id",
-    )
+    return Consultation.objects.visible_to(user).select_related("organisation", "unit")
 
 
 def access_consultation(user, pk: int) -> Consultation:
