@@ -96,7 +96,7 @@ class PageInline(ReadOnlyInline):
 
 
 @admin.register(Run)
-class RunAdmin(admin.ModelAdmin):
+class RunAdmin(ReadOnlyAdmin):
     """Runs are written by the monitor only: the admin shows each page's status and time."""
 
     list_display = ["pk", "status", "trigger", "finished_at", "pages_checked", "veto_count"]
@@ -104,12 +104,3 @@ class RunAdmin(admin.ModelAdmin):
     inlines = [FindingInline, PageInline]
     exclude = ["requested_by"]
     readonly_fields = [shown_as("requested_by", _("Requested by"))]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 from django.db.models.functions import TruncDate, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.access import body_and_descendants
 from gongkai.core.clockmath import CHINA
 from gongkai.core.models import Organisation
+from gongkai.core.selectors.ontime import on_time_q
 from gongkai.participation.models import Consultation, Letter
 
 OPEN_LETTER_STATUSES = (Letter.Status.RECEIVED, Letter.Status.ASSIGNED)
@@ -102,7 +103,7 @@ def letters_answered_on_time(
         .annotate(
             received=Count("pk"),
             answered=Count("pk", filter=answered),
-            on_time=Count("pk", filter=answered & Q(answered_on__lte=F("due_on"))),
+            on_time=Count("pk", filter=answered & on_time_q(done="answered_on", due="due_on")),
             overdue=Count("pk", filter=Q(status__in=OPEN_LETTER_STATUSES, due_on__lt=today)),
         )
     )

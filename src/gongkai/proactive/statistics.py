@@ -29,7 +29,7 @@ import datetime as dt
 import operator
 from functools import reduce
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -37,6 +37,7 @@ from django.utils.translation import pgettext
 from gongkai.core.access import body_and_descendants
 from gongkai.core.clockmath import CHINA
 from gongkai.core.models import Clock, Organisation
+from gongkai.core.selectors.ontime import late_q, on_time_q
 from gongkai.proactive.law import INTERPRETATION_CLOCK_RULE, Section
 from gongkai.proactive.models import Item
 
@@ -127,7 +128,6 @@ def _items_by_month(items, start: dt.date, end: dt.date) -> dict:
 def _interpretations_on_time(organisation_ids: list[int], start: dt.date, end: dt.date) -> dict:
     """Interpretation clocks started (policies published) per month, by how they ended."""
     first, last = _bounds(start, end)
-    stopped = Q(state=Clock.State.STOPPED)
     rows = (
         Clock.objects.filter(
             rule=INTERPRETATION_CLOCK_RULE,
@@ -140,8 +140,8 @@ def _interpretations_on_time(organisation_ids: list[int], start: dt.date, end: d
         .values_list("month")
         .annotate(
             n=Count("pk"),
-            on_time=Count("pk", filter=stopped & Q(stopped_at__lte=F("due_at"))),
-            late=Count("pk", filter=stopped & Q(stopped_at__gt=F("due_at"))),
+            on_time=Count("pk", filter=on_time_q()),
+            late=Count("pk", filter=late_q()),
         )
     )
     counts = {month_key(month): (n, on, late) for month, n, on, late in rows}
