@@ -37,6 +37,7 @@ from django.utils.translation import pgettext
 from gongkai.core.access import body_and_descendants
 from gongkai.core.clockmath import CHINA
 from gongkai.core.models import Clock, Organisation
+from gongkai.core.months import month_key, months
 from gongkai.core.selectors.ontime import late_q, on_time_q
 from gongkai.proactive.law import INTERPRETATION_CLOCK_RULE, Section
 from gongkai.proactive.models import Item
@@ -78,21 +79,6 @@ def publication_counts(organisation: Organisation, year: int) -> dict[str, int]:
         items_new_media=Count("pk", filter=_any_word(NEW_MEDIA_CARRIER_WORDS)),
         interpretations=Count("pk", filter=Q(section=Section.INTERPRETATION)),
     )
-
-
-def months(start: dt.date, end: dt.date) -> list[dt.date]:
-    """The first day of every month from start's to end's."""
-    first, found = start.replace(day=1), []
-    while first <= end:
-        found.append(first)
-        first = (first + dt.timedelta(days=32)).replace(day=1)
-    return found
-
-
-def month_key(value: dt.date | dt.datetime) -> dt.date:
-    if isinstance(value, dt.datetime):
-        value = value.astimezone(CHINA).date() if value.tzinfo else value.date()
-    return value.replace(day=1)
 
 
 def _items_by_section(items) -> dict:
