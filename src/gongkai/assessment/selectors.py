@@ -12,6 +12,7 @@ from gongkai.assessment.law import Channel
 from gongkai.assessment.models import Enquiry, Notice, Plan, Rubric, Task, TaskUnit
 from gongkai.core.access import body_and_descendants, has_role
 from gongkai.core.models import Clock, Organisation, Role
+from gongkai.core.selectors.ontime import on_time_rate, timeliness_counts
 from gongkai.core.types import AnyUser
 
 TOP_TOPICS = 10
@@ -168,7 +169,7 @@ class Headline:
 
     @property
     def on_time_rate(self) -> float | None:
-        return round(100 * self.on_time / self.answered, 1) if self.answered else None
+        return on_time_rate(self.on_time, self.answered)
 
 
 def headline(body: Organisation, year: int, *, now: dt.datetime | None = None) -> Headline:
@@ -182,9 +183,7 @@ def headline(body: Organisation, year: int, *, now: dt.datetime | None = None) -
         rule="foi_reply", organisation_id__in=tree, started_at__year=year, due_at__isnull=False
     )
     counts = clocks.aggregate(
-        answered=Count("id", filter=Q(stopped_at__isnull=False)),
-        on_time=Count("id", filter=Q(stopped_at__isnull=False, stopped_at__lte=F("due_at"))),
-        late=Count("id", filter=Q(stopped_at__gt=F("due_at"))),
+        **timeliness_counts(),
         open_late=Count("id", filter=Q(stopped_at__isnull=True, due_at__lt=now)),
     )
     rubric = rubric_of(body, year)

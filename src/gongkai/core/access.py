@@ -8,12 +8,15 @@ cases and the cases assigned to them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
+from gongkai.core.errors import PermissionDeniedError
 from gongkai.core.models import Organisation, Role
-from gongkai.core.types import AnyUser, signed_in
+from gongkai.core.types import Actor, AnyUser, signed_in
 
 
 def user_roles(user: AnyUser) -> set[str]:
@@ -79,3 +82,14 @@ def scope_cases(
         return in_body
     unit_ids = list(signed_in(user).staff_profile.units.values_list("pk", flat=True))
     return in_body.filter(Q(**{f"{unit_field}__in": unit_ids}) | Q(**{handler_field: user.pk}))
+
+
+def require_role_in_body(actor: Actor, organisation: Organisation, roles: Iterable[Role]) -> None:
+    """Refuse unless ``actor`` holds one of ``roles`` in ``organisation``'s body (a superuser
+    anywhere): the check of every service that edits a body's registers."""
+    allowed = actor is not None and has_role(actor, *roles)
+    if allowed and actor is not None and not actor.is_superuser:
+        profile = getattr(actor, "staff_profile", None)
+        allowed = profile is not None and profile.organisation.body == organisation.body
+    if not allowed:
+        raise PermissionDeniedError("not_allowed", _("You do not have the right to do this."))

@@ -120,3 +120,15 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         return response
 
     return wrapper
+
+
+def cache_count(key: str, seconds: int) -> int:
+    """Count one more under ``key`` in the shared cache, for ``seconds``; the new count
+    (the rate limits of open data and subscriptions count with it)."""
+    if cache.add(key, 1, seconds):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, seconds)
+        return 1

@@ -17,10 +17,13 @@ whole), and the view goes on to render the form again.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from django.contrib import messages
 from django.forms import BaseForm
+from django.http import HttpRequest
+from django_stubs_ext import StrOrPromise
 
 from gongkai.core.errors import ServiceError
 
@@ -32,3 +35,17 @@ def service_errors(form: BaseForm, field: str | None = None) -> Iterator[None]:
         yield
     except ServiceError as error:
         form.add_error(field, error.message)
+
+
+def service_message(
+    request: HttpRequest, call: Callable[[], object], success: StrOrPromise
+) -> bool:
+    """For a button without a form: call the service, and show its success or its refusal
+    as a message on the next page. True when the service did its work."""
+    try:
+        call()
+    except ServiceError as error:
+        messages.error(request, error.message)
+        return False
+    messages.success(request, success)
+    return True

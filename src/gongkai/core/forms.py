@@ -70,3 +70,14 @@ class LedgerFilterForm(forms.Form):
         if data.get("start") and data.get("end") and data["start"] > data["end"]:
             raise forms.ValidationError(_("The start date is after the end date."))
         return data
+
+
+class XlsxUploadForm(forms.Form):
+    """A spreadsheet to import: the subclass declares ``file = forms.FileField(label=…)``
+    with the name of what it imports; the .xlsx check is here once."""
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError(_("Upload an .xlsx spreadsheet."))
+        return upload

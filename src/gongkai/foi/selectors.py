@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.core import holidays
-from gongkai.core.access import scope_cases
 from gongkai.core.clockmath import as_events, working_days_used
 from gongkai.core.errors import NotFoundError, ServiceError
 from gongkai.core.models import Organisation
@@ -27,12 +26,8 @@ AMBER_WORKING_DAYS = 3
 
 def requests_visible_to(user: AnyUser) -> QuerySet[Request]:
     """Whole body for the office, leaders and admins; own units and assignments otherwise."""
-    return scope_cases(
-        Request.objects.select_related("organisation", "unit", "handler", "reply_clock"),
-        user,
-        organisation_field="organisation_id",
-        unit_field="unit_id",
-        handler_field="handler_id",
+    return Request.objects.visible_to(user).select_related(
+        "organisation", "unit", "handler", "reply_clock"
     )
 
 

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.forms import XlsxUploadForm
 from gongkai.guides.law import MATERIAL_FORM_NAMES, FileKind, OnlineDepth, PointKind
 from gongkai.listings.formats import bases_parse
 
@@ -170,14 +171,8 @@ class IssueForm(forms.Form):
     )
 
 
-class ImportUploadForm(forms.Form):
+class ImportUploadForm(XlsxUploadForm):
     file = forms.FileField(label=_("Service guides (.xlsx)"))
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(".xlsx"):
-            raise forms.ValidationError(_("Upload an .xlsx spreadsheet."))
-        return upload
 
 
 class ImportApplyForm(forms.Form):

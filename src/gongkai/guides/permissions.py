@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
-
-from gongkai.core.access import has_role
-from gongkai.core.errors import PermissionDeniedError
+from gongkai.core.access import require_role_in_body
 from gongkai.core.models import Organisation, Role
+from gongkai.core.types import Actor
 
 EDITING_ROLES = (Role.OFFICE, Role.ADMIN)
 
 
-def require_editor(actor, organisation: Organisation) -> None:
-    allowed = actor is not None and has_role(actor, *EDITING_ROLES)
-    profile = getattr(actor, "staff_profile", None)
-    if allowed and not actor.is_superuser:
-        allowed = profile is not None and profile.organisation.body == organisation.body
-    if not allowed:
-        raise PermissionDeniedError("not_allowed", _("You do not have the right to do this."))
+def require_editor(actor: Actor, organisation: Organisation) -> None:
+    require_role_in_body(actor, organisation, EDITING_ROLES)

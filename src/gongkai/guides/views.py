@@ -118,14 +118,19 @@ def _history(guide) -> list[dict]:
     return rows
 
 
-def guide(request, pk: int):
-    found = selectors.guide_public(pk)
-    chart = flowchart(
+def _flowchart(found):
+    """The guide's steps drawn as a flowchart (on its page and as an SVG file alone)."""
+    return flowchart(
         [(s.name, s.description) for s in found.steps.all()],
         title=_("Flowchart: %(name)s") % {"name": found.name},
         start=_("Start"),
         end=_("End"),
     )
+
+
+def guide(request, pk: int):
+    found = selectors.guide_public(pk)
+    chart = _flowchart(found)
     context = {
         "guide": found,
         "flowchart": chart,
@@ -138,12 +143,7 @@ def guide(request, pk: int):
 def guide_flowchart(request, pk: int):
     """The flowchart alone, as an SVG file (for printing or the service hall's screen)."""
     found = selectors.guide_public(pk)
-    chart = flowchart(
-        [(s.name, s.description) for s in found.steps.all()],
-        title=_("Flowchart: %(name)s") % {"name": found.name},
-        start=_("Start"),
-        end=_("End"),
-    )
+    chart = _flowchart(found)
     return HttpResponse(str(chart), content_type="image/svg+xml; charset=utf-8")
 
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.forms import XlsxUploadForm
 from gongkai.listings.formats import bases_parse
 from gongkai.listings.law import PowerKind
 
@@ -15,14 +16,8 @@ class PowerFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=60)
 
 
-class ImportUploadForm(forms.Form):
+class ImportUploadForm(XlsxUploadForm):
     file = forms.FileField(label=_("Powers list (.xlsx)"))
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith(".xlsx"):
-            raise forms.ValidationError(_("Upload an .xlsx spreadsheet."))
-        return upload
 
 
 class AdjustmentForm(forms.Form):

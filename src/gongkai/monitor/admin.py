@@ -96,7 +96,7 @@ class PageInline(ReadOnlyInline):
 
 
 @admin.register(Run)
-class RunAdmin(admin.ModelAdmin):
+class RunAdmin(ReadOnlyAdmin):
     """Runs are written by the monitor only: the admin shows each page's status and time."""
 
     list_display = ["pk", "status", "trigger", "finished_at", "pages_checked", "veto_count"]
@@ -105,12 +105,3 @@ class RunAdmin(admin.ModelAdmin):
     exclude = ["requested_by"]
     # Django takes callables here; django-stubs types the list as field names only.
     readonly_fields = [shown_as("requested_by", _("Requested by"))]  # type: ignore[list-item]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gongkai.core.months import months_before
 from gongkai.monitor import law
 from gongkai.monitor.crawl import Broken, CrawlResult, PageResult, is_internal
 from gongkai.monitor.models import ColumnWatch, Kind
@@ -31,18 +32,6 @@ class Found:
     url: str = ""
     page: str = ""
     detail: str = ""
-
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` calendar months earlier (the month's last day if shorter)."""
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    month += 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
 
 
 def _at_start(day: dt.date) -> dt.datetime:

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 
+from gongkai.core.cache import cache_count
 from gongkai.core.errors import ServiceError
 
 ANONYMOUS_PER_MINUTE = 30
@@ -32,16 +33,6 @@ def anonymous_limits() -> tuple[int, int]:
         getattr(settings, "GONGKAI_OPENDATA_ANONYMOUS_PER_MINUTE", ANONYMOUS_PER_MINUTE),
         getattr(settings, "GONGKAI_OPENDATA_ANONYMOUS_PER_DAY", ANONYMOUS_PER_DAY),
     )
-
-
-def _count(key: str, seconds: int) -> int:
-    if cache.add(key, 1, seconds):
-        return 1
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, seconds)
-        return 1
 
 
 def _windows(subject: str, now: float) -> tuple[str, str]:
@@ -72,5 +63,5 @@ def take(subject: str, *, per_minute: int, per_day: int, now: float | None = Non
             _("More than %(limit)d downloads in a minute. Please wait a moment.")
             % {"limit": per_minute},
         )
-    _count(minute_key, 120)
-    _count(day_key, 2 * 86400)
+    cache_count(minute_key, 120)
+    cache_count(day_key, 2 * 86400)

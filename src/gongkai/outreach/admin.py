@@ -3,49 +3,39 @@ the ledger) from the workbench pages."""
 
 from django.contrib import admin
 
+from gongkai.core.admin import ReadOnlyAdmin
 from gongkai.outreach.models import Channel, Observation, OpenDay, Push, Registration, Supervisor
 
 
-class ReadOnly(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Channel)
-class ChannelAdmin(ReadOnly):
+class ChannelAdmin(ReadOnlyAdmin):
     list_display = ("name", "kind", "organisation", "is_active")
     list_filter = ("kind", "is_active")
 
 
 @admin.register(Push)
-class PushAdmin(ReadOnly):
+class PushAdmin(ReadOnlyAdmin):
     list_display = ("item", "channel", "state", "attempts", "sent_at")
     list_filter = ("state",)
 
 
 @admin.register(Supervisor)
-class SupervisorAdmin(ReadOnly):
+class SupervisorAdmin(ReadOnlyAdmin):
     list_display = ("full_name", "affiliation", "organisation", "appointed_on", "is_active")
 
 
 @admin.register(Observation)
-class ObservationAdmin(ReadOnly):
+class ObservationAdmin(ReadOnlyAdmin):
     list_display = ("subject", "supervisor", "filed_at", "state")
     list_filter = ("state",)
 
 
 @admin.register(OpenDay)
-class OpenDayAdmin(ReadOnly):
+class OpenDayAdmin(ReadOnlyAdmin):
     list_display = ("title", "starts_at", "registered", "capacity")
 
 
 @admin.register(Registration)
-class RegistrationAdmin(ReadOnly):
+class RegistrationAdmin(ReadOnlyAdmin):
     list_display = ("code", "open_day", "created_at", "attended")
     exclude = ("phone",)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 from django.db.models.functions import TruncDate, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,24 +31,11 @@ from django.utils.translation import gettext as _
 from gongkai.core.access import body_and_descendants
 from gongkai.core.clockmath import CHINA
 from gongkai.core.models import Organisation
+from gongkai.core.months import month_key, months
+from gongkai.core.selectors.ontime import on_time_q
 from gongkai.participation.models import Consultation, Letter
 
 OPEN_LETTER_STATUSES = (Letter.Status.RECEIVED, Letter.Status.ASSIGNED)
-
-
-def months(start: dt.date, end: dt.date) -> list[dt.date]:
-    """The first day of every month from start's to end's."""
-    first, found = start.replace(day=1), []
-    while first <= end:
-        found.append(first)
-        first = (first + dt.timedelta(days=32)).replace(day=1)
-    return found
-
-
-def month_key(value: dt.date | dt.datetime) -> dt.date:
-    if isinstance(value, dt.datetime):
-        value = value.astimezone(CHINA).date() if value.tzinfo else value.date()
-    return value.replace(day=1)
 
 
 def _table(columns: list[str], counts: dict, start: dt.date, end: dt.date, width: int) -> dict:
@@ -102,7 +89,7 @@ def letters_answered_on_time(
         .annotate(
             received=Count("pk"),
             answered=Count("pk", filter=answered),
-            on_time=Count("pk", filter=answered & Q(answered_on__lte=F("due_on"))),
+            on_time=Count("pk", filter=answered & on_time_q(done="answered_on", due="due_on")),
             overdue=Count("pk", filter=Q(status__in=OPEN_LETTER_STATUSES, due_on__lt=today)),
         )
     )

@@ -5,7 +5,7 @@ only through services and are read-only here."""
 
 from django.contrib import admin
 
-from gongkai.core.admin import ReadOnlyMixin
+from gongkai.core.admin import ReadOnlyAdmin, ReadOnlyMixin
 from gongkai.proactive import services
 from gongkai.proactive.models import (
     Attachment,
@@ -56,20 +56,11 @@ class GenreAdmin(VocabularyAdmin):
 
 
 @admin.register(ReviewStep)
-class ReviewStepAdmin(admin.ModelAdmin):
+class ReviewStepAdmin(ReadOnlyAdmin):
     """Read-only: review steps are configured in the workbench (主动公开设置 → 设置审查环节), with the ledger."""
 
     list_display = ["organisation", "order", "kind", "role"]
     list_filter = ["kind", "role"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class NegativeListVersionInline(ReadOnlyMixin, admin.TabularInline):

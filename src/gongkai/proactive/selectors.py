@@ -16,7 +16,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from gongkai.core.access import has_role, organisation_ids_visible_to, scope_cases, user_roles
+from gongkai.core.access import has_role, organisation_ids_visible_to, user_roles
 from gongkai.core.bounds import is_id
 from gongkai.core.clockmath import CHINA
 from gongkai.core.models import Organisation, Role
@@ -77,12 +77,8 @@ def items_visible_to(user: AnyUser) -> QuerySet[Item]:
     if has_role(user, Role.REVIEWER) and not has_role(user, Role.OFFICE, Role.LEADER, Role.ADMIN):
         ids = organisation_ids_visible_to(user)
         return base if ids is None else base.filter(organisation_id__in=ids)
-    return scope_cases(
-        base,
-        user,
-        organisation_field="organisation_id",
-        unit_field="unit_id",
-        handler_field="drafter_id",
+    return Item.objects.visible_to(user).select_related(
+        "organisation", "unit", "drafter__staff_profile"
     )
 
 

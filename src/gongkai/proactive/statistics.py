@@ -29,7 +29,7 @@ import datetime as dt
 import operator
 from functools import reduce
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -37,6 +37,8 @@ from django.utils.translation import pgettext
 from gongkai.core.access import body_and_descendants
 from gongkai.core.clockmath import CHINA
 from gongkai.core.models import Clock, Organisation
+from gongkai.core.months import month_key, months
+from gongkai.core.selectors.ontime import late_q, on_time_q
 from gongkai.proactive.law import INTERPRETATION_CLOCK_RULE, Section
 from gongkai.proactive.models import Item
 
@@ -79,21 +81,6 @@ def publication_counts(organisation: Organisation, year: int) -> dict[str, int]:
     )
 
 
-def months(start: dt.date, end: dt.date) -> list[dt.date]:
-    """The first day of every month from start's to end's."""
-    first, found = start.replace(day=1), []
-    while first <= end:
-        found.append(first)
-        first = (first + dt.timedelta(days=32)).replace(day=1)
-    return found
-
-
-def month_key(value: dt.date | dt.datetime) -> dt.date:
-    if isinstance(value, dt.datetime):
-        value = value.astimezone(CHINA).date() if value.tzinfo else value.date()
-    return value.replace(day=1)
-
-
 def _items_by_section(items) -> dict:
     counts = dict(items.values_list("section").annotate(n=Count("pk")))
     return {
@@ -127,7 +114,6 @@ def _items_by_month(items, start: dt.date, end: dt.date) -> dict:
 def _interpretations_on_time(organisation_ids: list[int], start: dt.date, end: dt.date) -> dict:
     """Interpretation clocks started (policies published) per month, by how they ended."""
     first, last = _bounds(start, end)
-    stopped = Q(state=Clock.State.STOPPED)
     rows = (
         Clock.objects.filter(
             rule=INTERPRETATION_CLOCK_RULE,
@@ -140,8 +126,8 @@ def _interpretations_on_time(organisation_ids: list[int], start: dt.date, end: d
         .values_list("month")
         .annotate(
             n=Count("pk"),
-            on_time=Count("pk", filter=stopped & Q(stopped_at__lte=F("due_at"))),
-            late=Count("pk", filter=stopped & Q(stopped_at__gt=F("due_at"))),
+            on_time=Count("pk", filter=on_time_q()),
+            late=Count("pk", filter=late_q()),
         )
     )
     counts = {month_key(month): (n, on, late) for month, n, on, late in rows}

@@ -23,11 +23,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from gongkai.core.models import Organisation
+from gongkai.core.selectors.ontime import timeliness
 from gongkai.foi.models import Channel, FeeNotice, Remedy, Request, Supplement
 from gongkai.reports import format as fmt
 from gongkai.reports import providers
@@ -186,16 +187,14 @@ def fees_collected(organisation_id: int, year: int) -> int:
 def replies_on_time(organisation_id: int, year: int) -> dict[str, int]:
     """Replies sent in Y within their statutory period, and late ones (from the reply clocks)."""
     start, end = year_bounds(year)
-    counts = Request.objects.filter(
+    replied = Request.objects.filter(
         organisation_id=organisation_id,
         replied_on__gte=start,
         replied_on__lte=end,
         reply_clock__isnull=False,
-    ).aggregate(
-        replied=Count("pk"),
-        late=Count("pk", filter=Q(reply_clock__stopped_at__gt=F("reply_clock__due_at"))),
     )
-    return {"on_time": counts["replied"] - counts["late"], "late": counts["late"]}
+    counts = timeliness(replied, "reply_clock__")
+    return {"on_time": counts.on_time, "late": counts.late}
 
 
 def section2(organisation: Organisation, year: int) -> tuple[dict, dict[str, str]]:

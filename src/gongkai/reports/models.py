@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.law import clock_rule
+from gongkai.core.models import Scoped, ScopeFields
 
 
 # Its allowed changes and who may make them: ``gongkai.reports.transitions``.
@@ -22,7 +23,11 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
-class YearlyReport(models.Model):
+class YearlyReport(Scoped):
+    # A report has no unit: a handler sees the reports they prepared (and, as every rule
+    # here, only in their own body).
+    scope_fields = ScopeFields(unit="organisation_id", handler="prepared_by_id")
+
     organisation = models.ForeignKey(
         "core.Organisation",
         on_delete=models.PROTECT,

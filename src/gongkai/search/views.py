@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gongkai.core.bounds import parse_id
-from gongkai.core.errors import ServiceError
+from gongkai.core.formflow import service_message
 from gongkai.core.models import Role
 from gongkai.core.views import role_required
 
@@ -26,16 +25,6 @@ class SynonymForm(forms.Form):
     note = forms.CharField(label=gettext_lazy("Note"), max_length=200, required=False)
 
 
-def _act(request, call, success) -> bool:
-    try:
-        call()
-    except ServiceError as error:
-        messages.error(request, error.message)
-        return False
-    messages.success(request, success)
-    return True
-
-
 @role_required(Role.OFFICE, Role.ADMIN)
 def synonyms(request):
     """List, add, change and remove synonym groups; every write through the services."""
@@ -49,7 +38,7 @@ def synonyms(request):
         remove = parse_id(request.POST.get("remove") or "")
         target = SearchSynonym.objects.filter(pk=remove).first() if remove else None
         if target is not None:
-            _act(
+            service_message(
                 request,
                 lambda: service.synonym_remove(actor=request.user, synonym=target),
                 _("The synonym group was removed."),
@@ -57,7 +46,7 @@ def synonyms(request):
         elif form.is_valid():
             words, note = form.cleaned_data["words"], form.cleaned_data["note"]
             if editing is not None:
-                done = _act(
+                done = service_message(
                     request,
                     lambda: service.synonym_update(
                         actor=request.user, synonym=editing, words=words, note=note
@@ -65,7 +54,7 @@ def synonyms(request):
                     _("The synonym group was saved."),
                 )
             else:
-                done = _act(
+                done = service_message(
                     request,
                     lambda: service.synonym_add(actor=request.user, words=words, note=note),
                     _("The synonym group was added."),

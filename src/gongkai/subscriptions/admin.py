@@ -1,11 +1,12 @@
 from django.contrib import admin
 
+from gongkai.core.admin import ReadOnlyAdmin
 from gongkai.subscriptions.models import Subscription
 from gongkai.subscriptions.selectors import mask_address
 
 
 @admin.register(Subscription)
-class SubscriptionAdmin(admin.ModelAdmin):
+class SubscriptionAdmin(ReadOnlyAdmin):
     """Read-only: subscriptions change through their services (confirm, end), and the
     address is shown masked like on the workbench."""
 
@@ -17,12 +18,3 @@ class SubscriptionAdmin(admin.ModelAdmin):
     @admin.display(description=Subscription._meta.get_field("address").verbose_name)
     def masked_address(self, obj):
         return mask_address(obj.address)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -18,7 +18,6 @@ from typing import Any
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -28,6 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.core.access import has_role
+from gongkai.core.cache import cache_count
 from gongkai.core.errors import PermissionDeniedError, ServiceError
 from gongkai.core.models import Organisation, OutgoingMessage, Role
 from gongkai.core.queue import enqueue
@@ -233,19 +233,11 @@ class TooManySignUpsError(ServiceError):
     status = 429
 
 
-def _counted(key: str, seconds: int) -> int:
-    """Count one more under ``key`` in the shared cache, for ``seconds``; the new count."""
-    if cache.add(key, 1, seconds):
-        return 1
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, seconds)
-        return 1
-
-
 def _client_take(client: str) -> None:
-    if client and _counted(f"subscriptions:client:{client}", 3600) > SUBSCRIBE_PER_CLIENT_PER_HOUR:
+    if (
+        client
+        and cache_count(f"subscriptions:client:{client}", 3600) > SUBSCRIBE_PER_CLIENT_PER_HOUR
+    ):
         raise TooManySignUpsError(
             "too_many_requests", _("Too many sign-ups from this connection. Try again in an hour.")
         )
@@ -253,7 +245,9 @@ def _client_take(client: str) -> None:
 
 def _confirmation_allowed(channel: str, address: str) -> bool:
     digest = hashlib.sha256(f"{channel}:{address}".encode()).hexdigest()[:32]
-    return _counted(f"subscriptions:address:{digest}", 86400) <= CONFIRMATIONS_PER_ADDRESS_PER_DAY
+    return (
+        cache_count(f"subscriptions:address:{digest}", 86400) <= CONFIRMATIONS_PER_ADDRESS_PER_DAY
+    )
 
 
 def subscription_create(

@@ -1,5 +1,14 @@
 from gongkai.core.models.background import OutgoingMessage, TaskFailure
 from gongkai.core.models.calendar import CalendarDay, CalendarYear
+from gongkai.core.models.case import (
+    Case,
+    CaseManager,
+    Scoped,
+    ScopeFields,
+    UnitOwned,
+    organisation_field,
+    unit_field,
+)
 from gongkai.core.models.clock import Clock, ClockEvent
 from gongkai.core.models.ledger import LedgerAnchor, LedgerEntry
 from gongkai.core.models.notification import Notification
@@ -10,6 +19,8 @@ __all__ = [
     "ApiToken",
     "CalendarDay",
     "CalendarYear",
+    "Case",
+    "CaseManager",
     "Clock",
     "ClockEvent",
     "LedgerAnchor",
@@ -18,6 +29,11 @@ __all__ = [
     "Organisation",
     "OutgoingMessage",
     "Role",
+    "ScopeFields",
+    "Scoped",
     "StaffProfile",
     "TaskFailure",
+    "UnitOwned",
+    "organisation_field",
+    "unit_field",
 ]

@@ -6,9 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.clockmath import EventKind
 from gongkai.core.law import CLOCK_RULE_CHOICES, CLOCK_RULES, ClockRule
+from gongkai.core.models.case import Case
 
 
-class Clock(models.Model):
+class Clock(Case):
     """A statutory time limit attached to a case.
 
     ``due_on``/``due_at``/``is_provisional`` are a cache of the pure computation in
@@ -23,28 +24,6 @@ class Clock(models.Model):
 
     rule = models.CharField(_("rule"), max_length=40, choices=CLOCK_RULE_CHOICES)
     label = models.CharField(_("label"), max_length=200)
-    organisation = models.ForeignKey(
-        "core.Organisation",
-        on_delete=models.PROTECT,
-        related_name="clocks",
-        verbose_name=_("organisation"),
-    )
-    unit = models.ForeignKey(
-        "core.Organisation",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="unit_clocks",
-        verbose_name=_("unit"),
-    )
-    handler = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="clocks",
-        verbose_name=_("handler"),
-    )
     subject_type = models.ForeignKey(
         ContentType, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )

@@ -6,7 +6,6 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from gongkai.core import holidays
-from gongkai.core.access import scope_cases
 from gongkai.core.clockmath import Step, as_events, explain_working_days
 from gongkai.core.law import CLOCK_RULES, LimitUnit
 from gongkai.core.models import Clock
@@ -14,12 +13,8 @@ from gongkai.core.types import AnyUser
 
 
 def clocks_visible_to(user: AnyUser) -> QuerySet[Clock]:
-    return scope_cases(
-        Clock.objects.select_related("organisation", "unit", "handler__staff_profile"),
-        user,
-        organisation_field="organisation_id",
-        unit_field="unit_id",
-        handler_field="handler_id",
+    return Clock.objects.visible_to(user).select_related(
+        "organisation", "unit", "handler__staff_profile"
     )
 
 

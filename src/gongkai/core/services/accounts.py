@@ -21,7 +21,11 @@ from gongkai.core.access import has_role, organisation_ids_visible_to
 from gongkai.core.errors import PermissionDeniedError, ServiceError
 from gongkai.core.models import Organisation, Role, StaffProfile
 from gongkai.core.services.ledger import ledger_append
-from gongkai.core.services.organisation import organisation_create, role_group
+from gongkai.core.services.organisation import (
+    organisation_create,
+    require_units_of,
+    role_group,
+)
 from gongkai.core.twofactor import BACKUP_CODE_COUNT, normalise_code
 from gongkai.core.types import Actor
 
@@ -58,16 +62,6 @@ def _roles_of(profile: StaffProfile) -> list[Role]:
     return [role for role in Role if role.value in names]
 
 
-def _check_units(organisation: Organisation, units: Iterable[Organisation]) -> None:
-    foreign = [u.name for u in units if u.body.pk != organisation.pk or u.kind != "unit"]
-    if foreign:
-        raise ServiceError(
-            "unit_outside_organisation",
-            _("These units do not belong to %(org)s: %(units)s")
-            % {"org": organisation.name, "units": "、".join(foreign)},
-        )
-
-
 def staff_update(
     *,
     actor: Actor,
@@ -91,7 +85,7 @@ def staff_update(
                 "own_manager_role",
                 _("You cannot remove your own right to manage accounts."),
             )
-    _check_units(profile.organisation, units)
+    require_units_of(profile.organisation, units)
     with transaction.atomic():
         user = profile.user
         user.is_superuser = Role.ADMIN in roles

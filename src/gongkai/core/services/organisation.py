@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.contrib.auth.models import Group, User
@@ -15,6 +15,18 @@ from gongkai.core.errors import ServiceError
 from gongkai.core.models import ApiToken, Notification, Organisation, Role, StaffProfile
 from gongkai.core.services.ledger import ledger_append
 from gongkai.core.types import Actor
+
+
+def require_units_of(organisation: Organisation, units: Iterable[Organisation]) -> None:
+    """Refuse units that are not units of ``organisation`` (a member of staff works in
+    their own body's units only)."""
+    foreign = [u.name for u in units if u.body.pk != organisation.pk or u.kind != "unit"]
+    if foreign:
+        raise ServiceError(
+            "unit_outside_organisation",
+            _("These units do not belong to %(org)s: %(units)s")
+            % {"org": organisation.name, "units": "、".join(foreign)},
+        )
 
 
 def organisation_create(
@@ -140,13 +152,7 @@ def staff_create(
         raise ServiceError(
             "username_taken", _("The user name %(name)s is taken.") % {"name": username}
         )
-    foreign = [u.name for u in units if u.body.pk != organisation.pk or u.kind != "unit"]
-    if foreign:
-        raise ServiceError(
-            "unit_outside_organisation",
-            _("These units do not belong to %(org)s: %(units)s")
-            % {"org": organisation.name, "units": "、".join(foreign)},
-        )
+    require_units_of(organisation, units)
     with transaction.atomic():
         user = User.objects.create_user(
             username=username,

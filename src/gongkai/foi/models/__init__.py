@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.models import Case
 from gongkai.foi.outcomes import APPLICANT_PARTS, OUTCOME_LEAVES, column_label, row
 
 
@@ -92,34 +93,12 @@ class ReplyGround(models.TextChoices):
     NOT_OURS = "not_ours", _("Not this body's (art. 36(5))")
 
 
-class Request(models.Model):
+class Request(Case):
     """One disclosure application (政府信息公开申请)."""
 
     code = models.CharField(_("tracking code"), max_length=20, unique=True)
     # A salted, slow hash (make_password); 64-hex SHA-256 values of older rows still verify.
     secret_hash = models.CharField(_("tracking secret (hashed)"), max_length=128)
-    organisation = models.ForeignKey(
-        "core.Organisation",
-        on_delete=models.PROTECT,
-        related_name="foi_requests",
-        verbose_name=_("public body"),
-    )
-    unit = models.ForeignKey(
-        "core.Organisation",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="unit_foi_requests",
-        verbose_name=_("handling unit"),
-    )
-    handler = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="foi_requests",
-        verbose_name=_("handler"),
-    )
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
     applicant_type = models.CharField(
         _("applicant type"), max_length=20, choices=APPLICANT_TYPE_CHOICES

@@ -6,8 +6,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.models import Case, unit_field
 
-class Consultation(models.Model):
+
+class Consultation(Case):
     class Kind(models.TextChoices):
         NORMATIVE = "normative", _("Normative document")
         NORMATIVE_BUSINESS = "normative_business", _("Normative document on business activity")
@@ -20,20 +22,7 @@ class Consultation(models.Model):
         CLOSED = "closed", _("Closed for comments")
         REPORTED = "reported", _("Adoption report published")
 
-    organisation = models.ForeignKey(
-        "core.Organisation", models.PROTECT, related_name="+", verbose_name=_("public body")
-    )
-    unit = models.ForeignKey(
-        "core.Organisation",
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("drafting unit"),
-    )
-    handler = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    unit = unit_field(_("drafting unit"))
     title = models.CharField(_("title"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     explanation = models.TextField(_("drafting explanation"), blank=True)

@@ -6,8 +6,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.models import Case, unit_field
 
-class Incident(models.Model):
+
+class Incident(Case):
     class Source(models.TextChoices):
         WEIBO = "weibo", _("Weibo")
         WECHAT = "wechat", _("WeChat")
@@ -27,20 +29,7 @@ class Incident(models.Model):
         RESPONDED = "responded", _("Responded")
         CLOSED = "closed", _("Closed")
 
-    organisation = models.ForeignKey(
-        "core.Organisation", models.PROTECT, related_name="+", verbose_name=_("public body")
-    )
-    unit = models.ForeignKey(
-        "core.Organisation",
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("responsible unit"),
-    )
-    handler = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    unit = unit_field(_("responsible unit"))
     title = models.CharField(_("title"), max_length=200)
     source = models.CharField(_("origin"), max_length=10, choices=Source.choices)
     source_url = models.URLField(_("link"), blank=True)

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from gongkai.core.models import Case
+
 
 class LetterCategory(models.Model):
     """A category with its reply period in working days: local practice the office edits."""
@@ -36,7 +38,7 @@ class LetterCategory(models.Model):
         return self.name
 
 
-class Letter(models.Model):
+class Letter(Case):
     class Status(models.TextChoices):
         RECEIVED = "received", pgettext_lazy("mailbox letter", "Received")
         ASSIGNED = "assigned", _("Being handled")
@@ -45,20 +47,6 @@ class Letter(models.Model):
 
     code = models.CharField(_("tracking code"), max_length=20, unique=True)
     secret_hash = models.CharField(max_length=64)
-    organisation = models.ForeignKey(
-        "core.Organisation", models.PROTECT, related_name="+", verbose_name=_("public body")
-    )
-    unit = models.ForeignKey(
-        "core.Organisation",
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("handling unit"),
-    )
-    handler = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
-    )
     category = models.ForeignKey(
         LetterCategory, models.PROTECT, related_name="letters", verbose_name=_("category")
     )

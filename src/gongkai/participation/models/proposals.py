@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from gongkai.core.models import Case
 
-class Proposal(models.Model):
+
+class Proposal(Case):
     class Kind(models.TextChoices):
         NPC_SUGGESTION = "npc_suggestion", _("NPC deputy's suggestion")
         CPPCC_PROPOSAL = "cppcc_proposal", _("CPPCC member's proposal")
@@ -20,20 +21,6 @@ class Proposal(models.Model):
         PUBLISHED = "published", _("Reply published")
         WITHHELD = "withheld", _("Reply not published")
 
-    organisation = models.ForeignKey(
-        "core.Organisation", models.PROTECT, related_name="+", verbose_name=_("public body")
-    )
-    unit = models.ForeignKey(
-        "core.Organisation",
-        models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("handling unit"),
-    )
-    handler = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
-    )
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     session = models.CharField(_("session"), max_length=100)
     number = models.CharField(_("proposal number"), max_length=20)

@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_stubs_ext import WithAnnotations
 
-from gongkai.core.access import scope_cases
 from gongkai.core.errors import NotFoundError
 from gongkai.core.sitescope import scoped
 from gongkai.core.types import AnyUser
@@ -48,13 +47,7 @@ def consultation_public(pk: int) -> Consultation:
 
 
 def consultations_visible_to(user: AnyUser) -> QuerySet[Consultation]:
-    return scope_cases(
-        Consultation.objects.select_related("organisation", "unit"),
-        user,
-        organisation_field="organisation_id",
-        unit_field="unit_id",
-        handler_field="handler_id",
-    )
+    return Consultation.objects.visible_to(user).select_related("organisation", "unit")
 
 
 def access_consultation(user: AnyUser, pk: int) -> Consultation:

@@ -9,7 +9,6 @@ from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gongkai.core.access import scope_cases
 from gongkai.core.errors import NotFoundError
 from gongkai.core.models import Clock
 from gongkai.core.types import AnyUser
@@ -17,13 +16,7 @@ from gongkai.participation.models import Incident, PressConference
 
 
 def incidents_visible_to(user: AnyUser) -> QuerySet[Incident]:
-    return scope_cases(
-        Incident.objects.select_related("organisation", "unit"),
-        user,
-        organisation_field="organisation_id",
-        unit_field="unit_id",
-        handler_field="handler_id",
-    )
+    return Incident.objects.visible_to(user).select_related("organisation", "unit")
 
 
 def access_incident(user: AnyUser, pk: int) -> Incident:

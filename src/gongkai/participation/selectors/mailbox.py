@@ -10,7 +10,6 @@ from django.db.models import Avg, Count, F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gongkai.core.access import scope_cases
 from gongkai.core.clockmath import CHINA
 from gongkai.core.errors import NotFoundError
 from gongkai.core.models import Organisation
@@ -25,13 +24,7 @@ OPEN_LETTER_STATUSES = (Letter.Status.RECEIVED, Letter.Status.ASSIGNED)
 
 
 def letters_visible_to(user: AnyUser) -> QuerySet[Letter]:
-    return scope_cases(
-        Letter.objects.select_related("organisation", "unit", "category"),
-        user,
-        organisation_field="organisation_id",
-        unit_field="unit_id",
-        handler_field="handler_id",
-    )
+    return Letter.objects.visible_to(user).select_related("organisation", "unit", "category")
 
 
 def access_letter(user: AnyUser, pk: int) -> Letter:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from gongkai.core.access import scope_cases
 from gongkai.core.errors import NotFoundError
 from gongkai.core.sitescope import scoped
 from gongkai.core.types import AnyUser
@@ -13,13 +12,7 @@ from gongkai.participation.models import Proposal
 
 
 def proposals_visible_to(user: AnyUser) -> QuerySet[Proposal]:
-    return scope_cases(
-        Proposal.objects.select_related("organisation", "unit"),
-        user,
-        organisation_field="organisation_id",
-        unit_field="unit_id",
-        handler_field="handler_id",
-    )
+    return Proposal.objects.visible_to(user).select_related("organisation", "unit")
 
 
 def access_proposal(user: AnyUser, pk: int) -> Proposal:

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from gongkai.core.models import ScopeFields, UnitOwned, organisation_field, unit_field
 from gongkai.proactive.law import (
     DEFAULT_CARRIER,
     DisclosureLabel,
@@ -51,23 +52,14 @@ def attachment_path(instance, filename: str) -> str:
     return f"proactive/originals/{instance.item_id}/{filename}"
 
 
-class Item(models.Model):
+class Item(UnitOwned):
     """One piece of government information with its 公开目录 metadata."""
 
-    organisation = models.ForeignKey(
-        "core.Organisation",
-        on_delete=models.PROTECT,
-        related_name="proactive_items",
-        verbose_name=_("publishing body"),
-    )
-    unit = models.ForeignKey(
-        "core.Organisation",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="unit_proactive_items",
-        verbose_name=_("drafting unit"),
-    )
+    # The drafter is the person in charge of an item (there is no separate handler).
+    scope_fields = ScopeFields(handler="drafter_id")
+
+    organisation = organisation_field(_("publishing body"))
+    unit = unit_field(_("drafting unit"))
     drafter = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

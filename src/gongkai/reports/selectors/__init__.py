@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from gongkai.core.access import has_role, organisation_ids_visible_to, scope_cases
+from gongkai.core.access import has_role, organisation_ids_visible_to
 from gongkai.core.errors import NotFoundError
 from gongkai.core.models import Organisation
 from gongkai.core.sitescope import scoped
@@ -35,13 +35,7 @@ def can_edit(user: AnyUser) -> bool:
 def reports_visible_to(user: AnyUser) -> QuerySet[YearlyReport]:
     if not can_read(user):
         return YearlyReport.objects.none()
-    return scope_cases(
-        YearlyReport.objects.select_related("organisation"),
-        user,
-        organisation_field="organisation_id",
-        unit_field="organisation_id",
-        handler_field="prepared_by_id",
-    )
+    return YearlyReport.objects.visible_to(user).select_related("organisation")
 
 
 def access_report(user: AnyUser, pk: int) -> YearlyReport:

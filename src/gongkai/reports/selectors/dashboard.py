@@ -23,6 +23,7 @@ from django_stubs_ext import StrOrPromise
 
 from gongkai.core.access import body_and_descendants
 from gongkai.core.models import Clock, Organisation
+from gongkai.core.selectors.ontime import clock_late, on_time_rate
 from gongkai.foi.models import Channel, FeeNotice, Request, Supplement
 from gongkai.foi.selectors import request_working_days_spent
 from gongkai.reports import format as fmt
@@ -156,7 +157,7 @@ def on_time(ids: list[int], start: dt.date, end: dt.date) -> Chart:
             continue
         month = _month_key(request.replied_on)
         spent[month].append(request_working_days_spent(request, today=request.replied_on))
-        late[month] += request.reply_clock.is_overdue_when_stopped
+        late[month] += clock_late(request.reply_clock)
     chart = Chart(
         "on_time",
         _("Replies on time and median working days to reply"),
@@ -172,7 +173,7 @@ def on_time(ids: list[int], start: dt.date, end: dt.date) -> Chart:
     for month in months(start, end):
         total = len(spent[month])
         timely = total - late[month]
-        rate = round(100 * timely / total, 1) if total else 0
+        rate = on_time_rate(timely, total) if total else 0
         median = statistics.median(spent[month]) if total else 0
         chart.rows.append([month.strftime("%Y-%m"), total, timely, rate, median])
     return chart
