@@ -86,7 +86,9 @@ def build(database: str, items: int, reuse: bool) -> None:
                     "SELECT count(*) FROM proactive_item WHERE idempotency_key LIKE 'demo-gen-%%'"
                 ).fetchone()[0]
             if have >= items:
-                print(f"== reusing {name}: {have} generated items")
+                print(f"== reusing {name}: {have} generated items (migrated to this code)")
+                env = {**os.environ, "DATABASE_URL": database}
+                subprocess.run([BIN / "gongkai", "migrate", "-v0"], env=env, check=True)
                 return
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
         admin.execute(f'CREATE DATABASE "{name}"')
