@@ -25,5 +25,9 @@ vocabulary.keys(
 vocabulary.values(
     "sites",
     "copied",
-    [("guide", _("Openness guide")), ("identity", _("Website identification"))],
+    [
+        ("guide", _("Openness guide")),
+        ("identity", _("Website identification")),
+        ("columns", _("Column tree")),
+    ],
 )
