@@ -30,6 +30,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from gongkai.core import twofactor
 from gongkai.core.account_forms import CodeForm, EnrolForm
 from gongkai.core.errors import ServiceError
+from gongkai.core.formflow import service_errors
 from gongkai.core.middleware import EXPIRED, SECOND_FACTOR
 from gongkai.core.services.accounts import (
     two_factor_backup_codes_renew,
@@ -138,11 +139,8 @@ def two_factor_enrol_view(request: HttpRequest) -> HttpResponse:
     device = two_factor_device_start(user=user)
     form = EnrolForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form, "code"):
             codes = two_factor_enrol(user=user, device=device, code=form.cleaned_data["code"])
-        except ServiceError as error:
-            form.add_error("code", error.message)
-        else:
             target = resolve_url("core:workbench")
             if at_sign_in:
                 target = _next_url(request, twofactor.pending_data(request.session))

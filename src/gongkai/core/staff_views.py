@@ -19,6 +19,7 @@ from gongkai.core import twofactor
 from gongkai.core.access import has_role, organisation_ids_visible_to
 from gongkai.core.account_forms import StaffCreateForm, StaffForm, UnitForm
 from gongkai.core.errors import ServiceError
+from gongkai.core.formflow import service_errors
 from gongkai.core.models import Organisation, Role, StaffProfile
 from gongkai.core.services import staff_create
 from gongkai.core.services.accounts import (
@@ -107,7 +108,7 @@ def staff_new(request: StaffRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with service_errors(form):
             profile = staff_create(
                 actor=request.user,
                 username=data["username"],
@@ -118,9 +119,6 @@ def staff_new(request: StaffRequest) -> HttpResponse:
                 password=data["password"],
                 phone=data["phone"],
             )
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
             messages.success(
                 request,
                 _("The account %(username)s was created.") % {"username": data["username"]},
@@ -147,7 +145,7 @@ def staff_edit(request: StaffRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with service_errors(form):
             staff_update(
                 actor=request.user,
                 profile=profile,
@@ -156,9 +154,6 @@ def staff_edit(request: StaffRequest, pk: int) -> HttpResponse:
                 roles=data["roles"],
                 units=list(data["units"]),
             )
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
             messages.success(request, _("The changes were saved."))
             return redirect("core:staff_edit", pk=profile.pk)
     context = {
@@ -199,11 +194,8 @@ def unit_list(request: StaffRequest) -> HttpResponse:
     body = _body(request.user)
     form = UnitForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form, "name"):
             unit = unit_create(actor=request.user, body=body, name=form.cleaned_data["name"])
-        except ServiceError as error:
-            form.add_error("name", error.message)
-        else:
             messages.success(request, _("The unit %(name)s was created.") % {"name": unit.name})
             return redirect("core:units")
     units = Organisation.objects.filter(parent=body, kind=Organisation.Kind.UNIT).order_by("id")

@@ -27,6 +27,7 @@ from gongkai.core.clockmath import end_of_day, explain_working_days
 from gongkai.core.errors import ServiceError
 from gongkai.core.explain import step_text
 from gongkai.core.exports import ledger_csv_response, ledger_xlsx_response
+from gongkai.core.formflow import service_errors
 from gongkai.core.forms import LedgerFilterForm, NoticeForm, WorkdaysForm
 from gongkai.core.law import NATIONAL_FESTIVALS_SOURCE
 from gongkai.core.models import CalendarYear, LedgerEntry, Role, TaskFailure
@@ -121,7 +122,7 @@ def calendar_view(request: StaffRequest) -> HttpResponse:
     preview = None
     if request.method == "POST" and form.is_valid():
         text, year = form.cleaned_data["text"], form.cleaned_data["year"]
-        try:
+        with service_errors(form, "text"):
             # The preview stays on the page when storing is refused (a festival missing and
             # not confirmed), so the office sees what it is confirming.
             preview = notice_parse(text=text, year=year)
@@ -134,8 +135,6 @@ def calendar_view(request: StaffRequest) -> HttpResponse:
                 )
                 messages.success(request, stored.message)
                 return redirect("core:calendar")
-        except ServiceError as error:
-            form.add_error("text", error.message)
     calendar = holidays.get_calendar()
     context = {
         "form": form,

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import ServiceError
+from gongkai.core.formflow import service_errors
 from gongkai.core.views import role_required
 from gongkai.guides import gazette, places, selectors, services
 from gongkai.guides.forms import (
@@ -108,7 +109,7 @@ def guide_new(request):
     form = GuideForm(request.POST or None, powers=_powers(body))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with service_errors(form):
             created = services.guide_create(
                 actor=request.user, organisation=body, fields=_fields(data, data["code"]),
                 approved_on=data["approved_on"], effective_on=data["effective_on"],
@@ -116,8 +117,6 @@ def guide_new(request):
             )  # fmt: skip
             messages.success(request, _("The guide was published."))
             return redirect("guides:guide_edit", pk=created.pk)
-        except ServiceError as error:
-            form.add_error(None, error.message)
     return render(request, "guides/workbench/guide.html", {"form": form, "guide": None})
 
 
@@ -253,7 +252,7 @@ def point_edit(request, pk: int):
     form = PointForm(
         request.POST if action == "point" else None, initial=initial, guides=_point_guides(body)
     )
-    try:
+    with service_errors(form):
         if action == "point" and form.is_valid():
             places.point_save(
                 actor=request.user, organisation=body, point=point,
@@ -266,8 +265,6 @@ def point_edit(request, pk: int):
         if action:
             messages.success(request, _("Saved."))
             return redirect("guides:point_edit", pk=point.pk)
-    except ServiceError as error:
-        form.add_error(None, error.message)
     return render(request, "guides/workbench/point.html", {"form": form, "point": point})
 
 

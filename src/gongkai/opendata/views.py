@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from gongkai.core.access import organisation_ids_visible_to
 from gongkai.core.clientip import client_address
 from gongkai.core.errors import ServiceError
+from gongkai.core.formflow import service_errors
 from gongkai.core.models import Organisation
 from gongkai.core.views import role_required
 from gongkai.opendata import dcat, exports, selectors, services
@@ -133,15 +134,12 @@ def apply(request, slug: str):
     form = DataRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with service_errors(form):
             _request, token = services.request_submit(
                 dataset=found, applicant=data["applicant"],
                 organisation_name=data["organisation_name"], purpose=data["purpose"],
                 phone=data["phone"], email=data["email"],
             )  # fmt: skip
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
             messages.success(
                 request, _("Your request has been received. Keep this page's address to follow it.")
             )
@@ -211,14 +209,11 @@ def _values(data) -> services.DatasetValues:
 def dataset_new(request):
     form = DatasetForm(request.POST or None, publishers=_publishers(request.user))
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             created = services.dataset_create(
                 actor=request.user, values=_values(form.cleaned_data),
                 slug=form.cleaned_data["slug"],
             )  # fmt: skip
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
             messages.success(request, _("Dataset added."))
             return redirect("opendata:dataset_edit", pk=created.pk)
     return render(request, "opendata/workbench/dataset.html", {"form": form, "dataset": None})
@@ -280,7 +275,7 @@ def request_decide(request, pk: int):
     form = DecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with service_errors(form):
             if data["decision"] == "approve":
                 services.request_approve(
                     actor=request.user, request=found, reason=data["reason"],
@@ -293,9 +288,6 @@ def request_decide(request, pk: int):
             else:
                 services.request_refuse(actor=request.user, request=found, reason=data["reason"])
                 messages.success(request, _("Request refused."))
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
             return redirect("opendata:manage")
     return render(request, "opendata/workbench/request.html", {"req": found, "form": form})
 
@@ -309,14 +301,11 @@ def keys(request):
     issued = ""
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with service_errors(form):
             _key, issued = services.api_key_issue(
                 actor=request.user, holder=data["holder"], contact=data["contact"],
                 per_minute=data["per_minute"], per_day=data["per_day"], datasets=data["datasets"],
             )  # fmt: skip
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
             form = ApiKeyForm(datasets=conditional)
     context = {"form": form, "issued": issued, "keys": selectors.keys_for_office()}
     response = render(request, "opendata/workbench/keys.html", context)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.core.errors import ServiceError
+from gongkai.core.formflow import service_errors
 from gongkai.core.selectors import site_organisation
 from gongkai.core.views import role_required
 from gongkai.outreach import selectors, services
@@ -57,10 +58,8 @@ def open_day(request, pk: int):
     form = RegistrationForm(request.POST or None)
     registration = None
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             registration = services.open_day_register(open_day=found, **form.cleaned_data)
-        except ServiceError as error:
-            form.add_error(None, error.message)
     now = timezone.now()
     context = {
         "open_day": found,
@@ -83,11 +82,8 @@ def supervisor_home(request):
         raise Http404
     form = ObservationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             services.observation_file(user=request.user, **form.cleaned_data)
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
             messages.success(request, _("Your observation was sent to the openness office."))
             return redirect("outreach:supervisor_home")
     context = {
@@ -113,11 +109,8 @@ def channels(request):
     body = _body(request)
     form = ChannelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             services.channel_create(actor=request.user, organisation=body, **form.cleaned_data)
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
             return redirect("outreach:channels")
     pushes = Paginator(selectors.pushes_of(body), 50).get_page(request.GET.get("page"))
     context = {"form": form, "channels": selectors.channels_of(body), "pushes": pushes}
@@ -151,11 +144,8 @@ def supervisors(request):
     body = _body(request)
     form = SupervisorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             services.supervisor_appoint(actor=request.user, organisation=body, **form.cleaned_data)
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
             messages.success(
                 request, _("The supervisor can now sign in with the user name and password.")
             )
@@ -184,11 +174,8 @@ def observation(request, pk: int):
     )
     form = AnswerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             services.observation_answer(actor=request.user, observation=found, **form.cleaned_data)
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
             return redirect("outreach:supervisors")
     return render(
         request, "outreach/workbench/observation.html", {"observation": found, "form": form}
@@ -201,13 +188,10 @@ def open_days_manage(request):
     body = _body(request)
     form = OpenDayForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             created = services.open_day_create(
                 actor=request.user, organisation=body, **form.cleaned_data
             )
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
             return redirect("outreach:open_day_manage", pk=created.pk)
     context = {"form": form, "open_days": OpenDay.objects.filter(organisation=body)}
     return render(request, "outreach/workbench/open_days.html", context)
@@ -219,13 +203,10 @@ def open_day_manage(request, pk: int):
     found = get_object_or_404(OpenDay, pk=pk, organisation=_body(request))
     form = SummaryForm(request.POST or None, initial={"summary": found.summary})
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             services.open_day_summary_publish(
                 actor=request.user, open_day=found, summary=form.cleaned_data["summary"]
             )
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
             return redirect("outreach:open_day_manage", pk=found.pk)
     registrations = list(found.registrations.all())
     rows = [{"registration": r, "phone": selectors.mask_phone(r.phone)} for r in registrations]

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from gongkai.core.access import has_role, organisation_ids_visible_to
 from gongkai.core.clockmath import CHINA
 from gongkai.core.errors import ServiceError
+from gongkai.core.formflow import service_errors
 from gongkai.core.models import Role
 from gongkai.proactive.models import Item
 from gongkai.sites import services
@@ -76,11 +77,8 @@ def site_list(request):
     form = NewBodySiteForm(request.POST or None)
     created = None
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             created = services.site_for_new_body(actor=request.user, **form.service_arguments())
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
             messages.success(request, _("The site %(name)s was created.") % {"name": created.site})
             form = NewBodySiteForm()
     context = {"sites": sites_all(), "form": form, "created": created}
@@ -108,13 +106,10 @@ def reprints(request):
     form = ReprintForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         item = Item.objects.filter(pk=form.cleaned_data["item"]).first()
-        try:
+        with service_errors(form, "item"):
             if item is None:
                 raise ServiceError("not_published", _("No published information has that number."))
             services.reprint_add(actor=request.user, site=site, item=item)
-        except ServiceError as error:
-            form.add_error("item", error.message)
-        else:
             messages.success(request, _("Reprinted on %(site)s.") % {"site": site.name})
             return redirect("sites:reprints")
     context = {"site": site, "reprints": reprints_of(site), "form": form}

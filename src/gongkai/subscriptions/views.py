@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.core.clientip import client_address
 from gongkai.core.errors import ServiceError
+from gongkai.core.formflow import service_errors
 from gongkai.core.selectors import site_organisation
 from gongkai.core.views import role_required
 from gongkai.foi.services.tracking import request_track
@@ -33,7 +34,7 @@ def subscribe(request):
     form = SubscribeForm(request.POST or None, topics=selectors.topics())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with service_errors(form):
             subscription = services.subscription_create(
                 organisation=body,
                 channel=data["channel"],
@@ -45,9 +46,6 @@ def subscribe(request):
                 keyword=data["keyword"],
                 client=client_address(request),
             )
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
             return render(request, "subscriptions/sent.html", {"subscription": subscription})
     context = {"form": form, "request_form": RequestSubscribeForm(), "body": body}
     return render(request, "subscriptions/subscribe.html", context)
@@ -59,7 +57,7 @@ def subscribe_request(request):
     form = RequestSubscribeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with service_errors(form):
             found = request_track(
                 code=data["code"], secret=data["secret"], client=client_address(request)
             )
@@ -71,9 +69,6 @@ def subscribe_request(request):
                 request=found,
                 client=client_address(request),
             )
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
             return render(request, "subscriptions/sent.html", {"subscription": subscription})
     context = {"form": SubscribeForm(topics=selectors.topics()), "request_form": form, "body": body}
     return render(request, "subscriptions/subscribe.html", context)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.core.errors import ServiceError
+from gongkai.core.formflow import service_errors
 from gongkai.core.models import Role
 from gongkai.core.selectors import site_organisation
 from gongkai.core.sitescope import current_site_scope
@@ -73,16 +74,13 @@ def column_edit(request, pk: int | None = None):
     tree = columns_for_office(request.user)
     form = ColumnForm(request.POST or None, initial=initial, exclude_pk=pk, tree=tree)
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form):
             if column is None:
                 column = column_create(
                     actor=request.user, fields=form.to_fields(), site_id=_site_id()
                 )
             else:
                 column = column_update(column=column, actor=request.user, fields=form.to_fields())
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
             messages.success(
                 request, _("The column “%(title)s” was saved.") % {"title": column.title}
             )
@@ -115,11 +113,8 @@ def guide_edit(request):
     form = GuideForm(request.POST or None, instance=guide)
     if request.method == "POST" and organisation is not None:
         # Validation of content is the service's (条例 art. 12); the form only parses.
-        try:
+        with service_errors(form):
             guide_save(organisation=organisation, actor=request.user, values=request.POST)
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
             messages.success(request, _("The openness guide was saved."))
             return redirect("portal:workbench-guide")
     status = 400 if request.method == "POST" else 200
@@ -134,11 +129,8 @@ def identity_edit(request):
     organisation = site_organisation()
     form = SiteIdentityForm(request.POST or None, instance=site_identity_for(organisation))
     if request.method == "POST" and organisation is not None:
-        try:
+        with service_errors(form):
             site_identity_save(organisation=organisation, actor=request.user, values=request.POST)
-        except ServiceError as error:
-            form.add_error(None, error.message)
-        else:
             messages.success(request, _("The website identification was saved."))
             return redirect("portal:workbench-identity")
     status = 400 if request.method == "POST" else 200
