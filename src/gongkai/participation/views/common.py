@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import NotFoundError, ServiceError
+from gongkai.core.formflow import service_message
 from gongkai.core.models import Organisation
 from gongkai.participation.transitions import READERS
 
@@ -33,15 +33,8 @@ def found(call, *args):
         raise Http404 from None
 
 
-def act(request, call, success) -> bool:
-    """Call a service; show its success or its error message on the next page."""
-    try:
-        call()
-    except ServiceError as error:
-        messages.error(request, error.message)
-        return False
-    messages.success(request, success)
-    return True
+# Call a service from a button; its success or refusal shows on the next page.
+act = service_message
 
 
 def units_of(organisation) -> object:
