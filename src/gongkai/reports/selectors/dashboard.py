@@ -23,6 +23,7 @@ from django_stubs_ext import StrOrPromise
 
 from gongkai.core.access import body_and_descendants
 from gongkai.core.models import Clock, Organisation
+from gongkai.core.months import month_key, months
 from gongkai.core.selectors.ontime import clock_late, on_time_rate
 from gongkai.foi.models import Channel, FeeNotice, Request, Supplement
 from gongkai.foi.selectors import request_working_days_spent
@@ -51,18 +52,6 @@ class Chart:
         }
 
 
-def months(start: dt.date, end: dt.date) -> list[dt.date]:
-    first, found = start.replace(day=1), []
-    while first <= end:
-        found.append(first)
-        first = (first + dt.timedelta(days=32)).replace(day=1)
-    return found
-
-
-def _month_key(value: dt.date) -> dt.date:
-    return (value.date() if isinstance(value, dt.datetime) else value).replace(day=1)
-
-
 def _by_month(
     start: dt.date,
     end: dt.date,
@@ -87,7 +76,7 @@ def by_channel(ids: list[int], start: dt.date, end: dt.date) -> Chart:
         .values_list("month", "channel")
         .annotate(n=Count("pk"))
     )
-    counts = {(_month_key(m), c): n for m, c, n in rows}
+    counts = {(month_key(m), c): n for m, c, n in rows}
     chart = Chart(
         "by_channel",
         _("Applications received per month, by channel"),
@@ -127,10 +116,10 @@ def by_outcome(ids: list[int], start: dt.date, end: dt.date) -> Chart:
     ]
     counts: Counter[tuple[dt.date, str | None]] = Counter()
     for month, outcome, n in replies:
-        counts[(_month_key(month), _outcome_group(outcome))] += n
+        counts[(month_key(month), _outcome_group(outcome))] += n
     for day, outcome in lapses:
         if outcome and day is not None:  # lapsed_on is filtered on above
-            counts[(_month_key(day), _outcome_group(outcome))] += 1
+            counts[(month_key(day), _outcome_group(outcome))] += 1
     labels = [fmt.row_label(code) for code in OUTCOME_GROUPS]
     chart = Chart(
         "by_outcome", _("Decisions per month, by outcome"), "stacked", [_("Month"), *labels]
@@ -155,7 +144,7 @@ def on_time(ids: list[int], start: dt.date, end: dt.date) -> Chart:
         # Both are filtered on above; said for the types.
         if request.replied_on is None or request.reply_clock is None:
             continue
-        month = _month_key(request.replied_on)
+        month = month_key(request.replied_on)
         spent[month].append(request_working_days_spent(request, today=request.replied_on))
         late[month] += clock_late(request.reply_clock)
     chart = Chart(
