@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
@@ -84,12 +85,13 @@ def scope_cases(
     return in_body.filter(Q(**{f"{unit_field}__in": unit_ids}) | Q(**{handler_field: user.pk}))
 
 
-def require_role_in_body(actor: Actor, organisation: Organisation, roles: Iterable[Role]) -> None:
-    """Refuse unless ``actor`` holds one of ``roles`` in ``organisation``'s body (a superuser
-    anywhere): the check of every service that edits a body's registers."""
+def require_role_in_body(actor: Actor, organisation: Organisation, roles: Iterable[Role]) -> User:
+    """The acting person, refused unless they hold one of ``roles`` in ``organisation``'s
+    body (a superuser anywhere): the check of every service that edits a body's registers."""
     allowed = actor is not None and has_role(actor, *roles)
     if allowed and actor is not None and not actor.is_superuser:
         profile = getattr(actor, "staff_profile", None)
         allowed = profile is not None and profile.organisation.body == organisation.body
-    if not allowed:
+    if actor is None or not allowed:
         raise PermissionDeniedError("not_allowed", _("You do not have the right to do this."))
+    return actor

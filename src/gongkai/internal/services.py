@@ -13,8 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gongkai.core.access import has_role
-from gongkai.core.errors import PermissionDeniedError, ServiceError
+from gongkai.core.access import require_role_in_body
+from gongkai.core.errors import ServiceError
 from gongkai.core.models import Organisation, Role
 from gongkai.core.services import ledger_append
 from gongkai.core.types import Actor
@@ -27,13 +27,7 @@ MAX_ROWS = 500
 
 def require_editor(actor: Actor, organisation: Organisation) -> User:
     """The acting person, refused unless they edit ``organisation``'s body (or are admin)."""
-    allowed = actor is not None and has_role(actor, *EDITING_ROLES)
-    profile = getattr(actor, "staff_profile", None)
-    if actor is not None and allowed and not actor.is_superuser:
-        allowed = profile is not None and profile.organisation.body == organisation.body
-    if actor is None or not allowed:
-        raise PermissionDeniedError("not_allowed", _("You do not have the right to do this."))
-    return actor
+    return require_role_in_body(actor, organisation, EDITING_ROLES)
 
 
 def table_parse(text: str) -> list[list[str]]:
