@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from operator import attrgetter
 from typing import Any
@@ -141,6 +141,38 @@ _BARE_NAME_RE = re.compile(
     f"[{_char_class(GIVEN_CHARS | {c[1] for c in COMPOUND_SURNAMES})}]"
     f"[{_char_class(GIVEN_CHARS)}]{{0,2}}"
 )
+# The same matches found from the given name's first character, which is about three times
+# rarer in government text than the characters before a name (，。、的…): ``re`` stops at
+# fewer places (measured: 2.24 → 1.61 ms/MB on the old planted corpus). The match starts
+# there; the boundary and the surname are checked by a lookbehind. _bare_matches gives
+# exactly the matches of _BARE_NAME_RE.finditer.
+_BARE_NAME_BY_SECOND_RE = re.compile(
+    f"[{_char_class(GIVEN_CHARS | {c[1] for c in COMPOUND_SURNAMES})}]"
+    f"(?<=[{_BARE_BEFORE}]"
+    f"[{_char_class(SURNAMES | {c[0] for c in COMPOUND_SURNAMES} | GIVEN_CHARS | set('小阿'))}].)"
+    f"[{_char_class(GIVEN_CHARS)}]{{0,2}}"
+)
+
+
+def _bare_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_BARE_NAME_RE.finditer(text)``, found by _BARE_NAME_BY_SECOND_RE
+    (each starts two characters later). A match whose boundary character lies inside the
+    match before it is one _BARE_NAME_RE never reaches (it resumes after that match): it is
+    dropped and the search goes on from the next character, so nothing it covers is missed.
+    """
+    end = 0
+    pos = 0
+    while True:
+        for m in _BARE_NAME_BY_SECOND_RE.finditer(text, pos):
+            if m.start() - 2 < end:
+                pos = m.start() + 1
+                break
+            yield m
+            end = m.end()
+        else:
+            return
+
+
 _VOCATIVE_BEFORE = frozenset("\n】")
 _VOCATIVE_AFTER = frozenset("，,你您")
 # What may not follow a bare name: the mark of a place, an estate or an organisation
@@ -222,6 +254,8 @@ _CUE_WORD_RE = _literals(
 # Only where a surname follows (checked in C): most of these words stand before no name.
 _SURNAME_START = "".join(sorted(re.escape(c) for c in SURNAMES | {c[0] for c in COMPOUND_SURNAMES}))
 _BEFORE_RE = _literals(PERSON_BEFORE, f"(?=[{_SURNAME_START}])")
+# The characters a name can start with (valid_name): a surname, or a compound one's first.
+_NAME_START = SURNAMES | {c[0] for c in COMPOUND_SURNAMES}
 _BEFORE = frozenset(PERSON_BEFORE)
 # Context words after which a name must also end clearly (我是来反映… is no name).
 _WEAK_BEFORE = frozenset(["我是", "本人", "请与", "举报"])
@@ -600,19 +634,16 @@ def bare_names(text: str, found: list[Finding], out: list[Finding]) -> None:
     A given name alone at the start of a line, addressing the reader (德华，明天…; 小红你…),
     only on a line that also holds personal data or speaks to the reader (你, 您, 请)."""
     size = len(text)
-    matches = list(_BARE_NAME_RE.finditer(text))
+    spans = [(m.start() - 1, m.end()) for m in _bare_matches(text)]
     first = _BARE_NAME_RE.match("\n" + text[:6])
     if first:
-        matches.insert(0, first)
+        spans.insert(0, (first.start(1) - 1, first.end() - 1))
     starts = None
     # Names found already (after a cue: 当事人：刘敏) are not read again.
     known = {f.start for f in found if f.type == "name"}
-    for m in matches:
-        shift = 0 if m.string is text else -1
-        start = m.start(1) + shift
+    for start, end in spans:
         if start in known:
             continue
-        end = m.end() + shift
         before = text[start - 1] if start else "\n"
         if before in _VOCATIVE_BEFORE and text[start + 2 : start + 3] in _VOCATIVE_AFTER:
             if starts is None:
@@ -672,6 +703,12 @@ def _cues(text: str, out: list[Finding], want_name: bool, want_address: bool) ->
         colon = colon_char is not None
         if kind == "name":
             size = len(run)
+            if run[0] not in _NAME_START:
+                # No name starts here unless a minority name's dot stands in what
+                # _name_after_cue reads (the run, or the four characters name_at reads).
+                ahead = text[pos : pos + 4] if size < 4 else run
+                if "·" not in ahead and "•" not in ahead:
+                    continue
             # The common form, 被执行人：程洋秀， — a whole short run after a colon — at once;
             # anything else as _name_after_cue reads it.
             if (
