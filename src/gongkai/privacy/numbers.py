@@ -265,7 +265,8 @@ _LOCAL_AFTER_CUE_RE = re.compile(r"(?:号码)?[：: \u3000]{0,2}([2-8][0-9]{6,7}
 # Each cue found from its first character (one literal: see literal.py), the rest of it and
 # the number after it checked by a lookahead.
 _LOCAL_CUES = tuple(
-    re.compile(f"{cue[0]}(?={cue[1:]}{_LOCAL_AFTER_CUE_RE.pattern})") for cue in ("电话", "座机", "固话")
+    re.compile(f"{cue[0]}(?={cue[1:]}{_LOCAL_AFTER_CUE_RE.pattern})")
+    for cue in ("电话", "座机", "固话")
 )
 _EXTENSION_RE = re.compile(r" ?(?:转|分机|[-－]|ext\.? ?)[ ]?[0-9０-９]{1,5}(?![0-9０-９])")
 

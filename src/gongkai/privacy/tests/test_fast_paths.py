@@ -12,17 +12,20 @@ from operator import mul
 
 import pytest
 
-from gongkai.privacy.detect import id_check_char
+from gongkai.privacy.detect import _ASCII_ALNUM, _EMAIL_DOMAIN_RE, _email_end, id_check_char
 from gongkai.privacy.literal import Literal
 from gongkai.privacy.names import (
+    _BARE_NAME_RE,
     ADDRESS_CUES,
     NAME_CUES,
     PERSON_AFTER,
     PERSON_BEFORE,
     TITLE_AFTER,
+    _bare_matches,
     _find_pair,
     _literals,
 )
+from gongkai.privacy.numbers import _LOCAL_AFTER_CUE_RE, _LOCAL_CUES
 
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 
@@ -98,3 +101,58 @@ def test_find_pair_finds_as_str_find():
         text = "".join(rng.choice("小红陈") for _ in range(rng.randrange(0, 20)))
         start, end = rng.randrange(25), rng.randrange(25)
         assert _find_pair(text, "小红", start, end) == text.find("小红", start, end)
+
+
+def test_bare_matches_are_those_of_the_plain_regex():
+    # Boundary characters that are also surname or given-name characters (由 和 向) make
+    # matches overlap: the case _bare_matches must drop and search past.
+    rng = random.Random(3)
+    chars = "，的由和向 \n王李欧阳伟明小红强国阿"
+    for _ in range(20_000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randrange(0, 24)))
+        assert [(m.start() - 2, m.end()) for m in _bare_matches(text)] == [
+            m.span() for m in _BARE_NAME_RE.finditer(text)
+        ], text
+
+
+# _email_end as it was before: the local part found by a regex searched from each place up to
+# 64 characters before the sign.
+_EMAIL_LOCAL_RE = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64}\Z")
+
+
+def _plain_email_end(window, at, at_size=1):
+    local = _EMAIL_LOCAL_RE.search(window, max(0, at - 64), at)
+    domain = _EMAIL_DOMAIN_RE.match(window, at + at_size)
+    if not (local and domain):
+        return None
+    start = local.start()
+    while start < at and window[start] == ".":
+        start += 1
+    end = domain.end()
+    if start < at and window[at - 1] != "." and window[end : end + 1] not in _ASCII_ALNUM:
+        return start, end
+    return None
+
+
+def test_email_local_part_is_found_as_by_the_plain_regex():
+    rng = random.Random(4)
+    for _ in range(20_000):
+        window = "".join(rng.choice("ab9._-+%中 @q.cn") for _ in range(rng.randrange(0, 90)))
+        for at in (i for i, c in enumerate(window) if c == "@" and i <= 64):
+            assert _email_end(window, at) == _plain_email_end(window, at), (window, at)
+
+
+def test_phone_cue_search_stops_where_the_plain_search_finds_a_number():
+    rng = random.Random(5)
+    for _ in range(10_000):
+        text = "".join(
+            rng.choice(["电话", "座机", "号码", "：", " ", "2", "3", "0", "-", "电"])
+            for _ in range(rng.randrange(0, 14))
+        )
+        for cue, search in zip(("电话", "座机", "固话"), _LOCAL_CUES, strict=True):
+            plain = [
+                i
+                for i in range(len(text))
+                if text.startswith(cue, i) and _LOCAL_AFTER_CUE_RE.match(text, i + 2)
+            ]
+            assert [m.start() for m in search.finditer(text)] == plain, text
