@@ -278,27 +278,43 @@ def _numbers(
     pos: int = 0,
     endpos: int = -1,
 ) -> None:
+    boundary = _BOUNDARY
     for zone in zones.finditer(text, pos, len(text) if endpos < 0 else endpos):
         s = zone.group()
         start, end = zone.span()
-        # The common case, a bare ASCII digit run (isascii is a flag test), is tried first.
-        if not (s.isascii() and s.isdigit()):
-            if "." in s or "．" in s:
-                _dotted(text, start, end, out)
+        # The common case, a bare ASCII digit run (isascii is a flag test), is tried first;
+        # the commonest of those, an ID number with its check digit right, at once.
+        if s.isascii() and s.isdigit():
+            if (start and text[start - 1] in boundary) or text[end : end + 1] in boundary:
                 continue
-            if s[-1] in _TRAILING:
-                s = s.rstrip(_TRAILING)
-                end = start + len(s)
-                if len(s) < 11:
-                    continue
-            if not (s.isascii() and (s.isdigit() or (s[:-1].isdigit() and s[-1] in "Xx"))):
-                simple = _SIMPLE_RE.fullmatch(s if s.isascii() else fold(s))
-                if simple and _simple(text, start, end, simple, out):
-                    continue
-                _zone(text, start, end, out)
+            if (
+                len(s) == 18
+                and s[:2] in _PROVINCES
+                and s[6:14] in _BIRTH_DATES
+                and _ID_CHECK[2 * int(s[:17], 13) % 11] == s[17]
+            ):
+                out.append(Finding("id_card", start, end, s))
                 continue
-        # A bare digit run: classified without a second regex.
-        if (start and text[start - 1] in _BOUNDARY) or text[end : end + 1] in _BOUNDARY:
+            kind = _classify_bare(s, text, start)
+            if kind:
+                out.append(Finding(kind, start, end, s))
+            continue
+        if "." in s or "．" in s:
+            _dotted(text, start, end, out)
+            continue
+        if s[-1] in _TRAILING:
+            s = s.rstrip(_TRAILING)
+            end = start + len(s)
+            if len(s) < 11:
+                continue
+        if not (s.isascii() and (s.isdigit() or (s[:-1].isdigit() and s[-1] in "Xx"))):
+            simple = _SIMPLE_RE.fullmatch(s if s.isascii() else fold(s))
+            if simple and _simple(text, start, end, simple, out):
+                continue
+            _zone(text, start, end, out)
+            continue
+        # A bare digit run once the line break after it is cut, or one ending in X.
+        if (start and text[start - 1] in boundary) or text[end : end + 1] in boundary:
             continue
         kind = _classify_bare(s, text, start)
         if kind:
