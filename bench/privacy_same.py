@@ -1,6 +1,7 @@
 """Whether this checkout's detector finds exactly what another checkout's finds.
 
     python bench/privacy_same.py --against DIR [--mb 2]
+    python bench/privacy_same.py --against-ref main [--mb 2]
 
 For work on speed alone: every finding (type, start, end, text) must stay the same. Both
 detectors read the old planted corpus (``--mb`` megabytes, and a 50,000-character slice of
@@ -8,7 +9,9 @@ each chunk with ``types`` narrowed), every case of the evaluation set with and w
 body's published data and with ``types=["name"]``, each part of the evaluation set as one
 text, the known misses, the blind set (both parts, line by line and as one text), the
 repository's docs and translations, and 3,000 random splices of two cases. Prints the texts
-that differ (at most 10) and exits 1 if any does.
+that differ (at most 10), the number of findings on each side, and exits 1 if any text
+differs. ``--against-ref REF`` takes the other detector out of a git commit or branch of this
+repository (as bench/privacy.py does).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from gongkai.privacy.tests.evalset import forms
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from privacy import _other_detect  # noqa: E402  (the bench's loader of another checkout)
+from privacy import _checkout_of, _other_detect  # noqa: E402  (the bench's loaders)
 
 NARROWED = (["name"], ["address"], ["email"], ["id_card", "mobile"], ["plate", "address"])
 
@@ -39,13 +42,21 @@ def _key(findings):
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--against", type=Path, required=True, help="the other checkout")
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--against", type=Path, help="the other checkout")
+    which.add_argument("--against-ref", help="a git commit or branch of this repository")
     parser.add_argument("--mb", type=float, default=2.0, help="megabytes of the old corpus")
     args = parser.parse_args()
-    other = _other_detect(args.against)
+    against = args.against
+    if args.against_ref:
+        import tempfile
+
+        against = _checkout_of(args.against_ref, Path(tempfile.mkdtemp(prefix="gk-privacy-")))
+    other = _other_detect(against)
     other_public = sys.modules["gk_privacy_other.detect"].PublicData
     differ = 0
     count = 0
+    findings = [0, 0]
 
     def check(text, label, public=None, types=None):
         nonlocal differ, count
@@ -56,6 +67,8 @@ def main() -> int:
             theirs_public = other_public(**{name: getattr(public, name) for name in fields})
         ours = _key(detect(text, types, public=public))
         theirs = _key(other(text, types, public=theirs_public))
+        findings[0] += len(ours)
+        findings[1] += len(theirs)
         if ours != theirs:
             differ += 1
             if differ <= 10:
@@ -106,7 +119,10 @@ def main() -> int:
         a, b = rng.choice(pool), rng.choice(pool)
         glue = rng.choice(["", "\n", " ", "，", "：", "\t"])
         check(a[: rng.randrange(len(a) + 1)] + glue + b[rng.randrange(len(b) + 1) :], "splice")
-    print(f"{count} texts, {differ} differ")
+    print(
+        f"{count} texts, {differ} differ; findings here {findings[0]:,}, "
+        f"there {findings[1]:,} (type, start, end and text compared one by one)"
+    )
     return 1 if differ else 0
 
 
