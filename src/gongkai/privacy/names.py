@@ -711,9 +711,11 @@ def _cues(text: str, out: list[Finding], want_name: bool, want_address: bool) ->
         colon = colon_char is not None
         if kind == "name":
             size = len(run)
-            if run[0] not in _NAME_START:
-                # No name starts here unless a minority name's dot stands in what
-                # _name_after_cue reads (the run, or the four characters name_at reads).
+            if run[0] not in _NAME_START or text[pos : pos + 2] in NOT_NAMES:
+                # No name starts here (valid_name: a surname first, and every reading of two
+                # or more characters begins with a word that is no name: 申请公开, 公示名单)
+                # unless a minority name's dot stands in what _name_after_cue reads (the
+                # run, or the four characters name_at reads).
                 ahead = text[pos : pos + 4] if size < 4 else run
                 if "·" not in ahead and "•" not in ahead:
                     continue

@@ -16,14 +16,19 @@ from gongkai.privacy.detect import _ASCII_ALNUM, _EMAIL_DOMAIN_RE, _email_end, i
 from gongkai.privacy.literal import Literal
 from gongkai.privacy.names import (
     _BARE_NAME_RE,
+    _HAN_RUN_RE,
+    _NAME_START,
     ADDRESS_CUES,
     NAME_CUES,
+    NOT_NAMES,
     PERSON_AFTER,
     PERSON_BEFORE,
     TITLE_AFTER,
     _bare_spans,
     _find_pair,
     _literals,
+    _name_after_cue,
+    valid_name,
 )
 from gongkai.privacy.numbers import _LOCAL_AFTER_CUE_RE, _LOCAL_CUES
 
@@ -156,3 +161,24 @@ def test_phone_cue_search_stops_where_the_plain_search_finds_a_number():
                 if text.startswith(cue, i) and _LOCAL_AFTER_CUE_RE.match(text, i + 2)
             ]
             assert [m.start() for m in search.finditer(text)] == plain, text
+
+
+def test_cue_runs_skipped_at_once_hold_no_name():
+    # _cues drops a run after a name cue at once when it cannot start a name (no surname
+    # first, or a word of NOT_NAMES first) and holds no minority name's dot: nothing the
+    # full reading (valid_name, _name_after_cue) would have found.
+    rng = random.Random(6)
+    chars = "申请公开示名单王李对男女应自·、，：的小红伟"
+    for _ in range(20_000):
+        after = "".join(rng.choice(chars) for _ in range(rng.randrange(1, 12)))
+        run = _HAN_RUN_RE.match(after)
+        if run is None:
+            continue
+        run = run.group()
+        ahead = after[:4] if len(run) < 4 else run
+        if (run[0] in _NAME_START and after[:2] not in NOT_NAMES) or "·" in ahead:
+            continue
+        for colon in (True, False):
+            for bare in (True, False):
+                assert _name_after_cue(after, 0, run, colon, bare) is None, after
+        assert not valid_name(run), after
