@@ -242,7 +242,7 @@ def dataset_edit(request, pk: int):
         request.POST if action == "upload" else None,
         request.FILES if action == "upload" else None,
     )
-    try:
+    with service_errors(upload if action == "upload" else form):
         if action == "save" and form.is_valid():
             services.dataset_update(
                 actor=request.user, dataset=found, values=_values(form.cleaned_data)
@@ -257,8 +257,6 @@ def dataset_edit(request, pk: int):
             )  # fmt: skip
             messages.success(request, _("File uploaded."))
             return redirect("opendata:dataset_edit", pk=found.pk)
-    except ServiceError as error:
-        (upload if action == "upload" else form).add_error(None, error.message)
     context = {
         "form": form,
         "upload": upload,
