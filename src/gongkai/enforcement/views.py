@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from gongkai.core.access import has_role
 from gongkai.core.formflow import service_errors, service_message
+from gongkai.core.publiclist import Export, download, paged
 from gongkai.core.views import role_required
 from gongkai.enforcement import selectors, services, transitions
 from gongkai.enforcement.draw import python_snippet, snapshot_text
@@ -49,7 +50,7 @@ SCANNED_LABELS = {
     "facts": gettext_lazy("Facts"),
     "content": gettext_lazy("Kind and content of the decision"),
 }
-EXPORTS = {
+EXPORTS: dict[str, Export] = {
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", decisions_xlsx),
     "csv": ("text/csv; charset=utf-8", decisions_csv),
     "json": ("application/json; charset=utf-8", decisions_json),
@@ -110,17 +111,10 @@ def decisions(request):
     fmt = request.GET.get("format", "")
     found = selectors.decisions_public(**filters)
     if fmt in EXPORTS:
-        content_type, write = EXPORTS[fmt]
-        response = HttpResponse(write(found), content_type)
-        response["Content-Disposition"] = f'attachment; filename="decisions.{fmt}"'
-        return response
-    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+        return download(EXPORTS[fmt], found, f"decisions.{fmt}")
     context = {
         "form": form,
-        "page": page,
-        "query": query.urlencode(),
+        **paged(request, found, PAGE_SIZE),
         "kinds": selectors.kind_counts(),
         "kind": filters["kind"],
         "limits": PUBLICITY_LIMITS,
