@@ -418,8 +418,30 @@ def _indicator_clean(
     return name[:200], rule.strip()[:300]
 
 
-def _rubric_total(rubric: Rubric) -> str:
-    return str(sum((i.points for i in rubric.indicators.all()), Decimal(0)))
+def _rubric_total(rubric: Rubric, *, without: Indicator | None = None) -> str:
+    indicators = rubric.indicators.all()
+    if without is not None:
+        indicators = indicators.exclude(pk=without.pk)
+    return str(sum((i.points for i in indicators), Decimal(0)))
+
+
+def _indicator_logged(
+    *, actor: Actor, action: str, rubric: Rubric, indicator: Indicator, total: str
+) -> None:
+    """The ledger entry of a change to the rubric: the indicator added, changed or removed,
+    and the rubric's total points after the change."""
+    ledger_append(
+        actor=actor,
+        action=action,
+        obj=indicator,
+        organisation=rubric.organisation,
+        summary={
+            "indicator_name": indicator.name,
+            "indicator_kind": indicator.kind,
+            "indicator_points": str(indicator.points),
+            "rubric_total": total,
+        },
+    )
 
 
 def indicator_add(
@@ -449,18 +471,10 @@ def indicator_add(
             per_case=per_case,
             rule=rule,
         )
-        ledger_append(
-            actor=actor,
-            action="assessment.indicator_add",
-            obj=indicator,
-            organisation=rubric.organisation,
-            summary={
-                "indicator_name": name,
-                "indicator_kind": kind,
-                "indicator_points": str(points),
-                "rubric_total": _rubric_total(rubric),
-            },
-        )
+        _indicator_logged(
+            actor=actor, action="assessment.indicator_add", rubric=rubric, indicator=indicator,
+            total=_rubric_total(rubric),
+        )  # fmt: skip
     return indicator
 
 
@@ -492,18 +506,10 @@ def indicator_update(
         locked.name, locked.kind, locked.points = name, kind, points
         locked.per_case, locked.rule = per_case, rule
         locked.save(update_fields=["name", "kind", "points", "per_case", "rule"])
-        ledger_append(
-            actor=actor,
-            action="assessment.indicator_update",
-            obj=locked,
-            organisation=rubric.organisation,
-            summary={
-                "indicator_name": name,
-                "indicator_kind": kind,
-                "indicator_points": str(points),
-                "rubric_total": _rubric_total(rubric),
-            },
-        )
+        _indicator_logged(
+            actor=actor, action="assessment.indicator_update", rubric=rubric, indicator=locked,
+            total=_rubric_total(rubric),
+        )  # fmt: skip
     return locked
 
 
@@ -525,23 +531,10 @@ def indicator_remove(*, actor: Actor, indicator: Indicator) -> None:
             )  # fmt: skip
         if rubric.indicators.count() == 1:
             raise ServiceError("last", _("A rubric needs at least one indicator."))
-        ledger_append(
-            actor=actor,
-            action="assessment.indicator_remove",
-            obj=locked,
-            organisation=rubric.organisation,
-            summary={
-                "indicator_name": locked.name,
-                "indicator_kind": locked.kind,
-                "indicator_points": str(locked.points),
-                "rubric_total": str(
-                    sum(
-                        (i.points for i in rubric.indicators.exclude(pk=locked.pk)),
-                        Decimal(0),
-                    )
-                ),
-            },
-        )
+        _indicator_logged(
+            actor=actor, action="assessment.indicator_remove", rubric=rubric, indicator=locked,
+            total=_rubric_total(rubric, without=locked),
+        )  # fmt: skip
         locked.delete()
 
 

@@ -40,7 +40,7 @@ from gongkai.assessment.models import (
 )
 from gongkai.core.access import body_and_descendants, has_role
 from gongkai.core.errors import ServiceError
-from gongkai.core.formflow import service_errors
+from gongkai.core.formflow import service_errors, service_message
 from gongkai.core.models import Organisation, Role
 from gongkai.core.views import role_required, staff_required
 
@@ -262,11 +262,11 @@ def notice_detail(request, pk: int):
     if notice is None or (notice.published_at is None and not is_office):
         raise Http404
     if request.method == "POST" and is_office:
-        try:
-            services.notice_publish(actor=request.user, notice=notice)
-            messages.success(request, _("The notice was published to the staff."))
-        except ServiceError as error:
-            messages.error(request, error.message)
+        service_message(
+            request,
+            lambda: services.notice_publish(actor=request.user, notice=notice),
+            _("The notice was published to the staff."),
+        )
         return redirect("assessment:notice", pk=notice.pk)
     return render(request, "assessment/notice.html", {"notice": notice, "is_office": is_office})
 
@@ -317,17 +317,19 @@ def score_final(request, rubric_pk: int):
     rubric = Rubric.objects.filter(pk=rubric_pk, organisation=body).first()
     if rubric is None or request.method != "POST":
         raise Http404
-    try:
-        if request.POST.get("action") == "reopen":
-            services.assessment_reopen(
-                actor=request.user, rubric=rubric, reason=request.POST.get("reason", "")
-            )
-            messages.success(request, _("The assessment was reopened."))
-        else:
-            services.assessment_freeze(actor=request.user, rubric=rubric)
-            messages.success(request, _("The assessment is final."))
-    except ServiceError as error:
-        messages.error(request, error.message)
+    if request.POST.get("action") == "reopen":
+        reason = request.POST.get("reason", "")
+        service_message(
+            request,
+            lambda: services.assessment_reopen(actor=request.user, rubric=rubric, reason=reason),
+            _("The assessment was reopened."),
+        )
+    else:
+        service_message(
+            request,
+            lambda: services.assessment_freeze(actor=request.user, rubric=rubric),
+            _("The assessment is final."),
+        )
     return redirect(f"{reverse('assessment:scores')}?year={rubric.year}")
 
 
@@ -351,12 +353,13 @@ def rubric_edit(request, pk: int):
     action = request.POST.get("action", "")
     form = IndicatorForm(request.POST if action == "save" else None, initial=initial)
     if request.method == "POST" and action == "remove" and editing is not None:
-        try:
-            services.indicator_remove(actor=request.user, indicator=editing)
-            messages.success(request, _("The indicator was removed."))
+        removed = service_message(
+            request,
+            lambda: services.indicator_remove(actor=request.user, indicator=editing),
+            _("The indicator was removed."),
+        )
+        if removed:
             return redirect(request.path)
-        except ServiceError as error:
-            messages.error(request, error.message)
     if request.method == "POST" and action == "save" and form.is_valid():
         with service_errors(form):
             if editing is None:

@@ -11,7 +11,26 @@ from gongkai.budgets.law import THREE_AMOUNTS, THREE_COUNTS, DocumentKind
 MESSAGES: dict[str, str] = {}
 
 
-class DocumentForm(forms.Form):
+class ApprovalFields(forms.Form):
+    """Who approved the document and when, with the office's explanation: asked when the
+    document is made (``DocumentForm``) and when its header is corrected (``HeaderForm``)."""
+
+    approved_on = forms.DateField(
+        label=_("Approval date"),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+        error_messages=MESSAGES,
+    )
+    approved_by = forms.CharField(
+        label=_("Approving body"), max_length=100, error_messages=MESSAGES
+    )
+    explanation = forms.CharField(
+        label=_("Explanation"), required=False, widget=forms.Textarea(attrs={"rows": 6})
+    )
+
+
+class DocumentForm(ApprovalFields):
+    field_order = ["organisation", "year", "kind"]  # then the approval, as on the page
+
     organisation = forms.TypedChoiceField(
         label=_("Organisation"), coerce=int, error_messages=MESSAGES
     )
@@ -21,35 +40,13 @@ class DocumentForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Document kind"), choices=DocumentKind.choices, error_messages=MESSAGES
     )
-    approved_on = forms.DateField(
-        label=_("Approval date"),
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
-        error_messages=MESSAGES,
-    )
-    approved_by = forms.CharField(
-        label=_("Approving body"), max_length=100, error_messages=MESSAGES
-    )
-    explanation = forms.CharField(
-        label=_("Explanation"), required=False, widget=forms.Textarea(attrs={"rows": 6})
-    )
 
     def __init__(self, *args, organisations=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].choices = [(o.pk, o.name) for o in organisations]
 
 
-class HeaderForm(forms.Form):
-    approved_on = forms.DateField(
-        label=_("Approval date"),
-        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
-        error_messages=MESSAGES,
-    )
-    approved_by = forms.CharField(
-        label=_("Approving body"), max_length=100, error_messages=MESSAGES
-    )
-    explanation = forms.CharField(
-        label=_("Explanation"), required=False, widget=forms.Textarea(attrs={"rows": 6})
-    )
+class HeaderForm(ApprovalFields):
     reason = forms.CharField(label=_("Reason for the correction"), max_length=500, required=False)
 
 

@@ -25,8 +25,7 @@ from gongkai.budgets.forms import DocumentForm, HeaderForm, TableForm, ThreeForm
 from gongkai.budgets.law import LAW_SOURCE, TABLES, THREE_AMOUNTS, THREE_COUNTS, DocumentKind
 from gongkai.budgets.models import BudgetDocument
 from gongkai.core.access import body_and_descendants, has_role
-from gongkai.core.errors import ServiceError
-from gongkai.core.formflow import service_errors
+from gongkai.core.formflow import service_errors, service_message
 from gongkai.core.models import Organisation, Role
 from gongkai.core.views import role_required
 
@@ -170,19 +169,23 @@ def edit(request, pk: int):
         }
         bound = request.POST if action == f"table:{template.code}" else None
         table_forms.append((template, TableForm(bound, initial=initial, prefix=template.code)))
-    try:
-        done = _edit_action(request, found, action, header, three, table_forms)
-        if done:
-            messages.success(request, done)
+    posted = {"header": header, "three": three} | {f"table:{t.code}": f for t, f in table_forms}
+    form = posted.get(action)
+    if action == "publish":  # a button: its refusal is a message above the forms
+        published = service_message(
+            request,
+            lambda: services.budget_publish(actor=request.user, document=found),
+            _("The document was published."),
+        )
+        if published:
             return redirect("budgets:edit", pk=found.pk)
-    except ServiceError as error:
-        target = {"header": header, "three": three}.get(action)
-        if target is None:
-            target = next((f for t, f in table_forms if action == f"table:{t.code}"), None)
-        if target is None:
-            messages.error(request, error.message)
-        else:
-            target.add_error(None, error.message)
+    elif form is not None:
+        with service_errors(form):
+            if _edit_action(request, found, action, header, three, table_forms):
+                messages.success(request, _("Saved."))
+                return redirect("budgets:edit", pk=found.pk)
+    elif action and not action.startswith("table:"):
+        raise Http404
     context = {
         "document": found,
         "title": services.document_title(found),
@@ -197,19 +200,19 @@ def edit(request, pk: int):
     return render(request, "budgets/workbench/edit.html", context)
 
 
-def _edit_action(request, found, action, header, three, table_forms) -> str:
-    """Run the posted action through its service; the success message, or "" if none ran."""
+def _edit_action(request, found, action, header, three, table_forms) -> bool:
+    """Run the posted form's action through its service; False when the form is not valid."""
     actor = request.user
     if action == "header" and header.is_valid():
         services.budget_update(actor=actor, document=found, **header.cleaned_data)
-        return _("Saved.")
+        return True
     if action == "three" and three.is_valid():
         data = dict(three.cleaned_data)
         explanation, reason = data.pop("explanation"), data.pop("reason")
         services.budget_three_set(
             actor=actor, document=found, figures=data, explanation=explanation, reason=reason
         )
-        return _("Saved.")
+        return True
     for template, form in table_forms:
         if action == f"table:{template.code}" and form.is_valid():
             services.budget_table_set(
@@ -217,10 +220,5 @@ def _edit_action(request, found, action, header, three, table_forms) -> str:
                 rows_text=form.cleaned_data["rows"], empty_note=form.cleaned_data["empty_note"],
                 reason=form.cleaned_data["reason"],
             )  # fmt: skip
-            return _("Saved.")
-    if action == "publish":
-        services.budget_publish(actor=actor, document=found)
-        return _("The document was published.")
-    if action and action not in ("header", "three") and not action.startswith("table:"):
-        raise Http404
-    return ""
+            return True
+    return False

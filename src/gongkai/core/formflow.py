@@ -12,12 +12,15 @@ while success redirects. ``service_errors`` is that ``try/except/add_error`` onc
     return render(...)
 
 A refusal leaves the ``with`` block, the message lands on ``field`` (or the form as a
-whole), and the view goes on to render the form again.
+whole), and the view goes on to render the form again. A service whose refusals each
+concern one input names them by code: ``fields={"duplicate_code": "code"}`` puts that
+refusal on the ``code`` field and any other on ``field`` (a code mapped to a field this
+form does not have goes there too, so one mapping serves several forms).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
 from django.contrib import messages
@@ -29,12 +32,16 @@ from gongkai.core.errors import ServiceError
 
 
 @contextmanager
-def service_errors(form: BaseForm, field: str | None = None) -> Iterator[None]:
-    """Put a service's refusal on ``form`` (on ``field``, or as a non-field error)."""
+def service_errors(
+    form: BaseForm, field: str | None = None, *, fields: Mapping[str, str] | None = None
+) -> Iterator[None]:
+    """Put a service's refusal on ``form``: on ``fields[error.code]`` when the form has that
+    field, else on ``field``, else as a non-field error."""
     try:
         yield
     except ServiceError as error:
-        form.add_error(field, error.message)
+        named = (fields or {}).get(error.code)
+        form.add_error(named if named in form.fields else field, error.message)
 
 
 def service_message(

@@ -24,10 +24,9 @@ from django.views.decorators.cache import never_cache
 from gongkai.core import holidays
 from gongkai.core.access import has_role, organisation_ids_visible_to
 from gongkai.core.clockmath import end_of_day, explain_working_days
-from gongkai.core.errors import ServiceError
 from gongkai.core.explain import step_text
 from gongkai.core.exports import ledger_csv_response, ledger_xlsx_response
-from gongkai.core.formflow import service_errors
+from gongkai.core.formflow import service_errors, service_message
 from gongkai.core.forms import LedgerFilterForm, NoticeForm, WorkdaysForm
 from gongkai.core.law import NATIONAL_FESTIVALS_SOURCE
 from gongkai.core.models import CalendarYear, LedgerEntry, Role, TaskFailure
@@ -243,14 +242,11 @@ def task_retry(request: StaffRequest, failure_id: int) -> HttpResponse:
     failure = TaskFailure.objects.filter(pk=failure_id).first()
     if failure is None:
         raise Http404
-    try:
-        task_failure_retry(failure=failure, actor=request.user)
-        messages.success(
-            request,
-            _("“%(task)s” was queued again.") % {"task": task_label(failure.task_path)},
-        )
-    except ServiceError as error:
-        messages.error(request, error.message)
+    service_message(
+        request,
+        lambda: task_failure_retry(failure=failure, actor=request.user),
+        _("“%(task)s” was queued again.") % {"task": task_label(failure.task_path)},
+    )
     return redirect("core:tasks")
 
 

@@ -489,17 +489,22 @@ def decision_withdraw(
 # --- 双随机一公开 --------------------------------------------------------------------------
 
 
-def target_create(
-    *, actor: Actor, organisation: Organisation, code: str, name: str, category: str,
-    credit_code: str = "",
-) -> InspectionTarget:  # fmt: skip
-    require_role(actor, organisation, PUBLISHING_ROLES)
+def _target_check(*, code: str, name: str, category: str, credit_code: str) -> None:
+    """What a target of the random draw must have, when added and when corrected."""
     if not re.match(CODE_PATTERN, code) or not name.strip():
         raise ServiceError("invalid_code", _("A target needs a code of letters and digits."))
     if category not in TargetCategory.values:
         raise ServiceError("invalid_category", _("Choose the category."))
     if credit_code and not is_valid_credit_code(credit_code):
         raise ServiceError("invalid_credit_code", _("The unified social credit code is invalid."))
+
+
+def target_create(
+    *, actor: Actor, organisation: Organisation, code: str, name: str, category: str,
+    credit_code: str = "",
+) -> InspectionTarget:  # fmt: skip
+    require_role(actor, organisation, PUBLISHING_ROLES)
+    _target_check(code=code, name=name, category=category, credit_code=credit_code)
     try:
         with transaction.atomic():
             target = InspectionTarget.objects.create(
@@ -519,12 +524,7 @@ def target_update(
     """Correct a target's code, name, category or credit code (past draws keep their
     snapshots)."""
     require_role(actor, target.organisation, PUBLISHING_ROLES)
-    if not re.match(CODE_PATTERN, code) or not name.strip():
-        raise ServiceError("invalid_code", _("A target needs a code of letters and digits."))
-    if category not in TargetCategory.values:
-        raise ServiceError("invalid_category", _("Choose the category."))
-    if credit_code and not is_valid_credit_code(credit_code):
-        raise ServiceError("invalid_credit_code", _("The unified social credit code is invalid."))
+    _target_check(code=code, name=name, category=category, credit_code=credit_code)
     values = {"code": code, "name": name.strip(), "category": category,
               "credit_code": credit_code}  # fmt: skip
     try:

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gongkai.core.access import has_role
-from gongkai.core.errors import ServiceError
-from gongkai.core.formflow import service_errors
+from gongkai.core.formflow import service_errors, service_message
+from gongkai.core.publiclist import Export, download, paged
 from gongkai.core.views import role_required
 from gongkai.enforcement import selectors, services, transitions
 from gongkai.enforcement.draw import python_snippet, snapshot_text
@@ -50,7 +50,7 @@ SCANNED_LABELS = {
     "facts": gettext_lazy("Facts"),
     "content": gettext_lazy("Kind and content of the decision"),
 }
-EXPORTS = {
+EXPORTS: dict[str, Export] = {
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", decisions_xlsx),
     "csv": ("text/csv; charset=utf-8", decisions_csv),
     "json": ("application/json; charset=utf-8", decisions_json),
@@ -111,17 +111,10 @@ def decisions(request):
     fmt = request.GET.get("format", "")
     found = selectors.decisions_public(**filters)
     if fmt in EXPORTS:
-        content_type, write = EXPORTS[fmt]
-        response = HttpResponse(write(found), content_type)
-        response["Content-Disposition"] = f'attachment; filename="decisions.{fmt}"'
-        return response
-    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
+        return download(EXPORTS[fmt], found, f"decisions.{fmt}")
     context = {
         "form": form,
-        "page": page,
-        "query": query.urlencode(),
+        **paged(request, found, PAGE_SIZE),
         "kinds": selectors.kind_counts(),
         "kind": filters["kind"],
         "limits": PUBLICITY_LIMITS,
@@ -281,26 +274,31 @@ def decision_edit(request, pk: int):
         request.POST if action == Move.UPDATE else None, initial=_initial(found), organisation=body
     )
     withdraw_form = WithdrawForm(request.POST if action == Move.WITHDRAW else None, decision=found)
-    try:
-        if action == Move.UPDATE and form.is_valid():
-            services.decision_update(
-                actor=request.user, decision=found, fields=_fields(form.cleaned_data)
-            )
-            messages.success(request, _("Saved."))
-            return redirect("enforcement:decision_edit", pk=found.pk)
-        if action == Move.PUBLISH:
-            keep = {int(i) for i in request.POST.getlist("keep") if i.isdigit()}
-            services.decision_publish(actor=request.user, decision=found, keep=keep)
-            messages.success(request, _("The decision was published."))
-            return redirect("enforcement:decision_edit", pk=found.pk)
-        if action == Move.WITHDRAW and withdraw_form.is_valid():
-            services.decision_withdraw(
-                actor=request.user, decision=found, **withdraw_form.cleaned_data
-            )
-            messages.success(request, _("The withdrawal was recorded and published."))
-            return redirect("enforcement:decision_edit", pk=found.pk)
-    except ServiceError as error:
-        messages.error(request, error.message)
+    # A refusal of any of the three is a message above the decision (not on a form).
+    done = False
+    if action == Move.UPDATE and form.is_valid():
+        changed = _fields(form.cleaned_data)
+        done = service_message(
+            request,
+            lambda: services.decision_update(actor=request.user, decision=found, fields=changed),
+            _("Saved."),
+        )
+    elif action == Move.PUBLISH:
+        keep = {int(i) for i in request.POST.getlist("keep") if i.isdigit()}
+        done = service_message(
+            request,
+            lambda: services.decision_publish(actor=request.user, decision=found, keep=keep),
+            _("The decision was published."),
+        )
+    elif action == Move.WITHDRAW and withdraw_form.is_valid():
+        reasons = withdraw_form.cleaned_data
+        done = service_message(
+            request,
+            lambda: services.decision_withdraw(actor=request.user, decision=found, **reasons),
+            _("The withdrawal was recorded and published."),
+        )
+    if done:
+        return redirect("enforcement:decision_edit", pk=found.pk)
     fields = {"facts": found.facts, "content": found.content}
     findings = [
         {
@@ -371,12 +369,10 @@ def _record_page(request, form, save, *, heading, record=None, fields=None):
     """Validate ``form``, call ``save(cleaned_data)`` (a service), go back to the register;
     a refused service leaves its message on the form (on ``fields[code]`` if it names one)."""
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form, fields=fields):
             save(form.cleaned_data)
             messages.success(request, _("Saved."))
             return redirect("enforcement:register_manage")
-        except ServiceError as error:
-            form.add_error((fields or {}).get(error.code), error.message)
     context = {"form": form, "heading": heading, "record": record}
     return render(request, "enforcement/workbench/record.html", context)
 

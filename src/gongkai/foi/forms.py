@@ -206,10 +206,6 @@ class ApplicantFields(forms.Form):
             document_number=data.get("document_number", ""),
         )
 
-    def add_service_error(self, error) -> None:
-        field = SERVICE_ERROR_FIELDS.get(error.code)
-        self.add_error(field if field in self.fields else None, error.message)
-
 
 class ApplyForm(ApplicantFields):
     """The online application of the portal (no purpose field: removed by the 2019 revision)."""

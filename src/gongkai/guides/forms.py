@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.forms import XlsxUploadForm
 from gongkai.guides.law import MATERIAL_FORM_NAMES, FileKind, OnlineDepth, PointKind
-from gongkai.listings.formats import bases_parse
+from gongkai.listings.formats import BasesFormMixin
 
 FORM_NAMES = {name: str(value) for value, name in MATERIAL_FORM_NAMES.items()}
 SEPARATOR = "|"
@@ -45,7 +45,7 @@ def parse_steps(text: str) -> list[tuple[str, str]]:
     return steps
 
 
-class GuideForm(forms.Form):
+class GuideForm(BasesFormMixin, forms.Form):
     code = forms.CharField(label=_("Service code"), max_length=60)
     name = forms.CharField(label=_("Service name"), max_length=300)
     power = forms.TypedChoiceField(label=_("Power"), required=False, coerce=int, empty_value=None)
@@ -99,12 +99,6 @@ class GuideForm(forms.Form):
         power.choices = [("", "—"), *((p.pk, f"{p.code} {p.name}") for p in powers)]
         if editing:
             self.fields["code"].disabled = True
-
-    def clean_bases(self):
-        bases, errors = bases_parse(self.cleaned_data["bases"])
-        if errors:
-            raise forms.ValidationError(errors)
-        return bases
 
     def clean_materials(self):
         return parse_materials(self.cleaned_data["materials"])

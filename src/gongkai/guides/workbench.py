@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import ServiceError
-from gongkai.core.formflow import service_errors
+from gongkai.core.formflow import service_errors, service_message
 from gongkai.core.views import role_required
 from gongkai.guides import gazette, places, selectors, services
 from gongkai.guides.forms import (
@@ -61,7 +61,7 @@ def guide_import(request):
     )
     apply_form = ImportApplyForm(request.POST if action == "apply" else None, prefix="apply")
     rows = None
-    try:
+    with service_errors(apply_form if action == "apply" else upload_form):
         if action == "preview" and upload_form.is_valid():
             content = upload_form.cleaned_data["file"].read()
             rows = services.guide_import_preview(organisation=body, content=content)
@@ -83,8 +83,6 @@ def guide_import(request):
                 request, _("Imported and published: %(count)d guides.") % {"count": added}
             )
             return redirect("guides:manage")
-    except ServiceError as error:
-        (apply_form if action == "apply" else upload_form).add_error(None, error.message)
     context = {
         "upload_form": upload_form, "apply_form": apply_form, "rows": rows,
         "errors": sum(1 for r in rows or () if r.errors),
@@ -151,7 +149,8 @@ def guide_edit(request, pk: int):
         request.POST if action == "file" else None, request.FILES if action == "file" else None,
         materials=guide.materials.all(), prefix="file",
     )  # fmt: skip
-    try:
+    target = {"update": form, "status": status_form, "file": file_form}.get(action, form)
+    with service_errors(target):
         if action == "update" and form.is_valid():
             data = form.cleaned_data
             services.guide_update(
@@ -181,9 +180,6 @@ def guide_edit(request, pk: int):
         if action:
             messages.success(request, _("Saved and published."))
             return redirect("guides:guide_edit", pk=guide.pk)
-    except ServiceError as error:
-        target = {"update": form, "status": status_form, "file": file_form}.get(action, form)
-        target.add_error(None, error.message)
     context = {
         "form": form, "status_form": status_form, "file_form": file_form, "guide": guide,
         "files": guide.files.defer("content"),
@@ -217,7 +213,7 @@ def map_manage(request):
         initial={"tile_url": current.tile_url, "attribution": current.attribution}
         if current else None,
     )  # fmt: skip
-    try:
+    with service_errors(point_form if action == "point" else settings_form):
         if action == "point" and point_form.is_valid():
             places.point_save(
                 actor=request.user, organisation=body,
@@ -230,8 +226,6 @@ def map_manage(request):
                                     **settings_form.cleaned_data)  # fmt: skip
             messages.success(request, _("Saved."))
             return redirect("guides:map_manage")
-    except ServiceError as error:
-        (point_form if action == "point" else settings_form).add_error(None, error.message)
     points = ServicePoint.objects.filter(organisation=body).annotate(n=Count("guides"))
     context = {"points": points, "point_form": point_form, "settings_form": settings_form}
     return render(request, "guides/workbench/map.html", context)
@@ -273,30 +267,22 @@ def gazette_manage(request):
     body = _body(request)
     action = request.POST.get("action", "")
     form = IssueForm(request.POST if action == "compile" else None)
-    try:
-        if action == "compile" and form.is_valid():
+    if action == "compile" and form.is_valid():
+        with service_errors(form):
             gazette.gazette_issue_compile(actor=request.user, organisation=body,
                                           **form.cleaned_data)  # fmt: skip
-        elif action in ("publish", "discard"):
-            issue = GazetteIssue.objects.filter(
-                pk=request.POST.get("issue"), organisation=body
-            ).first()
-            if issue is None:
-                raise Http404
-            if action == "publish":
-                gazette.gazette_issue_publish(actor=request.user, issue=issue)
-            else:
-                gazette.gazette_issue_discard(actor=request.user, issue=issue)
-        else:
-            action = ""
-        if action:
             messages.success(request, _("Saved."))
             return redirect("guides:gazette_manage")
-    except ServiceError as error:
-        if action == "compile":
-            form.add_error(None, error.message)
-        else:
-            messages.error(request, error.message)
+    elif action in ("publish", "discard"):
+        # a button on one issue of the list: a refusal is a message above the list
+        issue = GazetteIssue.objects.filter(pk=request.POST.get("issue"), organisation=body).first()
+        if issue is None:
+            raise Http404
+        move = (
+            gazette.gazette_issue_publish if action == "publish" else gazette.gazette_issue_discard
+        )
+        if service_message(request, lambda: move(actor=request.user, issue=issue), _("Saved.")):
+            return redirect("guides:gazette_manage")
     issues = (
         GazetteIssue.objects.filter(organisation=body)
         .prefetch_related("entries__document")

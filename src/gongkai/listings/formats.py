@@ -13,6 +13,7 @@ import io
 import json
 import zipfile
 
+from django import forms
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 
@@ -74,6 +75,18 @@ def bases_parse(text: str) -> tuple[list[tuple[str, str]], list[str]]:
         else:
             bases.append((match["law"].strip(), match["article"].strip()))
     return bases, errors
+
+
+class BasesFormMixin(forms.BaseForm):
+    """For a form with a ``bases`` text field (one 设定依据 per line, as in the spreadsheet):
+    cleaned into (law, article) pairs, or refused naming every bad part. The powers list
+    and the service guides both take it."""
+
+    def clean_bases(self) -> list[tuple[str, str]]:
+        bases, errors = bases_parse(self.cleaned_data["bases"])
+        if errors:
+            raise forms.ValidationError(errors)
+        return bases
 
 
 def _cell(value) -> str:

@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.forms import XlsxUploadForm
-from gongkai.listings.formats import bases_parse
+from gongkai.listings.formats import BasesFormMixin
 from gongkai.listings.law import PowerKind
 
 
@@ -40,7 +40,7 @@ class ImportApplyForm(AdjustmentForm):
     )
 
 
-class PowerForm(AdjustmentForm):
+class PowerForm(BasesFormMixin, AdjustmentForm):
     """One power as the office edits it; the bases one per line, like the spreadsheet."""
 
     code = forms.CharField(label=_("Power code"), max_length=60)
@@ -73,9 +73,3 @@ class PowerForm(AdjustmentForm):
         super().__init__(*args, **kwargs)
         if editing:
             self.fields["code"].disabled = True
-
-    def clean_bases(self):
-        bases, errors = bases_parse(self.cleaned_data["bases"])
-        if errors:
-            raise forms.ValidationError(errors)
-        return bases

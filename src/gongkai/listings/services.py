@@ -156,17 +156,38 @@ def _create(
             organisation=organisation, code=fields.code, changed_on=changed_on, **values
         )
         _bases_write(power, fields.bases)
-        PowerVersion.objects.create(
-            power=power,
-            number=1,
-            change=PowerVersion.Change.ADDED,
-            changed_on=changed_on,
-            reason=reason,
-            recorded_by=actor,
-        )
+        _version(power, PowerVersion.Change.ADDED, actor=actor, changed_on=changed_on,
+                 reason=reason).save()  # fmt: skip
         _record(power, actor=actor, action="create")
         power_index(power)
     return power
+
+
+def _version(
+    power: Power, change: str, *, actor: Actor, changed_on: dt.date, reason: str,
+    changes: list[Change] | None = None,
+) -> PowerVersion:  # fmt: skip
+    """The public history's entry for the version ``power`` is now at (not saved yet, so
+    an import can write its new powers' first versions in one query)."""
+    return PowerVersion(
+        power=power, number=power.version, change=change, changed_on=changed_on,
+        reason=reason, fields_changed=changes or [], recorded_by=actor,
+    )  # fmt: skip
+
+
+def _set_active(
+    power: Power, active: bool, *, actor: Actor, changed_on: dt.date, reason: str
+) -> None:
+    """Take ``power`` out of force (取消) or put it back, as its next public version."""
+    old_version = power.version
+    power.is_active = active
+    power.version = old_version + 1
+    power.changed_on = changed_on
+    save_if_unchanged(
+        power, guard={"version": old_version}, fields=("is_active", "version", "changed_on")
+    )
+    change = PowerVersion.Change.RESTORED if active else PowerVersion.Change.REMOVED
+    _version(power, change, actor=actor, changed_on=changed_on, reason=reason).save()
 
 
 def _differences(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
@@ -228,15 +249,9 @@ def _apply(
     )
     if any(c["field"] == "bases" for c in changes):
         _bases_write(power, fields.bases)
-    PowerVersion.objects.create(
-        power=power,
-        number=power.version,
-        change=change,
-        changed_on=changed_on,
-        reason=reason,
-        fields_changed=changes,
-        recorded_by=actor,
-    )
+    _version(
+        power, change, actor=actor, changed_on=changed_on, reason=reason, changes=changes
+    ).save()
 
 
 def power_set_active(
@@ -250,23 +265,7 @@ def power_set_active(
         current = lock_current(power, guard=("version",))
         if current.is_active == active:
             raise ServiceError("nothing_changed", _("Nothing was changed."))
-        old_version = current.version
-        current.is_active = active
-        current.version = old_version + 1
-        current.changed_on = changed_on
-        save_if_unchanged(
-            current,
-            guard={"version": old_version},
-            fields=("is_active", "version", "changed_on"),
-        )
-        PowerVersion.objects.create(
-            power=current,
-            number=current.version,
-            change=PowerVersion.Change.RESTORED if active else PowerVersion.Change.REMOVED,
-            changed_on=changed_on,
-            reason=reason,
-            recorded_by=actor,
-        )
+        _set_active(current, active, actor=actor, changed_on=changed_on, reason=reason)
         _record(current, actor=actor, action="restore" if active else "remove")
         power_index(current)
     return current
@@ -424,7 +423,7 @@ def _import_apply(
             written.append(power)
         removed = preview.missing if remove_missing else []
         for power in removed:
-            _remove(power, actor=actor, changed_on=changed_on, reason=reason)
+            _set_active(power, False, actor=actor, changed_on=changed_on, reason=reason)
         powers_unindex(removed)
         bases: dict[int, list[PowerBasis]] = {}
         for basis in PowerBasis.objects.filter(power__in=written):
@@ -475,34 +474,10 @@ def _bulk_add(
         for i, (law, article) in enumerate(row.bases, start=1)
     )
     PowerVersion.objects.bulk_create(
-        PowerVersion(
-            power=power,
-            number=1,
-            change=PowerVersion.Change.ADDED,
-            changed_on=changed_on,
-            reason=reason,
-            recorded_by=actor,
-        )
+        _version(power, PowerVersion.Change.ADDED, actor=actor, changed_on=changed_on,
+                 reason=reason)
         for power in powers
-    )
+    )  # fmt: skip
     for power in powers:
         power.organisation = organisation
     return list(powers)
-
-
-def _remove(power: Power, *, actor: Actor, changed_on: dt.date, reason: str) -> None:
-    old_version = power.version
-    power.is_active = False
-    power.version = old_version + 1
-    power.changed_on = changed_on
-    save_if_unchanged(
-        power, guard={"version": old_version}, fields=("is_active", "version", "changed_on")
-    )
-    PowerVersion.objects.create(
-        power=power,
-        number=power.version,
-        change=PowerVersion.Change.REMOVED,
-        changed_on=changed_on,
-        reason=reason,
-        recorded_by=actor,
-    )

@@ -10,13 +10,14 @@ import dataclasses
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gongkai.core.errors import ServiceError
 from gongkai.core.formflow import service_errors
+from gongkai.core.publiclist import Export, download, paged
 from gongkai.core.views import role_required
 from gongkai.listings import profiles, selectors, services
 from gongkai.listings.formats import (
@@ -39,7 +40,7 @@ from gongkai.listings.models import Power, PowerImport
 
 PAGE_SIZE = 50
 CHANGES_SHOWN = 20
-CHANGE_EXPORTS = {
+CHANGE_EXPORTS: dict[str, Export] = {
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", changes_xlsx),
     "csv": ("text/csv; charset=utf-8", changes_csv),
     "json": ("application/json; charset=utf-8", changes_json),
@@ -54,7 +55,7 @@ FIELD_LABELS = {
     "supervision": gettext_lazy("Supervision"),
     "remedy": gettext_lazy("Remedies"),
 }
-EXPORTS = {
+EXPORTS: dict[str, Export] = {
     "xlsx": (
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         powers_xlsx,
@@ -75,19 +76,10 @@ def powers(request):
     form, filters = _filters(request)
     fmt = request.GET.get("format", "")
     if fmt in EXPORTS:
-        content_type, write = EXPORTS[fmt]
-        response = HttpResponse(write(selectors.powers_export(**filters)), content_type)
-        response["Content-Disposition"] = f'attachment; filename="powers.{fmt}"'
-        return response
-    page = Paginator(selectors.powers_public(**filters), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    query = request.GET.copy()
-    query.pop("page", None)
+        return download(EXPORTS[fmt], selectors.powers_export(**filters), f"powers.{fmt}")
     context = {
         "form": form,
-        "page": page,
-        "query": query.urlencode(),
+        **paged(request, selectors.powers_public(**filters), PAGE_SIZE),
         "kinds": selectors.kind_counts(),
         "kind": filters["kind"],
         "adjustments": selectors.adjustments_recent(),
@@ -270,10 +262,9 @@ def organisation_changes(request, fmt: str, pk: int | None = None):
     if fmt not in CHANGE_EXPORTS:
         raise Http404
     body = profiles.organisation_public(pk)
-    content_type, write = CHANGE_EXPORTS[fmt]
-    response = HttpResponse(write(profiles.profile_changes(body)), content_type)
-    response["Content-Disposition"] = f'attachment; filename="organisation-changes.{fmt}"'
-    return response
+    return download(
+        CHANGE_EXPORTS[fmt], profiles.profile_changes(body), f"organisation-changes.{fmt}"
+    )
 
 
 @office_required

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from gongkai.core.access import organisation_ids_visible_to
 from gongkai.core.clientip import client_address
 from gongkai.core.errors import ServiceError
-from gongkai.core.formflow import service_errors
+from gongkai.core.formflow import service_errors, service_message
 from gongkai.core.models import Organisation
 from gongkai.core.views import role_required
 from gongkai.opendata import dcat, exports, selectors, services
@@ -242,7 +242,7 @@ def dataset_edit(request, pk: int):
         request.POST if action == "upload" else None,
         request.FILES if action == "upload" else None,
     )
-    try:
+    with service_errors(upload if action == "upload" else form):
         if action == "save" and form.is_valid():
             services.dataset_update(
                 actor=request.user, dataset=found, values=_values(form.cleaned_data)
@@ -257,8 +257,6 @@ def dataset_edit(request, pk: int):
             )  # fmt: skip
             messages.success(request, _("File uploaded."))
             return redirect("opendata:dataset_edit", pk=found.pk)
-    except ServiceError as error:
-        (upload if action == "upload" else form).add_error(None, error.message)
     context = {
         "form": form,
         "upload": upload,
@@ -319,10 +317,7 @@ def key_revoke(request, pk: int):
     key = ApiKey.objects.filter(pk=pk).first()
     if key is None:
         raise Http404
-    try:
-        services.api_key_revoke(actor=request.user, key=key)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Key revoked."))
+    service_message(
+        request, lambda: services.api_key_revoke(actor=request.user, key=key), _("Key revoked.")
+    )
     return redirect("opendata:keys")

@@ -9,10 +9,11 @@ from gongkai.core.formflow import service_errors
 
 class NameForm(forms.Form):
     name = forms.CharField()
+    code = forms.CharField()
 
 
 def _valid() -> NameForm:
-    form = NameForm({"name": "张三"})
+    form = NameForm({"name": "张三", "code": "A1"})
     assert form.is_valid()
     return form
 
@@ -41,3 +42,19 @@ def test_success_leaves_the_form_clean_and_other_errors_pass_through():
     with pytest.raises(ValueError, match="bug"), service_errors(form):
         raise ValueError("bug")
     assert form.errors == {}
+
+
+def test_a_refusal_goes_to_the_field_its_code_names():
+    codes = {"duplicate_code": "code", "bad_secret": "secret"}  # no ``secret`` on this form
+    form = _valid()
+    with service_errors(form, fields=codes):
+        raise ServiceError("duplicate_code", "编号已存在。")
+    assert form.errors == {"code": ["编号已存在。"]}
+    form = _valid()
+    with service_errors(form, "name", fields=codes):
+        raise ServiceError("bad_secret", "密码不合要求。")
+    assert form.errors == {"name": ["密码不合要求。"]}
+    form = _valid()
+    with service_errors(form, fields=codes):
+        raise ServiceError("other", "不予受理。")
+    assert form.non_field_errors() == ["不予受理。"]

@@ -14,9 +14,9 @@ from gongkai.core.clockmath import CHINA
 from gongkai.core.errors import PermissionDeniedError, ServiceError
 from gongkai.core.hooks import announce
 from gongkai.core.models import Clock, ClockEvent
-from gongkai.core.services import ledger_append
+from gongkai.core.services import clock_stop, ledger_append
 from gongkai.core.types import Actor
-from gongkai.foi.models import Request, RequestEvent
+from gongkai.foi.models import FeeNotice, Request, RequestEvent, Supplement
 from gongkai.foi.transitions import ACTING_ROLES, TRANSITIONS, Status
 
 # Dated acts (a notice sent, a supplement received) are recorded at noon local time: clocks
@@ -155,6 +155,28 @@ def reply_clock(request: Request) -> Clock:
     if request.reply_clock is None:
         raise ServiceError("no_reply_clock", _("This request has not been received yet."))
     return request.reply_clock
+
+
+def close_lapsed(
+    request: Request,
+    *,
+    actor: Actor,
+    on: dt.date,
+    awaited: FeeNotice | Supplement,
+    note: str,
+    outcome: str,
+    event: str,
+) -> None:
+    """The applicant let the awaited fee or supplement lapse: the request is deemed
+    abandoned. ``awaited`` is marked lapsed on ``on``, the reply clock stops that day with
+    ``note``, the request closes with ``outcome`` and ``event`` is recorded (inside the
+    caller's transaction, after its own checks)."""
+    awaited.lapsed_on = on
+    awaited.save(update_fields=["lapsed_on"])
+    clock_stop(clock=reply_clock(request), actor=actor, at=moment(on), note=note)
+    request.outcome = outcome
+    transition(request, Status.CLOSED, fields=("outcome",))
+    record(request, actor=actor, type=event, summary={"lapsed_on": on, "outcome": outcome})
 
 
 def working_status(request: Request) -> str:

@@ -23,6 +23,7 @@ from gongkai.foi import law
 from gongkai.foi.models import FeeNotice, Request, RequestEvent, Status
 from gongkai.foi.services.common import (
     check_transition,
+    close_lapsed,
     day,
     due_day,
     lock,
@@ -240,16 +241,9 @@ def request_fee_lapsed(*, request: Request, actor: Actor, on: dt.date | None = N
                 "payment_period_running",
                 _("The period for payment runs until %(due)s.") % {"due": day(payment_due)},
             )
-        notice.lapsed_on = on
-        notice.save(update_fields=["lapsed_on"])
         clock_stop(clock=_payment_clock(notice), actor=actor, at=moment(on))
-        clock_stop(clock=reply_clock(request), actor=actor, at=moment(on), note="fee")
-        request.outcome = FEE_OUTCOME
-        transition(request, Status.CLOSED, fields=("outcome",))
-        record(
-            request,
-            actor=actor,
-            type=RequestEvent.Type.FEE_LAPSED,
-            summary={"lapsed_on": on, "outcome": FEE_OUTCOME},
-        )
+        close_lapsed(
+            request, actor=actor, on=on, awaited=notice, note="fee",
+            outcome=FEE_OUTCOME, event=RequestEvent.Type.FEE_LAPSED,
+        )  # fmt: skip
     return request

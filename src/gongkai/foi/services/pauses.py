@@ -23,6 +23,7 @@ from gongkai.core.types import Actor
 from gongkai.foi.models import Consultation, Request, RequestEvent, Status, Supplement
 from gongkai.foi.services.common import (
     check_transition,
+    close_lapsed,
     day,
     due_day,
     lock,
@@ -174,17 +175,10 @@ def request_supplement_lapsed(
             raise ServiceError(
                 "deadline_not_passed", _("The deadline for the supplement has not passed yet.")
             )
-        supplement.lapsed_on = on
-        supplement.save(update_fields=["lapsed_on"])
-        clock_stop(clock=reply_clock(request), actor=actor, at=moment(on), note="supplement")
-        request.outcome = SUPPLEMENT_OUTCOME
-        transition(request, Status.CLOSED, fields=("outcome",))
-        record(
-            request,
-            actor=actor,
-            type=RequestEvent.Type.SUPPLEMENT_LAPSED,
-            summary={"lapsed_on": on, "outcome": SUPPLEMENT_OUTCOME},
-        )
+        close_lapsed(
+            request, actor=actor, on=on, awaited=supplement, note="supplement",
+            outcome=SUPPLEMENT_OUTCOME, event=RequestEvent.Type.SUPPLEMENT_LAPSED,
+        )  # fmt: skip
     return request
 
 

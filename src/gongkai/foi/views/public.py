@@ -15,9 +15,16 @@ from django.views.decorators.http import require_http_methods
 
 from gongkai.core.clientip import client_address
 from gongkai.core.errors import ServiceError
+from gongkai.core.formflow import service_errors
 from gongkai.core.models import Clock
 from gongkai.core.selectors import site_organisation
-from gongkai.foi.forms import ApplyForm, TrackForm, issue_form_token, read_form_token
+from gongkai.foi.forms import (
+    SERVICE_ERROR_FIELDS,
+    ApplyForm,
+    TrackForm,
+    issue_form_token,
+    read_form_token,
+)
 from gongkai.foi.models import Letter, LetterKind, Request, RequestEvent
 from gongkai.foi.selectors import request_remedy_statement
 from gongkai.foi.services.tracking import TooManyAttemptsError, request_track
@@ -89,7 +96,7 @@ def apply(http_request):
             ),
         )
     upload = form.cleaned_data.get("attachment")
-    try:
+    with service_errors(form, fields=SERVICE_ERROR_FIELDS):
         submission = request_submit_online(
             organisation=organisation,
             applicant=form.applicant(),
@@ -97,14 +104,14 @@ def apply(http_request):
             secret=form.cleaned_data["secret"],
             attachments=(upload,) if upload else (),
         )
-    except ServiceError as error:
-        form.add_service_error(error)
-        return _render_apply(http_request, form, status=400)
-    code = submission.request.code
-    if not submission.created and code not in http_request.session.get(RECEIPTS_SESSION_KEY, {}):
-        return render(http_request, "foi/already_submitted.html", status=409)
-    _remember_receipt(http_request, code, submission.secret)
-    return redirect("foi:receipt", code=code)
+        code = submission.request.code
+        sent = http_request.session.get(RECEIPTS_SESSION_KEY, {})
+        if not submission.created and code not in sent:
+            return render(http_request, "foi/already_submitted.html", status=409)
+        _remember_receipt(http_request, code, submission.secret)
+        return redirect("foi:receipt", code=code)
+    # refused: the form again with the refusal on it, as for any other invalid application
+    return _render_apply(http_request, form, status=400)
 
 
 @never_cache

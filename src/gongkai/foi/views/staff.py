@@ -200,7 +200,7 @@ def register(request: StaffRequest) -> HttpResponse:
         elif existing is not None:
             return redirect("foi:detail", pk=request_or_404(request.user, existing.pk).pk)
         else:
-            try:
+            with service_errors(form, fields=foi_forms.SERVICE_ERROR_FIELDS):
                 created = services.request_register(
                     actor=request.user,
                     organisation=body,
@@ -209,9 +209,6 @@ def register(request: StaffRequest) -> HttpResponse:
                     received_on=form.cleaned_data["received_on"],
                     idempotency_key=key,
                 )
-            except ServiceError as error:
-                form.add_service_error(error)
-            else:
                 messages.success(
                     request, _("Request %(code)s was registered.") % {"code": created.code}
                 )

@@ -253,3 +253,13 @@ def test_consultation_page_accepts_comments_exactly_in_its_period(
     assert ('id="comment-form"' in page) is accepting
     if message:
         assert message in page
+
+
+def test_a_refusal_shows_once_on_the_new_consultation_page(client, body, unit, office):
+    """The page draws the refusal in its alert; the form below must not draw it again."""
+    client.force_login(office)
+    data = {"title": "征求意见稿", "kind": "normative", "unit": unit.pk, "opens_on": "2026-03-10",
+            "closes_on": "2026-03-01", "draft_text": "第一条 内容。"}  # fmt: skip
+    page = client.post(reverse("participation:wb_consultation_new"), data).content.decode()
+    refusal = page.split('role="alert"><ul class="errorlist nonfield"><li>')[1].split("<")[0]
+    assert refusal and page.count(refusal) == 1

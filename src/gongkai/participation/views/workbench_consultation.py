@@ -6,7 +6,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gongkai.core.formflow import service_errors
 from gongkai.core.views import role_required
 from gongkai.participation import selectors as sel
 from gongkai.participation import services
@@ -21,42 +20,36 @@ from gongkai.participation.forms import (
 )
 from gongkai.participation.models import Comment, ModerationWord
 from gongkai.participation.transitions import (
-    OFFICE,
     STAFF,
     comment_actions,
     consultation_actions,
 )
 from gongkai.participation.views.common import (
-    STAFF_ROLES,
     act,
     body_of,
+    create_page,
     form_error,
     found,
+    list_page,
+    office,
     page_of,
-    units_of,
+    staff,
 )
-
-staff = role_required(*STAFF_ROLES)
-office = role_required(*OFFICE)
 
 
 @staff
 def consultations(request):
-    page = page_of(request, sel.consultations_visible_to(request.user))
-    return render(request, "participation/workbench/consultations.html", {"page": page})
+    queryset = sel.consultations_visible_to(request.user)
+    return list_page(request, queryset, "participation/workbench/consultations.html")
 
 
 @role_required(*STAFF)
 def consultation_new(request):
-    body = body_of(request.user)
-    form = ConsultationForm(request.POST or None, units=units_of(body))
-    if request.method == "POST" and form.is_valid():
-        with service_errors(form):
-            consultation = services.consultation_create(
-                actor=request.user, organisation=body, **form.cleaned_data
-            )
-            return redirect("participation:wb_consultation", pk=consultation.pk)
-    return render(request, "participation/workbench/consultation_new.html", {"form": form})
+    return create_page(
+        request, ConsultationForm, services.consultation_create,
+        template="participation/workbench/consultation_new.html",
+        then="participation:wb_consultation",
+    )  # fmt: skip
 
 
 @staff

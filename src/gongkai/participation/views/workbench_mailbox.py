@@ -6,7 +6,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gongkai.core.views import role_required
 from gongkai.participation import selectors as sel
 from gongkai.participation import services
 from gongkai.participation.forms import (
@@ -17,20 +16,18 @@ from gongkai.participation.forms import (
     UnitForm,
 )
 from gongkai.participation.models import Letter
-from gongkai.participation.transitions import OFFICE, letter_actions
+from gongkai.participation.transitions import letter_actions
 from gongkai.participation.views.common import (
-    STAFF_ROLES,
     act,
     body_of,
     form_error,
     found,
-    page_of,
+    list_page,
+    office,
+    staff,
     units_of,
 )
 from gongkai.privacy import mask
-
-staff = role_required(*STAFF_ROLES)
-office = role_required(*OFFICE)
 
 
 @staff
@@ -39,13 +36,11 @@ def letters(request):
     queryset = sel.letters_visible_to(request.user).order_by("due_on", "id")
     if status in Letter.Status.values:
         queryset = queryset.filter(status=status)
-    context = {
-        "page": page_of(request, queryset),
-        "status": status,
-        "status_query": f"status={status}" if status in Letter.Status.values else "",
-        "statuses": Letter.Status.choices,
-    }
-    return render(request, "participation/workbench/letters.html", context)
+    return list_page(
+        request, queryset, "participation/workbench/letters.html",
+        status=status, statuses=Letter.Status.choices,
+        status_query=f"status={status}" if status in Letter.Status.values else "",
+    )  # fmt: skip
 
 
 @staff

@@ -23,29 +23,27 @@ from gongkai.participation.forms import (
 )
 from gongkai.participation.replyletter import reply_letter_docx
 from gongkai.participation.transitions import (
-    OFFICE,
     STAFF,
     incident_actions,
     proposal_actions,
 )
 from gongkai.participation.views.common import (
-    STAFF_ROLES,
     act,
     body_of,
+    create_page,
     form_error,
     found,
-    page_of,
+    list_page,
+    office,
+    staff,
     units_of,
 )
-
-staff = role_required(*STAFF_ROLES)
-office = role_required(*OFFICE)
 
 
 @staff
 def proposals(request):
-    page = page_of(request, sel.proposals_visible_to(request.user))
-    return render(request, "participation/workbench/proposals.html", {"page": page})
+    queryset = sel.proposals_visible_to(request.user)
+    return list_page(request, queryset, "participation/workbench/proposals.html")
 
 
 @office
@@ -123,24 +121,17 @@ def proposal_docx(request, pk: int):
 
 @staff
 def incidents(request):
-    context = {
-        "page": page_of(request, sel.incidents_visible_to(request.user)),
-        "overdue": sel.incidents_overdue(request.user),
-    }
-    return render(request, "participation/workbench/incidents.html", context)
+    queryset, overdue = sel.incidents_visible_to(request.user), sel.incidents_overdue(request.user)
+    return list_page(request, queryset, "participation/workbench/incidents.html", overdue=overdue)
 
 
 @role_required(*STAFF)
 def incident_new(request):
-    body = body_of(request.user)
-    form = IncidentForm(request.POST or None, units=units_of(body))
-    if request.method == "POST" and form.is_valid():
-        with service_errors(form):
-            incident = services.incident_record(
-                actor=request.user, organisation=body, **form.cleaned_data
-            )
-            return redirect("participation:wb_incident", pk=incident.pk)
-    return render(request, "participation/workbench/incident_new.html", {"form": form})
+    return create_page(
+        request, IncidentForm, services.incident_record,
+        template="participation/workbench/incident_new.html",
+        then="participation:wb_incident",
+    )  # fmt: skip
 
 
 @staff
@@ -185,5 +176,5 @@ def press_conferences(request):
                 actor=request.user, organisation=body_of(request.user), **form.cleaned_data
             )
             return redirect("participation:wb_press")
-    page = page_of(request, sel.press_conferences_of(request.user))
-    return render(request, "participation/workbench/press.html", {"form": form, "page": page})
+    queryset = sel.press_conferences_of(request.user)
+    return list_page(request, queryset, "participation/workbench/press.html", form=form)

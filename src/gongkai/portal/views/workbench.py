@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.core.errors import ServiceError
-from gongkai.core.formflow import service_errors
+from gongkai.core.formflow import service_errors, service_message
 from gongkai.core.models import Role
 from gongkai.core.selectors import site_organisation
 from gongkai.core.sitescope import current_site_scope
@@ -94,14 +94,11 @@ def column_edit(request, pk: int | None = None):
 @require_POST
 def column_remove(request, pk: int):
     column = column_for_office(request.user, pk)
-    try:
-        column_delete(column=column, actor=request.user)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request, _("The column “%(title)s” was deleted.") % {"title": column.title}
-        )
+    service_message(
+        request,
+        lambda: column_delete(column=column, actor=request.user),
+        _("The column “%(title)s” was deleted.") % {"title": column.title},
+    )
     return redirect("portal:workbench-columns")
 
 

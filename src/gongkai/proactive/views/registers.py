@@ -9,8 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.core.access import organisation_ids_visible_to
-from gongkai.core.errors import ServiceError
-from gongkai.core.formflow import service_errors
+from gongkai.core.formflow import service_errors, service_message
 from gongkai.core.views import role_required
 from gongkai.proactive import selectors, services
 from gongkai.proactive.exports import (
@@ -176,13 +175,13 @@ def normative_change(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("Fill in the new status and its date."))
         return redirect("proactive:normative_manage")
-    try:
-        services.normative_document_change(
+    service_message(
+        request,
+        lambda: services.normative_document_change(
             document=document, actor=request.user, **form.cleaned_data
-        )
-        messages.success(request, _("The status was changed."))
-    except ServiceError as error:
-        messages.error(request, error.message)
+        ),
+        _("The status was changed."),
+    )
     return redirect("proactive:normative_manage")
 
 
@@ -194,17 +193,17 @@ def cleanup_publish(request):
     if not form.is_valid():
         messages.error(request, _("Give a title and a date."))
         return redirect("proactive:normative_manage")
-    try:
-        services.cleanup_publish(
+    service_message(
+        request,
+        lambda: services.cleanup_publish(
             actor=request.user,
             organisation=body,
             title=form.cleaned_data["title"],
             decided_on=form.cleaned_data["decided_on"],
             outcomes=form.outcomes(),
-        )
-        messages.success(request, _("The clean-up result was published."))
-    except ServiceError as error:
-        messages.error(request, error.message)
+        ),
+        _("The clean-up result was published."),
+    )
     return redirect("proactive:normative_manage")
 
 
@@ -256,13 +255,13 @@ def self_check_sign_off(request):
     year = timezone.localdate().year
     form = SelfCheckSignOffForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
-    try:
-        services.self_check_sign_off(
+    service_message(
+        request,
+        lambda: services.self_check_sign_off(
             actor=request.user, organisation=_body(request), year=year, note=note
-        )
-        messages.success(request, _("The self-check of %(year)d was signed off.") % {"year": year})
-    except ServiceError as error:
-        messages.error(request, error.message)
+        ),
+        _("The self-check of %(year)d was signed off.") % {"year": year},
+    )
     return redirect("proactive:self_check")
 
 
@@ -278,13 +277,13 @@ def self_check_decide(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("Choose the label and give the reasons."))
         return redirect("proactive:self_check")
-    try:
-        services.self_check_decide(
+    service_message(
+        request,
+        lambda: services.self_check_decide(
             item=item, actor=request.user, year=timezone.localdate().year, **form.cleaned_data
-        )
-        messages.success(request, _("The decision was recorded."))
-    except ServiceError as error:
-        messages.error(request, error.message)
+        ),
+        _("The decision was recorded."),
+    )
     return redirect("proactive:self_check")
 
 

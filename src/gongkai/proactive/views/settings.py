@@ -10,8 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gongkai.core.errors import ServiceError
-from gongkai.core.formflow import service_errors
+from gongkai.core.formflow import service_errors, service_message
 from gongkai.core.views import role_required
 from gongkai.proactive import selectors, services
 from gongkai.proactive.forms import PrivacyRuleForm, ReviewStepsForm, VocabularyNameForm
@@ -114,13 +113,12 @@ def review_steps_edit(request):
 def item_delete(request, pk: int):
     item = selectors.access_item(request.user, pk)
     title = item.title
-    try:
-        services.item_delete(item=item, actor=request.user)
-    except ServiceError as error:
-        messages.error(request, error.message)
-        return redirect("proactive:item_detail", pk)
-    messages.success(request, _("The draft “%(title)s” was deleted.") % {"title": title})
-    return redirect("proactive:workbench")
+    deleted = service_message(
+        request,
+        lambda: services.item_delete(item=item, actor=request.user),
+        _("The draft “%(title)s” was deleted.") % {"title": title},
+    )
+    return redirect("proactive:workbench") if deleted else redirect("proactive:item_detail", pk)
 
 
 @require_POST
@@ -129,11 +127,11 @@ def attachment_remove(request, pk: int):
     attachment = get_object_or_404(Attachment.objects.select_related("item"), pk=pk)
     selectors.access_item(request.user, attachment.item_id)
     name, item_pk = attachment.name, attachment.item_id
-    try:
-        services.item_detach(attachment=attachment, actor=request.user)
-        messages.success(request, _("“%(name)s” was removed.") % {"name": name})
-    except ServiceError as error:
-        messages.error(request, error.message)
+    service_message(
+        request,
+        lambda: services.item_detach(attachment=attachment, actor=request.user),
+        _("“%(name)s” was removed.") % {"name": name},
+    )
     return redirect("proactive:item_detail", item_pk)
 
 
@@ -157,9 +155,9 @@ def privacy_rules(request):
 @office_required
 def privacy_rule_deactivate(request, pk: int):
     rule = get_object_or_404(PrivacyRule, pk=pk, organisation=_body(request))
-    try:
-        services.privacy_rule_deactivate(actor=request.user, rule=rule)
-        messages.success(request, _("The rule no longer applies."))
-    except ServiceError as error:
-        messages.error(request, error.message)
+    service_message(
+        request,
+        lambda: services.privacy_rule_deactivate(actor=request.user, rule=rule),
+        _("The rule no longer applies."),
+    )
     return redirect("proactive:settings_privacy_rules")

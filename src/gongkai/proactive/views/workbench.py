@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.core.access import has_role, organisation_ids_visible_to
 from gongkai.core.errors import ServiceError
-from gongkai.core.formflow import service_errors
+from gongkai.core.formflow import service_errors, service_message
 from gongkai.core.views import role_required, staff_required
 from gongkai.proactive import selectors, services
 from gongkai.proactive.forms import (
@@ -152,11 +152,7 @@ def _warn_spam(request, item) -> None:
 
 
 def _act(request, call, success: str, pk: int):
-    try:
-        call()
-        messages.success(request, success)
-    except ServiceError as error:
-        messages.error(request, error.message)
+    service_message(request, call, success)
     return redirect("proactive:item_detail", pk)
 
 

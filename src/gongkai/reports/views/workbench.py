@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.core.errors import NotFoundError, ServiceError
-from gongkai.core.formflow import service_errors
+from gongkai.core.formflow import service_errors, service_message
 from gongkai.core.views import role_required
 from gongkai.reports import services
 from gongkai.reports.checker.messages import render as render_finding
@@ -203,16 +203,15 @@ def report_regenerate(request, pk: int):
 @role_required(*EDITOR_ROLES)
 def report_request_sign_off(request, pk: int):
     report = _editor_report(request, pk)
-    try:
-        services.report_request_sign_off(
+    service_message(
+        request,
+        lambda: services.report_request_sign_off(
             report=report,
             actor=request.user,
             url=reverse("reports:detail", args=[report.pk]),
-        )
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The report was submitted to the leaders for sign-off."))
+        ),
+        _("The report was submitted to the leaders for sign-off."),
+    )
     return redirect("reports:detail", pk=report.pk)
 
 
@@ -221,22 +220,18 @@ def report_request_sign_off(request, pk: int):
 def report_sign_off(request, pk: int):
     report = _report(request, pk)
     approve = request.POST.get("decision") == "approve"
-    try:
-        services.report_sign_off(
+    service_message(
+        request,
+        lambda: services.report_sign_off(
             report=report,
             actor=request.user,
             approve=approve,
             comment=request.POST.get("comment", "")[:2000],
-        )
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request,
-            _("You signed the report off.")
-            if approve
-            else _("The report was sent back to the office."),
-        )
+        ),
+        _("You signed the report off.")
+        if approve
+        else _("The report was sent back to the office."),
+    )
     return redirect("reports:detail", pk=report.pk)
 
 
@@ -244,12 +239,11 @@ def report_sign_off(request, pk: int):
 @role_required(*EDITOR_ROLES)
 def report_publish(request, pk: int):
     report = _editor_report(request, pk)
-    try:
-        services.report_publish(report=report, actor=request.user)
-    except ServiceError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The report was published on the portal."))
+    service_message(
+        request,
+        lambda: services.report_publish(report=report, actor=request.user),
+        _("The report was published on the portal."),
+    )
     return redirect("reports:detail", pk=report.pk)
 
 

@@ -47,6 +47,18 @@ def test_bad_input_is_explained_in_chinese_and_nothing_written(client, body):
     assert Subscription.objects.count() == 0
 
 
+def test_a_refusal_shows_once_in_the_alert_above_its_form(client, body):
+    # The page draws the refusal in its own alert; the form must not draw it again.
+    page = client.post("/dingyue/", form(kind="keyword", keyword="")).content.decode()
+    assert page.count("关键词为 2 至 30 个字。") == 1
+    assert 'role="alert"><ul class="errorlist nonfield"><li>关键词为 2 至 30 个字。' in page
+    request = RequestFactory(organisation=body, status=Status.RECEIVED,
+                             secret_hash=hash_secret("right-secret"))  # fmt: skip
+    data = {"code": request.code, "secret": "wrong", "channel": "email", "address": "a@example.com"}
+    page = client.post("/dingyue/application/", data).content.decode()
+    assert page.count("查询码与查询密码不匹配") == 1
+
+
 def test_following_an_application_needs_its_code_and_secret(client, body):
     request = RequestFactory(organisation=body, status=Status.RECEIVED,
                              secret_hash=hash_secret("right-secret"))  # fmt: skip
