@@ -17,17 +17,21 @@ from __future__ import annotations
 
 import logging
 import time
-from contextvars import ContextVar
 
 from django.conf import settings
 from django.db import DatabaseError, connections
+
+from gongkai.core.readroute import (
+    replica_reads_allowed,
+    replica_reads_reset,
+    replica_reads_set,
+)
 
 logger = logging.getLogger(__name__)
 
 REPLICA = "replica"
 PRIMARY_COOKIE = "gongkai_primary"
 RETRY_SECONDS = 10.0
-_portal_read: ContextVar[bool] = ContextVar("gongkai_portal_read", default=False)
 STAFF_PATHS = ("/workbench/", "/admin/", "/accounts/")
 SAFE_METHODS = ("GET", "HEAD")
 # {"until": time.monotonic() before which the replica is not tried}; per process.
@@ -45,11 +49,11 @@ def portal_read_mark(request):
     )
     if wanted and REPLICA in settings.DATABASES:
         wanted = replica_usable()
-    return _portal_read.set(wanted)
+    return replica_reads_set(wanted)
 
 
 def portal_read_reset(token) -> None:
-    _portal_read.reset(token)
+    replica_reads_reset(token)
 
 
 def replica_usable() -> bool:
@@ -98,7 +102,7 @@ def primary_pin(request, response) -> None:
 
 class ReplicaRouter:
     def db_for_read(self, model, **hints):
-        if _portal_read.get() and REPLICA in settings.DATABASES:
+        if replica_reads_allowed() and REPLICA in settings.DATABASES:
             return REPLICA
         return None
 
