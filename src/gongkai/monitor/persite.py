@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 from django.utils.translation import gettext as _
@@ -87,3 +89,30 @@ def site_findings(
             site_scope_reset(token)
         found += named(own, site)
     return found
+
+
+def crawled_site(base_url: str) -> SiteAddress | None:
+    """The site a crawl from ``base_url`` reads, as the sites app resolves it: a site of
+    that host whose prefix starts the path, else the host's own site, else the default."""
+    parts = urlsplit(base_url)
+    host, path = (parts.hostname or "").lower(), parts.path or "/"
+    sites = sites_all()
+    on_host = [s for s in sites if s.host == host]
+    prefixed = [s for s in on_host if s.prefix and path.startswith(f"/{s.prefix}/")]
+    if prefixed:
+        return max(prefixed, key=lambda s: len(s.prefix))
+    own = next((s for s in on_host if not s.prefix), None)
+    if own is not None:
+        return own
+    return next((s for s in sites if getattr(s.scope.extra.get("site"), "is_default", False)), None)
+
+
+@contextmanager
+def crawled_scope(base_url: str) -> Iterator[None]:
+    """The crawled site's scope active: its columns are the ones its pages should reach."""
+    site = crawled_site(base_url)
+    token = site_scope_activate(site.scope if site else None)
+    try:
+        yield
+    finally:
+        site_scope_reset(token)

@@ -135,8 +135,9 @@ def run_execute(
             )
         )
         recorder.add(checks.letter_findings(now=now))
-        published = sitechecks.published_pages(per_column=settings.GONGKAI_MONITOR_MAX_PAGES)
-        recorder.add(sitechecks.reach_findings(result, published))
+        with persite.crawled_scope(result.base_url):
+            published = sitechecks.published_pages(per_column=settings.GONGKAI_MONITOR_MAX_PAGES)
+            recorder.add(sitechecks.reach_findings(result, published))
         recorder.add(
             sitechecks.availability_findings(
                 selectors.availability_days(end=timezone.localdate(now), days=7)

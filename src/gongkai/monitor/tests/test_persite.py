@@ -105,3 +105,24 @@ def test_two_sites_stale_counts_are_two_alerts(two_sites, entries):
     assert run.status == Run.Status.DONE
     urls = sorted(Alert.objects.filter(kind=Kind.HOME_STALE).values_list("url", flat=True))
     assert urls == sorted([A_HOME, B_HOME])
+
+
+def test_the_crawled_sites_reach_check_reads_its_own_columns(two_sites, settings):
+    """The crawl reads the police site; the district's own column is not an orphan of it."""
+    from gongkai.monitor.persite import crawled_site
+
+    settings.ALLOWED_HOSTS = ["gaj.example.cn", "*"]  # the in-process crawl's host
+    Column.objects.create(
+        site_id=two_sites[1].pk,
+        title="部门动态",
+        slug="bmdt",
+        kind=ColumnKind.PAGE,
+        body="西市区各部门动态。",
+    )
+    assert crawled_site(A_HOME).scope.site_id == two_sites[0].pk
+    assert crawled_site(B_HOME + "column/gzdt/").scope.site_id == two_sites[1].pk
+    assert crawled_site("http://unknown.example.cn/") is None  # no default site
+    run = run_request(actor=None)
+    run.refresh_from_db()
+    assert run.status == Run.Status.DONE and run.base_url == A_HOME
+    assert not [f for f in _findings(run) if "bmdt" in f[2]]
