@@ -160,30 +160,40 @@ stop() {
 start() {
   local dir
   dir=$(make_dir)
-  trap "stop '$dir'" EXIT
+  trap "set +e; stop '$dir'" EXIT
   start_in "$dir"
   trap - EXIT
   echo "export DATABASE_REPLICA_URL=$DATABASE_REPLICA_URL  # stop: $0 stop $dir"
 }
 
 run() {
-  local dir
+  local dir db=gk_replica_$$
   dir=$(make_dir)
+  # An interrupted pytest leaves its test database behind: dropped here too.
+  # (set +e: after a trapped signal bash would stop at the first command substitution.)
   # shellcheck disable=SC2064
-  trap "stop '$dir'" EXIT
+  trap "set +e; stop '$dir'; psql '$PRIMARY/postgres' -qc 'DROP DATABASE IF EXISTS test_$db WITH (FORCE)'" EXIT
   start_in "$dir"
   echo "== replica streaming on port $PORT ($dir)"
   # A database of its own on the primary (pytest makes test_<name>); the replica follows
   # it there, and the replica alias reads the same name (settings: TEST MIRROR).
-  DATABASE_URL="$PRIMARY/gk_replica_$$" DATABASE_REPLICA_URL="$DATABASE_REPLICA_URL" \
+  DATABASE_URL="$PRIMARY/$db" DATABASE_REPLICA_URL="$DATABASE_REPLICA_URL" \
     "$ROOT/.venv/bin/pytest" -q -p no:cacheprovider "${TESTS[@]}" "$@"
 }
 
-command=${1:-run}
-shift || true
-case "$command" in
-  run) run "$@" ;;
-  start) start ;;
-  stop) stop "$@" ;;
-  *) echo "usage: $0 run [pytest args] | start | stop DIR" >&2; exit 2 ;;
-esac
+# Interrupted or killed (not -9): exit through the EXIT trap, which stops and cleans up.
+trap 'exit 130' INT
+trap 'exit 143' TERM
+main() {
+  local command=${1:-run}
+  shift || true
+  case "$command" in
+    run) run "$@" ;;
+    start) start ;;
+    stop) stop "$@" ;;
+    *) echo "usage: $0 run [pytest args] | start | stop DIR" >&2; return 2 ;;
+  esac
+}
+
+# One line, so bash has read all it runs: editing this file during a run is harmless.
+main "$@"; exit
