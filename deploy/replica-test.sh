@@ -172,7 +172,7 @@ run() {
   # An interrupted pytest leaves its test database behind: dropped here too.
   # (set +e: after a trapped signal bash would stop at the first command substitution.)
   # shellcheck disable=SC2064
-  trap "set +e; stop '$dir'; psql '$PRIMARY/postgres' -qc 'DROP DATABASE IF EXISTS test_$db WITH (FORCE)'" EXIT
+  trap "set +e; stop '$dir'; PGOPTIONS='-c client_min_messages=warning' psql '$PRIMARY/postgres' -qc 'DROP DATABASE IF EXISTS test_$db WITH (FORCE)'" EXIT
   start_in "$dir"
   echo "== replica streaming on port $PORT ($dir)"
   # A database of its own on the primary (pytest makes test_<name>); the replica follows
