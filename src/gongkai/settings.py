@@ -150,9 +150,15 @@ DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 # A read replica of the primary for anonymous portal reads (docs/sites.md); none by default.
 DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
 if DATABASE_REPLICA_URL:
-    DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=60)
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=60, conn_health_checks=True
+    )
+    # A replica that does not answer is left for the primary quickly (sites.dbrouter).
+    DATABASES["replica"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 3)
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["gongkai.sites.dbrouter.ReplicaRouter"]
+# After a visitor sends something, their reads stay on the primary this long.
+GONGKAI_REPLICA_PIN_SECONDS = int(os.environ.get("GONGKAI_REPLICA_PIN_SECONDS", "30"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Persistent like PostgreSQL's: opening the file and running the PRAGMAs below on
     # every request cost about a millisecond of each portal page.

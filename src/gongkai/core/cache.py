@@ -23,6 +23,8 @@ from django.core.signals import request_finished, request_started
 from django.http import HttpRequest, HttpResponse
 from django.template.response import SimpleTemplateResponse
 
+from gongkai.core.readroute import primary_reads
+
 PAGE_SECONDS = 30
 PAGES = "pages"  # settings.CACHES: per process, bounded
 GENERATION_KEY = "public:generation"
@@ -124,11 +126,13 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
 
 def cache_count(key: str, seconds: int) -> int:
     """Count one more under ``key`` in the shared cache, for ``seconds``; the new count
-    (the rate limits of open data and subscriptions count with it)."""
-    if cache.add(key, 1, seconds):
-        return 1
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, seconds)
-        return 1
+    (the rate limits of open data and subscriptions count with it). On the primary:
+    ``incr`` reads before it writes, and a read replica a moment behind would lose counts."""
+    with primary_reads():
+        if cache.add(key, 1, seconds):
+            return 1
+        try:
+            return cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, seconds)
+            return 1

@@ -9,6 +9,7 @@ installation serves its first top-level body, as it always did.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextvars import ContextVar, Token
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -85,3 +86,26 @@ def scoped(
     if scope is None or scope.organisation_ids is None:
         return queryset
     return queryset.filter(scope.items_q(organisation_field, pk_field))
+
+
+@dataclass(frozen=True)
+class SiteAddress:
+    """A site with where it answers: what a check of every site (the monitor) visits."""
+
+    scope: SiteScope
+    host: str
+    prefix: str = ""  # a path prefix on a shared host ("gaj"), or ""
+
+
+# Set by gongkai.sites when it is ready (the lower apps cannot import it).
+_site_lister: list[Callable[[], list[SiteAddress]]] = []
+
+
+def site_lister_register(lister: Callable[[], list[SiteAddress]]) -> None:
+    _site_lister[:] = [lister]
+
+
+def sites_all() -> list[SiteAddress]:
+    """Every active site, in the order of their ids; empty when no site is configured
+    (the installation serves its one body)."""
+    return _site_lister[0]() if _site_lister else []

@@ -105,14 +105,16 @@ class ColumnState:
     newest: dt.datetime | None
 
 
-def column_states() -> list[ColumnState]:
-    """Each active list or page column with its cadence, item count and newest date."""
-    from gongkai.portal.models import Column, ColumnKind
-    from gongkai.portal.selectors.columns import column_entries, column_url
+def column_states(*, site_url: str = "") -> list[ColumnState]:
+    """Each active list or page column with its cadence, item count and newest date: the
+    columns and items of the site whose scope is active (``monitor.persite``), else the
+    installation's own tree. ``site_url`` (the site's home) makes the addresses absolute."""
+    from gongkai.portal.models import ColumnKind
+    from gongkai.portal.selectors.columns import column_entries, column_url, columns_active
 
     watches = dict(ColumnWatch.objects.values_list("column_id", "cadence"))
     states = []
-    columns = Column.objects.filter(is_active=True, kind__in=[ColumnKind.LIST, ColumnKind.PAGE])
+    columns = columns_active().filter(kind__in=[ColumnKind.LIST, ColumnKind.PAGE])
     for column in columns.order_by("order", "id"):
         if column.kind == ColumnKind.LIST:
             # Unclassified list columns are held to the notice/policy cadence; the office
@@ -120,16 +122,21 @@ def column_states() -> list[ColumnState]:
             cadence = watches.get(column.pk, ColumnWatch.Cadence.NOTICE)
             page = column_entries(column, limit=1)
             newest = page.entries[0].published_at if page.entries else None
-            states.append(
-                ColumnState(column.title, column_url(column), cadence, page.total, newest)
-            )
+            url = _on_site(site_url, column_url(column))
+            states.append(ColumnState(column.title, url, cadence, page.total, newest))
         else:
             cadence = watches.get(column.pk, ColumnWatch.Cadence.EXEMPT)
             total = 1 if column.body.strip() else 0
-            states.append(
-                ColumnState(column.title, column_url(column), cadence, total, column.updated_at)
-            )
+            url = _on_site(site_url, column_url(column))
+            states.append(ColumnState(column.title, url, cadence, total, column.updated_at))
     return states
+
+
+def _on_site(site_url: str, path: str) -> str:
+    """A site-relative address on the site's own host and prefix."""
+    if not site_url or not path.startswith("/"):
+        return path
+    return site_url.rstrip("/") + path
 
 
 def _limit(cadence: str, today: dt.date) -> dt.date | None:
@@ -140,7 +147,11 @@ def _limit(cadence: str, today: dt.date) -> dt.date | None:
     return None
 
 
-def column_findings(states: list[ColumnState], *, now: dt.datetime) -> list[Found]:
+def column_findings(
+    states: list[ColumnState], *, now: dt.datetime, site_url: str = ""
+) -> list[Found]:
+    """``site_url``: the site the columns are of (the counted findings carry it, so two
+    sites' counts are two alerts)."""
     today = timezone.localdate(now)
     found: list[Found] = []
     stale = long_stale = empty = 0
@@ -172,6 +183,7 @@ def column_findings(states: list[ColumnState], *, now: dt.datetime) -> list[Foun
             Found(
                 Kind.COLUMNS_STALE_TOTAL,
                 is_veto=True,
+                url=site_url,
                 detail=_("%(count)d columns not updated in time (the check fails at %(limit)d).")
                 % {"count": stale, "limit": law.STALE_COLUMNS_VETO.value},
             )
@@ -181,6 +193,7 @@ def column_findings(states: list[ColumnState], *, now: dt.datetime) -> list[Foun
             Found(
                 Kind.COLUMNS_STALE_TOTAL,
                 is_veto=True,
+                url=site_url,
                 detail=_(
                     "%(count)d columns not updated for a long time (the check fails at %(limit)d)."
                 )
@@ -192,6 +205,7 @@ def column_findings(states: list[ColumnState], *, now: dt.datetime) -> list[Foun
             Found(
                 Kind.COLUMNS_EMPTY_TOTAL,
                 is_veto=True,
+                url=site_url,
                 detail=_("%(count)d empty columns (the check fails at %(limit)d).")
                 % {"count": empty, "limit": law.EMPTY_COLUMNS_VETO.value},
             )
@@ -201,10 +215,10 @@ def column_findings(states: list[ColumnState], *, now: dt.datetime) -> list[Foun
 
 def home_findings(*, now: dt.datetime, home_url: str) -> list[Found]:
     """The home page counts as updated when one of its list columns got a new item."""
-    from gongkai.portal.models import Column, ColumnKind
-    from gongkai.portal.selectors.columns import column_entries
+    from gongkai.portal.models import ColumnKind
+    from gongkai.portal.selectors.columns import column_entries, columns_active
 
-    lists = Column.objects.filter(is_active=True, kind=ColumnKind.LIST)
+    lists = columns_active().filter(kind=ColumnKind.LIST)
     on_home = list(lists.filter(show_on_home=True)) or list(lists)
     dates = []
     for column in on_home:

@@ -24,6 +24,7 @@ from gongkai.monitor import (
     crawl,
     injection,
     law,
+    persite,
     recording,
     selectors,
     sitechecks,
@@ -124,12 +125,19 @@ def run_execute(
             max_seconds=settings.GONGKAI_MONITOR_MAX_SECONDS,
             visitor=recorder,
         )
-        recorder.add(checks.home_finding(result))
-        recorder.add(checks.home_findings(now=now, home_url=result.base_url))
-        recorder.add(checks.column_findings(checks.column_states(), now=now))
+        # The home page and column freshness of every site (one portal with no site).
+        recorder.add(
+            persite.site_findings(
+                now=now,
+                result=result,
+                fetcher=fetcher,
+                slow_seconds=settings.GONGKAI_MONITOR_SLOW_SECONDS,
+            )
+        )
         recorder.add(checks.letter_findings(now=now))
-        published = sitechecks.published_pages(per_column=settings.GONGKAI_MONITOR_MAX_PAGES)
-        recorder.add(sitechecks.reach_findings(result, published))
+        with persite.crawled_scope(result.base_url):
+            published = sitechecks.published_pages(per_column=settings.GONGKAI_MONITOR_MAX_PAGES)
+            recorder.add(sitechecks.reach_findings(result, published))
         recorder.add(
             sitechecks.availability_findings(
                 selectors.availability_days(end=timezone.localdate(now), days=7)

@@ -145,10 +145,11 @@ def published_pages(*, per_column: int):
     """Each active list or page column, and the entries of list columns (at most
     ``per_column`` each, newest first), one at a time (a generator: the portal may
     publish hundreds of thousands)."""
-    from gongkai.portal.models import Column, ColumnKind
-    from gongkai.portal.selectors.columns import column_entries, column_url
+    from gongkai.portal.models import ColumnKind
+    from gongkai.portal.selectors.columns import column_entries, column_url, columns_active
 
-    columns = Column.objects.filter(is_active=True, kind__in=[ColumnKind.LIST, ColumnKind.PAGE])
+    # The crawled site's columns (``persite.crawled_scope``), not another site's tree.
+    columns = columns_active().filter(kind__in=[ColumnKind.LIST, ColumnKind.PAGE])
     for column in columns.order_by("order", "id"):
         url = column_url(column)
         yield Published(url, column.title)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.cache import cache_count
 from gongkai.core.errors import ServiceError
+from gongkai.core.readroute import primary_reads
 
 ANONYMOUS_PER_MINUTE = 30
 ANONYMOUS_PER_DAY = 1000
@@ -43,14 +44,16 @@ def _windows(subject: str, now: float) -> tuple[str, str]:
 def usage(subject: str, *, now: float | None = None) -> tuple[int, int]:
     """(this minute's, today's) count of ``subject`` ("key:12" or "ip:203.0.113.5")."""
     keys = _windows(subject, time.time() if now is None else now)
-    counts = cache.get_many(keys)
+    with primary_reads():  # the counts as written, not as a read replica has them yet
+        counts = cache.get_many(keys)
     return counts.get(keys[0], 0), counts.get(keys[1], 0)
 
 
 def take(subject: str, *, per_minute: int, per_day: int, now: float | None = None) -> None:
     """Count one request of ``subject``; refuse it (429, nothing counted) over a limit."""
     minute_key, day_key = _windows(subject, time.time() if now is None else now)
-    counts = cache.get_many([minute_key, day_key])
+    with primary_reads():
+        counts = cache.get_many([minute_key, day_key])
     if counts.get(day_key, 0) >= per_day:
         raise QuotaExceededError(
             "daily_quota_exceeded",

@@ -9,4 +9,8 @@ class SitesConfig(AppConfig):
 
     def ready(self):
         # The resolution table is forgotten at once when a site or a body changes.
-        from gongkai.sites import selectors  # noqa: F401
+        from gongkai.core.sitescope import site_lister_register
+        from gongkai.sites import selectors
+
+        # The monitor checks every site (core cannot import this app).
+        site_lister_register(selectors.site_addresses)

@@ -7,7 +7,7 @@ from django.http.request import split_domain_port
 from django.urls import get_script_prefix, set_script_prefix
 
 from gongkai.core.sitescope import site_scope_activate, site_scope_reset
-from gongkai.sites.dbrouter import portal_read_mark, portal_read_reset
+from gongkai.sites.dbrouter import portal_read_mark, portal_read_reset, primary_pin
 from gongkai.sites.selectors import site_resolve
 
 
@@ -25,9 +25,11 @@ class SiteMiddleware:
     def __call__(self, request):
         token = portal_read_mark(request)  # anonymous reads may go to a read replica
         try:
-            return self._call(request)
+            response = self._call(request)
         finally:
             portal_read_reset(token)
+        primary_pin(request, response)  # a visitor's write: their next reads see it
+        return response
 
     def _call(self, request):
         try:

@@ -14,7 +14,7 @@ from django.dispatch import receiver
 from gongkai.core.cache import generation
 from gongkai.core.clockmath import CHINA
 from gongkai.core.models import Organisation
-from gongkai.core.sitescope import SiteScope
+from gongkai.core.sitescope import SiteAddress, SiteScope
 from gongkai.portal.models import SiteIdentity
 from gongkai.proactive.models import PUBLIC, Item
 from gongkai.sites.models import Reprint, Site
@@ -131,6 +131,15 @@ def site_table() -> SiteTable:
             table = SiteTable()
         loaded = _table["now"] = _Loaded(generation=current, table=table)
     return loaded.table
+
+
+def site_addresses() -> list[SiteAddress]:
+    """Every active site with its host and prefix, by id (``core.sitescope.sites_all``)."""
+    entries = [r for resolved in site_table().hosts.values() for r in resolved]
+    return [
+        SiteAddress(scope=r.scope, host=r.site.host, prefix=r.prefix)
+        for r in sorted(entries, key=lambda r: r.site.pk)
+    ]
 
 
 def site_resolve(host: str, path: str) -> ResolvedSite | None:
