@@ -33,8 +33,8 @@ class SiteScope:
     # any bodies grouped under the site); None for the region's platform site: all.
     organisation_ids: tuple[int, ...] | None
     organisation_names: tuple[str, ...] = ()
-    # Ids of items of other bodies shown here by reference (转载): a lazy subquery.
-    shared_items: object = None
+    # Ids of items of other bodies shown here by reference (转载), read with the site table.
+    shared_items: tuple[int, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def items_q(
@@ -44,7 +44,7 @@ class SiteScope:
         if self.organisation_ids is None:
             return Q()
         q = Q(**{f"{organisation_field}__in": self.organisation_ids})
-        if self.shared_items is not None and pk_field:
+        if self.shared_items and pk_field:
             q |= Q(**{f"{pk_field}__in": self.shared_items})
         return q
 
@@ -72,9 +72,7 @@ def site_shows(organisation_id: int, pk: int | None = None) -> bool:
         return True
     if organisation_id in scope.organisation_ids:
         return True
-    if pk is None or not isinstance(scope.shared_items, QuerySet):
-        return False
-    return bool(scope.shared_items.filter(item_id=pk).exists())
+    return pk is not None and pk in scope.shared_items
 
 
 def scoped(
