@@ -1,16 +1,17 @@
 """A monitor run over the real portal, over HTTP as production runs it: pages/s and memory.
 
-    # the 200,000-page measurement (builds the database once, ~200,000 items; add --reuse
-    # to keep it for the next invocation):
-    python bench/monitor_portal.py --items 200000 --pages 200000
+    # the 200,000-page measurement (builds its database of 200,000 items first, about
+    # 10 minutes; with --reuse a database already built is kept):
+    nice -n 19 python bench/monitor_portal.py --items 200000 --pages 200000 --reuse
 
-    # a smoke run (a few seconds once the database is built):
-    python bench/monitor_portal.py --items 300 --pages 500
+    # a smoke run (a minute or two):
+    python bench/monitor_portal.py --items 300 --pages 500 --reuse
 
-The database is ``bench/portal_load.py``'s (``--database``, default its own
-``gongkai_bench_portal``; ``--reuse`` keeps one already built with at least ``--items``
-items): the demo bureau, the portal's columns and ``--items`` published items made in
-bulk. The portal is served as production serves it (the same ``Site``: gunicorn with
+The database is built by ``bench/portal_load.py``'s builder (``--database``, default
+``gongkai_bench_monitor`` on the local PostgreSQL, not portal_load's own, since a run
+writes its pages and findings there; ``--reuse`` keeps one already built with at least
+``--items`` items, otherwise it is dropped and built again): the demo bureau, the
+portal's columns and ``--items`` published items made in bulk. The portal is served as production serves it (the same ``Site``: gunicorn with
 ``deploy/gunicorn.conf.py`` behind nginx with ``deploy/nginx/*`` on loopback ports),
 and in the same invocation, each in a process of its own (its peak RSS is that
 process's high-water mark, ``resource.getrusage``):
@@ -52,7 +53,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from portal_load import DEFAULT_DATABASE, Site, build  # noqa: E402
+from portal_load import Site, build  # noqa: E402
+
+DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/gongkai_bench_monitor"
 
 CLOCK = os.sysconf("SC_CLK_TCK")
 
