@@ -325,8 +325,11 @@ def main() -> None:
     if len(rows) > 1:
         fetch = rows[1][1]
         print(f"run time / fetch time (crawl part): {run['crawl_seconds'] / fetch['seconds']:.2f}")
-    at = run["pages"] / run["crawl_seconds"]
-    print(f"at {at:.1f} pages/s, 200,000 pages would take {200_000 / at / 3600:.1f} h (crawl)")
+    at, req = run["pages"] / run["crawl_seconds"], run["requests"] / run["crawl_seconds"]
+    print(
+        f"at this speed, 200,000 pages read would take {200_000 / at / 3600:.1f} h and "
+        f"200,000 requests (GONGKAI_MONITOR_MAX_PAGES counts requests) {200_000 / req / 3600:.1f} h"
+    )
     print(f"load at end: {load()}")
 
 
