@@ -236,3 +236,30 @@ def test_a_crawl_with_a_visitor_keeps_no_pages_and_reports_each_one_once():
     assert result.home.url == BASE and result.home.parsed is None
     assert (BASE + "c/", True) in visitor.read
     assert sorted(visitor.failed) == [BASE + "gone/", BASE + "missing.png"]
+
+
+@pytest.mark.django_db
+def test_an_item_page_costs_one_qr_image_per_format():
+    """The PNG download of an item page's QR code is the image itself (the download
+    attribute): the crawl opens one PNG and one SVG per item page, not a second PNG
+    with ``download=1`` (generating QR images was most of the server's work per item)."""
+    from gongkai.portal.tests.factories import published_item
+
+    item = published_item(title="关于二维码的通知")
+    fetcher = crawl.ClientFetcher()
+    fetcher.base_url = f"{fetcher.base_url}xxgk/{item.pk}/"
+    opened: list[str] = []
+    get = fetcher.get
+
+    def recorded(url: str) -> Response:
+        opened.append(crawl.path_of(url))
+        return get(url)
+
+    fetcher.get = recorded  # type: ignore[method-assign]
+    result = crawl.crawl(fetcher=fetcher, max_pages=200, max_depth=1)
+    assert not result.broken
+    qr = sorted(p for p in opened if p.startswith("/qr/page.") and f"%2F{item.pk}%2F" in p)
+    assert qr == [
+        f"/qr/page.png?path=%2Fxxgk%2F{item.pk}%2F",
+        f"/qr/page.svg?path=%2Fxxgk%2F{item.pk}%2F&download=1",
+    ]

@@ -17,7 +17,9 @@ def qr_code_for(url: str, size: int = 160):
     """A QR code that opens ``url`` (a page of this site) with PNG and SVG downloads.
 
     The image comes from the portal's qr/page.<fmt> view, so the page stays within the
-    Content-Security-Policy and the image can be cached.
+    Content-Security-Policy and the image can be cached. The PNG download link is the
+    image's own address (the template's ``download`` attribute): one PNG per page for
+    browsers and for the site check's crawl, which opens every address once.
     """
     parts = urlsplit(str(url))
     path = parts.path or "/"

@@ -196,6 +196,20 @@ def test_page_qr_code_encodes_the_absolute_address(client):
     assert response.content != qr_bytes("http://testserver/xxgk/43/", "png")
 
 
+def test_a_pages_png_and_svg_share_one_made_code():
+    from gongkai.portal import qr
+
+    qr._made.cache_clear()
+    png = qr.qr_bytes("http://testserver/xxgk/42/", "png")
+    svg = qr.qr_bytes("http://testserver/xxgk/42/", "svg")
+    assert (qr._made.cache_info().misses, qr._made.cache_info().hits) == (1, 1)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and b"<svg" in svg
+    # Reused, the made code gives the same bytes as a code made afresh.
+    qr._made.cache_clear()
+    assert qr.qr_bytes("http://testserver/xxgk/42/", "svg") == svg
+    assert qr.qr_bytes("http://testserver/xxgk/42/", "png") == png
+
+
 def test_qr_template_tag_for_document_pages(rf):
     request = rf.get("/xxgk/42/?a=1")
     html = Template("{% load portal %}{% qr_code_for request.build_absolute_uri %}").render(
@@ -203,6 +217,10 @@ def test_qr_template_tag_for_document_pages(rf):
     )
     assert 'src="/qr/page.png?path=%2Fxxgk%2F42%2F%3Fa%3D1"' in html
     assert 'href="/qr/page.svg?path=%2Fxxgk%2F42%2F%3Fa%3D1&amp;download=1"' in html
+    # The PNG download is the image's own address (the download attribute): browsers
+    # and the site check fetch one PNG, not the same bytes again under another address.
+    assert 'href="/qr/page.png?path=%2Fxxgk%2F42%2F%3Fa%3D1" download="qr-page.png"' in html
+    assert "page.png?path=%2Fxxgk%2F42%2F%3Fa%3D1&amp;download=1" not in html
     assert 'alt="' in html
 
 
