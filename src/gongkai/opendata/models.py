@@ -207,7 +207,8 @@ class DataRequest(models.Model):
         ordering = ["-submitted_at"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(status=DataRequestStatus.PENDING) | models.Q(decided_at__isnull=False),
+                condition=models.Q(status=DataRequestStatus.PENDING)
+                | models.Q(decided_at__isnull=False),
                 name="opendata_decided_has_date",
             )
         ]
