@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gongkai.assessment import transitions
 from gongkai.assessment.importing import preview_build
 from gongkai.assessment.law import RUBRIC_TEMPLATES, Channel, IndicatorKind, TrainingKind
 from gongkai.assessment.models import (
@@ -33,12 +34,12 @@ from gongkai.assessment.models import (
 from gongkai.assessment.units import LEAD
 from gongkai.core.access import has_role
 from gongkai.core.errors import PermissionDeniedError, ServiceError
-from gongkai.core.models import Organisation, Role
+from gongkai.core.models import Organisation
 from gongkai.core.queue import enqueue
 from gongkai.core.services import ledger_append
 from gongkai.core.types import Actor, AnyUser
 
-OFFICE_ROLES = (Role.OFFICE, Role.ADMIN)
+OFFICE_ROLES = transitions.OFFICE_ROLES
 MAX_TOPIC = 200
 
 
@@ -221,7 +222,7 @@ def progress_report(
             completes=completes,
             reported_by=actor,
         )
-        if completes and task.status == Task.Status.OPEN and not task.recurrence:
+        if transitions.task_closes(task, completes=completes):
             today = timezone.localdate()
             # Conditional: two units completing at once close the task once.
             Task.objects.filter(pk=task.pk, status=Task.Status.OPEN).update(
@@ -642,7 +643,7 @@ def ledger_bundle_run(*, bundle_id: int) -> str:
     from gongkai.assessment.ledgers import bundle_zip
 
     bundle = LedgerBundle.objects.select_related("organisation").filter(pk=bundle_id).first()
-    if bundle is None or bundle.status == LedgerBundle.Status.DONE:
+    if bundle is None or not transitions.bundle_may_build(bundle):
         return "-"
     LedgerBundle.objects.filter(pk=bundle.pk).update(status=LedgerBundle.Status.RUNNING, done=0)
 

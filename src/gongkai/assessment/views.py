@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gongkai.assessment import ledgers, periods, scoring, selectors, services
+from gongkai.assessment import ledgers, periods, scoring, selectors, services, transitions
 from gongkai.assessment.forms import (
     DeductionForm,
     EnquiryForm,
@@ -44,7 +44,7 @@ from gongkai.core.formflow import service_errors, service_message
 from gongkai.core.models import Organisation, Role
 from gongkai.core.views import role_required, staff_required
 
-OFFICE = (Role.OFFICE, Role.ADMIN)
+OFFICE = transitions.OFFICE_ROLES
 READERS = (Role.OFFICE, Role.LEADER, Role.ADMIN)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -519,12 +519,20 @@ def bundle_detail(request, pk: int):
     )
     if bundle is None:
         raise Http404
-    if request.GET.get("download") and bundle.status == LedgerBundle.Status.DONE:
+    actions = transitions.bundle_actions(bundle, request.user)
+    if request.GET.get("download") and transitions.BundleAction.DOWNLOAD in actions:
         name = f"{bundle.organisation.name}{bundle.year}年度政务公开台账.zip"
         assert bundle.content is not None  # a bundle is DONE with its zip (ledger_bundle_run)
         return _attachment(bytes(bundle.content), "application/zip", name)
     return render(
-        request, "assessment/bundle.html", {"bundle": bundle, "states": LedgerBundle.Status}
+        request,
+        "assessment/bundle.html",
+        {
+            "bundle": bundle,
+            "states": transitions.BundleStatus,
+            "actions": actions,
+            "waiting": transitions.bundle_waiting(bundle),
+        },
     )
 
 

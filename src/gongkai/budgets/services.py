@@ -18,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gongkai.budgets import transitions
 from gongkai.budgets.indexing import budget_index
 from gongkai.budgets.law import (
     MAX_AMOUNT,
@@ -32,11 +33,11 @@ from gongkai.budgets.models import BudgetCorrection, BudgetDocument, BudgetRow, 
 from gongkai.core.access import body_and_descendants, has_role
 from gongkai.core.clockmath import CHINA, end_of_day
 from gongkai.core.errors import PermissionDeniedError, ServiceError
-from gongkai.core.models import Clock, Organisation, Role
+from gongkai.core.models import Clock, Organisation
 from gongkai.core.services import clock_start, clock_stop, ledger_append
 from gongkai.core.types import Actor
 
-EDITING_ROLES = (Role.OFFICE, Role.ADMIN)
+EDITING_ROLES = transitions.EDITING_ROLES
 CENT = Decimal("0.01")
 # A table's parsed row: 科目编码, 科目名称 and one amount per column.
 Row = tuple[str, str, list[Decimal]]
@@ -72,7 +73,7 @@ def _record(
 
 def _correction(document: BudgetDocument, *, actor: User, reason: str, what: str) -> None:
     """A published document changes only with a reason, which stays public."""
-    if document.status != BudgetDocument.Status.PUBLISHED:
+    if not transitions.is_published(document):
         return
     reason = reason.strip()
     if not reason:
@@ -171,7 +172,7 @@ def budget_update(
     (only before publication: a published document's clock has stopped)."""
     editor = require_editor(actor, document.organisation)
     _check_header(document.year, document.kind, approved_on, approved_by)
-    published = document.status == BudgetDocument.Status.PUBLISHED
+    published = transitions.is_published(document)
     if published and approved_on != document.approved_on:
         raise ServiceError(
             "approval_fixed", _("The approval date of a published document cannot change.")
@@ -289,7 +290,7 @@ def budget_table_set(
         table.save(update_fields=["empty_note"])
         BudgetDocument.objects.filter(pk=document.pk).update(updated_at=timezone.now())
         _record(document, actor=actor, action="table_set", summary={"rows": len(rows)})
-        if document.status == BudgetDocument.Status.PUBLISHED:
+        if transitions.is_published(document):
             budget_index(document)
     return table
 
@@ -339,7 +340,7 @@ def budget_three_set(
         _record(
             document, actor=actor, action="three_set", summary={"total": str(document.three_total)}
         )
-        if document.status == BudgetDocument.Status.PUBLISHED:
+        if transitions.is_published(document):
             budget_index(document)
     return document
 
@@ -397,7 +398,8 @@ def budget_publish(
         )
     with transaction.atomic():
         if not BudgetDocument.objects.filter(
-            pk=document.pk, status=BudgetDocument.Status.DRAFT
+            pk=document.pk,
+            status__in=transitions.statuses_allowing(transitions.Action.PUBLISH),
         ).update(status=BudgetDocument.Status.PUBLISHED, published_at=now):
             raise ServiceError("already_published", _("The document is already published."))
         document.refresh_from_db()

@@ -12,7 +12,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from gongkai.budgets import selectors, services
+from gongkai.budgets import selectors, services, transitions
 from gongkai.budgets.formats import (
     document_csv,
     document_json,
@@ -24,7 +24,7 @@ from gongkai.budgets.formats import (
 from gongkai.budgets.forms import DocumentForm, HeaderForm, TableForm, ThreeForm
 from gongkai.budgets.law import LAW_SOURCE, TABLES, THREE_AMOUNTS, THREE_COUNTS, DocumentKind
 from gongkai.budgets.models import BudgetDocument
-from gongkai.core.access import body_and_descendants, has_role
+from gongkai.core.access import body_and_descendants
 from gongkai.core.formflow import service_errors, service_message
 from gongkai.core.models import Organisation, Role
 from gongkai.core.views import role_required
@@ -193,9 +193,10 @@ def edit(request, pk: int):
         "three": three,
         "table_forms": table_forms,
         "problems": services.publication_problems(found),
-        "published": found.status == BudgetDocument.Status.PUBLISHED,
+        "published": transitions.is_published(found),
+        "actions": transitions.available_actions(found, request.user),
         "source": LAW_SOURCE,
-        "may_edit": has_role(request.user, *services.EDITING_ROLES),
+        "may_edit": transitions.may_edit(request.user),
     }
     return render(request, "budgets/workbench/edit.html", context)
 

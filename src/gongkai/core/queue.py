@@ -41,7 +41,7 @@ from django.utils.module_loading import import_string
 from django_stubs_ext import StrOrPromise
 from django_tasks import task as django_task
 from django_tasks.backends.immediate import ImmediateBackend
-from django_tasks.base import Task, TaskContext
+from django_tasks.base import Task, TaskContext, TaskResultStatus
 
 from gongkai.core.logging import redact
 
@@ -255,9 +255,9 @@ def _recover(row: DBTaskResult[Any, Any], *, now: dt.datetime, known: Policy | N
     error = WorkerLost("the worker stopped while the task was running")
     with transaction.atomic():
         taken = DBTaskResult.objects.filter(
-            pk=row.pk, status="RUNNING", started_at=row.started_at
+            pk=row.pk, status=TaskResultStatus.RUNNING, started_at=row.started_at
         ).update(
-            status="FAILED",
+            status=TaskResultStatus.FAILED,
             finished_at=now,
             exception_class_path=f"{WorkerLost.__module__}.{WorkerLost.__qualname__}",
             traceback=str(error),

@@ -29,7 +29,7 @@ from gongkai.core.exports import ledger_csv_response, ledger_xlsx_response
 from gongkai.core.formflow import service_errors, service_message
 from gongkai.core.forms import LedgerFilterForm, NoticeForm, WorkdaysForm
 from gongkai.core.law import NATIONAL_FESTIVALS_SOURCE
-from gongkai.core.models import CalendarYear, LedgerEntry, Role, TaskFailure
+from gongkai.core.models import CalendarYear, Clock, LedgerEntry, Role, TaskFailure
 from gongkai.core.queue import task_label
 from gongkai.core.selectors import (
     clock_explanation,
@@ -107,7 +107,9 @@ def workbench(request: StaffRequest) -> HttpResponse:
         "section_limit": SECTION_LIMIT,
         "notifications": request.user.notifications.filter(read_at__isnull=True)[:20],
         "warnings": calendar_warnings() if has_role(request.user, Role.OFFICE, Role.ADMIN) else [],
-        "provisional_count": clocks.filter(is_provisional=True).exclude(state="stopped").count(),
+        "provisional_count": clocks.filter(is_provisional=True)
+        .exclude(state=Clock.State.STOPPED)
+        .count(),
         "failed_tasks": (
             failures_open().count() if has_role(request.user, Role.OFFICE, Role.ADMIN) else 0
         ),

@@ -27,7 +27,7 @@ from gongkai.core.access import has_role
 from gongkai.core.clockmath import CHINA
 from gongkai.core.errors import PermissionDeniedError, ServiceError
 from gongkai.core.locking import lock_current, save_if_unchanged
-from gongkai.core.models import Organisation, Role
+from gongkai.core.models import Clock, Organisation, Role
 from gongkai.core.services import clock_start, clock_stop, ledger_append
 from gongkai.core.types import Actor
 from gongkai.core.validators import is_valid_credit_code
@@ -436,7 +436,7 @@ def decision_publish(*, actor: Actor, decision: Decision, keep: Set[int] = froze
             fields=("status", "published_at", "party_public", "published_facts",
                     "published_content"),
         )  # fmt: skip
-        if current.publish_clock and current.publish_clock.state != "stopped":
+        if current.publish_clock and current.publish_clock.state != Clock.State.STOPPED:
             clock_stop(clock=current.publish_clock, actor=actor, note=_("Published."))
         _record(current.organisation, Subject.DECISION, current, _title(current),
                 Action.PUBLISHED, actor=actor)  # fmt: skip

@@ -10,12 +10,18 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 
+class RunStatus(models.TextChoices):
+    """Where a check stands (its transitions: ``monitor.transitions``). Declared outside the
+    model so that the model's constraint can name its members."""
+
+    QUEUED = "queued", pgettext_lazy("site check", "Queued")
+    RUNNING = "running", pgettext_lazy("site check", "Running")
+    DONE = "done", pgettext_lazy("site check", "Finished")
+    FAILED = "failed", pgettext_lazy("site check", "Failed")
+
+
 class Run(models.Model):
-    class Status(models.TextChoices):
-        QUEUED = "queued", pgettext_lazy("site check", "Queued")
-        RUNNING = "running", pgettext_lazy("site check", "Running")
-        DONE = "done", pgettext_lazy("site check", "Finished")
-        FAILED = "failed", pgettext_lazy("site check", "Failed")
+    Status = RunStatus
 
     class Trigger(models.TextChoices):
         SCHEDULED = "scheduled", _("Daily check")
@@ -49,7 +55,7 @@ class Run(models.Model):
             # One run waits or runs at a time: "run now" twice gives the same run.
             models.UniqueConstraint(
                 fields=["status"],
-                condition=Q(status__in=["queued", "running"]),
+                condition=Q(status__in=[RunStatus.QUEUED, RunStatus.RUNNING]),
                 name="monitor_one_open_run",
             )
         ]

@@ -28,6 +28,7 @@ from gongkai.monitor import (
     recording,
     selectors,
     sitechecks,
+    transitions,
     wording,
 )
 from gongkai.monitor.external import PoliteFetcher
@@ -44,7 +45,7 @@ from gongkai.monitor.models import (
     WatchedSite,
 )
 
-OPEN = (Run.Status.QUEUED, Run.Status.RUNNING)
+OPEN = transitions.OPEN_STATUSES
 # A run still open after this long lost its worker (the task's own timeout is an hour):
 # it is closed as failed so the next check can start.
 STALE_AFTER = dt.timedelta(hours=6)
@@ -163,6 +164,7 @@ def _cut(text: str, length: int = 500) -> str:
 
 
 def _finish(run: Run, result: crawl.CrawlResult, recorder: recording.RunRecorder) -> Run:
+    transitions.check_transition(run, Run.Status.DONE)
     with transaction.atomic():
         recorder.flush()
         run.status = Run.Status.DONE
@@ -186,6 +188,7 @@ def _finish(run: Run, result: crawl.CrawlResult, recorder: recording.RunRecorder
 
 
 def _finish_failed(run: Run, error: Exception) -> None:
+    transitions.check_transition(run, Run.Status.FAILED)
     with transaction.atomic():
         # Rows the crawl wrote before it failed: a failed run has no pages or findings.
         Finding.objects.filter(run=run).delete()

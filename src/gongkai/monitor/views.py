@@ -11,13 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gongkai.core.models import Role
 from gongkai.core.views import role_required
-from gongkai.monitor import law, selectors, yearly
-from gongkai.monitor.models import Run
+from gongkai.monitor import law, selectors, transitions, yearly
 from gongkai.monitor.services import run_request
 
-ROLES = (Role.OFFICE, Role.ADMIN)
+ROLES = transitions.ROLES
 
 
 @role_required(*ROLES)
@@ -29,7 +27,9 @@ def workbench(request):
         "run": finished,
         "groups": selectors.findings_grouped(finished) if finished else [],
         "trend": selectors.trend(),
-        "is_open": latest is not None and latest.status in (Run.Status.QUEUED, Run.Status.RUNNING),
+        "is_open": transitions.is_open(latest),
+        "latest_failed": transitions.is_failed(latest),
+        "actions": transitions.available_actions(latest, request.user),
         "sources": law.SOURCES,
         "availability": selectors.availability_days(end=timezone.localdate(), days=7),
         "alerts": selectors.alerts_open(),

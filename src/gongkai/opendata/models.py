@@ -155,13 +155,19 @@ class ApiKey(models.Model):
         return f"{self.holder} {self.prefix}…"
 
 
+class DataRequestStatus(models.TextChoices):
+    """Where a data request stands (its transitions: ``opendata.transitions``). Declared
+    outside the model so that the model's constraint can name its members."""
+
+    PENDING = "pending", _("Awaiting decision")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
+
+
 class DataRequest(models.Model):
     """A citizen's or company's request for a conditionally open dataset."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Awaiting decision")
-        APPROVED = "approved", _("Approved")
-        REFUSED = "refused", _("Refused")
+    Status = DataRequestStatus
 
     dataset = models.ForeignKey(
         Dataset, on_delete=models.PROTECT, related_name="requests", verbose_name=_("dataset")
@@ -201,7 +207,8 @@ class DataRequest(models.Model):
         ordering = ["-submitted_at"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(status="pending") | models.Q(decided_at__isnull=False),
+                condition=models.Q(status=DataRequestStatus.PENDING)
+                | models.Q(decided_at__isnull=False),
                 name="opendata_decided_has_date",
             )
         ]

@@ -37,7 +37,7 @@ from gongkai.core.locking import lock_current
 from gongkai.core.models import Organisation, Role
 from gongkai.core.services import ledger_append
 from gongkai.core.types import Actor
-from gongkai.opendata import quota
+from gongkai.opendata import quota, transitions
 from gongkai.opendata.models import (
     ApiKey,
     DataRequest,
@@ -414,11 +414,10 @@ def request_submit(
     return request, token
 
 
-def _decide(actor: Actor, request: DataRequest) -> DataRequest:
+def _decide(actor: Actor, request: DataRequest, to: transitions.Status) -> DataRequest:
     require_editor(actor, request.dataset.publisher)
     current = lock_current(request)
-    if current.status != DataRequest.Status.PENDING:
-        raise ServiceError("already_decided", _("The request has already been decided."))
+    transitions.check_transition(current, to)
     return current
 
 
@@ -428,7 +427,7 @@ def request_approve(
 ) -> DataRequest:  # fmt: skip
     """Approve: a key granted this dataset, for the applicant to collect once."""
     with transaction.atomic():
-        current = _decide(actor, request)
+        current = _decide(actor, request, transitions.Status.APPROVED)
         key, plain = _new_key(
             actor=actor, holder=current.organisation_name or current.applicant,
             contact=mask(current.phone or current.email), per_minute=per_minute,
@@ -454,7 +453,7 @@ def request_refuse(*, actor: Actor, request: DataRequest, reason: str) -> DataRe
     if not reason.strip():
         raise ServiceError("missing_reason", _("Give the reason for refusing."))
     with transaction.atomic():
-        current = _decide(actor, request)
+        current = _decide(actor, request, transitions.Status.REFUSED)
         current.status = DataRequest.Status.REFUSED
         current.reason = reason.strip()
         current.decided_at = timezone.now()
@@ -483,7 +482,7 @@ def request_collect(*, token: str) -> str:
     """The approved request's key text, given once; afterwards only its prefix is kept."""
     with transaction.atomic():
         current = lock_current(request_by_token(token), guard=())
-        if current.status != DataRequest.Status.APPROVED or not current.key_to_collect:
+        if transitions.Action.COLLECT not in transitions.applicant_actions(current):
             raise ServiceError("nothing_to_collect", _("There is no key to collect."))
         plain = current.key_to_collect
         current.key_to_collect = ""

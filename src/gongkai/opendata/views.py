@@ -20,7 +20,7 @@ from gongkai.core.errors import ServiceError
 from gongkai.core.formflow import service_errors, service_message
 from gongkai.core.models import Organisation
 from gongkai.core.views import role_required
-from gongkai.opendata import dcat, exports, selectors, services
+from gongkai.opendata import dcat, exports, selectors, services, transitions
 from gongkai.opendata.forms import (
     ApiKeyForm,
     CatalogFilterForm,
@@ -160,7 +160,13 @@ def follow(request, token: str):
             messages.error(request, error.message)
             return redirect("opendata:follow", token=token)
         found.refresh_from_db()
-    response = render(request, "opendata/follow.html", {"req": found, "key": key})
+    context = {
+        "req": found,
+        "key": key,
+        "actions": transitions.applicant_actions(found),
+        "statuses": transitions.Status,
+    }
+    response = render(request, "opendata/follow.html", context)
     response["Cache-Control"] = "no-store"
     response["Referrer-Policy"] = "no-referrer"
     return response
@@ -287,7 +293,12 @@ def request_decide(request, pk: int):
                 services.request_refuse(actor=request.user, request=found, reason=data["reason"])
                 messages.success(request, _("Request refused."))
             return redirect("opendata:manage")
-    return render(request, "opendata/workbench/request.html", {"req": found, "form": form})
+    context = {
+        "req": found,
+        "form": form,
+        "actions": transitions.available_actions(found, request.user),
+    }
+    return render(request, "opendata/workbench/request.html", context)
 
 
 @office_required

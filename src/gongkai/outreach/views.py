@@ -27,7 +27,15 @@ from gongkai.outreach.forms import (
     SummaryForm,
     SupervisorForm,
 )
-from gongkai.outreach.models import Channel, Observation, OpenDay, Push, Registration, Supervisor
+from gongkai.outreach.models import (
+    Channel,
+    Observation,
+    OpenDay,
+    Push,
+    PushState,
+    Registration,
+    Supervisor,
+)
 
 
 def _site():
@@ -113,7 +121,12 @@ def channels(request):
             services.channel_create(actor=request.user, organisation=body, **form.cleaned_data)
             return redirect("outreach:channels")
     pushes = Paginator(selectors.pushes_of(body), 50).get_page(request.GET.get("page"))
-    context = {"form": form, "channels": selectors.channels_of(body), "pushes": pushes}
+    context = {
+        "form": form,
+        "channels": selectors.channels_of(body),
+        "pushes": pushes,
+        "push_states": PushState,
+    }
     return render(request, "outreach/workbench/channels.html", context)
 
 

@@ -11,6 +11,7 @@ from collections import Counter
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.db import models
 from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -369,6 +370,16 @@ def withheld_items(organisation_ids: list[int] | None) -> QuerySet[Item]:
     )
 
 
+class CatalogState(models.TextChoices):
+    """How a catalog matter stands (computed, not stored; the page words each)."""
+
+    ON_REQUEST = "on_request"
+    LATE = "late"
+    PENDING = "pending"
+    MISSING = "missing"
+    OK = "ok"
+
+
 @dataclasses.dataclass(frozen=True)
 class CatalogStatus:
     entry: StandardCatalogItem
@@ -378,14 +389,19 @@ class CatalogStatus:
     items: tuple[tuple[Item, Timeliness], ...] = ()  # every item counted, with its timeliness
 
     @property
-    def state(self) -> str:
+    def state(self) -> CatalogState:
         if self.entry.method == "依申请":
-            return "on_request"
+            return CatalogState.ON_REQUEST
         if self.late:
-            return "late"
+            return CatalogState.LATE
         if not self.published:
-            return "pending" if self.pending else "missing"
-        return "ok"
+            return CatalogState.PENDING if self.pending else CatalogState.MISSING
+        return CatalogState.OK
+
+    @property
+    def wanting(self) -> bool:
+        """Missing or late: the row the page marks red."""
+        return self.state in (CatalogState.MISSING, CatalogState.LATE)
 
 
 def standard_catalog_status(

@@ -13,6 +13,10 @@
   check everything again on the locked row: this module says what to offer, the service
   decides what happens.
 
+Two other cases of the app keep their statuses here too: a normative document of the
+register (``NORMATIVE_TRANSITIONS``: 现行有效 → 已修改 / 已废止 / 已失效) and a background
+import (``IMPORT_TRANSITIONS``: queued → done or refused).
+
 How to add a transition: docs/proactive.md ("Adding a transition").
 """
 
@@ -32,12 +36,22 @@ from gongkai.core.errors import ServiceError
 from gongkai.core.locking import changed_meanwhile
 from gongkai.core.models import Organisation, Role
 from gongkai.core.types import AnyUser
-from gongkai.proactive.law import DEFAULT_REVIEW_STEPS, DisclosureLabel, ReviewKind
+from gongkai.proactive.law import (
+    DEFAULT_REVIEW_STEPS,
+    NORMATIVE_IN_FORCE,
+    DisclosureLabel,
+    NormativeStatus,
+    ReviewKind,
+)
+from gongkai.proactive.models.importjob import ImportJob
 from gongkai.proactive.models.item import Item, Status
 from gongkai.proactive.models.review import ReviewStep
 
 __all__ = [
     "DRAFTING_ROLES",
+    "IMPORT_TRANSITIONS",
+    "NORMATIVE_CHANGEABLE",
+    "NORMATIVE_TRANSITIONS",
     "ORIGINAL_ROLES",
     "PUBLISHING_ROLES",
     "REDACTING_ROLES",
@@ -50,6 +64,7 @@ __all__ = [
     "available_actions",
     "check_transition",
     "current_step",
+    "import_pending",
     "may_see_original",
     "review_steps",
 ]
@@ -223,3 +238,38 @@ def available_actions(item: Item, user: AnyUser) -> frozenset[Action]:
 def may_see_original(user: AnyUser) -> bool:
     """The text before masking and the original attachments: reviewers, leaders, the office."""
     return has_role(user, *ORIGINAL_ROLES)
+
+
+# --- normative documents (规范性文件 register) ----------------------------------------------
+
+# Allowed status changes of a normative document (已修改 stays in force; 废止/失效 are final).
+# Changes are made by the office (``PUBLISHING_ROLES``) or the expiry sweep.
+NORMATIVE_TRANSITIONS: dict[str, frozenset[str]] = {
+    status: (
+        frozenset({NormativeStatus.AMENDED, NormativeStatus.REPEALED, NormativeStatus.EXPIRED})
+        if status in NORMATIVE_IN_FORCE
+        else frozenset()
+    )
+    for status in NormativeStatus
+}
+
+# The statuses a document can still change from (the register page offers a change form).
+NORMATIVE_CHANGEABLE: frozenset[str] = frozenset(
+    status for status, targets in NORMATIVE_TRANSITIONS.items() if targets
+)
+
+
+# --- background imports ------------------------------------------------------------------
+
+# The worker finishes a queued import (done) or refuses it (a catalog is imported whole or not
+# at all); a finished import is left as it is.
+IMPORT_TRANSITIONS: dict[str, frozenset[str]] = {
+    ImportJob.Status.QUEUED: frozenset({ImportJob.Status.DONE, ImportJob.Status.REFUSED}),
+    ImportJob.Status.DONE: frozenset(),
+    ImportJob.Status.REFUSED: frozenset(),
+}
+
+
+def import_pending(job: ImportJob) -> bool:
+    """Whether the import still has work to do (the worker takes it; its page refreshes)."""
+    return bool(IMPORT_TRANSITIONS[job.status])

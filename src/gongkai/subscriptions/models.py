@@ -100,7 +100,7 @@ class Subscription(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation", "channel", "address", "target"],
-                condition=~Q(state="ended"),
+                condition=~Q(state=State.ENDED),
                 name="subscriptions_one_live_per_target",
             )
         ]

@@ -18,7 +18,7 @@ from gongkai.core.views import role_required
 from gongkai.foi.services.tracking import request_track
 from gongkai.subscriptions import selectors, services
 from gongkai.subscriptions.forms import RequestSubscribeForm, SubscribeForm
-from gongkai.subscriptions.models import Kind, Subscription
+from gongkai.subscriptions.models import Kind, State, Subscription
 
 
 def _body():
@@ -119,7 +119,12 @@ def manage(request):
         }
         for s in page.object_list
     ]
-    context = {"page": page, "rows": rows, "counts": selectors.live_counts(body)}
+    context = {
+        "page": page,
+        "rows": rows,
+        "counts": selectors.live_counts(body),
+        "states": State,
+    }
     return render(request, "subscriptions/workbench/manage.html", context)
 
 

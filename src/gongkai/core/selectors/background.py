@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Min, QuerySet
 from django.utils import timezone
+from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from gongkai.core.models import OutgoingMessage, TaskFailure
@@ -24,7 +25,7 @@ class QueueState:
 
 def queue_state(*, now: dt.datetime | None = None) -> QueueState:
     now = now or timezone.now()
-    waiting = DBTaskResult.objects.filter(status="READY")
+    waiting = DBTaskResult.objects.filter(status=TaskResultStatus.READY)
     ready = waiting.ready()
     undeferred = ready.filter(run_after=get_date_max()).aggregate(oldest=Min("enqueued_at"))
     due = ready.exclude(run_after=get_date_max()).aggregate(oldest=Min("run_after"))
@@ -55,6 +56,7 @@ def periodic_jobs_waiting() -> set[str]:
     from gongkai.core.tasks import periodic_job_run
 
     rows = DBTaskResult.objects.filter(
-        task_path=periodic_job_run.module_path, status__in=["READY", "RUNNING"]
+        task_path=periodic_job_run.module_path,
+        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
     ).values_list("args_kwargs", flat=True)
     return {row["kwargs"]["job"] for row in rows if "job" in row.get("kwargs", {})}

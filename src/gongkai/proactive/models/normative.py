@@ -56,7 +56,7 @@ class NormativeDocument(models.Model):
                 name="proactive_normative_period_ordered",
             ),
             models.CheckConstraint(
-                condition=Q(status="in_force") | ~Q(status_changed_on=None),
+                condition=Q(status=NormativeStatus.IN_FORCE) | ~Q(status_changed_on=None),
                 name="proactive_normative_change_dated",
             ),
         ]

@@ -135,13 +135,19 @@ class PrivacyRule(models.Model):
         return self.text
 
 
+class FindingState(models.TextChoices):
+    """Where a finding stands; declared outside the model so that its constraint can name
+    the members."""
+
+    OPEN = "open", _("Open")
+    MASKED = "masked", _("Masked")
+    KEPT = "kept", _("Kept")
+
+
 class PrivacyFinding(models.Model):
     """Personal information found in an item's body or attachment (去标识化)."""
 
-    class State(models.TextChoices):
-        OPEN = "open", _("Open")
-        MASKED = "masked", _("Masked")
-        KEPT = "kept", _("Kept")
+    State = FindingState
 
     class Origin(models.TextChoices):
         DETECTOR = "detector", _("Found by the detector")
@@ -209,7 +215,7 @@ class PrivacyFinding(models.Model):
                 name="proactive_finding_unique_in_attachment",
             ),
             models.CheckConstraint(
-                condition=~models.Q(state="kept") | ~models.Q(reason=""),
+                condition=~models.Q(state=FindingState.KEPT) | ~models.Q(reason=""),
                 name="proactive_finding_kept_has_reason",
             ),
         ]

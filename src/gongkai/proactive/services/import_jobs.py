@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.errors import NotFoundError, ServiceError
 from gongkai.core.models import Organisation
 from gongkai.core.types import Actor
+from gongkai.proactive import transitions
 from gongkai.proactive.models import ImportFile, ImportJob
 from gongkai.proactive.services.common import DRAFTING_ROLES, PUBLISHING_ROLES, require_role
 
@@ -57,7 +58,7 @@ def import_run(*, job_id: int) -> str:
     job = ImportJob.objects.select_related("organisation", "created_by").filter(pk=job_id).first()
     if job is None:
         raise NotFoundError("import_not_found", _("No such import."))
-    if job.status != ImportJob.Status.QUEUED:
+    if not transitions.import_pending(job):
         return "done before"
     if job.kind == ImportJob.Kind.CATALOG:
         return _catalog(job)
@@ -105,7 +106,7 @@ def _catalog(job: ImportJob) -> str:
 
     with transaction.atomic():
         job = ImportJob.objects.select_for_update().get(pk=job.pk)
-        if job.status != ImportJob.Status.QUEUED:
+        if not transitions.import_pending(job):
             return "done before"
         upload = job.files.get()
         try:

@@ -15,6 +15,7 @@ from gongkai.core.locking import changed_meanwhile, lock_in_place, save_if_uncha
 from gongkai.core.models import Organisation
 from gongkai.core.services import ledger_append
 from gongkai.core.types import Actor
+from gongkai.proactive import transitions
 from gongkai.proactive.law import (
     CATALOG_AUDIENCES,
     CATALOG_METHODS,
@@ -38,18 +39,6 @@ from gongkai.proactive.services.common import (
     require_role,
 )
 from gongkai.proactive.services.settings import VOCABULARIES
-
-# Allowed status changes of a normative document (已修改 stays in force; 废止/失效 are final).
-NORMATIVE_TRANSITIONS: dict[str, frozenset[str]] = {
-    NormativeStatus.IN_FORCE: frozenset(
-        {NormativeStatus.AMENDED, NormativeStatus.REPEALED, NormativeStatus.EXPIRED}
-    ),
-    NormativeStatus.AMENDED: frozenset(
-        {NormativeStatus.AMENDED, NormativeStatus.REPEALED, NormativeStatus.EXPIRED}
-    ),
-    NormativeStatus.REPEALED: frozenset(),
-    NormativeStatus.EXPIRED: frozenset(),
-}
 
 
 def _ledger(
@@ -135,7 +124,7 @@ def normative_document_change(
 
 
 def _check_normative_transition(document: NormativeDocument, status: str, seen: str) -> None:
-    if status not in NORMATIVE_TRANSITIONS[document.status]:
+    if status not in transitions.NORMATIVE_TRANSITIONS[document.status]:
         if seen != document.status:
             raise changed_meanwhile(document)
         raise ServiceError(
@@ -152,7 +141,7 @@ def _check_normative_transition(document: NormativeDocument, status: str, seen: 
 def normative_documents_expire_due(*, today: dt.date) -> int:
     """The periodic job: documents past their validity period become 已失效."""
     due = NormativeDocument.objects.filter(
-        status__in=[NormativeStatus.IN_FORCE, NormativeStatus.AMENDED], effective_until__lt=today
+        status__in=transitions.NORMATIVE_CHANGEABLE, effective_until__lt=today
     )
     count = 0
     for document in due:

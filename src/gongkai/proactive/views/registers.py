@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from gongkai.core.access import organisation_ids_visible_to
 from gongkai.core.formflow import service_errors, service_message
 from gongkai.core.views import role_required
-from gongkai.proactive import selectors, services
+from gongkai.proactive import selectors, services, transitions
 from gongkai.proactive.exports import (
     self_check_csv,
     self_check_summary_rows,
@@ -31,7 +31,6 @@ from gongkai.proactive.forms import (
     SelfCheckForm,
     SelfCheckSignOffForm,
 )
-from gongkai.proactive.law import NORMATIVE_IN_FORCE
 from gongkai.proactive.models import (
     ImportJob,
     Item,
@@ -78,7 +77,11 @@ def import_files(request):
 @role_required(*DRAFTING_ROLES)
 def import_job(request, pk: int):
     job = selectors.import_job_for(request.user, pk)
-    context = {"job": job, "JobStatus": ImportJob.Status}
+    context = {
+        "job": job,
+        "JobStatus": ImportJob.Status,
+        "pending": transitions.import_pending(job),
+    }
     return render(request, "proactive/workbench/import_job.html", context)
 
 
@@ -162,7 +165,7 @@ def normative_manage(request):
         "cleanup_form": CleanupForm(documents=documents),
         "counts": selectors.normative_document_counts(body, year),
         "year": year,
-        "in_force": NORMATIVE_IN_FORCE,  # the statuses a document can still change from
+        "in_force": transitions.NORMATIVE_CHANGEABLE,  # the statuses a document can change from
     }
     return render(request, "proactive/workbench/normative.html", context)
 
@@ -303,5 +306,9 @@ def standard_catalog(request):
                 files=[(upload.name, upload.read())],
             )
             return redirect("proactive:import_job", pk=job.pk)
-    context = {"form": form, "statuses": selectors.standard_catalog_status(body)}
+    context = {
+        "form": form,
+        "statuses": selectors.standard_catalog_status(body),
+        "states": selectors.CatalogState,
+    }
     return render(request, "proactive/workbench/standard_catalog.html", context)

@@ -34,6 +34,7 @@ from django.db import (
     transaction,
 )
 from django.utils import timezone
+from django_tasks.base import TaskResultStatus
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
 from django_tasks_db.management.commands.db_worker import Worker
@@ -44,7 +45,8 @@ from gongkai.core.queue import tasks_recover_stalled
 logger = logging.getLogger("gongkai.worker")
 RECONNECT_SECONDS = 5
 
-# DBTaskResult._meta.db_table, spelt out (checked by the tests).
+# DBTaskResult._meta.db_table (checked by the tests) and TaskResultStatus values, spelt out
+# in SQL.
 _CLAIM = """
 UPDATE django_tasks_database_dbtaskresult SET status = 'RUNNING', started_at = %(now)s,
        worker_ids = worker_ids || jsonb_build_array(%(worker)s::text)
@@ -125,7 +127,7 @@ class FastWorker(Worker):
                     value = field.get_db_prep_save(return_value, connection)
                     finished = timezone.now()
                     cursor.execute(_SUCCEEDED, [finished, value, db_task_result.pk])
-                db_task_result.status = "SUCCESSFUL"
+                db_task_result.status = TaskResultStatus.SUCCESSFUL
                 db_task_result.finished_at = finished
             except (OperationalError, InterfaceError):
                 original(return_value)  # the library's save, with its retries
