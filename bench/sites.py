@@ -14,7 +14,11 @@ Reports, each beside a single-site baseline measured in the same run:
   recall against an exact substring scan of the same items in the database;
 - the yearly report's section 三 for every body in one run;
 - the resident memory of this one worker process after start and after serving every
-  site (run the bench twice with the same numbers: the second run loads nothing).
+  site (run the bench twice with the same numbers: the second run loads nothing);
+- with ``--http``: the home page over HTTP as production serves it (``bench/portal_load.py``'s
+  gunicorn behind nginx, wrk with 2 threads), a random one of every site's host names each
+  request, beside the same page for a host no site names (the single-site installation),
+  in the same run.
 
 The loader is idempotent: a second run with the same numbers reuses the data.
 """
@@ -180,12 +184,55 @@ def bench_section3(orgs, year: int) -> tuple[float, float]:
     return one, time.perf_counter() - start
 
 
+def bench_http(hosts: list[str], seconds: int, connections: int) -> None:
+    """The home page over HTTP: every site's host at random, then the single-site host."""
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from portal_load import Site, wrk
+
+    scripts = Path(tempfile.mkdtemp(prefix="gongkai-sites-"))
+    quoted = ",".join(f'"{h}"' for h in hosts)
+    (scripts / "hosts.lua").write_text(
+        f"local hosts = {{{quoted}}}\n"
+        "math.randomseed(os.time())\n"
+        "request = function()\n"
+        '  return wrk.format("GET", "/", {Host = hosts[math.random(#hosts)]})\n'
+        "end\n"
+    )
+    (scripts / "single.lua").write_text(
+        'request = function() return wrk.format("GET", "/", {Host = "nosite.example.cn"}) end\n'
+    )
+    for label, script in (("every site", "hosts.lua"), ("single site", "single.lua")):
+        # A platform's steady state: every site's page rendered, expired after
+        # core.cache.PAGE_SECONDS and rendered again; not the first minute after a start.
+        warm = 40 if script == "hosts.lua" else 3
+        site = Site(os.environ["DATABASE_URL"], (os.cpu_count() or 1) * 2 + 1, 2)
+        site.env["ALLOWED_HOSTS"] = "*"
+        try:
+            site.start()
+            result = wrk(
+                f"{site.url}/",
+                seconds=seconds,
+                connections=connections,
+                script=scripts / script,
+                warm=warm,
+            )
+            print(f"home page over HTTP, {label}: {result['rps']:,.0f} req/s, p50 {result['p50']}, "
+                  f"p99 {result['p99']}, non-2xx {result['errors']}, "
+                  f"load {os.getloadavg()[0]:.1f}")  # fmt: skip
+        finally:
+            site.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bodies", type=int, default=100)
     parser.add_argument("--items", type=int, default=100, help="published items per body")
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--searches", type=int, default=80)
+    parser.add_argument("--http", action="store_true", help="also the home page over HTTP")
+    parser.add_argument("--seconds", type=int, default=10, help="seconds of wrk per figure")
     args = parser.parse_args()
     if "postgres" not in os.environ.get("DATABASE_URL", ""):
         sys.exit("Set DATABASE_URL to a PostgreSQL database of its own (see the docstring).")
@@ -229,6 +276,8 @@ def main() -> None:
           f"(one body {one * 1000:.1f} ms)")  # fmt: skip
     print(f"memory (RSS) of this worker: {base_rss:.0f} MB after start, {rss_mb():.0f} MB after "
           f"serving every site")  # fmt: skip
+    if args.http:
+        bench_http(hosts, args.seconds, 16)
 
 
 if __name__ == "__main__":
