@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import csv
 import io
+import tempfile
+from collections.abc import Iterable, Iterator
 
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -42,14 +44,24 @@ def _safe(value):
     return value
 
 
-def catalog_csv(rows: list[CatalogRow]) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+class _Echo:
+    """A file for ``csv.writer`` that hands each written line back, for streaming."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def catalog_csv(rows: Iterable[CatalogRow]) -> StreamingHttpResponse:
+    """The catalog as CSV, written as it is read: a million rows never sit in memory."""
+    writer = csv.writer(_Echo())
+
+    def lines() -> Iterator[str]:
+        yield "\ufeff" + writer.writerow(catalog_header())  # Excel reads UTF-8 with a BOM
+        for row in rows:
+            yield writer.writerow([_safe(v) for v in _catalog_values(row)])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="catalog.csv"'
-    response.write("\ufeff")  # Excel opens UTF-8 CSV correctly with a BOM
-    writer = csv.writer(response)
-    writer.writerow(catalog_header())
-    for row in rows:
-        writer.writerow([_safe(v) for v in _catalog_values(row)])
     return response
 
 
@@ -61,14 +73,38 @@ def _xlsx_response(workbook: Workbook, filename: str) -> HttpResponse:
     return response
 
 
-def catalog_xlsx(rows: list[CatalogRow]) -> HttpResponse:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = pgettext("information item", "Proactive disclosure catalog")[:31]
+# An .xlsx sheet holds 1,048,576 rows (Excel's limit; openpyxl writes more and Excel then
+# refuses the file): the header and this many rows.
+XLSX_MAX_ROWS = 1_048_575
+
+
+def catalog_xlsx(rows: Iterable[CatalogRow], *, limit: int = XLSX_MAX_ROWS) -> FileResponse:
+    """The catalog as .xlsx in openpyxl's write-only mode (rows go to a temporary file,
+    not a tree of cells) and sent from a temporary file. When there are more than ``limit``
+    rows the sheet's last row is a note pointing to the CSV, which has no row limit."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(pgettext("information item", "Proactive disclosure catalog")[:31])
     sheet.append(catalog_header())
-    for row in rows:
-        sheet.append([_safe(v) for v in _catalog_values(row)])
-    return _xlsx_response(workbook, "catalog.xlsx")
+    rows = iter(rows)
+    pending, written = next(rows, None), 0
+    while pending is not None:
+        following = next(rows, None)
+        if written == limit - 1 and following is not None:
+            sheet.append([_xlsx_cut_note(written)])
+            break
+        sheet.append([_safe(v) for v in _catalog_values(pending)])
+        pending, written = following, written + 1
+    file = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it)
+    workbook.save(file)
+    file.seek(0)
+    return FileResponse(file, as_attachment=True, filename="catalog.xlsx", content_type=XLSX)
+
+
+def _xlsx_cut_note(written: int) -> str:
+    return _(
+        "The catalog has more rows than a spreadsheet holds: only the first %(count)s rows "
+        "are listed here. Download the CSV file for the whole catalog."
+    ) % {"count": written}
 
 
 def standard_catalog_xlsx(entries) -> HttpResponse:

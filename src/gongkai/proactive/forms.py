@@ -309,6 +309,16 @@ class CatalogUploadForm(forms.Form):
     file = forms.FileField(label=_("Standard catalog (.xlsx)"))
 
 
+class DirectoryFilterForm(forms.Form):
+    """The 主动公开基本目录's one filter: a catalog section (empty: every section)."""
+
+    section = forms.ChoiceField(
+        label=pgettext_lazy("information item", "Catalog section"),
+        choices=[("", pgettext_lazy("filter", "All")), *Section.choices],
+        required=False,
+    )
+
+
 class CatalogFilterForm(forms.Form):
     topic = forms.ModelChoiceField(
         label=pgettext_lazy("information item", "Topic"),

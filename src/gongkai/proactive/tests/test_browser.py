@@ -151,3 +151,25 @@ def test_spam_is_shown_to_drafter_and_reviewer(page, live_server):
     item = Item.objects.get()
     page.goto(f"{live_server.url}/workbench/proactive/{item.pk}/review/")
     assert page.locator("#spam").get_by_text(spam).is_visible()
+
+
+def test_directory_pages_and_filters_on_a_phone(page, live_server, settings, tmp_path):
+    """The 主动公开基本目录 in pages of 50 at a phone's width: the table scrolls inside its
+    box, the page itself never sideways; the section filter keeps its pages."""
+    from django.core.management import call_command
+
+    settings.GONGKAI_SEARCH_DIR = str(tmp_path / "search")
+    call_command("demo", verbosity=0, items=200)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/xxgk/directory/")
+    assert page.locator("tbody tr").count() == 50
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.get_by_role("link", name="下一页").click()
+    page.wait_for_url("**/xxgk/directory/?page=2")
+    assert page.locator("tbody tr").count() == 50
+    page.get_by_label("目录栏目").select_option("business")
+    page.get_by_role("button", name="筛选").click()
+    page.wait_for_url("**/xxgk/directory/?section=business")
+    assert page.get_by_role("heading", name="共性信息").count() == 0
+    assert page.get_by_role("heading", name="个性信息").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390

@@ -1,18 +1,23 @@
 """Pages: public xxgk/ pages, the workbench, permissions, query counts, exports."""
 
 import csv
+import html
 import io
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from gongkai.core.models import LedgerEntry, Role
 from gongkai.core.tests.factories import OrganisationFactory, make_staff
-from gongkai.proactive import services
-from gongkai.proactive.law import Section
+from gongkai.proactive import selectors, services
+from gongkai.proactive.exports import catalog_xlsx
+from gongkai.proactive.law import SECTION_GROUPS, Section, SectionGroup
 from gongkai.proactive.models import Item, PrivacyFinding, ReviewDecision, Status
+from gongkai.proactive.selectors import CatalogRow
 from gongkai.proactive.tests.factories import (
     PLANTED_ID,
     TopicFactory,
@@ -20,6 +25,7 @@ from gongkai.proactive.tests.factories import (
     draft,
     published,
 )
+from gongkai.proactive.views.public import DIRECTORY_PAGE_SIZE
 
 pytestmark = pytest.mark.django_db
 
@@ -151,11 +157,15 @@ def test_directory_exports(
 ):
     published(handler, reviewer, leader, office, title="=HYPERLINK(1)", summary="概述")
     published(handler, reviewer, leader, office, title="政策文件", section=Section.POLICY)
-    with django_assert_max_num_queries(4):
+    # The count, the page's rows, and the 政府信息公开 tree beside it (3).
+    with django_assert_max_num_queries(5):
         page = client.get(reverse("proactive:directory")).content.decode()
     assert "共性信息" in page and "个性信息" in page
     response = client.get(reverse("proactive:directory"), {"format": "csv"})
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert response.streaming and response["Content-Type"] == "text/csv; charset=utf-8"
+    content = b"".join(response.streaming_content)
+    assert content.startswith("\ufeff".encode())  # Excel reads UTF-8 with the BOM
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
     assert rows[0][:7] == [
         "类别",
         "目录栏目",
@@ -166,10 +176,102 @@ def test_directory_exports(
         "网站链接",
     ]
     assert [r[2] for r in rows[1:]] == ["政策文件", "'=HYPERLINK(1)"]
-    sheet = load_workbook(
-        io.BytesIO(client.get(reverse("proactive:directory"), {"format": "xlsx"}).content)
-    ).active
+    response = client.get(reverse("proactive:directory"), {"format": "xlsx"})
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     assert [c.value for c in sheet["C"]][1:] == ["政策文件", "'=HYPERLINK(1)"]
+
+
+def _old_catalog(base_url: str) -> list[CatalogRow]:
+    """The catalog as the page built it before it was paged: every row, sorted in Python
+    (a stable sort of the newest-first items by group, then section)."""
+    order = {section: i for i, section in enumerate(Section.values)}
+    group_order = {SectionGroup.COMMON: 0, SectionGroup.SPECIFIC: 1}
+    rows = [selectors.catalog_row(i, base_url) for i in selectors.items_published()]
+    section_of = {str(Section(s).label): s for s in Section.values}
+    return sorted(
+        rows,
+        key=lambda r: (
+            group_order[SECTION_GROUPS[section_of[r.section]]],
+            order[section_of[r.section]],
+        ),
+    )
+
+
+@pytest.fixture
+def demo_catalog(db):
+    # The demo's items and 300 generated ones: every section, dates spread over years.
+    call_command("demo", verbosity=0, items=300)
+    return _old_catalog("http://testserver")
+
+
+def _names(page: str) -> list[str]:
+    return re.findall(r'<td><a href="http://testserver/xxgk/\d+/">([^<]*)</a></td>', page)
+
+
+def test_directory_pages_in_the_old_order(client, demo_catalog, django_assert_max_num_queries):
+    assert len(demo_catalog) > 300
+    url = reverse("proactive:directory")
+    client.get(url, {"page": 3})  # the demo's sites are read once, then kept
+    # The count, the page's rows in one query (departments read with them) and the frame.
+    with django_assert_max_num_queries(5) as queries:
+        page = client.get(url).content.decode()
+    items = [q["sql"] for q in queries.captured_queries if '"proactive_item"' in q["sql"]]
+    assert len(items) == 2 and "COUNT(*)" in items[0] and "LIMIT 50" in items[1]
+    first = [html.escape(r.name, quote=False) for r in demo_catalog[:DIRECTORY_PAGE_SIZE]]
+    assert _names(page) == first
+    assert f"共 {len(demo_catalog)} 条" in page and 'class="table-scroll"' in page
+    assert 'page=2">下一页' in page
+    second = _names(client.get(url, {"page": 2}).content.decode())
+    expected = demo_catalog[DIRECTORY_PAGE_SIZE : 2 * DIRECTORY_PAGE_SIZE]
+    assert second == [html.escape(r.name, quote=False) for r in expected]
+    last = -(-len(demo_catalog) // DIRECTORY_PAGE_SIZE)
+    for bad in ("0", "x", "99999"):  # a page out of range shows the nearest one, never an error
+        assert client.get(url, {"page": bad}).status_code == 200
+    tail = _names(client.get(url, {"page": last}).content.decode())
+    assert tail == [html.escape(r.name, quote=False) for r in demo_catalog[(last - 1) * 50 :]]
+
+
+def test_directory_section_filter(client, demo_catalog):
+    url = reverse("proactive:directory")
+    page = client.get(url, {"section": Section.BUSINESS}).content.decode()
+    business = [r for r in demo_catalog if r.section == Section.BUSINESS.label]
+    assert f"共 {len(business)} 条" in page and "共性信息</h2>" not in page
+    assert _names(page) == [html.escape(r.name, quote=False) for r in business[:50]]
+    assert 'value="business" selected' in page
+    if len(business) > DIRECTORY_PAGE_SIZE:
+        assert "section=business&amp;page=2" in page
+    csv_rows = _csv(client.get(url, {"section": Section.BUSINESS, "format": "csv"}))
+    assert [r[2] for r in csv_rows[1:]] == [r.name for r in business]
+    for bad in ("nonsense", "'; drop table x", ""):  # ignored: the whole catalog
+        response = client.get(url, {"section": bad})
+        assert response.status_code == 200
+        assert f"共 {len(demo_catalog)} 条" in response.content.decode()
+
+
+def _csv(response) -> list[list[str]]:
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(content)))
+
+
+def test_directory_csv_has_every_row_in_order(client, demo_catalog):
+    rows = _csv(client.get(reverse("proactive:directory"), {"format": "csv"}))
+    assert len(rows) == len(demo_catalog) + 1
+    assert [r[6] for r in rows[1:]] == [r.url for r in demo_catalog]
+    assert [r[7] for r in rows[1:]] == [r.index_number for r in demo_catalog]
+
+
+def test_directory_xlsx_past_the_sheet_limit_says_so(demo_catalog):
+    full = load_workbook(io.BytesIO(b"".join(catalog_xlsx(iter(demo_catalog)).streaming_content)))
+    assert full.active.max_row == len(demo_catalog) + 1  # the header and every row
+    exact = catalog_xlsx(iter(demo_catalog[:10]), limit=10)
+    sheet = load_workbook(io.BytesIO(b"".join(exact.streaming_content))).active
+    assert sheet.max_row == 11 and sheet["C11"].value == demo_catalog[9].name
+    cut = catalog_xlsx(iter(demo_catalog[:11]), limit=10)
+    sheet = load_workbook(io.BytesIO(b"".join(cut.streaming_content))).active
+    assert sheet.max_row == 11 and sheet["C10"].value == demo_catalog[8].name
+    assert sheet["A11"].value == (
+        "目录条目多于一张电子表格所能容纳的行数：此处只列出前 9 条，完整目录请下载 CSV 文件。"
+    )
 
 
 def test_public_registers(client, office, body):

@@ -11,15 +11,18 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
 
 from gongkai.core.cache import public_page
+from gongkai.core.publiclist import paged
 from gongkai.core.sitescope import scoped
 from gongkai.proactive import selectors
 from gongkai.proactive.exports import catalog_csv, catalog_xlsx
-from gongkai.proactive.forms import CatalogFilterForm
+from gongkai.proactive.forms import CatalogFilterForm, DirectoryFilterForm
 from gongkai.proactive.law import NormativeStatus
 from gongkai.proactive.models import PUBLIC, Attachment, Item
 from gongkai.proactive.services.privacy import attachment_public_text
 
 PAGE_SIZE = 20
+# The catalog's rows are wide (name, summary, department, carriers, link): 50 a page.
+DIRECTORY_PAGE_SIZE = 50
 
 
 def catalog(request):
@@ -71,14 +74,24 @@ def attachment(request, pk: int):
 
 
 def directory(request):
-    """The 主动公开基本目录 (seed 001), derived live from the published items."""
-    rows = selectors.proactive_catalog(base_url=request.build_absolute_uri("/")[:-1])
+    """The 主动公开基本目录 (seed 001), derived live from the published items: a page of
+    it, or the whole (filtered) catalog as a file, streamed from the database."""
+    form = DirectoryFilterForm(request.GET or None)
+    section = form.cleaned_data["section"] if form.is_valid() else ""  # a bad value: all
+    items = selectors.catalog_items(section=section)
+    base_url = request.build_absolute_uri("/")[:-1]
     fmt = request.GET.get("format")
     if fmt == "csv":
-        return catalog_csv(rows)
+        return catalog_csv(selectors.catalog_rows(items, base_url))
     if fmt == "xlsx":
-        return catalog_xlsx(rows)
-    return render(request, "proactive/directory.html", {"rows": rows})
+        return catalog_xlsx(selectors.catalog_rows(items, base_url))
+    context = paged(request, items, DIRECTORY_PAGE_SIZE)
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.pop("format", None)
+    context["query"] = query.urlencode()
+    context["rows"] = [selectors.catalog_row(item, base_url) for item in context["page"]]
+    return render(request, "proactive/directory.html", {**context, "form": form})
 
 
 def negative_list(request):
