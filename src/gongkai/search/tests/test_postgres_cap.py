@@ -175,3 +175,27 @@ def test_a_sparse_window_grows_until_it_holds_enough_matches(capped, seed_docume
     results = capped.search("公开", limit=100)
     assert {h.id for h in results.hits} == _truth(seed_documents, "公开")
     assert (results.total, results.total_is_estimate) == (1, True)
+
+
+@pytest.mark.parametrize("scope_scan", [20_000, 0])
+@pytest.mark.parametrize(("query", "matches"), OVER_CAP + UNDER_CAP)
+def test_inside_some_bodies_the_answer_is_the_same_by_either_path(
+    capped, seed_documents, monkeypatch, scope_scan, query, matches
+):
+    """A body's site searches its bodies' entries directly (SCOPE_SCAN, exact whatever
+    the cap) or, over SCOPE_SCAN entries, through the text indexes like the whole table:
+    every hit is a match of those bodies either way, and the direct path is exact."""
+    from gongkai.search.backends import postgres
+
+    monkeypatch.setattr(postgres, "SCOPE_SCAN", scope_scan)
+    bodies = ("湛江市公安局", "西市区人民政府")
+    truth = {d.id for d in seed_documents if d.organisation in bodies} & _truth(
+        seed_documents, query
+    )
+    results = capped.search(query, filters={"organisations": bodies}, limit=100)
+    hits = {h.id for h in results.hits}
+    assert hits <= truth
+    if scope_scan:  # read by body: exact, never an estimate
+        assert (results.total, results.total_is_estimate, hits) == (len(truth), False, truth)
+    elif len(truth) <= 3:
+        assert (results.total, hits) == (len(truth), truth)
