@@ -216,6 +216,11 @@ class Item(UnitOwned):
             models.Index(fields=["unit", "status"]),
             models.Index(fields=["status", "publish_at"]),
             models.Index(fields=["published_at"]),
+            # A body's site lists its bodies' newest items (home, columns): read in order
+            # from this index, not a sort of each body's items (docs/sites.md, "Measured").
+            models.Index(
+                fields=["organisation", "-published_at", "-id"], name="proactive_item_org_newest"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
