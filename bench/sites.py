@@ -184,9 +184,8 @@ def bench_section3(orgs, year: int) -> tuple[float, float]:
     return one, time.perf_counter() - start
 
 
-def bench_http(hosts: list[str], seconds: int, connections: int, page_seconds: list[int]) -> None:
-    """The home page over HTTP: every site's host at random (for each lifetime of a
-    rendered page), then the single-site host."""
+def bench_http(hosts: list[str], seconds: int, connections: int) -> None:
+    """The home page over HTTP: every site's host at random, then the single-site host."""
     import tempfile
 
     sys.path.insert(0, str(ROOT / "bench"))
@@ -204,15 +203,12 @@ def bench_http(hosts: list[str], seconds: int, connections: int, page_seconds: l
     (scripts / "single.lua").write_text(
         'request = function() return wrk.format("GET", "/", {Host = "nosite.example.cn"}) end\n'
     )
-    runs = [(f"every site, pages kept {n} s", "hosts.lua", n) for n in page_seconds]
-    runs.append(("single site", "single.lua", page_seconds[0]))
-    for label, script, seconds_kept in runs:
+    for label, script in (("every site", "hosts.lua"), ("single site", "single.lua")):
         # A platform's steady state: every site's page rendered, expired after
-        # GONGKAI_PAGE_SECONDS and rendered again; not the first minute after a start.
+        # core.cache.PAGE_SECONDS and rendered again; not the first minute after a start.
         warm = 40 if script == "hosts.lua" else 3
         site = Site(os.environ["DATABASE_URL"], (os.cpu_count() or 1) * 2 + 1, 2)
         site.env["ALLOWED_HOSTS"] = "*"
-        site.env["GONGKAI_PAGE_SECONDS"] = str(seconds_kept)
         try:
             site.start()
             result = wrk(
@@ -238,11 +234,6 @@ def main() -> None:
     parser.add_argument("--http", action="store_true", help="also the home page over HTTP")
     parser.add_argument("--only-http", action="store_true", help="only the home page over HTTP")
     parser.add_argument("--seconds", type=int, default=30, help="seconds of wrk per figure")
-    parser.add_argument(
-        "--page-seconds",
-        default="30,300",
-        help="GONGKAI_PAGE_SECONDS values to run, comma-separated",
-    )
     args = parser.parse_args()
     if "postgres" not in os.environ.get("DATABASE_URL", ""):
         sys.exit("Set DATABASE_URL to a PostgreSQL database of its own (see the docstring).")
@@ -264,7 +255,7 @@ def main() -> None:
           f"load average {os.getloadavg()[0]:.1f}")  # fmt: skip
     hosts = [f"{o.code}.bench.example.cn" for o in orgs]
     if args.only_http:
-        bench_http(hosts, args.seconds, 16, [int(n) for n in args.page_seconds.split(",")])
+        bench_http(hosts, args.seconds, 16)
         return
     per_site, no_site = bench_resolution(hosts, 20000)
     print(f"site resolution: {per_site:,.0f}/s over {len(hosts)} hosts; "
@@ -290,7 +281,7 @@ def main() -> None:
     print(f"memory (RSS) of this worker: {base_rss:.0f} MB after start, {rss_mb():.0f} MB after "
           f"serving every site")  # fmt: skip
     if args.http:
-        bench_http(hosts, args.seconds, 16, [int(n) for n in args.page_seconds.split(",")])
+        bench_http(hosts, args.seconds, 16)
 
 
 if __name__ == "__main__":

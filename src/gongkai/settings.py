@@ -201,11 +201,6 @@ GONGKAI_HEALTH_ANCHOR_HOURS = int(os.environ.get("GONGKAI_HEALTH_ANCHOR_HOURS", 
 # Rendered public pages live in each worker's own memory ("pages"), stamped with the
 # shared generation (core/cache.py): a page cache in the database would cost a write
 # per page and serialise the workers on SQLite's one writer.
-# How long a rendered public page is kept (seconds). Pages are invalidated by the public
-# generation whenever content changes, so this bounds only what changes with the clock
-# (a consultation closing at midnight). A platform of many sites (docs/sites.md) raises
-# it: each worker renders each site's pages once per period.
-GONGKAI_PAGE_SECONDS = int(os.environ.get("GONGKAI_PAGE_SECONDS", "30"))
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}

@@ -25,9 +25,7 @@ from django.template.response import SimpleTemplateResponse
 
 from gongkai.core.readroute import primary_reads
 
-# settings.GONGKAI_PAGE_SECONDS: invalidation is by generation; this bounds what changes
-# with the clock only.
-PAGE_SECONDS: int = getattr(settings, "GONGKAI_PAGE_SECONDS", 30)
+PAGE_SECONDS = 30
 PAGES = "pages"  # settings.CACHES: per process, bounded
 GENERATION_KEY = "public:generation"
 ELDER_COOKIE = "gongkai_elder"
