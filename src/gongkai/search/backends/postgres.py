@@ -235,7 +235,8 @@ class PostgresBackend(SearchBackend):
         where, params = self._where(terms, filters)
         condition = " AND ".join(where)
         need = offset + limit if sort == SORT_DATE else max(offset + limit, MIN_RANKED)
-        if filters.organisations and (found := self._in_bodies(terms, filters)) is not None:
+        bodies = list(filters.organisations)
+        if bodies and (found := self._in_bodies(bodies, condition, params)) is not None:
             if not found:
                 return SearchResults(total=0)
             rows = self._page("e.id = ANY(%s)", [found], terms, sort, offset, limit)
@@ -274,10 +275,9 @@ class PostgresBackend(SearchBackend):
             total=self.cap, hits=self._hits(rows, terms, sort), total_is_estimate=True
         )
 
-    def _in_bodies(self, terms: list[QueryTerm], filters: Filters) -> list[int] | None:
-        """Every match inside ``filters.organisations`` when those bodies hold at most
-        SCOPE_SCAN entries (None: more, search the indexes as for the whole table)."""
-        bodies = list(filters.organisations)
+    def _in_bodies(self, bodies: list[str], condition: str, params: list) -> list[int] | None:
+        """Every match of ``condition`` when ``bodies`` hold at most SCOPE_SCAN entries
+        (None: more, search the indexes as for the whole table)."""
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT count(*) FROM (SELECT 1 FROM search_searchentry "
@@ -286,12 +286,11 @@ class PostgresBackend(SearchBackend):
             )
             if cursor.fetchone()[0] > SCOPE_SCAN:
                 return None
-            where, params = self._where(terms, filters)
             # MATERIALIZED: the bodies' rows first (by the organisation index), then the
             # terms on them; inlined, the planner would start from the text indexes.
             cursor.execute(
                 "WITH e AS MATERIALIZED (SELECT * FROM search_searchentry "  # noqa: S608
-                f"WHERE organisation = ANY(%s)) SELECT e.id FROM e WHERE {' AND '.join(where)}",
+                f"WHERE organisation = ANY(%s)) SELECT e.id FROM e WHERE {condition}",
                 [bodies, *params],
             )
             return [row[0] for row in cursor.fetchall()]
@@ -300,21 +299,25 @@ class PostgresBackend(SearchBackend):
         """Every match (a list) when at most cap, else an ``_OverCap``: windows grow
         until one holds ``need`` matches."""
         days, _ = self._recent_days()
+        size = self.cap * FIRST_WINDOW
         # A common phrase (政务公开) has hundreds of thousands of trigram matches, and the
         # whole table's bitmap costs ~80 ms at a million entries before the first row:
         # over cap in the newest window already, it is known to be over cap for ~10 ms.
-        first = self.cap * FIRST_WINDOW
-        if first <= len(days):
-            window = _window(condition, params, days[first - 1])
-            if len(self._probe(*window)) > self.cap:
-                return _OverCap([], window, (self.cap + 1) / first)
+        # Otherwise that window's matches are the walk's first step below.
+        known = None
+        if size <= len(days):
+            window = _window(condition, params, days[size - 1])
+            known = self._probe(*window)
+            if len(known) > self.cap:
+                return _OverCap([], window, (self.cap + 1) / size)
         found = self._probe(condition, params)
         if len(found) <= self.cap:
             return found
-        over, size = _OverCap([], (condition, params), 0.0), self.cap * FIRST_WINDOW
+        over = _OverCap([], (condition, params), 0.0)
         while size <= len(days):
             window = _window(condition, params, days[size - 1])
-            matches = self._probe(*window)
+            matches = self._probe(*window) if known is None else known
+            known = None
             if len(matches) > self.cap:
                 return _OverCap(over.newest, window, (self.cap + 1) / size)
             over = _OverCap(matches, over.window, len(matches) / size)
