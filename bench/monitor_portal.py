@@ -3,6 +3,8 @@
     # the 200,000-page measurement (builds its database of 200,000 items first — 20,000
     # took 66 s here —; with --reuse a database already built with them is kept):
     nice -n 19 python bench/monitor_portal.py --items 200000 --pages 200000 --reuse
+    # (the figures in docs/monitor.md: --pages 250000 --baseline-every 5, to read
+    # 200,000 pages: a QR code image goes with most pages)
 
     # a smoke run (a minute or two):
     python bench/monitor_portal.py --items 300 --pages 500 --reuse
@@ -30,6 +32,9 @@ process's high-water mark, ``resource.getrusage``):
    costs the server and the connection, without the crawl's parsing, checks and rows.
    It runs after the run because it needs its addresses; the portal's page cache keeps
    a page 30 s (``core.cache.PAGE_SECONDS``), so it starts cold again.
+   ``--baseline-every N`` fetches every Nth of them instead (in order, a sample spread
+   over the whole crawl), when fetching them all again would take as long as the run;
+   the comparison is then per request.
 
 Printed per measurement: requests, pages read, seconds (the crawl alone and the whole
 run with the checks after it), pages/s and requests/s, the crawling process's CPU
@@ -193,14 +198,14 @@ def measure_run(urls_file: str, profile: str) -> dict:
     return figures
 
 
-def measure_fetch(urls_file: str, base_url: str) -> dict:
+def measure_fetch(urls_file: str, base_url: str, every: int) -> dict:
     import django
 
     django.setup()
     from gongkai.monitor import crawl
 
     fetcher = crawl.HttpFetcher(base_url, timeout=15)
-    urls = Path(urls_file).read_text(encoding="utf-8").split()
+    urls = Path(urls_file).read_text(encoding="utf-8").split()[::every]
     started = time.perf_counter()
     html = 0
     for url in urls:
@@ -238,6 +243,7 @@ def run_child(mode: str, site: Site, args, urls_file: str) -> dict:
     before_load, before_cpu = load(), server_cpu(site)
     answer = subprocess.run(
         [sys.executable, __file__, "--measure", mode, "--urls", urls_file]
+        + ["--baseline-every", str(args.baseline_every)]
         + (["--profile", args.profile] if args.profile and mode == "run" else []),
         env=child_env(site, args),
         capture_output=True,
@@ -275,6 +281,12 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--profile", default="", help="cProfile statistics of the crawl")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument(
+        "--baseline-every",
+        type=int,
+        default=1,
+        help="the baseline fetches every Nth address of the run's, in order (a sample)",
+    )
     parser.add_argument("--save-urls", default="", help="copy the addresses opened there")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--urls", help=argparse.SUPPRESS)
@@ -283,7 +295,9 @@ def main() -> None:
         if args.measure == "run":
             row = measure_run(args.urls, args.profile)
         else:
-            row = measure_fetch(args.urls, os.environ["GONGKAI_MONITOR_BASE_URL"])
+            row = measure_fetch(
+                args.urls, os.environ["GONGKAI_MONITOR_BASE_URL"], args.baseline_every
+            )
         print(json.dumps(row))
         return
 
@@ -301,9 +315,10 @@ def main() -> None:
             rows = [("run (crawl + checks + rows)", run_child("run", site, args, urls_file))]
             if not args.no_baseline:
                 time.sleep(31)  # the page cache's entries expire (core.cache.PAGE_SECONDS)
-                rows.append(
-                    ("baseline: fetch the same URLs", run_child("fetch", site, args, urls_file))
-                )
+                label = "baseline: fetch the same URLs"
+                if args.baseline_every > 1:
+                    label = f"baseline: 1 URL in {args.baseline_every}"
+                rows.append((label, run_child("fetch", site, args, urls_file)))
         finally:
             site.stop()
             if args.save_urls and Path(urls_file).exists():
@@ -324,7 +339,9 @@ def main() -> None:
     print(f"findings by kind: {json.dumps(run['findings'], ensure_ascii=False, sort_keys=True)}")
     if len(rows) > 1:
         fetch = rows[1][1]
-        print(f"run time / fetch time (crawl part): {run['crawl_seconds'] / fetch['seconds']:.2f}")
+        # Per request, so that a sampled baseline compares too.
+        ratio = (run["crawl_seconds"] / run["requests"]) / (fetch["seconds"] / fetch["requests"])
+        print(f"run time / fetch time per request (crawl part): {ratio:.2f}")
     at, req = run["pages"] / run["crawl_seconds"], run["requests"] / run["crawl_seconds"]
     print(
         f"at this speed, 200,000 pages read would take {200_000 / at / 3600:.1f} h and "

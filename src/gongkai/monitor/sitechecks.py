@@ -146,21 +146,15 @@ def published_pages(*, per_column: int):
     ``per_column`` each, newest first), one at a time (a generator: the portal may
     publish hundreds of thousands)."""
     from gongkai.portal.models import ColumnKind
-    from gongkai.portal.selectors.columns import column_entries, column_url, columns_active
+    from gongkai.portal.selectors.columns import column_entries_all, column_url, columns_active
 
     # The crawled site's columns (``persite.crawled_scope``), not another site's tree.
     columns = columns_active().filter(kind__in=[ColumnKind.LIST, ColumnKind.PAGE])
     for column in columns.order_by("order", "id"):
         url = column_url(column)
         yield Published(url, column.title)
-        offset = 0
-        while column.kind == ColumnKind.LIST and offset < per_column:
-            page = column_entries(column, offset=offset, limit=min(100, per_column - offset))
-            for e in page.entries:
-                yield Published(e.url, e.title, url, e.published_at)
-            offset += 100
-            if offset >= page.total or not page.entries:
-                break
+        for e in column_entries_all(column, limit=per_column):
+            yield Published(e.url, e.title, url, e.published_at)
 
 
 def reach_findings(result: CrawlResult, published) -> list[Found]:

@@ -10,7 +10,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self) -> None:
-        from gongkai.portal.selectors.items import items_section
+        from gongkai.portal.selectors.items import items_section, items_section_all
         from gongkai.portal.sources import register_source
         from gongkai.proactive.law import Section
 
@@ -19,4 +19,5 @@ class PortalConfig(AppConfig):
             _("Information items of a catalog section"),
             items_section,
             param_choices=lambda: [(value, str(label)) for value, label in Section.choices],
+            stream=items_section_all,
         )

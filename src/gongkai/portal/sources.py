@@ -1,7 +1,10 @@
 """Sources that feed list columns: a registry, so a column names its source as data.
 
 A source is a function ``fetch(param, offset, limit) -> Page`` returning entries in
-publication order (newest first). gongkai.portal registers the proactive-disclosure
+publication order (newest first), and optionally ``stream(param, limit)``: the same
+entries read in chunks without a count or an offset (a monitor run lists every entry of
+a column with hundreds of thousands; paging that with ``fetch`` counts the column again
+for each page and reads every earlier row again). gongkai.portal registers the proactive-disclosure
 sources here; other apps may register their own (e.g. open consultations) from their
 ``AppConfig.ready`` with ``register_source``.
 """
@@ -9,7 +12,7 @@ sources here; other apps may register their own (e.g. open consultations) from t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from django.urls import NoReverseMatch, reverse
@@ -45,6 +48,7 @@ class Page:
 
 
 Fetch = Callable[[str, int, int], Page]
+Stream = Callable[[str, int], Iterator[Entry]]
 Choices = Callable[[], list[tuple[str, str]]]
 
 
@@ -54,13 +58,20 @@ class Source:
     label: str
     fetch: Fetch
     param_choices: Choices | None = None
+    stream: Stream | None = None
 
 
 _SOURCES: dict[str, Source] = {}
 
 
-def register_source(key: str, label, fetch: Fetch, param_choices: Choices | None = None) -> None:
-    _SOURCES[key] = Source(key, label, fetch, param_choices)
+def register_source(
+    key: str,
+    label,
+    fetch: Fetch,
+    param_choices: Choices | None = None,
+    stream: Stream | None = None,
+) -> None:
+    _SOURCES[key] = Source(key, label, fetch, param_choices, stream)
 
 
 def get_source(key: str) -> Source | None:

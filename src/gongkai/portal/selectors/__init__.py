@@ -2,6 +2,7 @@
 
 from gongkai.portal.selectors.columns import (
     column_entries,
+    column_entries_all,
     column_for_office,
     column_public,
     column_url,
@@ -24,6 +25,7 @@ __all__ = [
     "catalog_choices",
     "catalog_page",
     "column_entries",
+    "column_entries_all",
     "column_for_office",
     "column_public",
     "column_url",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from django.core.cache import caches
 from django.db.models import Prefetch, QuerySet
 from django.db.models.signals import post_delete, post_save
@@ -15,9 +17,11 @@ from gongkai.core.models import Role
 from gongkai.core.sitescope import current_site_scope
 from gongkai.core.types import AnyUser
 from gongkai.portal.models import Column, ColumnKind
-from gongkai.portal.sources import Page, get_source
+from gongkai.portal.sources import Entry, Page, get_source
 
 OFFICE_ROLES = (Role.OFFICE, Role.ADMIN)
+# Entries per page when a source without ``stream`` is read whole (column_entries_all).
+CHUNK = 100
 
 
 # Which sites have a column tree of their own, read once per public generation (a column
@@ -136,3 +140,21 @@ def column_entries(column: Column, *, offset: int = 0, limit: int = 20) -> Page:
     if source is None:
         return Page(total=0)
     return source.fetch(column.source_param, offset, limit)
+
+
+def column_entries_all(column: Column, *, limit: int) -> Iterator[Entry]:
+    """Every entry of a list column, newest first, at most ``limit``: the source's
+    ``stream`` where it has one, else its pages of ``CHUNK`` read one after another."""
+    source = get_source(column.source) if column.kind == ColumnKind.LIST else None
+    if source is None:
+        return
+    if source.stream is not None:
+        yield from source.stream(column.source_param, limit)
+        return
+    offset = 0
+    while offset < limit:
+        page = source.fetch(column.source_param, offset, min(CHUNK, limit - offset))
+        yield from page.entries
+        offset += CHUNK
+        if offset >= page.total or not page.entries:
+            return

@@ -7,7 +7,7 @@ title. The item page itself is proactive's ("proactive:item").
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any, TypedDict
 
@@ -27,6 +27,7 @@ from gongkai.proactive.law import Section
 from gongkai.proactive.models import Genre, Item, Topic
 from gongkai.proactive.selectors import ItemFilters, items_published
 
+STREAM_CHUNK = 2_000
 ROW_FIELDS = ("pk", "public_title", "published_at", "summary", "index_number", "organisation__name")
 
 
@@ -35,25 +36,34 @@ def _public(filters: ItemFilters | None = None) -> QuerySet[Item]:
     return items_published(filters).select_related(None)
 
 
+def _entry(row: dict[str, Any]) -> Entry:
+    return Entry(
+        title=row["public_title"],
+        url=safe_reverse("proactive:item", row["pk"]),
+        published_at=row["published_at"],
+        summary=row["summary"],
+        organisation=row["organisation__name"],
+        index_number=row["index_number"],
+        key=f"proactive-item:{row['pk']}",
+    )
+
+
 def _entries(queryset: QuerySet[Item]) -> list[Entry]:
-    return [
-        Entry(
-            title=row["public_title"],
-            url=safe_reverse("proactive:item", row["pk"]),
-            published_at=row["published_at"],
-            summary=row["summary"],
-            organisation=row["organisation__name"],
-            index_number=row["index_number"],
-            key=f"proactive-item:{row['pk']}",
-        )
-        for row in queryset.values(*ROW_FIELDS)
-    ]
+    return [_entry(row) for row in queryset.values(*ROW_FIELDS)]
 
 
 def items_section(section: str, offset: int = 0, limit: int = 20) -> Page:
     """The 'proactive_section' source: items of one catalog section ('' for all)."""
     queryset = _public(ItemFilters(section=section))
     return Page(total=queryset.count(), entries=_entries(queryset[offset : offset + limit]))
+
+
+def items_section_all(section: str, limit: int) -> Iterator[Entry]:
+    """The same entries as ``items_section``, at most ``limit``, read in chunks of
+    ``STREAM_CHUNK`` rows without counting: memory stays flat and each row is read once."""
+    rows = _public(ItemFilters(section=section))[:limit].values(*ROW_FIELDS)
+    for row in rows.iterator(chunk_size=STREAM_CHUNK):
+        yield _entry(row)
 
 
 def items_latest(limit: int = 8, sections: tuple[str, ...] = ()) -> list[Entry]:
