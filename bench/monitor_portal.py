@@ -3,8 +3,8 @@
     # the 200,000-page measurement (builds its database of 200,000 items first — 20,000
     # took 66 s here —; with --reuse a database already built with them is kept):
     nice -n 19 python bench/monitor_portal.py --items 200000 --pages 200000 --reuse
-    # (the figures in docs/monitor.md: --pages 250000 --baseline-every 5, to read
-    # 200,000 pages: a QR code image goes with most pages)
+    # (the figures in docs/monitor.md: --pages 410000 --baseline-every 10, to read
+    # 200,000 HTML pages: each item also has a QR image and a QR download)
 
     # a smoke run (a minute or two):
     python bench/monitor_portal.py --items 300 --pages 500 --reuse
