@@ -4,8 +4,8 @@ A source is a function ``fetch(param, offset, limit) -> Page`` returning entries
 publication order (newest first), and optionally ``stream(param, limit)``: the same
 entries read in chunks without a count or an offset (a monitor run lists every entry of
 a column with hundreds of thousands; paging that with ``fetch`` counts the column again
-for each page and reads every earlier row again). gongkai.portal registers the proactive-disclosure
-sources here; other apps may register their own (e.g. open consultations) from their
+for each page and reads every earlier row again). gongkai.portal registers the
+proactive-disclosure sources here; other apps may register their own (e.g. open consultations) from their
 ``AppConfig.ready`` with ``register_source``.
 """
 

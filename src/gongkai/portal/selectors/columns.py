@@ -17,7 +17,7 @@ from gongkai.core.models import Role
 from gongkai.core.sitescope import current_site_scope
 from gongkai.core.types import AnyUser
 from gongkai.portal.models import Column, ColumnKind
-from gongkai.portal.sources import Entry, Page, get_source
+from gongkai.portal.sources import Entry, Page, Source, get_source
 
 OFFICE_ROLES = (Role.OFFICE, Role.ADMIN)
 # Entries per page when a source without ``stream`` is read whole (column_entries_all).
@@ -134,9 +134,14 @@ def column_url(column: Column) -> str:
     return reverse("portal:column", args=[column.slug])
 
 
+def _list_source(column: Column) -> Source | None:
+    """The source of a list column (None for other kinds or an unknown source)."""
+    return get_source(column.source) if column.kind == ColumnKind.LIST else None
+
+
 def column_entries(column: Column, *, offset: int = 0, limit: int = 20) -> Page:
     """The entries of a list column (an empty page for other kinds or unknown sources)."""
-    source = get_source(column.source) if column.kind == ColumnKind.LIST else None
+    source = _list_source(column)
     if source is None:
         return Page(total=0)
     return source.fetch(column.source_param, offset, limit)
@@ -145,7 +150,7 @@ def column_entries(column: Column, *, offset: int = 0, limit: int = 20) -> Page:
 def column_entries_all(column: Column, *, limit: int) -> Iterator[Entry]:
     """Every entry of a list column, newest first, at most ``limit``: the source's
     ``stream`` where it has one, else its pages of ``CHUNK`` read one after another."""
-    source = get_source(column.source) if column.kind == ColumnKind.LIST else None
+    source = _list_source(column)
     if source is None:
         return
     if source.stream is not None:

@@ -8,10 +8,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from gongkai.core.clockmath import CHINA
+from gongkai.portal import sources
 from gongkai.portal.models import ColumnKind
 from gongkai.portal.selectors import column_entries, column_entries_all
 from gongkai.portal.selectors import items as item_selectors
-from gongkai.portal.sources import get_source, register_source
+from gongkai.portal.sources import Source, get_source
 from gongkai.portal.tests.factories import ColumnFactory, published_item
 
 pytestmark = pytest.mark.django_db
@@ -57,18 +58,13 @@ def test_stream_counts_nothing(column, monkeypatch):
 
 
 def test_a_source_without_stream_is_paged_to_the_end(column, monkeypatch):
-    source = get_source("proactive_section")
-    register_source("paged_only", "分页来源", source.fetch)
+    fetch = get_source("proactive_section").fetch
+    monkeypatch.setitem(sources._SOURCES, "paged_only", Source("paged_only", "分页来源", fetch))
     monkeypatch.setattr("gongkai.portal.selectors.columns.CHUNK", 5)
-    try:
-        column.source = "paged_only"
-        expected = paged(ColumnFactory(source_param="policy"))
-        assert list(column_entries_all(column, limit=1_000)) == expected
-        assert list(column_entries_all(column, limit=7)) == expected[:7]
-    finally:
-        from gongkai.portal import sources
-
-        sources._SOURCES.pop("paged_only")
+    expected = paged(column)
+    column.source = "paged_only"
+    assert list(column_entries_all(column, limit=1_000)) == expected
+    assert list(column_entries_all(column, limit=7)) == expected[:7]
 
 
 def test_other_kinds_have_no_entries(column):
